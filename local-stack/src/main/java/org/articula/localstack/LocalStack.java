@@ -1,0 +1,199 @@
+package org.articula.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the whole system on one machine without Docker: PostgreSQL (embedded server binaries), a KRaft
+ * Kafka broker, the topics, and the three services as separate JVMs. Ctrl-C stops everything in reverse
+ * order. Data lives under {@code .articula/} (or {@code ARTICULA_HOME}) and is reused by the next start.
+ *
+ * <p>PGHOST/PGPORT/PGUSER/PGPASSWORD and KAFKA_BOOTSTRAP_SERVERS point it at existing servers instead.
+ */
+public final class LocalStack {
+
+    record Service(String name, int port, String database) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("contracts-service", 8081, "contracts"),
+            new Service("lots-service", 8082, "lots"),
+            new Service("payments-service", 8083, "payments"));
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    LocalStack(Path root, Path home, Map<String, String> env) {
+        this.root = root;
+        this.home = home;
+        this.env = env;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("articula.root", ".")).toAbsolutePath().normalize();
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(env.getOrDefault("ARTICULA_HOME", root.resolve(".articula").toString()));
+        LocalStack stack = new LocalStack(root, home, env);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("\nArticula could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Instant began = Instant.now();
+        Path logs = home.resolve("logs");
+        Files.createDirectories(logs);
+        say("Articula local stack; data and logs in " + home);
+
+        String pgHost = env.getOrDefault("PGHOST", "localhost");
+        String pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
+        String pgPassword = env.getOrDefault("PGPASSWORD", PostgresServer.PASSWORD);
+        int pgPort;
+        if (env.containsKey("PGHOST") || env.containsKey("PGPORT")) {
+            pgPort = Integer.parseInt(env.getOrDefault("PGPORT", "5432"));
+            say("PostgreSQL: using " + pgHost + ":" + pgPort + " (from PGHOST/PGPORT)");
+        } else {
+            int port = Integer.parseInt(env.getOrDefault("ARTICULA_PG_PORT", "15432"));
+            PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), port);
+            running.push(postgres);
+            pgPort = postgres.port();
+            say("PostgreSQL: embedded server on localhost:" + pgPort);
+        }
+        PostgresServer.createDatabases(PostgresServer.jdbcUrl(pgHost, pgPort, "postgres"), pgUser, pgPassword,
+                SERVICES.stream().map(Service::database).toArray(String[]::new));
+
+        String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrap != null) {
+            say("Kafka: using " + bootstrap + " (from KAFKA_BOOTSTRAP_SERVERS)");
+        } else {
+            int port = Integer.parseInt(env.getOrDefault("ARTICULA_KAFKA_PORT", "19092"));
+            KafkaBrokerProcess broker = KafkaBrokerProcess.start(home.resolve("kafka"), port, port + 1,
+                    logs.resolve("kafka.log"));
+            running.push(broker);
+            bootstrap = broker.bootstrapServers();
+            say("Kafka: KRaft broker on " + bootstrap);
+        }
+        KafkaTopics.ensure(bootstrap, 3);
+
+        List<Process> services = new ArrayList<>();
+        for (Service service : SERVICES) {
+            Process process = startService(service, PostgresServer.jdbcUrl(pgHost, pgPort, service.database()), pgUser,
+                    pgPassword, bootstrap, logs.resolve(service.name() + ".log"));
+            services.add(process);
+            running.push(() -> stopProcess(process));
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            awaitReady(SERVICES.get(i), services.get(i), logs.resolve(SERVICES.get(i).name() + ".log"));
+        }
+
+        say("");
+        say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
+        for (Service service : SERVICES) {
+            String base = "http://localhost:" + service.port();
+            say(String.format("  %-18s %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics", service.name(),
+                    base, base, base));
+        }
+        say("  PostgreSQL         " + PostgresServer.jdbcUrl(pgHost, pgPort, "<contracts|lots|payments>") + " user "
+                + pgUser);
+        say("  Kafka              " + bootstrap + "  topics " + KafkaTopics.EVENT_TOPICS);
+        say("  Logs               " + logs);
+        say("Press Ctrl-C to stop; data is kept for the next start.");
+    }
+
+    private Process startService(Service service, String jdbcUrl, String user, String password, String bootstrap,
+            Path log) throws IOException {
+        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing; build first (mvn -DskipTests package)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> serviceEnv = new HashMap<>();
+        serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", user);
+        serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", password);
+        serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // Human-readable log files locally; JSON stays the production default.
+        serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        builder.environment().putAll(serviceEnv);
+        return builder.start();
+    }
+
+    private void awaitReady(Service service, Process process, Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://localhost:" + service.port() + "/q/health/ready");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(service.name() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    say(service.name() + " ready on :" + service.port());
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException(service.name() + " not ready after 120 s; see " + log);
+    }
+
+    private static void stopProcess(Process process) throws InterruptedException {
+        process.destroy(); // SIGTERM: Quarkus shuts down gracefully
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    synchronized void stop() {
+        if (running.isEmpty()) {
+            return;
+        }
+        say("\nStopping Articula...");
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        say("Stopped. Data kept in " + home);
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,297 @@
+package org.articula.platform.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventHeaders;
+import org.articula.platform.events.EventJson;
+import org.articula.platform.events.EventJson.MalformedEventException;
+import org.articula.platform.kafka.KafkaClients;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the configured topics and hands each event to the service's {@link EventHandler} exactly
+ * once: the inbox row and the handler's effect commit in one database transaction, and the Kafka
+ * offset is committed only after that. A redelivered event finds its inbox row and is skipped.
+ *
+ * <p>An event that cannot be read, or whose handler keeps failing, is copied to the dead-letter topic
+ * with the reason in headers, recorded as dead-lettered, and consumption goes on. Database outages are
+ * not the event's fault: those are retried without dead-lettering.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+
+    private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+
+    public static final String DLT_REASON = "dlt.reason";
+    public static final String DLT_EXCEPTION = "dlt.exception";
+    public static final String DLT_ORIGINAL_TOPIC = "dlt.original-topic";
+    public static final String DLT_ORIGINAL_PARTITION = "dlt.original-partition";
+    public static final String DLT_ORIGINAL_OFFSET = "dlt.original-offset";
+    public static final String DLT_CONSUMER = "dlt.consumer";
+    public static final String DLT_FAILED_AT = "dlt.failed-at";
+
+    private static final String INSERT_INBOX = """
+            insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset, status, error)
+            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+
+    private final DataSource dataSource;
+    private final KafkaClients kafka;
+    private final Instance<EventHandler> handlers;
+    private final String consumerName;
+    private final List<String> topics;
+    private final String deadLetterTopic;
+    private final int maxAttempts;
+    private final Duration retryBackoff;
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> deadLetters;
+
+    @Inject
+    public InboxConsumer(DataSource dataSource, KafkaClients kafka, Instance<EventHandler> handlers,
+            @ConfigProperty(name = "articula.inbox.consumer", defaultValue = "${quarkus.application.name}") String consumerName,
+            @ConfigProperty(name = "articula.inbox.topics") Optional<List<String>> topics,
+            @ConfigProperty(name = "articula.inbox.dead-letter-topic") Optional<String> deadLetterTopic,
+            @ConfigProperty(name = "articula.inbox.max-attempts", defaultValue = "3") int maxAttempts,
+            @ConfigProperty(name = "articula.inbox.retry-backoff", defaultValue = "PT0.5S") Duration retryBackoff) {
+        this.dataSource = dataSource;
+        this.kafka = kafka;
+        this.handlers = handlers;
+        this.consumerName = consumerName;
+        this.topics = topics.orElse(List.of());
+        this.deadLetterTopic = deadLetterTopic.orElse(consumerName + ".dlt");
+        this.maxAttempts = maxAttempts;
+        this.retryBackoff = retryBackoff;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!topics.isEmpty()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        if (!handlers.isResolvable()) {
+            throw new IllegalStateException("articula.inbox.topics is set but there is no single EventHandler bean");
+        }
+        running = true;
+        consumer = kafka.consumer(consumerName + "-inbox", consumerName);
+        deadLetters = kafka.producer(consumerName + "-dead-letters");
+        worker = new Thread(this::loop, consumerName + "-inbox");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            worker.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(10));
+    }
+
+    public boolean isRunning() {
+        return running && worker != null && worker.isAlive();
+    }
+
+    private void loop() {
+        try {
+            consumer.subscribe(topics);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    process(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s stopped consuming", consumerName);
+            running = false;
+        } finally {
+            consumer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!processWithRetry(record)) {
+                    // Database unavailable: commit what is done, re-read this partition from here later.
+                    consumer.seek(partition, record.offset());
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        // Offsets only after the effects are committed; a crash in between means redelivery, which the
+        // inbox absorbs.
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
+        }
+    }
+
+    /** @return false when the record could not be handled for reasons outside the event (retry later) */
+    private boolean processWithRetry(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = EventJson.read(record.value());
+        } catch (MalformedEventException e) {
+            return deadLetter(record, null, e);
+        }
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                applyOnce(record, event);
+                return true;
+            } catch (RuntimeException e) {
+                if (isInfrastructureFailure(e)) {
+                    LOG.warnf(e, "%s: database unavailable while applying %s; will retry", consumerName, event.eventId());
+                    pause();
+                    return false;
+                }
+                last = e;
+                LOG.debugf(e, "%s: attempt %d to apply %s failed", consumerName, attempt, event.eventId());
+                pause();
+            }
+        }
+        return deadLetter(record, event, last);
+    }
+
+    private void applyOnce(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (recordInInbox(record, event.eventId(), event.type(), "PROCESSED", null)) {
+                handlers.get().handle(event);
+            } else {
+                LOG.debugf("%s: event %s already applied; skipped", consumerName, event.eventId());
+            }
+        });
+    }
+
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, EventEnvelope event, Exception cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+        LOG.errorf("%s: event at %s-%d@%d goes to %s: %s", consumerName, record.topic(), record.partition(),
+                record.offset(), deadLetterTopic, reason);
+        ProducerRecord<String, byte[]> copy = new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(),
+                record.headers());
+        copy.headers().add(DLT_REASON, EventHeaders.bytes(reason));
+        copy.headers().add(DLT_EXCEPTION, EventHeaders.bytes(cause.getClass().getName()));
+        copy.headers().add(DLT_ORIGINAL_TOPIC, EventHeaders.bytes(record.topic()));
+        copy.headers().add(DLT_ORIGINAL_PARTITION, EventHeaders.bytes(Integer.toString(record.partition())));
+        copy.headers().add(DLT_ORIGINAL_OFFSET, EventHeaders.bytes(Long.toString(record.offset())));
+        copy.headers().add(DLT_CONSUMER, EventHeaders.bytes(consumerName));
+        copy.headers().add(DLT_FAILED_AT, EventHeaders.bytes(Instant.now().toString()));
+        try {
+            deadLetters.send(copy).get();
+        } catch (Exception e) {
+            LOG.warnf(e, "%s: dead-letter topic unavailable; will retry the event", consumerName);
+            pause();
+            return false;
+        }
+        if (event != null) {
+            // Remembered so a redelivery is not dead-lettered twice; delete the row to replay it.
+            try {
+                QuarkusTransaction.requiringNew()
+                        .run(() -> recordInInbox(record, event.eventId(), event.type(), "DEAD_LETTERED", reason));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "%s: could not record dead-lettered event %s", consumerName, event.eventId());
+            }
+        }
+        return true;
+    }
+
+    private boolean recordInInbox(ConsumerRecord<String, byte[]> record, UUID eventId, String type, String status,
+            String error) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_INBOX)) {
+            insert.setString(1, consumerName);
+            insert.setObject(2, eventId);
+            insert.setString(3, type);
+            insert.setString(4, record.topic());
+            insert.setInt(5, record.partition());
+            insert.setLong(6, record.offset());
+            insert.setString(7, status);
+            insert.setString(8, error);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new InboxUnavailableException(e);
+        }
+    }
+
+    private static boolean isInfrastructureFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InboxUnavailableException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true; // connection exception class
+            }
+        }
+        return false;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(retryBackoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The inbox itself could not be written: the database, not the event, is at fault. */
+    static final class InboxUnavailableException extends RuntimeException {
+        InboxUnavailableException(SQLException cause) {
+            super("inbox unavailable: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.articula.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a REST call into RFC 9457 problem+json. Expected refusals say what is wrong;
+ * unexpected ones say only that something failed and under which id it was logged (no stack traces).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        return Problem.of(ProblemType.VALIDATION, detail).withViolations(violations).withInstance(uri.getPath())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper({ JsonParseException.class })
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return Problem.of(ProblemType.MALFORMED_REQUEST, "El cuerpo no es JSON válido: " + e.getOriginalMessage())
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper({ MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, ValueInstantiationException.class, JsonMappingException.class })
+    public Response wrongJsonShape(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e.getPath());
+        String message = messageFor(e);
+        Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST,
+                field.isEmpty() ? message : field + ": " + message);
+        if (!field.isEmpty()) {
+            problem = problem.withViolations(List.of(new Problem.Violation(field, message)));
+        }
+        return problem.withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentModification(RuntimeException e, UriInfo uri) {
+        return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
+                "Otra solicitud cambió este recurso; vuelva a leerlo y repita el cambio.")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.HTTP_ERROR;
+        };
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping) {
+            return wrongJsonShape(mapping, uri);
+        }
+        if (cause instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
+        String detail = e.getMessage() == null ? type.title() : e.getMessage();
+        return new Problem(type.uri(), type.title(), status, detail, uri.getPath(), List.of(), null).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
+        return Problem.of(ProblemType.INTERNAL, "Ocurrió un error inesperado. Código para soporte: " + errorId)
+                .withErrorId(errorId).withInstance(uri.getPath()).toResponse();
+    }
+
+    // "create.request.readings[0].value" -> "readings[0].value": the method and the body parameter are
+    // not part of what the client sent; a path or query parameter is named by itself.
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean last = i == nodes.size() - 1;
+            if (node.getKind() == ElementKind.PARAMETER && last) {
+                field.append(node.getName());
+            }
+            // An element of a list or map: its position belongs to the enclosing property.
+            if (node.isInIterable() && field.length() > 0) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                field.append('[').append(position == null ? "" : position).append(']');
+            }
+            if (node.getKind() != ElementKind.PROPERTY || node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.length() == 0 ? "request" : field.toString();
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String messageFor(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "campo desconocido '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "el valor '" + format.getValue() + "' no es un " + describe(format.getTargetType());
+        }
+        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            return instantiation.getCause().getMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "se esperaba un " + describe(mismatch.getTargetType());
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "valor válido";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "número";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "valor verdadero/falso";
+        }
+        if (type == UUID.class) {
+            return "UUID";
+        }
+        if (type.isEnum()) {
+            return "valor entre " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "fecha/hora ISO-8601 (" + type.getSimpleName() + ")";
+        }
+        return type.getSimpleName();
+    }
+}

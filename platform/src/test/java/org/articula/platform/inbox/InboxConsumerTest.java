@@ -1,0 +1,164 @@
+package org.articula.platform.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventHeaders;
+import org.articula.platform.events.EventJson;
+import org.articula.platform.kafka.KafkaClients;
+import org.articula.platform.testing.TestTopics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The consumer runs from start-up on platform-test.inbox with {@code LedgerHandler}. */
+@QuarkusTest
+class InboxConsumerTest {
+
+    static final String TOPIC = "platform-test.inbox";
+    static final String DEAD_LETTERS = "platform-test.dlt";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    InboxConsumer consumer;
+
+    KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void topics() throws Exception {
+        TestTopics.create(TOPIC, 3);
+        TestTopics.create(DEAD_LETTERS, 1);
+    }
+
+    @BeforeEach
+    void producer() {
+        producer = kafka.producer("inbox-test");
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void aDuplicateEventIsAppliedOnce() throws Exception {
+        String key = "producer-" + UUID.randomUUID();
+        EventEnvelope booked = envelope(key, Map.of("amount", "50.01"));
+        send(key, EventJson.write(booked));
+        send(key, EventJson.write(booked)); // redelivered, e.g. by a relay retry
+        EventEnvelope marker = envelope(key, Map.of("amount", "1.00"));
+        send(key, EventJson.write(marker)); // same key, so same partition: consumed after both copies
+
+        awaitLedgerRows(marker.eventId(), 1);
+        assertEquals(1, ledgerRows(booked.eventId()), "the second copy was skipped");
+        assertEquals("PROCESSED", inboxStatus(booked.eventId()));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndTheNextEventIsStillConsumed() throws Exception {
+        String key = "producer-" + UUID.randomUUID();
+        EventEnvelope poison = envelope(key, Map.of("poison", true));
+        EventEnvelope next = envelope(key, Map.of("amount", "12.50"));
+        send(key, EventJson.write(poison));
+        send(key, EventJson.write(next));
+
+        awaitLedgerRows(next.eventId(), 1);
+        assertEquals(0, ledgerRows(poison.eventId()), "the poison event's effect was rolled back");
+        assertEquals("DEAD_LETTERED", inboxStatus(poison.eventId()));
+
+        ConsumerRecord<String, byte[]> dead = deadLetterFor(poison.eventId().toString());
+        assertEquals(key, dead.key());
+        assertEquals(EventJson.write(poison), new String(dead.value(), StandardCharsets.UTF_8));
+        assertTrue(EventHeaders.text(dead.headers(), InboxConsumer.DLT_REASON).contains("poison pill"),
+                "the reason travels with the event");
+        assertEquals(TOPIC, EventHeaders.text(dead.headers(), InboxConsumer.DLT_ORIGINAL_TOPIC));
+        assertEquals(IllegalArgumentException.class.getName(),
+                EventHeaders.text(dead.headers(), InboxConsumer.DLT_EXCEPTION));
+    }
+
+    @Test
+    void anUnreadableMessageIsDeadLetteredWithTheReason() throws Exception {
+        String key = "producer-" + UUID.randomUUID();
+        String garbage = "{\"eventId\": \"not-a-uuid\", \"" + key + "\": true}";
+        send(key, garbage);
+        EventEnvelope next = envelope(key, Map.of("amount", "3.00"));
+        send(key, EventJson.write(next));
+
+        awaitLedgerRows(next.eventId(), 1);
+        ConsumerRecord<String, byte[]> dead = TestTopics.readAll(DEAD_LETTERS).stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(garbage)).findFirst()
+                .orElseThrow(() -> new AssertionError("unreadable message not dead-lettered"));
+        assertTrue(EventHeaders.text(dead.headers(), InboxConsumer.DLT_REASON).contains("not a valid event envelope"));
+    }
+
+    private void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(TOPIC, key, value.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    private static EventEnvelope envelope(String aggregateId, Map<String, Object> payload) {
+        return EventEnvelope.create("LotRecorded", 1, "Lot", aggregateId, UUID.randomUUID(), Instant.now(),
+                EventJson.toTree(payload));
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterFor(String eventId) {
+        List<ConsumerRecord<String, byte[]>> all = TestTopics.readAll(DEAD_LETTERS);
+        return all.stream().filter(r -> eventId.equals(EventHeaders.text(r.headers(), EventHeaders.EVENT_ID))
+                || new String(r.value(), StandardCharsets.UTF_8).contains(eventId)).findFirst()
+                .orElseThrow(() -> new AssertionError("event " + eventId + " not on " + DEAD_LETTERS));
+    }
+
+    private void awaitLedgerRows(UUID eventId, int expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (ledgerRows(eventId) < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("event " + eventId + " not applied within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private int ledgerRows(UUID eventId) throws Exception {
+        return queryInt("select count(*) from test_ledger where event_id = ?", eventId);
+    }
+
+    private String inboxStatus(UUID eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select status from inbox_event where consumer = 'platform-test' and event_id = ?")) {
+            s.setObject(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private int queryInt(String sql, UUID id) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
