@@ -94,9 +94,14 @@ public class InboxConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!topics.isEmpty()) {
+        if (isConfigured()) {
             start();
         }
+    }
+
+    /** Whether this service consumes anything (articula.inbox.topics set). */
+    public boolean isConfigured() {
+        return !topics.isEmpty();
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,0 +1,75 @@
+package org.articula.localstack.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Articula service must expose to operators, checked against the running application.
+ * A service's test extends it and names itself; the class must also be a {@code @QuarkusTest}.
+ */
+public abstract class OperationalEndpointsContract {
+
+    /** e.g. {@code contracts-service} */
+    protected abstract String serviceName();
+
+    /** the service's database, as given to {@link RealInfrastructure} */
+    protected abstract String database();
+
+    @Test
+    void readinessReportsTheDatabaseAndKafkaUp() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void livenessReportsTheEventPipelineUp() {
+        given().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.find { it.name == 'Event pipeline' }.data.outbox-relay", is("running"));
+    }
+
+    @Test
+    void openApiDescribesTheServiceAndSwaggerUiIsServed() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", is("Articula " + serviceName()));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
+                .body(containsString("process_uptime_seconds"));
+    }
+
+    @Test
+    void theSchemaIsManagedByFlywayIncludingTheOutboxAndInbox() throws Exception {
+        RealInfrastructure.Infrastructure infra = RealInfrastructure.get();
+        List<String> tables = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database()), infra.username(), infra.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        assertTrue(tables.containsAll(List.of("flyway_schema_history", "outbox_event", "inbox_event")),
+                "tables found: " + tables);
+    }
+}

@@ -1,0 +1,22 @@
+package org.articula.payments;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.articula.localstack.testing.OperationalEndpointsContract;
+import org.articula.localstack.testing.RealInfrastructure;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
+class OperationalEndpointsTest extends OperationalEndpointsContract {
+
+    @Override
+    protected String serviceName() {
+        return "payments-service";
+    }
+
+    @Override
+    protected String database() {
+        return "payments";
+    }
+}

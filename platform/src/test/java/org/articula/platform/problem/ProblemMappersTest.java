@@ -1,0 +1,122 @@
+package org.articula.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemMappersTest {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    @Test
+    void validationNamesEveryInvalidFieldByItsJsonPath() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"id": "6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11", "quantity": -3,
+                         "readings": [{"parameter": "", "value": 11.8}, {"parameter": "TEMP", "value": -1}]}""")
+                .post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:validation"))
+                .body("status", is(400))
+                .body("instance", is("/problem-test/lots"))
+                .body("violations.field", hasItems("quantity", "readings[0].parameter", "readings[1].value"))
+                .body("detail", containsString("quantity"));
+    }
+
+    @Test
+    void aMissingBodyIsAValidationProblem() {
+        given().contentType(ContentType.JSON).post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:validation"));
+    }
+
+    @Test
+    void aQueryParameterIsNamedByItself() {
+        given().queryParam("size", 500).get("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("size"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestThatSaysSo() {
+        given().contentType(ContentType.JSON).body("{\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\", quantity: ")
+                .post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:malformed-request"))
+                .body("detail", containsString("JSON"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\", \"quantity\": \"doce\", \"readings\": []}")
+                .post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:malformed-request"))
+                .body("violations[0].field", is("quantity"))
+                .body("violations[0].message", containsString("doce"));
+    }
+
+    @Test
+    void aBadDateOrIdNamesTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"not-a-uuid\", \"quantity\": 1, \"readings\": []}")
+                .post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", is("id"));
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\", \"quantity\": 1, \"deliveredOn\": \"31/12/2026\"}")
+                .post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", is("deliveredOn"));
+    }
+
+    @Test
+    void notFoundIsAProblem() {
+        given().get("/problem-test/lots/6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11")
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:not-found"))
+                .body("detail", containsString("6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11"));
+        given().get("/no-such-route")
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:not-found"));
+    }
+
+    @Test
+    void wrongMethodIsAProblem() {
+        given().delete("/problem-test/conflict")
+                .then().statusCode(405).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:method-not-allowed"));
+    }
+
+    @Test
+    void conflictsAndConcurrentChangesAre409() {
+        given().post("/problem-test/conflict")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:conflict"))
+                .body("detail", is("El acuerdo ya está ACTIVO"));
+        given().get("/problem-test/stale")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:concurrent-modification"));
+    }
+
+    @Test
+    void anUnexpectedErrorHidesItsCauseAndGivesAnIdForSupport() {
+        given().get("/problem-test/boom")
+                .then().statusCode(500).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:internal"))
+                .body("errorId", notNullValue())
+                .body(not(containsString("hunter2")))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("at org.")));
+    }
+}
