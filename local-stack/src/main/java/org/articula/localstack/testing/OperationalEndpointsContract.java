@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -48,6 +51,33 @@ public abstract class OperationalEndpointsContract {
                 .then().statusCode(200)
                 .body("info.title", is("Articula " + serviceName()));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * api-specs/ publishes each service's OpenAPI; it must be what the service serves. After a deliberate
+     * API change, run the tests with -Darticula.openapi.update=true and review the diff of api-specs/.
+     */
+    @Test
+    void thePublishedOpenApiIsTheOneTheServiceServes() throws Exception {
+        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        Path spec = repositoryRoot().resolve("api-specs").resolve(serviceName() + ".yaml");
+        if (Boolean.getBoolean("articula.openapi.update")) {
+            Files.createDirectories(spec.getParent());
+            Files.writeString(spec, served);
+        }
+        assertTrue(Files.exists(spec), spec + " is missing; run the tests once with -Darticula.openapi.update=true");
+        assertEquals(Files.readString(spec), served, "api-specs/" + serviceName()
+                + ".yaml differs from the running service; run with -Darticula.openapi.update=true and review the diff");
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("local-stack")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the Articula repository: " + Path.of("").toAbsolutePath());
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventHeaders;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.kafka.KafkaClients;
-import org.articula.platform.testing.TestTopics;
+import org.articula.localstack.testing.TestTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

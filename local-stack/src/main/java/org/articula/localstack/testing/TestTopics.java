@@ -1,4 +1,4 @@
-package org.articula.platform.testing;
+package org.articula.localstack.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.articula.localstack.testing.RealInfrastructure;
 
 /** Reads and creates test topics on the real broker. */
 public final class TestTopics {
