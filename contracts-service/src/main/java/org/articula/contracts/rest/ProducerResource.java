@@ -1,0 +1,97 @@
+package org.articula.contracts.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.articula.contracts.domain.Producer;
+import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.repository.ProducerRepository;
+import org.articula.contracts.rest.dto.ImportReport;
+import org.articula.contracts.rest.dto.ProducerRequest;
+import org.articula.contracts.rest.dto.ProducerUpdate;
+import org.articula.contracts.rest.dto.ProducerView;
+import org.articula.contracts.service.Created;
+import org.articula.contracts.service.OrganisationService;
+import org.articula.contracts.service.ProducerService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/organisations/{organisationId}/producers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Producers", description = "Producers registered by an organisation")
+public class ProducerResource {
+
+    @Inject
+    ProducerService service;
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    ProducerRepository producers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a producer",
+            description = "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. "
+                    + "A DNI/RUC already registered in the organisation is a 409.")
+    public Response register(@PathParam("organisationId") UUID organisationId,
+            @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
+        Created<Producer> created = service.register(organisationId, request);
+        ProducerView view = ContractsMapper.view(created.value());
+        return CreatedResponse.of(created, view.id(), view, uri);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Register many producers from a CSV file",
+            description = "Header line with columns nationalId, name, district and optionally region, phone, groupId, id. "
+                    + "All rows or none: if any row is refused, the 400 problem lists each one as rows[line].field.")
+    public ImportReport importCsv(@PathParam("organisationId") UUID organisationId, String csv) {
+        return service.importCsv(organisationId, csv);
+    }
+
+    @GET
+    @Operation(summary = "List the organisation's producers, by name")
+    public List<ProducerView> list(@PathParam("organisationId") UUID organisationId,
+            @QueryParam("groupId") UUID groupId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        organisations.get(organisationId);
+        return producers.page(organisationId, groupId, page, size).stream().map(ContractsMapper::view).toList();
+    }
+
+    @GET
+    @Path("/{producerId}")
+    @Operation(summary = "Get a producer")
+    public ProducerView get(@PathParam("organisationId") UUID organisationId,
+            @PathParam("producerId") UUID producerId) {
+        return ContractsMapper.view(service.get(organisationId, producerId));
+    }
+
+    @PUT
+    @Path("/{producerId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a producer's name, place, phone or group",
+            description = "Send the version you read; a stale version is a 409 concurrent-modification.")
+    public ProducerView update(@PathParam("organisationId") UUID organisationId,
+            @PathParam("producerId") UUID producerId, @Valid @NotNull ProducerUpdate update) {
+        return ContractsMapper.view(service.update(organisationId, producerId, update));
+    }
+}

@@ -1,0 +1,9 @@
+package org.articula.contracts.rest.dto;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ProducerView(UUID id, UUID organisationId, UUID groupId, String nationalIdType,
+        String nationalId, String name, String district, String region, String phone, Instant createdAt,
+        Instant updatedAt, long version) {
+}

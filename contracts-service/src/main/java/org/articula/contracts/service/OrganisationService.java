@@ -1,0 +1,84 @@
+package org.articula.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.articula.contracts.domain.NationalId;
+import org.articula.contracts.domain.Organisation;
+import org.articula.contracts.domain.OrganisationKind;
+import org.articula.contracts.repository.OrganisationRepository;
+import org.articula.contracts.rest.dto.OrganisationRequest;
+import org.articula.platform.problem.Problem;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.problem.ProblemType;
+
+@ApplicationScoped
+public class OrganisationService {
+
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    Clock clock;
+
+    public Organisation get(UUID id) {
+        return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organización", id));
+    }
+
+    /** Registers an organisation; the same request again answers with what is stored. */
+    @Transactional
+    public Created<Organisation> register(OrganisationRequest request) {
+        Organisation existing = organisations.findById(request.id());
+        if (existing != null) {
+            if (!sameAs(existing, request)) {
+                throw ProblemException.conflict("El id " + request.id() + " ya identifica otra organización");
+            }
+            return new Created<>(existing, false);
+        }
+        if (request.ruc() != null && NationalId.problemWith(request.ruc()) != null) {
+            throw ProblemException.invalidField("ruc", NationalId.problemWith(request.ruc()));
+        }
+        if (request.ruc() != null && organisations.count("ruc", request.ruc()) > 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "Ya existe una organización con RUC " + request.ruc(),
+                    List.of(new Problem.Violation("ruc", "ya registrado")));
+        }
+        checkParent(request);
+        Organisation organisation = new Organisation();
+        organisation.id = request.id();
+        organisation.name = request.name().strip();
+        organisation.kind = request.kind();
+        organisation.ruc = request.ruc();
+        organisation.parentId = request.parentId();
+        organisation.district = request.district();
+        organisation.region = request.region();
+        organisation.createdAt = clock.instant();
+        organisations.persist(organisation);
+        return new Created<>(organisation, true);
+    }
+
+    // A producer group ("red") lives inside an association or cooperative; nothing else has a parent.
+    private void checkParent(OrganisationRequest request) {
+        if (request.kind() != OrganisationKind.PRODUCER_GROUP) {
+            if (request.parentId() != null) {
+                throw ProblemException.invalidField("parentId", "solo un grupo de productores pertenece a otra organización");
+            }
+            return;
+        }
+        if (request.parentId() == null) {
+            throw ProblemException.invalidField("parentId", "un grupo de productores debe indicar su asociación o cooperativa");
+        }
+        Organisation parent = organisations.findById(request.parentId());
+        if (parent == null || (parent.kind != OrganisationKind.ASSOCIATION && parent.kind != OrganisationKind.COOPERATIVE)) {
+            throw ProblemException.invalidField("parentId", "debe ser una asociación o cooperativa registrada");
+        }
+    }
+
+    private static boolean sameAs(Organisation o, OrganisationRequest r) {
+        return o.name.equals(r.name().strip()) && o.kind == r.kind() && Objects.equals(o.ruc, r.ruc())
+                && Objects.equals(o.parentId, r.parentId()) && Objects.equals(o.district, r.district())
+                && Objects.equals(o.region, r.region());
+    }
+}

@@ -1,0 +1,100 @@
+package org.articula.contracts.service;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.articula.contracts.rest.dto.ProducerRequest;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.problem.ProblemType;
+
+/**
+ * Reads the producer list users bring as CSV: a header line naming the columns (any order), then one
+ * producer per line. Columns: nationalId, name, district, region, phone, groupId, and optionally id.
+ */
+final class ProducerCsv {
+
+    static final Set<String> REQUIRED = Set.of("nationalId", "name", "district");
+    static final Set<String> KNOWN = Set.of("id", "nationalId", "name", "district", "region", "phone", "groupId");
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
+    /** @param line the file's line number (header = 1) */
+    record Row(int line, ProducerRequest request) {
+    }
+
+    private ProducerCsv() {
+    }
+
+    static List<Row> parse(String csv, UUID organisationId) {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema)
+                .readValues(csv == null ? "" : csv)) {
+            boolean headerChecked = false;
+            while (it.hasNextValue()) {
+                Map<String, String> values = it.nextValue();
+                if (!headerChecked) {
+                    checkHeader(values.keySet());
+                    headerChecked = true;
+                }
+                rows.add(new Row(rows.size() + 2, toRequest(values, organisationId)));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "El CSV no se puede leer: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static void checkHeader(Set<String> columns) {
+        for (String required : REQUIRED) {
+            if (!columns.contains(required)) {
+                throw ProblemException.invalidField("file", "falta la columna '" + required + "' en la cabecera");
+            }
+        }
+        for (String column : columns) {
+            if (!KNOWN.contains(column)) {
+                throw ProblemException.invalidField("file", "columna desconocida '" + column + "'; se esperan " + KNOWN);
+            }
+        }
+    }
+
+    private static ProducerRequest toRequest(Map<String, String> v, UUID organisationId) {
+        String nationalId = blankToNull(v.get("nationalId"));
+        String id = blankToNull(v.get("id"));
+        UUID producerId;
+        if (id != null) {
+            producerId = uuid(id, "id");
+        } else {
+            producerId = nationalId == null ? null : ProducerService.idFor(organisationId, nationalId.strip());
+        }
+        String group = blankToNull(v.get("groupId"));
+        return new ProducerRequest(producerId, nationalId, blankToNull(v.get("name")), blankToNull(v.get("district")),
+                blankToNull(v.get("region")), blankToNull(v.get("phone")), group == null ? null : uuid(group, "groupId"));
+    }
+
+    private static UUID uuid(String value, String column) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(column, "'" + value + "' no es un UUID");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,242 @@
+package org.articula.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.articula.contracts.domain.NationalId;
+import org.articula.contracts.domain.Organisation;
+import org.articula.contracts.domain.OrganisationKind;
+import org.articula.contracts.domain.Producer;
+import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.repository.OrganisationRepository;
+import org.articula.contracts.repository.ProducerRepository;
+import org.articula.contracts.rest.dto.ImportReport;
+import org.articula.contracts.rest.dto.ProducerRequest;
+import org.articula.contracts.rest.dto.ProducerUpdate;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
+import org.articula.platform.outbox.Outbox;
+import org.articula.platform.problem.Problem.Violation;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.problem.ProblemType;
+
+/** Registers producers, one by one or from a CSV file, and tells other services through events. */
+@ApplicationScoped
+public class ProducerService {
+
+    public static final int MAX_IMPORT_ROWS = 5000;
+
+    @Inject
+    ProducerRepository producers;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    OrganisationService organisationService;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Validator validator;
+    @Inject
+    Clock clock;
+
+    public Producer get(UUID organisationId, UUID producerId) {
+        return producers.findInOrganisation(organisationId, producerId)
+                .orElseThrow(() -> ProblemException.notFound("Productor", producerId));
+    }
+
+    /** Registers a producer; the same request again answers with what is stored and publishes nothing. */
+    @Transactional
+    public Created<Producer> register(UUID organisationId, ProducerRequest request) {
+        Organisation organisation = organisationService.get(organisationId);
+        List<Violation> violations = check(organisation, request, "");
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, describe(violations), violations);
+        }
+        Producer existing = producers.findById(request.id());
+        if (existing != null) {
+            if (!existing.organisationId.equals(organisationId) || !sameAs(existing, request)) {
+                throw ProblemException.conflict("El id " + request.id() + " ya identifica a otro productor");
+            }
+            return new Created<>(existing, false);
+        }
+        String number = request.nationalId().strip();
+        producers.findByNationalId(organisationId, number).ifPresent(other -> {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "El DNI/RUC " + number + " ya está registrado para " + other.name,
+                    List.of(new Violation("nationalId", "ya registrado en esta organización")));
+        });
+        Producer producer = newProducer(organisationId, request.id(), request, clock.instant());
+        producers.persist(producer);
+        publish("ProducerRegistered", producer);
+        return new Created<>(producer, true);
+    }
+
+    @Transactional
+    public Producer update(UUID organisationId, UUID producerId, ProducerUpdate update) {
+        Producer producer = get(organisationId, producerId);
+        if (producer.version != update.version()) {
+            throw new ProblemException(ProblemType.CONCURRENT_MODIFICATION, "El productor cambió (versión "
+                    + producer.version + "); vuelva a leerlo y repita el cambio");
+        }
+        if (update.groupId() != null) {
+            String problem = groupProblem(organisationId, update.groupId());
+            if (problem != null) {
+                throw ProblemException.invalidField("groupId", problem);
+            }
+        }
+        producer.name = update.name().strip();
+        producer.district = update.district().strip();
+        producer.region = update.region();
+        producer.phone = update.phone();
+        producer.groupId = update.groupId();
+        producer.updatedAt = clock.instant();
+        producers.flush(); // the new version goes into the event
+        publish("ProducerUpdated", producer);
+        return producer;
+    }
+
+    /**
+     * Imports producers from CSV with a header line. All rows are checked first; if any is refused,
+     * nothing is stored and the problem lists every refused row as {@code rows[line].field}.
+     * Importing the same file again changes nothing.
+     */
+    @Transactional
+    public ImportReport importCsv(UUID organisationId, String csv) {
+        Organisation organisation = organisationService.get(organisationId);
+        List<ProducerCsv.Row> rows = ProducerCsv.parse(csv, organisationId);
+        if (rows.isEmpty()) {
+            throw ProblemException.invalidField("file", "el archivo no tiene filas de productores");
+        }
+        if (rows.size() > MAX_IMPORT_ROWS) {
+            throw ProblemException.invalidField("file", "a lo más " + MAX_IMPORT_ROWS + " filas por archivo");
+        }
+        Map<String, Producer> registered = producers.findByNationalIds(organisationId,
+                rows.stream().map(r -> r.request().nationalId().strip()).toList()).stream()
+                .collect(Collectors.toMap(p -> p.nationalId.number(), Function.identity()));
+
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ProducerCsv.Row row : rows) {
+            String prefix = "rows[" + row.line() + "].";
+            List<Violation> rowViolations = check(organisation, row.request(), prefix);
+            violations.addAll(rowViolations);
+            String number = row.request().nationalId() == null ? "" : row.request().nationalId().strip();
+            if (rowViolations.isEmpty() && !seen.add(number)) {
+                violations.add(new Violation(prefix + "nationalId", "repetido en el archivo"));
+            }
+            Producer existing = registered.get(number);
+            if (existing != null && rowViolations.isEmpty() && !sameAs(existing, row.request())) {
+                violations.add(new Violation(prefix + "nationalId",
+                        "ya registrado como " + existing.name + " con otros datos"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            long refused = violations.stream().map(v -> v.field().substring(0, v.field().indexOf(']')))
+                    .distinct().count();
+            throw new ProblemException(ProblemType.VALIDATION, refused + " de " + rows.size()
+                    + " filas tienen errores; no se importó ninguna", violations);
+        }
+
+        Instant now = clock.instant();
+        List<ImportReport.Row> results = new ArrayList<>();
+        List<Producer> created = new ArrayList<>();
+        for (ProducerCsv.Row row : rows) {
+            Producer existing = registered.get(row.request().nationalId().strip());
+            if (existing != null) {
+                results.add(new ImportReport.Row(row.line(), existing.nationalId.number(), existing.id,
+                        ImportReport.Outcome.UNCHANGED));
+                continue;
+            }
+            Producer producer = newProducer(organisationId, row.request().id(), row.request(), now);
+            created.add(producer);
+            results.add(new ImportReport.Row(row.line(), producer.nationalId.number(), producer.id,
+                    ImportReport.Outcome.CREATED));
+        }
+        producers.persist(created);
+        outbox.publishAll(created.stream().map(p -> envelope("ProducerRegistered", p)).toList());
+        return new ImportReport(rows.size(), created.size(), rows.size() - created.size(), results);
+    }
+
+    /** Every problem with one producer request; field names carry {@code prefix}. */
+    private List<Violation> check(Organisation organisation, ProducerRequest request, String prefix) {
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<ProducerRequest> v : validator.validate(request)) {
+            violations.add(new Violation(prefix + v.getPropertyPath(), v.getMessage()));
+        }
+        if (request.nationalId() != null && !request.nationalId().isBlank()) {
+            String problem = NationalId.problemWith(request.nationalId());
+            if (problem != null) {
+                violations.add(new Violation(prefix + "nationalId", problem));
+            }
+        }
+        if (request.groupId() != null) {
+            String problem = groupProblem(organisation.id, request.groupId());
+            if (problem != null) {
+                violations.add(new Violation(prefix + "groupId", problem));
+            }
+        }
+        violations.sort((a, b) -> a.field().compareTo(b.field()));
+        return violations;
+    }
+
+    private String groupProblem(UUID organisationId, UUID groupId) {
+        Organisation group = organisations.findById(groupId);
+        if (group == null || group.kind != OrganisationKind.PRODUCER_GROUP || !organisationId.equals(group.parentId)) {
+            return "no es un grupo de productores de esta organización";
+        }
+        return null;
+    }
+
+    private static Producer newProducer(UUID organisationId, UUID id, ProducerRequest request, Instant now) {
+        Producer producer = new Producer();
+        producer.id = id;
+        producer.organisationId = organisationId;
+        producer.groupId = request.groupId();
+        producer.nationalId = NationalId.parse(request.nationalId()).orElseThrow();
+        producer.name = request.name().strip();
+        producer.district = request.district().strip();
+        producer.region = request.region();
+        producer.phone = request.phone();
+        producer.createdAt = now;
+        producer.updatedAt = now;
+        return producer;
+    }
+
+    /** Rows without an id get one derived from organisation and national id, so re-imports match. */
+    static UUID idFor(UUID organisationId, String nationalId) {
+        return UUID.nameUUIDFromBytes(("producer:" + organisationId + ":" + nationalId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean sameAs(Producer p, ProducerRequest r) {
+        return p.nationalId.number().equals(r.nationalId().strip()) && p.name.equals(r.name().strip())
+                && p.district.equals(r.district().strip()) && Objects.equals(p.region, r.region())
+                && Objects.equals(p.phone, r.phone()) && Objects.equals(p.groupId, r.groupId());
+    }
+
+    private void publish(String type, Producer producer) {
+        outbox.publish(envelope(type, producer));
+    }
+
+    private EventEnvelope envelope(String type, Producer producer) {
+        return EventEnvelope.create(type, 1, "Producer", producer.id.toString(), producer.organisationId,
+                clock.instant(), EventJson.toTree(ContractsMapper.eventPayload(producer)));
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+    }
+}

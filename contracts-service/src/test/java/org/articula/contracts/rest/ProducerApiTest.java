@@ -1,0 +1,208 @@
+package org.articula.contracts.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTopics;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
+class ProducerApiTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    UUID association;
+    UUID network;
+    String producers;
+
+    @BeforeEach
+    void laredoAssociationWithOneNetwork() {
+        association = UUID.randomUUID();
+        network = UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", association, "name", "Asociación de Productores Lecheros de Laredo",
+                        "kind", "ASSOCIATION", "district", "Laredo", "region", "La Libertad"))
+                .post("/api/v1/organisations").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", network, "name", "Red Santa Rosa", "kind", "PRODUCER_GROUP", "parentId", association))
+                .post("/api/v1/organisations").then().statusCode(201);
+        producers = "/api/v1/organisations/" + association + "/producers";
+    }
+
+    @Test
+    void registeringTwiceStoresOneProducerAnswersTheSameAndPublishesOneEvent() {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> rosa = producer(id, "45871236", "Rosa Quispe Huamán");
+
+        String first = given().contentType(ContentType.JSON).body(rosa).post(producers)
+                .then().statusCode(201).header("Location", containsString(id.toString()))
+                .body("nationalIdType", is("DNI")).body("groupId", is(network.toString()))
+                .extract().asString();
+        String second = given().contentType(ContentType.JSON).body(rosa).post(producers)
+                .then().statusCode(200).extract().asString();
+        assertEquals(first, second);
+
+        given().get(producers).then().statusCode(200).body("$", hasSize(1));
+        List<EventEnvelope> events = awaitEvents(id.toString(), 1);
+        assertEquals("ProducerRegistered", events.get(0).type());
+        assertEquals(association, events.get(0).organisationId());
+        assertEquals("45871236", events.get(0).payload().path("nationalId").asText());
+        assertEquals(network.toString(), events.get(0).payload().path("groupId").asText());
+    }
+
+    @Test
+    void anInvalidDniOrRucIsRefusedAndNothingIsStored() {
+        for (String bad : List.of("20100047219", "4587123", "45-87123")) {
+            given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), bad, "Juan Pérez"))
+                    .post(producers)
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", is("urn:articula:problem:validation"))
+                    .body("violations.field", hasItems("nationalId"));
+        }
+        given().get(producers).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void theSameNationalIdCannotBeRegisteredTwiceInOneOrganisation() {
+        given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), "20601234565", "Agropecuaria Conache SAC"))
+                .post(producers).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), "20601234565", "Otro nombre"))
+                .post(producers)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("violations[0].field", is("nationalId"));
+        given().get(producers).then().body("$", hasSize(1));
+    }
+
+    @Test
+    void anIdAlreadyUsedForAnotherProducerIsAConflict() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(producer(id, "45871236", "Rosa Quispe")).post(producers)
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(producer(id, "45871237", "Otra Persona")).post(producers)
+                .then().statusCode(409).contentType(PROBLEM).body("type", is("urn:articula:problem:conflict"));
+    }
+
+    @Test
+    void aGroupOfAnotherOrganisationIsRefused() {
+        UUID otherAssociation = UUID.randomUUID();
+        UUID otherNetwork = UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind", "COOPERATIVE"))
+                .post("/api/v1/organisations").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", otherNetwork, "name", "Red Quellouno", "kind", "PRODUCER_GROUP", "parentId",
+                        otherAssociation))
+                .post("/api/v1/organisations").then().statusCode(201);
+        Map<String, Object> request = new java.util.HashMap<>(producer(UUID.randomUUID(), "45871236", "Rosa"));
+        request.put("groupId", otherNetwork);
+        given().contentType(ContentType.JSON).body(request).post(producers)
+                .then().statusCode(400).body("violations[0].field", is("groupId"));
+    }
+
+    @Test
+    void updatesNeedTheCurrentVersionAndArePublished() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(producer(id, "45871236", "Rosa Quispe")).post(producers)
+                .then().statusCode(201).body("version", is(0));
+        Map<String, Object> change = Map.of("name", "Rosa Quispe Huamán", "district", "Laredo", "phone", "+51987654321",
+                "version", 0);
+
+        given().contentType(ContentType.JSON).body(change).put(producers + "/" + id)
+                .then().statusCode(200).body("name", is("Rosa Quispe Huamán")).body("version", is(1));
+        given().contentType(ContentType.JSON).body(change).put(producers + "/" + id)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:concurrent-modification"));
+
+        List<EventEnvelope> events = awaitEvents(id.toString(), 2);
+        assertEquals(List.of("ProducerRegistered", "ProducerUpdated"), events.stream().map(EventEnvelope::type).toList());
+        assertEquals("Rosa Quispe Huamán", events.get(1).payload().path("name").asText());
+        assertEquals(1, events.get(1).payload().path("version").asInt());
+    }
+
+    @Test
+    void aCsvWithBadRowsImportsNothingAndNamesEachBadRow() {
+        String csv = """
+                nationalId,name,district,region,phone,groupId
+                45871236,Rosa Quispe Huamán,Laredo,La Libertad,987654321,%s
+                20100047219,Establo El Milagro,Laredo,La Libertad,,
+                41234567,,Laredo,La Libertad,,
+                45871236,Rosa otra vez,Laredo,La Libertad,,
+                """.formatted(network);
+        given().contentType("text/csv").body(csv).post(producers + "/import")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItems("rows[3].nationalId", "rows[4].name", "rows[5].nationalId"))
+                .body("detail", containsString("3 de 4 filas"));
+        given().get(producers).then().body("$", hasSize(0));
+    }
+
+    @Test
+    void aGoodCsvImportsEveryRowOnceAndAgainChangesNothing() {
+        String csv = """
+                name,nationalId,district,groupId
+                Rosa Quispe Huamán,45871236,Laredo,%s
+                "Establo ""El Milagro"" SAC",20601234565,Laredo,
+                Julio Rodríguez Cruz,41234567,Santa Rosa,%s
+                """.formatted(network, network);
+        given().contentType("text/csv").body(csv).post(producers + "/import")
+                .then().statusCode(200).body("created", is(3)).body("unchanged", is(0))
+                .body("results.line", hasItems(2, 3, 4));
+        given().contentType("text/csv").body(csv).post(producers + "/import")
+                .then().statusCode(200).body("created", is(0)).body("unchanged", is(3));
+        given().get(producers).then().body("$", hasSize(3)).body("name", hasItems("Establo \"El Milagro\" SAC"));
+        given().queryParam("groupId", network).get(producers).then().body("$", hasSize(2));
+    }
+
+    @Test
+    void anUnknownOrganisationIs404() {
+        given().get("/api/v1/organisations/" + UUID.randomUUID() + "/producers")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private Map<String, Object> producer(UUID id, String nationalId, String name) {
+        return Map.of("id", id, "nationalId", nationalId, "name", name, "district", "Laredo", "region", "La Libertad",
+                "groupId", network);
+    }
+
+    /** Waits for the events, then a few relay rounds more, so that a late duplicate would be seen. */
+    private static List<EventEnvelope> awaitEvents(String aggregateId, int expected) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (events(aggregateId).size() < expected && Instant.now().isBefore(deadline)) {
+            pause(200);
+        }
+        pause(1000);
+        List<EventEnvelope> events = events(aggregateId);
+        assertEquals(expected, events.size(), "events for " + aggregateId);
+        return events;
+    }
+
+    private static List<EventEnvelope> events(String aggregateId) {
+        return TestTopics.readAll("contracts.events").stream().filter(r -> aggregateId.equals(r.key()))
+                .map(r -> EventJson.read(r.value())).toList();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
