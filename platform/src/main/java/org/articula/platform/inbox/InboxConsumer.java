@@ -128,16 +128,17 @@ public class InboxConsumer {
     }
 
     public synchronized void stop() {
-        if (!running) {
-            return;
-        }
         running = false;
-        consumer.wakeup();
+        if (worker == null) {
+            return; // never started
+        }
+        consumer.wakeup(); // the loop closes the consumer on its way out
         try {
             worker.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        worker = null;
         deadLetters.close(Duration.ofSeconds(10));
     }
 

@@ -55,6 +55,7 @@ public class OutboxRelay {
     private static final String LOCK = "select pg_try_advisory_lock(hashtext('articula.outbox-relay'))";
     private static final String UNLOCK = "select pg_advisory_unlock(hashtext('articula.outbox-relay'))";
     private static final Duration LOOKBACK_MARGIN = Duration.ofMinutes(1);
+    private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
 
     private final DataSource dataSource;
     private final KafkaClients kafka;
@@ -336,7 +337,12 @@ public class OutboxRelay {
             return found; // nothing written to that partition since the attempt
         }
         consumer.seek(partition, start.offset());
+        Instant deadline = Instant.now().plus(SCAN_TIMEOUT);
         while (consumer.position(partition) < end && found.size() < wanted.size()) {
+            if (Instant.now().isAfter(deadline)) {
+                // Better to stop the round than to guess: the rows stay in doubt and are looked up again.
+                throw new IllegalStateException("could not read " + partition + " to its end in " + SCAN_TIMEOUT);
+            }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 String id = EventHeaders.text(record.headers(), EventHeaders.EVENT_ID);
                 if (id != null && wanted.contains(UUID.fromString(id))) {
