@@ -9,14 +9,4 @@ import org.articula.localstack.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
 class OperationalEndpointsTest extends OperationalEndpointsContract {
-
-    @Override
-    protected String serviceName() {
-        return "contracts-service";
-    }
-
-    @Override
-    protected String database() {
-        return "contracts";
-    }
 }

@@ -9,14 +9,4 @@ import org.articula.localstack.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
 class OperationalEndpointsTest extends OperationalEndpointsContract {
-
-    @Override
-    protected String serviceName() {
-        return "lots-service";
-    }
-
-    @Override
-    protected String database() {
-        return "lots";
-    }
 }

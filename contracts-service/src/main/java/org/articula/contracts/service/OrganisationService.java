@@ -38,8 +38,9 @@ public class OrganisationService {
             }
             return new Created<>(existing, false);
         }
-        if (request.ruc() != null && NationalId.problemWith(request.ruc()) != null) {
-            throw ProblemException.invalidField("ruc", NationalId.problemWith(request.ruc()));
+        String rucProblem = request.ruc() == null ? null : NationalId.problemWith(request.ruc());
+        if (rucProblem != null) {
+            throw ProblemException.invalidField("ruc", rucProblem);
         }
         if (request.ruc() != null && organisations.count("ruc", request.ruc()) > 0) {
             throw new ProblemException(ProblemType.CONFLICT, "Ya existe una organización con RUC " + request.ruc(),

@@ -15,19 +15,23 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every Articula service must expose to operators, checked against the running application.
- * A service's test extends it and names itself; the class must also be a {@code @QuarkusTest}.
+ * A service's test extends it and is a {@code @QuarkusTest}; name and database come from its own
+ * configuration.
  */
 public abstract class OperationalEndpointsContract {
 
-    /** e.g. {@code contracts-service} */
-    protected abstract String serviceName();
+    private static String serviceName() {
+        return config("quarkus.application.name");
+    }
 
-    /** the service's database, as given to {@link RealInfrastructure} */
-    protected abstract String database();
+    private static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
+    }
 
     @Test
     void readinessReportsTheDatabaseAndKafkaUp() {
@@ -90,9 +94,9 @@ public abstract class OperationalEndpointsContract {
 
     @Test
     void theSchemaIsManagedByFlywayIncludingTheOutboxAndInbox() throws Exception {
-        RealInfrastructure.Infrastructure infra = RealInfrastructure.get();
         List<String> tables = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database()), infra.username(), infra.password());
+        try (Connection c = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"),
+                config("quarkus.datasource.username"), config("quarkus.datasource.password"));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
             while (rs.next()) {
