@@ -8,6 +8,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Método no permitido", 405),
     NOT_ACCEPTABLE("not-acceptable", "Formato de respuesta no disponible", 406),
     CONFLICT("conflict", "Conflicto con el estado actual", 409),
+    INVALID_TRANSITION("invalid-transition", "Cambio de estado no permitido", 409),
     CONCURRENT_MODIFICATION("concurrent-modification", "Modificado por otra persona al mismo tiempo", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Tipo de contenido no soportado", 415),
     BUSINESS_RULE("business-rule", "La operación infringe una regla del acuerdo", 422),

@@ -1,0 +1,30 @@
+package org.articula.platform.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    @Test
+    void amountsTravelExactlyAsWrittenNeverInExponentForm() {
+        EventEnvelope envelope = EventEnvelope.create("PriceSet", 1, "Agreement", "a-1", UUID.randomUUID(),
+                Instant.parse("2026-11-22T15:00:00.123456Z"), EventJson.toTree(Map.of(
+                        "basePrice", new BigDecimal("1.0300"), "committed", new BigDecimal("100"),
+                        "tier", new BigDecimal("1E+3"))));
+        String json = EventJson.write(envelope);
+
+        assertTrue(json.contains("\"basePrice\":1.0300"), json);
+        assertTrue(json.contains("\"committed\":100"), json);
+        assertTrue(json.contains("\"tier\":1000"), json);
+        EventEnvelope read = EventJson.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new BigDecimal("1.0300"), read.payload().path("basePrice").decimalValue());
+        assertEquals(envelope.occurredAt(), read.occurredAt());
+    }
+}
