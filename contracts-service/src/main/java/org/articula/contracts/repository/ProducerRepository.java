@@ -34,4 +34,9 @@ public class ProducerRepository implements PanacheRepositoryBase<Producer, UUID>
         return find("organisationId = ?1 and groupId = ?2", byName, organisationId, groupId)
                 .page(Page.of(page, size)).list();
     }
+
+    public List<UUID> idsInGroup(UUID groupId) {
+        return getEntityManager().createQuery("select p.id from Producer p where p.groupId = :group", UUID.class)
+                .setParameter("group", groupId).getResultList();
+    }
 }

@@ -11,15 +11,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.articula.contracts.support.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
-import org.articula.localstack.testing.TestTopics;
 import org.articula.platform.events.EventEnvelope;
-import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +58,7 @@ class ProducerApiTest {
         assertEquals(first, second);
 
         given().get(producers).then().statusCode(200).body("$", hasSize(1));
-        List<EventEnvelope> events = awaitEvents(id.toString(), 1);
+        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 1);
         assertEquals("ProducerRegistered", events.get(0).type());
         assertEquals(association, events.get(0).organisationId());
         assertEquals("45871236", events.get(0).payload().path("nationalId").asText());
@@ -131,7 +128,7 @@ class ProducerApiTest {
                 .then().statusCode(409).contentType(PROBLEM)
                 .body("type", is("urn:articula:problem:concurrent-modification"));
 
-        List<EventEnvelope> events = awaitEvents(id.toString(), 2);
+        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 2);
         assertEquals(List.of("ProducerRegistered", "ProducerUpdated"), events.stream().map(EventEnvelope::type).toList());
         assertEquals("Rosa Quispe Huamán", events.get(1).payload().path("name").asText());
         assertEquals(1, events.get(1).payload().path("version").asInt());
@@ -179,30 +176,5 @@ class ProducerApiTest {
     private Map<String, Object> producer(UUID id, String nationalId, String name) {
         return Map.of("id", id, "nationalId", nationalId, "name", name, "district", "Laredo", "region", "La Libertad",
                 "groupId", network);
-    }
-
-    /** Waits for the events, then a few relay rounds more, so that a late duplicate would be seen. */
-    private static List<EventEnvelope> awaitEvents(String aggregateId, int expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (events(aggregateId).size() < expected && Instant.now().isBefore(deadline)) {
-            pause(200);
-        }
-        pause(1000);
-        List<EventEnvelope> events = events(aggregateId);
-        assertEquals(expected, events.size(), "events for " + aggregateId);
-        return events;
-    }
-
-    private static List<EventEnvelope> events(String aggregateId) {
-        return TestTopics.readAll("contracts.events").stream().filter(r -> aggregateId.equals(r.key()))
-                .map(r -> EventJson.read(r.value())).toList();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

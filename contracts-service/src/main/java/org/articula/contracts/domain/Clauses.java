@@ -1,0 +1,22 @@
+package org.articula.contracts.domain;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The four clause kinds of one agreement version, as negotiated. Immutable: an amendment is a new
+ * {@link ClauseVersion} carrying a new {@code Clauses}. Quantity may be absent (no committed volume);
+ * assistance may be absent (nothing provided, charges recovered in up to 2 instalments).
+ */
+public record Clauses(
+        @NotNull @Valid QualityClause quality,
+        @Valid QuantityClause quantity,
+        @NotNull @Valid PriceClause price,
+        @Valid AssistanceClause assistance) {
+
+    /** The same clauses with every default written out, so stored versions and events say it all. */
+    public Clauses withDefaults() {
+        return new Clauses(quality.withDefaults(), quantity, price.withDefaults(),
+                assistance == null ? AssistanceClause.NONE : assistance.withDefaults());
+    }
+}

@@ -1,0 +1,6 @@
+package org.articula.contracts.domain;
+
+/** The span a committed quantity refers to. */
+public enum CommitmentPeriod {
+    DAY, FORTNIGHT
+}

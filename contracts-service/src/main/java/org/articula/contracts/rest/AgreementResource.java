@@ -1,0 +1,170 @@
+package org.articula.contracts.rest;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.articula.contracts.domain.Agreement;
+import org.articula.contracts.domain.AgreementStatus;
+import org.articula.contracts.domain.ClauseVersion;
+import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.repository.AgreementRepository;
+import org.articula.contracts.rest.dto.AgreementAsOf;
+import org.articula.contracts.rest.dto.AgreementRequest;
+import org.articula.contracts.rest.dto.AgreementView;
+import org.articula.contracts.rest.dto.AmendmentRequest;
+import org.articula.contracts.rest.dto.ApplicableAgreement;
+import org.articula.contracts.rest.dto.ClauseVersionView;
+import org.articula.contracts.rest.dto.DraftUpdate;
+import org.articula.contracts.rest.dto.StatusChange;
+import org.articula.contracts.rest.dto.Termination;
+import org.articula.contracts.service.AgreementService;
+import org.articula.contracts.service.Created;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agreements", description = "Articulation agreements, their clause versions and lifecycle")
+@Transactional // views read an agreement's versions and transitions in the same unit of work as the change
+public class AgreementResource {
+
+    @Inject
+    AgreementService service;
+    @Inject
+    AgreementRepository agreements;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an agreement as a draft",
+            description = "Its clauses become version 1, in force from the start date. Idempotent by the "
+                    + "client-supplied id: 201 when created, 200 with the stored one on repeat.")
+    public Response create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
+        Created<Agreement> created = service.create(request);
+        AgreementView view = ContractsMapper.view(created.value());
+        return CreatedResponse.of(created, view.id(), view, uri);
+    }
+
+    @GET
+    @Operation(summary = "List agreements", description = "Filters combine; newest start date first.")
+    public List<AgreementView> list(@QueryParam("organisationId") UUID organisationId,
+            @QueryParam("buyerId") UUID buyerId, @QueryParam("producerId") UUID producerId,
+            @QueryParam("groupId") UUID groupId, @QueryParam("product") String product,
+            @QueryParam("status") AgreementStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        var filter = new AgreementRepository.Filter(organisationId, buyerId, producerId, groupId, product, status);
+        return agreements.page(filter, page, size).stream().map(ContractsMapper::view).toList();
+    }
+
+    @GET
+    @Path("/applicable")
+    @Operation(summary = "Which agreement and clause version govern a producer's product on a day",
+            description = "Agreements in force that day covering the producer directly or through its group, "
+                    + "each with the clause version in force; empty when none. The date defaults to today in Lima.")
+    public List<ApplicableAgreement> applicable(@QueryParam("producerId") @NotNull UUID producerId,
+            @QueryParam("product") @NotBlank String product, @QueryParam("date") LocalDate date) {
+        LocalDate day = date == null ? service.today() : date;
+        return service.applicableTo(producerId, product, day).stream()
+                .map(a -> ContractsMapper.applicable(a, day)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an agreement with its versions, status changes and periods in force")
+    public AgreementView get(@PathParam("id") UUID id) {
+        return ContractsMapper.view(service.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a draft's dates and clauses",
+            description = "Only while DRAFT; send the version you read. A signed agreement changes by amendment.")
+    public AgreementView redraft(@PathParam("id") UUID id, @Valid @NotNull DraftUpdate update) {
+        return ContractsMapper.view(service.redraft(id, update));
+    }
+
+    @GET
+    @Path("/{id}/as-of")
+    @Operation(summary = "The agreement as it stood on a day",
+            description = "Whether it was in force and which clause version governed that day.")
+    public AgreementAsOf asOf(@PathParam("id") UUID id, @QueryParam("date") @NotNull LocalDate date) {
+        return ContractsMapper.asOf(service.get(id), date);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "Every clause version, oldest first, with the days each one governs")
+    public List<ClauseVersionView> versions(@PathParam("id") UUID id) {
+        return ContractsMapper.versions(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Amend a signed agreement from an effective date",
+            description = "Adds the next clause version. The effective date must follow the latest version's and "
+                    + "fall within validity. Idempotent by the amendment id: 201 then 200.")
+    public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request, @Context UriInfo uri) {
+        Created<ClauseVersion> created = service.amend(id, request);
+        AgreementView view = ContractsMapper.view(service.get(id));
+        return created.isNew()
+                ? Response.created(uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString())
+                        .path("versions").build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @POST
+    @Path("/{id}/activation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Activate (sign) a draft", description = "Binds from the start date. Refused if the "
+            + "producer already holds an ACTIVE agreement with the same buyer and product on overlapping dates.")
+    public AgreementView activate(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
+        return ContractsMapper.view(service.activate(id, request));
+    }
+
+    @POST
+    @Path("/{id}/suspension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Suspend an active agreement from a day (today by default)")
+    public AgreementView suspend(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
+        return ContractsMapper.view(service.suspend(id, request));
+    }
+
+    @POST
+    @Path("/{id}/reactivation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reactivate a suspended agreement from a day (today by default)")
+    public AgreementView reactivate(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
+        return ContractsMapper.view(service.reactivate(id, request));
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Terminate an agreement before its end, with the reason",
+            description = "effectiveOn is the first day it no longer binds (today by default).")
+    public AgreementView terminate(@PathParam("id") UUID id, @Valid @NotNull Termination request) {
+        return ContractsMapper.view(service.terminate(id, request));
+    }
+}

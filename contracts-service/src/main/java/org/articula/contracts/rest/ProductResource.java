@@ -1,0 +1,47 @@
+package org.articula.contracts.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.articula.contracts.domain.Product;
+import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.rest.dto.ProductRequest;
+import org.articula.contracts.rest.dto.ProductView;
+import org.articula.contracts.service.Created;
+import org.articula.contracts.service.ProductService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/organisations/{organisationId}/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Products", description = "The common catalogue and a buyer's own products")
+public class ProductResource {
+
+    @Inject
+    ProductService service;
+
+    @GET
+    @Operation(summary = "Products an organisation can buy under an agreement")
+    public List<ProductView> list(@PathParam("organisationId") UUID organisationId) {
+        return service.availableTo(organisationId).stream().map(ContractsMapper::view).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Define a product of the organisation's own", description = "201 when new, 200 on repeat.")
+    public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request) {
+        Created<Product> created = service.define(organisationId, request);
+        ProductView view = ContractsMapper.view(created.value());
+        return Response.status(created.isNew() ? 201 : 200).entity(view).build();
+    }
+}

@@ -1,0 +1,17 @@
+package org.articula.contracts.rest.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.articula.contracts.domain.Clauses;
+
+/** New dates and clauses for an agreement still in DRAFT; {@code version} is the one read. */
+public record DraftUpdate(
+        @NotNull Long version,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
+        @NotNull @Valid Clauses clauses,
+        @NotBlank @Size(max = 100) String by) {
+}

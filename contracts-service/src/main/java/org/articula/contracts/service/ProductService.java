@@ -1,0 +1,58 @@
+package org.articula.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.articula.contracts.domain.Organisation;
+import org.articula.contracts.domain.OrganisationKind;
+import org.articula.contracts.domain.Product;
+import org.articula.contracts.repository.ProductRepository;
+import org.articula.contracts.rest.dto.ProductRequest;
+import org.articula.platform.problem.ProblemException;
+
+/** The common product catalogue plus the products each buyer defines for itself. */
+@ApplicationScoped
+public class ProductService {
+
+    @Inject
+    ProductRepository products;
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    Clock clock;
+
+    public List<Product> availableTo(UUID organisationId) {
+        organisations.get(organisationId);
+        return products.listAvailableTo(organisationId);
+    }
+
+    /** Defines a buyer's own product; the same definition again answers with what is stored. */
+    @Transactional
+    public Created<Product> define(UUID organisationId, ProductRequest request) {
+        Organisation buyer = organisations.get(organisationId);
+        if (buyer.kind == OrganisationKind.PRODUCER_GROUP) {
+            throw ProblemException.invalidField("organisationId", "un grupo de productores no define productos");
+        }
+        Product existing = products.findAvailableTo(organisationId, request.code()).orElse(null);
+        if (existing != null) {
+            if (existing.organisationId == null || !existing.unit.equals(request.unit())
+                    || !existing.name.equals(request.name().strip())) {
+                throw ProblemException.invalidField("code", existing.organisationId == null
+                        ? "ya existe en el catálogo común" : "ya definido con otro nombre o unidad");
+            }
+            return new Created<>(existing, false);
+        }
+        Product product = new Product();
+        product.id = UUID.randomUUID();
+        product.code = request.code();
+        product.organisationId = organisationId;
+        product.name = request.name().strip();
+        product.unit = request.unit();
+        product.createdAt = clock.instant();
+        products.persist(product);
+        return new Created<>(product, true);
+    }
+}
