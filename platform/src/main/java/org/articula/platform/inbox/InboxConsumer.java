@@ -78,7 +78,9 @@ public class InboxConsumer {
 
     @Inject
     public InboxConsumer(DataSource dataSource, KafkaClients kafka, Instance<EventHandler> handlers,
-            @ConfigProperty(name = "articula.inbox.consumer", defaultValue = "${quarkus.application.name}") String consumerName,
+            // A property expression in defaultValue is not expanded, so the application name comes in on its own.
+            @ConfigProperty(name = "articula.inbox.consumer") Optional<String> consumerName,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "articula.inbox.topics") Optional<List<String>> topics,
             @ConfigProperty(name = "articula.inbox.dead-letter-topic") Optional<String> deadLetterTopic,
             @ConfigProperty(name = "articula.inbox.max-attempts", defaultValue = "3") int maxAttempts,
@@ -86,9 +88,9 @@ public class InboxConsumer {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.handlers = handlers;
-        this.consumerName = consumerName;
+        this.consumerName = consumerName.orElse(applicationName);
         this.topics = topics.orElse(List.of());
-        this.deadLetterTopic = deadLetterTopic.orElse(consumerName + ".dlt");
+        this.deadLetterTopic = deadLetterTopic.orElse(this.consumerName + ".dlt");
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
     }

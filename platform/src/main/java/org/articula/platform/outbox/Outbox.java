@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
@@ -39,9 +40,18 @@ public class Outbox {
         publishAll(List.of(event));
     }
 
-    /** Queues many events in one batch insert (e.g. a batch of lots). */
+    /** Queues many events in one batch insert, each keyed by its aggregate id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(Collection<EventEnvelope> events) {
+        publishAll(events, EventEnvelope::aggregateId);
+    }
+
+    /**
+     * Queues many events in one batch insert (e.g. a batch of lots) with the Kafka key chosen by
+     * {@code keyOf}: events with the same key keep their order (lots are keyed by producer).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(Collection<EventEnvelope> events, Function<EventEnvelope, String> keyOf) {
         if (events.isEmpty()) {
             return;
         }
@@ -51,7 +61,7 @@ public class Outbox {
             for (EventEnvelope event : events) {
                 insert.setObject(1, event.eventId());
                 insert.setString(2, defaultTopic);
-                insert.setString(3, event.aggregateId());
+                insert.setString(3, keyOf.apply(event));
                 insert.setString(4, event.type());
                 insert.setString(5, EventJson.write(event));
                 insert.addBatch();
