@@ -1,0 +1,5 @@
+package org.articula.lots.domain;
+
+public enum Verdict {
+    ACCEPTED, REJECTED
+}

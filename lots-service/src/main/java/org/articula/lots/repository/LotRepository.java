@@ -1,0 +1,56 @@
+package org.articula.lots.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotRevision;
+
+@ApplicationScoped
+public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
+
+    private static final int CHUNK = 1000;
+
+    /** Lots and rejections of one producer or centre. */
+    public record RateRow(UUID key, long lots, long rejected) {
+    }
+
+    /** The lots among these ids that already exist, in chunks so a 10,000-lot batch stays a few queries. */
+    public List<Lot> findExisting(List<UUID> ids) {
+        List<Lot> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            found.addAll(list("id in ?1", ids.subList(i, Math.min(ids.size(), i + CHUNK))));
+        }
+        return found;
+    }
+
+    public List<Lot> atCentreOn(UUID centreId, LocalDate day) {
+        return list("centreId = ?1 and deliveryDate = ?2 order by deliveredAt, id", centreId, day);
+    }
+
+    public List<Lot> ofProducer(UUID producerId, LocalDate from, LocalDate to) {
+        return list("producerId = ?1 and deliveryDate between ?2 and ?3 order by deliveredAt, id", producerId, from, to);
+    }
+
+    public List<LotRevision> history(UUID lotId) {
+        return getEntityManager().createQuery("from LotRevision where lotId = :lot order by revision", LotRevision.class)
+                .setParameter("lot", lotId).getResultList();
+    }
+
+    /**
+     * Recorded (not voided) lots and how many were rejected, per producer or per centre, for an
+     * organisation's deliveries in [from, to]. One grouped query.
+     */
+    public List<RateRow> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {
+        String key = byCentre ? "centreId" : "producerId";
+        return getEntityManager().createQuery("select new " + RateRow.class.getName() + "(" + key
+                + ", count(*), sum(case when verdict = 'REJECTED' then 1 else 0 end)) from Lot"
+                + " where organisationId = :org and deliveryDate between :from and :to and status = 'RECORDED'"
+                + " group by " + key + " order by " + key, RateRow.class)
+                .setParameter("org", organisationId).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+}

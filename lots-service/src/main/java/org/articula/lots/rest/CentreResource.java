@@ -1,0 +1,100 @@
+package org.articula.lots.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.articula.lots.domain.CollectionCentre;
+import org.articula.lots.domain.Operator;
+import org.articula.lots.mapping.LotMapper;
+import org.articula.lots.repository.CentreRepository;
+import org.articula.lots.repository.OperatorRepository;
+import org.articula.lots.rest.dto.CentreRequest;
+import org.articula.lots.rest.dto.CentreView;
+import org.articula.lots.rest.dto.LotSheet;
+import org.articula.lots.rest.dto.OperatorRequest;
+import org.articula.lots.rest.dto.OperatorView;
+import org.articula.lots.service.CentreService;
+import org.articula.lots.service.Created;
+import org.articula.lots.service.LotQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/collection-centres")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Collection centres", description = "Centres where producers deliver, and their operators")
+public class CentreResource {
+
+    @Inject
+    CentreService service;
+    @Inject
+    CentreRepository centres;
+    @Inject
+    OperatorRepository operators;
+    @Inject
+    LotQueries queries;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a collection centre", description = "Idempotent by id: 201, then 200.")
+    public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
+        Created<CollectionCentre> created = service.register(request);
+        return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
+    }
+
+    @GET
+    @Operation(summary = "The centres an organisation runs")
+    public List<CentreView> list(@QueryParam("organisationId") @NotNull UUID organisationId) {
+        return centres.ofOrganisation(organisationId).stream().map(LotMapper::view).toList();
+    }
+
+    @GET
+    @Path("/{centreId}")
+    @Operation(summary = "Get a collection centre")
+    public CentreView get(@PathParam("centreId") UUID centreId) {
+        return LotMapper.view(service.get(centreId));
+    }
+
+    @POST
+    @Path("/{centreId}/operators")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an operator to a centre", description = "Idempotent by id: 201, then 200.")
+    public Response addOperator(@PathParam("centreId") UUID centreId, @Valid @NotNull OperatorRequest request,
+            @Context UriInfo uri) {
+        Created<Operator> created = service.addOperator(centreId, request);
+        return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
+    }
+
+    @GET
+    @Path("/{centreId}/operators")
+    @Operation(summary = "The centre's operators")
+    public List<OperatorView> operators(@PathParam("centreId") UUID centreId) {
+        service.get(centreId);
+        return operators.atCentre(centreId).stream().map(LotMapper::view).toList();
+    }
+
+    @GET
+    @Path("/{centreId}/sheet")
+    @Operation(summary = "The collection sheet: a centre's lots of one day with totals per verdict")
+    public LotSheet sheet(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
+        return queries.collectionSheet(centreId, date);
+    }
+
+    private static Response created(boolean isNew, Object view, UUID id, UriInfo uri) {
+        return isNew ? Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+}

@@ -1,0 +1,127 @@
+package org.articula.lots.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.articula.lots.mapping.LotMapper;
+import org.articula.lots.repository.LotRepository;
+import org.articula.lots.rest.dto.BatchResult;
+import org.articula.lots.rest.dto.Correction;
+import org.articula.lots.rest.dto.LotBatch;
+import org.articula.lots.rest.dto.LotReceipt;
+import org.articula.lots.rest.dto.LotRequest;
+import org.articula.lots.rest.dto.LotSheet;
+import org.articula.lots.rest.dto.RejectionRate;
+import org.articula.lots.rest.dto.RevisionView;
+import org.articula.lots.rest.dto.Voiding;
+import org.articula.lots.service.LotQueries;
+import org.articula.lots.service.LotService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/lots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Lots", description = "Deliveries, their quality verdicts, corrections and voids")
+public class LotResource {
+
+    @Inject
+    LotService service;
+    @Inject
+    LotQueries queries;
+    @Inject
+    LotRepository lots;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a lot and judge it",
+            description = "The answer is the producer's receipt: verdict, one reason per failed parameter, and the "
+                    + "agreement version used. Idempotent by the device's id: 201, then 200 with the same receipt. "
+                    + "No agreement in force for the producer, product and day: 422, nothing stored.")
+    public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
+        BatchResult.Item item = service.record(List.of(request)).results().get(0);
+        return switch (item.outcome()) {
+            case CREATED -> Response.created(uri.getAbsolutePathBuilder().path(item.id().toString()).build())
+                    .entity(item.receipt()).build();
+            case UNCHANGED -> Response.ok(item.receipt()).build();
+            case REFUSED -> item.problem().withInstance(uri.getPath()).toResponse();
+        };
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record up to 10,000 lots at once (a device back online)",
+            description = "Each lot on its own: a refused lot does not block the others. The answer lists, in "
+                    + "request order, CREATED or UNCHANGED with the receipt, or REFUSED with the problem. "
+                    + "Replaying the batch changes nothing.")
+    public BatchResult batch(@Valid @NotNull LotBatch batch) {
+        return service.record(batch.lots());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a lot as it now stands")
+    public LotReceipt get(@PathParam("id") UUID id) {
+        return LotMapper.receipt(service.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every revision of a lot: as recorded, each correction, the void")
+    public List<RevisionView> history(@PathParam("id") UUID id) {
+        service.get(id);
+        return lots.history(id).stream().map(LotMapper::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a lot's quantity or readings",
+            description = "Judged again by the clause version it was first judged by. Send the version you read.")
+    public LotReceipt correct(@PathParam("id") UUID id, @Valid @NotNull Correction correction) {
+        return LotMapper.receipt(service.correct(id, correction));
+    }
+
+    @POST
+    @Path("/{id}/void")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Void a lot recorded by mistake", description = "It stays on record with the reason.")
+    public LotReceipt voidLot(@PathParam("id") UUID id, @Valid @NotNull Voiding voiding) {
+        return LotMapper.receipt(service.voidLot(id, voiding));
+    }
+
+    @GET
+    @Operation(summary = "A producer's lots between two delivery dates, with totals per verdict")
+    public LotSheet ofProducer(@QueryParam("producerId") @NotNull UUID producerId,
+            @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
+        return queries.ofProducer(producerId, from, to);
+    }
+
+    @GET
+    @Path("/rejection-rates")
+    @Operation(summary = "Share of rejected lots per producer or per centre, for an organisation's deliveries",
+            description = "groupBy = producer (default) or centre; voided lots do not count.")
+    public List<RejectionRate> rejectionRates(@QueryParam("organisationId") @NotNull UUID organisationId,
+            @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
+            @QueryParam("groupBy") GroupBy groupBy) {
+        return queries.rejectionRates(organisationId, from, to, groupBy == GroupBy.centre);
+    }
+
+    public enum GroupBy {
+        producer, centre
+    }
+}

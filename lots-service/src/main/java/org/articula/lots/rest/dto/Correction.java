@@ -1,0 +1,26 @@
+package org.articula.lots.rest.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import org.articula.lots.domain.Reading;
+
+/**
+ * A corrected quantity and/or the complete corrected readings, with why and who. The lot is judged
+ * again by the clause version it was first judged by.
+ *
+ * @param version the lot's version as read
+ */
+public record Correction(
+        @NotNull Long version,
+        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
+        @Digits(integer = 9, fraction = 3) BigDecimal quantity,
+        @Size(max = 30) List<@NotNull @Valid Reading> readings,
+        @NotBlank @Size(max = 500) String reason,
+        @NotBlank @Size(max = 100) String by) {
+}

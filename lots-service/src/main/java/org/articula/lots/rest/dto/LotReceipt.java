@@ -1,0 +1,23 @@
+package org.articula.lots.rest.dto;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.articula.lots.domain.LotStatus;
+import org.articula.lots.domain.Reading;
+import org.articula.lots.domain.RejectionReason;
+import org.articula.lots.domain.Shift;
+import org.articula.lots.domain.Verdict;
+
+/**
+ * What the producer takes home: the lot, the verdict with one reason per failed parameter, and the
+ * agreement and clause version it was judged by. Also the {@code lot} of every lot event.
+ */
+public record LotReceipt(UUID id, UUID organisationId, UUID centreId, UUID producerId, String product,
+        BigDecimal quantity, String unit, Instant deliveredAt, LocalDate deliveryDate, Shift shift,
+        UUID agreementId, int agreementVersion, List<Reading> readings, Verdict verdict,
+        List<RejectionReason> reasons, LotStatus status, int revision, UUID recordedBy, Instant recordedAt,
+        long version) {
+}

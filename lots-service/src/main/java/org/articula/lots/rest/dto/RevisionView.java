@@ -1,0 +1,15 @@
+package org.articula.lots.rest.dto;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.articula.lots.domain.LotRevision;
+import org.articula.lots.domain.LotStatus;
+import org.articula.lots.domain.Reading;
+import org.articula.lots.domain.RejectionReason;
+import org.articula.lots.domain.Verdict;
+
+public record RevisionView(int revision, LotRevision.Kind kind, BigDecimal quantity, List<Reading> readings,
+        Verdict verdict, List<RejectionReason> reasons, LotStatus status, String reason, String changedBy,
+        Instant changedAt) {
+}

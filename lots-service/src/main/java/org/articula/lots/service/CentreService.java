@@ -1,0 +1,74 @@
+package org.articula.lots.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import org.articula.lots.domain.CollectionCentre;
+import org.articula.lots.domain.Operator;
+import org.articula.lots.repository.CentreRepository;
+import org.articula.lots.repository.OperatorRepository;
+import org.articula.lots.rest.dto.CentreRequest;
+import org.articula.lots.rest.dto.OperatorRequest;
+import org.articula.platform.problem.ProblemException;
+
+/** Collection centres and their operators; creates are idempotent by the client's id. */
+@ApplicationScoped
+public class CentreService {
+
+    @Inject
+    CentreRepository centres;
+    @Inject
+    OperatorRepository operators;
+    @Inject
+    Clock clock;
+
+    public CollectionCentre get(UUID id) {
+        return centres.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Centro de acopio", id));
+    }
+
+    @Transactional
+    public Created<CollectionCentre> register(CentreRequest r) {
+        CollectionCentre existing = centres.findById(r.id());
+        if (existing != null) {
+            boolean same = existing.organisationId.equals(r.organisationId()) && existing.name.equals(r.name().strip())
+                    && existing.district.equals(r.district().strip()) && Objects.equals(existing.region, r.region());
+            if (!same) {
+                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro centro de acopio");
+            }
+            return new Created<>(existing, false);
+        }
+        CollectionCentre c = new CollectionCentre();
+        c.id = r.id();
+        c.organisationId = r.organisationId();
+        c.name = r.name().strip();
+        c.district = r.district().strip();
+        c.region = r.region();
+        c.latitude = r.latitude();
+        c.longitude = r.longitude();
+        c.createdAt = clock.instant();
+        centres.persist(c);
+        return new Created<>(c, true);
+    }
+
+    @Transactional
+    public Created<Operator> addOperator(UUID centreId, OperatorRequest r) {
+        get(centreId);
+        Operator existing = operators.findById(r.id());
+        if (existing != null) {
+            if (!existing.centreId.equals(centreId) || !existing.name.equals(r.name().strip())) {
+                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro operador");
+            }
+            return new Created<>(existing, false);
+        }
+        Operator o = new Operator();
+        o.id = r.id();
+        o.centreId = centreId;
+        o.name = r.name().strip();
+        o.createdAt = clock.instant();
+        operators.persist(o);
+        return new Created<>(o, true);
+    }
+}

@@ -1,0 +1,74 @@
+package org.articula.lots.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotStatus;
+import org.articula.lots.mapping.LotMapper;
+import org.articula.lots.repository.LotRepository;
+import org.articula.lots.rest.dto.LotSheet;
+import org.articula.lots.rest.dto.RejectionRate;
+import org.articula.platform.problem.ProblemException;
+
+/** The collection sheet, a producer's deliveries and rejection rates. */
+@ApplicationScoped
+public class LotQueries {
+
+    static final int MAX_DAYS = 366;
+
+    @Inject
+    LotRepository lots;
+    @Inject
+    CentreService centres;
+
+    public LotSheet collectionSheet(UUID centreId, LocalDate day) {
+        centres.get(centreId);
+        return sheet(lots.atCentreOn(centreId, day));
+    }
+
+    public LotSheet ofProducer(UUID producerId, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return sheet(lots.ofProducer(producerId, from, to));
+    }
+
+    public List<RejectionRate> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {
+        checkRange(from, to);
+        return lots.rejectionRates(organisationId, from, to, byCentre).stream()
+                .map(r -> new RejectionRate(r.key(), r.lots(), r.rejected(), BigDecimal.valueOf(r.rejected())
+                        .divide(BigDecimal.valueOf(r.lots()), 4, RoundingMode.HALF_UP)))
+                .toList();
+    }
+
+    // Totals per product, unit and verdict; voided lots are shown but do not count.
+    private static LotSheet sheet(List<Lot> found) {
+        Map<String, LotSheet.Total> totals = new TreeMap<>();
+        for (Lot lot : found) {
+            if (lot.status == LotStatus.VOIDED) {
+                continue;
+            }
+            String key = lot.product + "|" + lot.unit + "|" + lot.verdict;
+            LotSheet.Total t = totals.getOrDefault(key,
+                    new LotSheet.Total(lot.product, lot.unit, lot.verdict.name(), 0, BigDecimal.ZERO));
+            totals.put(key, new LotSheet.Total(t.product(), t.unit(), t.verdict(), t.lots() + 1,
+                    t.quantity().add(lot.quantity)));
+        }
+        return new LotSheet(found.stream().map(LotMapper::receipt).toList(), new ArrayList<>(totals.values()));
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "es anterior a from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ProblemException.invalidField("to", "a lo más " + MAX_DAYS + " días por consulta");
+        }
+    }
+}

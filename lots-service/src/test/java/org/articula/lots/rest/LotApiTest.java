@@ -1,0 +1,384 @@
+package org.articula.lots.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.articula.lots.support.ContractsFeed.numeric;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.lots.repository.AgreementTermsRepository;
+import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.lots.support.ContractsFeed;
+import org.articula.lots.support.ContractsFeed.Version;
+import org.articula.lots.support.PublishedLotEvents;
+import org.articula.platform.events.EventJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
+class LotApiTest {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String LOTS = "/api/v1/lots";
+    static final ZoneId LIMA = ZoneId.of("America/Lima");
+    static final LocalDate TODAY = LocalDate.now(LIMA);
+    static final List<Map<String, Object>> MILK_QUALITY = List.of(numeric("total_solids", "%", "11.5", null),
+            numeric("temperature", "°C", null, "10"), ContractsFeed.test("antibiotics", false));
+
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    ProducerRefRepository producers;
+
+    UUID association = UUID.randomUUID();
+    UUID processor = UUID.randomUUID();
+    UUID network = UUID.randomUUID();
+    UUID rosa = UUID.randomUUID();
+    UUID milkAgreement = UUID.randomUUID();
+    UUID centre = UUID.randomUUID();
+    UUID operator = UUID.randomUUID();
+
+    /** Rosa delivers milk under her network's agreement with a processor, at the association's centre. */
+    @BeforeEach
+    void laredoCentreWithAMilkAgreement() {
+        ContractsFeed.publish(ContractsFeed.producer(rosa, association, network, "Rosa Quispe Huamán", 0),
+                milkAgreement(1, List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300), MILK_QUALITY))));
+        ContractsFeed.await("the milk agreement", () -> agreements.findById(milkAgreement) != null
+                && producers.findById(rosa) != null);
+        given().contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", association,
+                "name", "Centro de acopio Santa Rosa", "district", "Laredo", "latitude", -8.089, "longitude", -78.961))
+                .post("/api/v1/collection-centres").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))
+                .post("/api/v1/collection-centres/" + centre + "/operators").then().statusCode(201);
+    }
+
+    @Test
+    void milkWithinEveryLimitIsAcceptedAndEachFailedParameterIsAReason() {
+        UUID good = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(good, "18.5", "11.8", "6.5", false)).post(LOTS)
+                .then().statusCode(201).header("Location", containsString(good.toString()))
+                .body("verdict", is("ACCEPTED")).body("reasons", empty())
+                .body("agreementId", is(milkAgreement.toString())).body("agreementVersion", is(1))
+                .body("organisationId", is(association.toString())).body("deliveryDate", is(TODAY.toString()));
+
+        UUID bad = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(bad, "20", "10.9", "14.2", true)).post(LOTS)
+                .then().statusCode(201).body("verdict", is("REJECTED"))
+                .body("reasons.code", contains("BELOW_MIN", "ABOVE_MAX", "FAILED_TEST"))
+                .body("reasons.parameter", contains("total_solids", "temperature", "antibiotics"))
+                .body("reasons[0].message", containsString("10.9"));
+
+        Map<String, Object> untested = milk(UUID.randomUUID(), "15", "12.1", "7", false);
+        readings(untested).remove(2);
+        given().contentType(ContentType.JSON).body(untested).post(LOTS)
+                .then().statusCode(201).body("verdict", is("REJECTED"))
+                .body("reasons.code", contains("MISSING_READING")).body("reasons[0].parameter", is("antibiotics"));
+
+        List<ConsumerRecord<String, byte[]>> events = PublishedLotEvents.await(bad.toString(), 1);
+        assertEquals(rosa.toString(), events.get(0).key());
+        JsonNode lot = EventJson.read(events.get(0).value()).payload().path("lot");
+        assertEquals("REJECTED", lot.path("verdict").asText());
+        assertEquals("10.9", lot.at("/readings/0/value").decimalValue().toPlainString());
+    }
+
+    @Test
+    void troutIsJudgedByItsOwnAgreement() {
+        UUID pond = UUID.randomUUID();
+        UUID exporter = UUID.randomUUID();
+        UUID troutAgreement = UUID.randomUUID();
+        ContractsFeed.publish(ContractsFeed.producer(pond, exporter, null, "Empresa Municipal de Acoria", 0),
+                ContractsFeed.agreement("AgreementActivated", troutAgreement, exporter, exporter, "PRODUCER", pond,
+                        "trout", "kg", TODAY.minusDays(60), TODAY.plusDays(300), "ACTIVE", 1,
+                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(60), TODAY.plusDays(300) }),
+                        List.of(new Version(1, TODAY.minusDays(60), TODAY.plusDays(300),
+                                List.of(numeric("weight_g", "g", "250", "400"), numeric("size_cm", "cm", "25", "32"))))));
+        ContractsFeed.await("the trout agreement", () -> agreements.findById(troutAgreement) != null);
+
+        Map<String, Object> fish = lot(UUID.randomUUID(), pond, "trout", "120.5", "kg",
+                List.of(reading("weight_g", "310"), reading("size_cm", "28")));
+        given().contentType(ContentType.JSON).body(fish).post(LOTS).then().statusCode(201).body("verdict", is("ACCEPTED"));
+        Map<String, Object> small = lot(UUID.randomUUID(), pond, "trout", "80", "kg",
+                List.of(reading("weight_g", "230"), reading("size_cm", "24.5")));
+        given().contentType(ContentType.JSON).body(small).post(LOTS).then().statusCode(201)
+                .body("verdict", is("REJECTED")).body("reasons.code", contains("BELOW_MIN", "BELOW_MIN"));
+        Map<String, Object> inLitres = lot(UUID.randomUUID(), pond, "trout", "80", "L", List.of(reading("weight_g", "300")));
+        given().contentType(ContentType.JSON).body(inLitres).post(LOTS).then().statusCode(400)
+                .body("violations[0].field", is("unit"));
+    }
+
+    @Test
+    void aLotWithoutAnAgreementInForceIsRefusedAndNotStored() {
+        UUID cacao = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(lot(cacao, rosa, "cacao", "40", "kg", List.of())).post(LOTS)
+                .then().statusCode(422).contentType(PROBLEM).body("type", is("urn:articula:problem:business-rule"))
+                .body("detail", containsString("no tiene un acuerdo vigente para cacao"));
+        UUID beforeStart = UUID.randomUUID();
+        Map<String, Object> early = milk(beforeStart, "10", "11.8", "6", false);
+        early.put("deliveredAt", TODAY.minusDays(31).atTime(6, 0).atZone(LIMA).toInstant().toString());
+        given().contentType(ContentType.JSON).body(early).post(LOTS).then().statusCode(422);
+        UUID stranger = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(lot(stranger, UUID.randomUUID(), "milk", "10", "L", List.of()))
+                .post(LOTS).then().statusCode(422).body("violations[0].field", is("producerId"));
+        for (UUID id : List.of(cacao, beforeStart, stranger)) {
+            given().get(LOTS + "/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void theSameLotSentTwiceIsStoredOnceWithTheSameReceipt() {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = milk(id, "18.5", "11.8", "6.5", false);
+        String first = given().contentType(ContentType.JSON).body(body).post(LOTS).then().statusCode(201)
+                .extract().asString();
+        String again = given().contentType(ContentType.JSON).body(body).post(LOTS).then().statusCode(200)
+                .extract().asString();
+        assertEquals(first, again);
+        Map<String, Object> other = milk(id, "19", "11.8", "6.5", false);
+        given().contentType(ContentType.JSON).body(other).post(LOTS).then().statusCode(409).contentType(PROBLEM);
+        PublishedLotEvents.await(id.toString(), 1);
+    }
+
+    @Test
+    void aBatchStoresTheGoodLotsReportsTheBadOnesAndReplayingItChangesNothing() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false));
+        batch.add(milk(UUID.randomUUID(), "12", "10.7", "6.5", false));
+        Map<String, Object> negative = milk(UUID.randomUUID(), "-3", "11.8", "6.5", false);
+        batch.add(negative);
+        batch.add(lot(UUID.randomUUID(), rosa, "cacao", "40", "kg", List.of()));
+        batch.add(milk(UUID.randomUUID(), "9.5", "12.4", "5", false));
+        Map<String, Object> body = Map.of("lots", batch);
+
+        given().contentType(ContentType.JSON).body(body).post(LOTS + "/batch").then().statusCode(200)
+                .body("total", is(5)).body("created", is(3)).body("unchanged", is(0)).body("refused", is(2))
+                .body("results.outcome", contains("CREATED", "CREATED", "REFUSED", "REFUSED", "CREATED"))
+                .body("results[1].receipt.verdict", is("REJECTED"))
+                .body("results[2].problem.violations[0].field", is("quantity"))
+                .body("results[2].problem.status", is(400))
+                .body("results[3].problem.status", is(422));
+        given().contentType(ContentType.JSON).body(body).post(LOTS + "/batch").then().statusCode(200)
+                .body("created", is(0)).body("unchanged", is(3)).body("refused", is(2));
+
+        given().queryParams("producerId", rosa, "from", TODAY.toString(), "to", TODAY.toString()).get(LOTS)
+                .then().statusCode(200).body("lots", hasSize(3))
+                .body("totals.verdict", containsInAnyOrder("ACCEPTED", "REJECTED"))
+                .body("totals.find { it.verdict == 'ACCEPTED' }.quantity", is(28.0f))
+                .body("totals.find { it.verdict == 'ACCEPTED' }.lots", is(2));
+        given().get(LOTS + "/" + negative.get("id")).then().statusCode(404);
+    }
+
+    @Test
+    void aCorrectionRejudgesByTheSameVersionAVoidKeepsTheLotAndBothAreHistory() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(id, "18.5", "11.2", "6.5", false)).post(LOTS)
+                .then().statusCode(201).body("verdict", is("REJECTED"));
+        List<Map<String, Object>> corrected = List.of(reading("total_solids", "11.8"), reading("temperature", "6.5"),
+                test("antibiotics", false));
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "readings", corrected,
+                "reason", "lactodensímetro mal calibrado; nueva muestra", "by", "Julia Ramos"))
+                .post(LOTS + "/" + id + "/corrections")
+                .then().statusCode(200).body("verdict", is("ACCEPTED")).body("revision", is(2))
+                .body("agreementVersion", is(1));
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "quantity", 17, "reason", "x", "by", "y"))
+                .post(LOTS + "/" + id + "/corrections")
+                .then().statusCode(409).body("type", is("urn:articula:problem:concurrent-modification"));
+        given().contentType(ContentType.JSON).body(Map.of("version", 1, "reason", "registrado dos veces", "by", "Julia Ramos"))
+                .post(LOTS + "/" + id + "/void").then().statusCode(200).body("status", is("VOIDED")).body("revision", is(3));
+        given().contentType(ContentType.JSON).body(Map.of("version", 2, "quantity", 17, "reason", "x", "by", "y"))
+                .post(LOTS + "/" + id + "/corrections").then().statusCode(409);
+
+        given().get(LOTS + "/" + id + "/history").then().statusCode(200)
+                .body("kind", contains("RECORDED", "CORRECTED", "VOIDED"))
+                .body("verdict", contains("REJECTED", "ACCEPTED", "ACCEPTED"))
+                .body("[1].reason", containsString("lactodensímetro")).body("[0].changedBy", is("Julia Ramos"));
+        given().queryParam("date", TODAY.toString()).get("/api/v1/collection-centres/" + centre + "/sheet")
+                .then().statusCode(200).body("lots", hasSize(1)).body("totals", empty());
+
+        List<ConsumerRecord<String, byte[]>> events = PublishedLotEvents.await(id.toString(), 3);
+        List<String> types = events.stream().map(r -> EventJson.read(r.value()).type()).toList();
+        assertEquals(List.of("LotRecorded", "LotCorrected", "LotVoided"), types);
+        JsonNode correctedPayload = EventJson.read(events.get(1).value()).payload();
+        assertEquals("REJECTED", correctedPayload.at("/previous/verdict").asText());
+        assertEquals("ACCEPTED", correctedPayload.at("/lot/verdict").asText());
+    }
+
+    @Test
+    void lateAndRepeatedAgreementEventsAreHarmlessAndAnAmendmentNeverRejudgesAnEarlierLot() {
+        UUID julio = UUID.randomUUID();
+        UUID own = UUID.randomUUID();
+        ContractsFeed.publish(ContractsFeed.producer(julio, association, null, "Julio Rodríguez Cruz", 0));
+        ContractsFeed.await("Julio", () -> producers.findById(julio) != null);
+        UUID early = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(lot(early, julio, "milk", "10", "L", milkReadings("11.8", "6", false)))
+                .post(LOTS).then().statusCode(422);
+
+        var v1 = new Version(1, TODAY.minusDays(20), TODAY.plusDays(200), MILK_QUALITY);
+        var activated = ContractsFeed.agreement("AgreementActivated", own, association, processor, "PRODUCER", julio,
+                "milk", "L", TODAY.minusDays(20), TODAY.plusDays(200), "ACTIVE", 1,
+                List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(20), TODAY.plusDays(200) }), List.of(v1));
+        ContractsFeed.publish(activated);
+        ContractsFeed.await("Julio's agreement", () -> agreements.findById(own) != null);
+        UUID before = UUID.randomUUID();
+        Map<String, Object> yesterday = lot(before, julio, "milk", "10", "L", milkReadings("11.8", "6", false));
+        yesterday.put("deliveredAt", TODAY.minusDays(1).atTime(6, 30).atZone(LIMA).toInstant().toString());
+        given().contentType(ContentType.JSON).body(yesterday).post(LOTS).then().statusCode(201)
+                .body("verdict", is("ACCEPTED")).body("agreementVersion", is(1));
+
+        // The amendment raises the solids minimum to 12 % from today; then the activation arrives again, late.
+        var stricter = new ArrayList<>(MILK_QUALITY);
+        stricter.set(0, numeric("total_solids", "%", "12.0", null));
+        var amended = ContractsFeed.agreement("AgreementAmended", own, association, processor, "PRODUCER", julio,
+                "milk", "L", TODAY.minusDays(20), TODAY.plusDays(200), "ACTIVE", 2,
+                List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(20), TODAY.plusDays(200) }),
+                List.of(new Version(1, TODAY.minusDays(20), TODAY.minusDays(1), MILK_QUALITY),
+                        new Version(2, TODAY, TODAY.plusDays(200), stricter)));
+        ContractsFeed.publish(amended, amended, activated);
+        ContractsFeed.await("the amendment", () -> agreements.findById(own).revision == 2);
+        UUID marker = UUID.randomUUID();
+        ContractsFeed.publish(ContractsFeed.producer(marker, association, null, "Marcador", 0));
+        ContractsFeed.await("every event before the marker", () -> producers.findById(marker) != null);
+        assertEquals(2, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> agreements.findById(own).versions.size()));
+        // Every event was taken once, by lots-service's own consumer (its group and inbox key).
+        assertEquals(List.of("lots-service"), agreements.getEntityManager()
+                .createNativeQuery("select distinct consumer from inbox_event", String.class).getResultList());
+
+        given().get(LOTS + "/" + before).then().body("verdict", is("ACCEPTED")).body("agreementVersion", is(1));
+        given().contentType(ContentType.JSON).body(lot(UUID.randomUUID(), julio, "milk", "10", "L",
+                milkReadings("11.8", "6", false))).post(LOTS)
+                .then().statusCode(201).body("verdict", is("REJECTED")).body("agreementVersion", is(2));
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "quantity", 11, "reason", "balanza",
+                "by", "Julia Ramos")).post(LOTS + "/" + before + "/corrections")
+                .then().statusCode(200).body("verdict", is("ACCEPTED")).body("agreementVersion", is(1));
+    }
+
+    @Test
+    void malformedInputOfEveryFieldIsAProblemAndStoresNothing() {
+        Map<String, Object> cases = new java.util.LinkedHashMap<>();
+        cases.put("id", without("id"));
+        cases.put("centreId", with("centreId", UUID.randomUUID()));
+        cases.put("operatorId", with("operatorId", UUID.randomUUID()));
+        cases.put("producerId", without("producerId"));
+        cases.put("product", with("product", " "));
+        cases.put("quantity", with("quantity", 0));
+        cases.put("quantity ", with("quantity", "12.34567"));
+        cases.put("unit", with("unit", "galones"));
+        cases.put("deliveredAt", with("deliveredAt", Instant.now().plusSeconds(3600).toString()));
+        cases.put("readings", without("readings"));
+        cases.put("readings[0].value", withReading(Map.of("parameter", "total_solids")));
+        cases.put("readings[0].result", withReading(Map.of("parameter", "antibiotics", "value", 1)));
+        cases.put("readings[0].parameter", withReading(Map.of("value", 11.8)));
+        cases.forEach((field, body) -> {
+            given().contentType(ContentType.JSON).body(body).post(LOTS)
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("violations.field", hasItem(field.strip()));
+        });
+        given().contentType(ContentType.JSON).body(with("deliveredAt", "ayer")).post(LOTS)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("deliveredAt"));
+        given().contentType(ContentType.JSON).body(with("shift", "NIGHT")).post(LOTS)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("shift"));
+        given().contentType(ContentType.JSON).body("{\"id\": ").post(LOTS).then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(Map.of("lots", List.of())).post(LOTS + "/batch")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().queryParams("producerId", rosa, "from", TODAY.minusDays(40).toString(), "to", TODAY.toString()).get(LOTS)
+                .then().statusCode(200).body("lots", empty());
+    }
+
+    @Test
+    void rejectionRatesCountRecordedLotsPerProducerAndPerCentre() {
+        given().contentType(ContentType.JSON).body(Map.of("lots", List.of(
+                milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false),
+                milk(UUID.randomUUID(), "18.5", "11.0", "6.5", false),
+                milk(UUID.randomUUID(), "18.5", "11.9", "6.5", false),
+                milk(UUID.randomUUID(), "18.5", "12.0", "6.5", true)))).post(LOTS + "/batch")
+                .then().body("created", is(4));
+        given().queryParams("organisationId", association, "from", TODAY.toString(), "to", TODAY.toString())
+                .get(LOTS + "/rejection-rates").then().statusCode(200)
+                .body("find { it.key == '" + rosa + "' }.lots", is(4))
+                .body("find { it.key == '" + rosa + "' }.rejected", is(2))
+                .body("find { it.key == '" + rosa + "' }.rate", is(0.5f));
+        given().queryParams("organisationId", association, "from", TODAY.toString(), "to", TODAY.toString(),
+                "groupBy", "centre").get(LOTS + "/rejection-rates")
+                .then().body("find { it.key == '" + centre + "' }.rejected", is(2));
+    }
+
+    private org.articula.platform.events.EventEnvelope milkAgreement(long revision, List<Version> versions) {
+        return ContractsFeed.agreement("AgreementActivated", milkAgreement, association, processor, "PRODUCER_GROUP",
+                network, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", revision,
+                List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }), versions);
+    }
+
+    private Map<String, Object> milk(UUID id, String litres, String solids, String temperature, boolean antibiotics) {
+        Map<String, Object> body = lot(id, rosa, "milk", litres, "L", milkReadings(solids, temperature, antibiotics));
+        body.put("shift", "MORNING");
+        return body;
+    }
+
+    private static List<Map<String, Object>> milkReadings(String solids, String temperature, boolean antibiotics) {
+        return new ArrayList<>(List.of(reading("total_solids", solids), reading("temperature", temperature),
+                test("antibiotics", antibiotics)));
+    }
+
+    private Map<String, Object> lot(UUID id, UUID producer, String product, String quantity, String unit,
+            List<Map<String, Object>> readings) {
+        Instant deliveredAt = ZonedDateTime.now(LIMA).minusMinutes(5).toInstant();
+        return new HashMap<>(Map.of("id", id, "centreId", centre, "operatorId", operator, "producerId", producer,
+                "product", product, "quantity", new java.math.BigDecimal(quantity), "unit", unit,
+                "deliveredAt", deliveredAt.toString(), "readings", new ArrayList<>(readings)));
+    }
+
+    private static Map<String, Object> reading(String parameter, String value) {
+        return Map.of("parameter", parameter, "value", new java.math.BigDecimal(value), "instrument", "lactodensímetro",
+                "sampleId", "M-" + parameter);
+    }
+
+    private static Map<String, Object> test(String parameter, boolean result) {
+        return Map.of("parameter", parameter, "result", result, "instrument", "kit beta-lactámicos");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> readings(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.get("readings");
+    }
+
+    private Map<String, Object> without(String field) {
+        Map<String, Object> body = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        body.remove(field);
+        return body;
+    }
+
+    private Map<String, Object> with(String field, Object value) {
+        Map<String, Object> body = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        body.put(field, value);
+        return body;
+    }
+
+    private Map<String, Object> withReading(Map<String, Object> reading) {
+        Map<String, Object> body = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        readings(body).set(0, reading);
+        return body;
+    }
+}
