@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the whole system on one machine without Docker: PostgreSQL (embedded server binaries), a KRaft
  * Kafka broker, the topics, and the three services as separate JVMs. Ctrl-C stops everything in reverse
  * order. Data lives under {@code .articula/} (or {@code ARTICULA_HOME}) and is reused by the next start.
+ *
+ * <p>Once every service is ready, {@link SampleData} loads sample organisations, producers and agreements
+ * into contracts-service and a fortnight of milk deliveries into lots-service (idempotently, so restarts
+ * reuse them); {@code ARTICULA_SAMPLE_DATA=false} skips it.
  *
  * <p>PGHOST/PGPORT/PGUSER/PGPASSWORD and KAFKA_BOOTSTRAP_SERVERS point it at existing servers instead.
  */
@@ -111,6 +116,14 @@ public final class LocalStack {
         for (int i = 0; i < SERVICES.size(); i++) {
             awaitReady(SERVICES.get(i), services.get(i), logs.resolve(SERVICES.get(i).name() + ".log"));
         }
+        if (SampleData.enabled(env)) {
+            SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")));
+            say(sample.line());
+            say(SampleLots.load(URI.create("http://localhost:" + port("lots-service")), sample.laredo(),
+                    sample.laredoProducers(), LocalDate.now(SampleLots.LIMA)).line());
+        } else {
+            say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
+        }
 
         say("");
         say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
@@ -124,6 +137,10 @@ public final class LocalStack {
         say("  Kafka              " + bootstrap + "  topics " + KafkaTopics.EVENT_TOPICS);
         say("  Logs               " + logs);
         say("Press Ctrl-C to stop; data is kept for the next start.");
+    }
+
+    private static int port(String serviceName) {
+        return SERVICES.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow().port();
     }
 
     private Process startService(Service service, String jdbcUrl, String user, String password, String bootstrap,

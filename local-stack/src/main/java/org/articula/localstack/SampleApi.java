@@ -1,0 +1,66 @@
+package org.articula.localstack;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** JSON calls to one service for the sample data; an unexpected answer fails with the call and its body. */
+final class SampleApi {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    record Response(int status, JsonNode json) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    SampleApi(URI base) {
+        this.base = base;
+    }
+
+    /** Sends {@code body} (none when null) and returns the answer if its status is one of {@code expected}. */
+    Response call(String method, String path, Object body, String what, int... expected)
+            throws IOException, InterruptedException {
+        URI uri = base.resolve(path);
+        String json = body == null ? "" : JSON.writeValueAsString(body);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException("sample data: " + what + ": " + method + " " + uri + " failed: " + e, e);
+        }
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                try {
+                    return new Response(status, JSON.readTree(response.body()));
+                } catch (JsonProcessingException e) {
+                    throw new IOException("sample data: " + what + ": " + method + " " + uri + " answered " + status
+                            + " with a body that is not JSON: " + abbreviate(response.body()), e);
+                }
+            }
+        }
+        throw new IOException("sample data: " + what + ": " + method + " " + uri + " answered "
+                + response.statusCode() + ": " + abbreviate(response.body()) + "\n  request: " + abbreviate(json)
+                + "\n  Skip sample data with " + SampleData.SWITCH_ENV + "=false.");
+    }
+
+    private static String abbreviate(String text) {
+        String s = text == null ? "" : text.strip();
+        return s.length() <= 2000 ? s : s.substring(0, 2000) + "...";
+    }
+}
