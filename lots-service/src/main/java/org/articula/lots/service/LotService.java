@@ -162,14 +162,7 @@ public class LotService {
             lot.readings = List.copyOf(correction.readings());
         }
         lot.judge(QualityJudge.judge(version.quality(), lot.readings));
-        lot.revision++;
-        lot.updatedAt = now;
-        lots.getEntityManager().persist(LotRevision.of(lot, LotRevision.Kind.CORRECTED, correction.reason(),
-                correction.by(), now));
-        lots.flush();
-        outbox.publishAll(List.of(envelope("LotCorrected", lot, before, correction.reason(), correction.by(), now)),
-                e -> lot.producerId.toString());
-        return lot;
+        return changed(lot, LotRevision.Kind.CORRECTED, before, correction.reason(), correction.by(), now);
     }
 
     @Transactional
@@ -182,13 +175,17 @@ public class LotService {
         LotReceipt before = LotMapper.receipt(lot);
         Instant now = clock.instant();
         lot.status = LotStatus.VOIDED;
+        return changed(lot, LotRevision.Kind.VOIDED, before, voiding.reason(), voiding.by(), now);
+    }
+
+    // A correction or void: the next revision in the history, and its event with the lot before and after.
+    private Lot changed(Lot lot, LotRevision.Kind kind, LotReceipt before, String reason, String by, Instant now) {
         lot.revision++;
         lot.updatedAt = now;
-        lots.getEntityManager().persist(LotRevision.of(lot, LotRevision.Kind.VOIDED, voiding.reason(), voiding.by(),
-                now));
-        lots.flush();
-        outbox.publishAll(List.of(envelope("LotVoided", lot, before, voiding.reason(), voiding.by(), now)),
-                e -> lot.producerId.toString());
+        lots.getEntityManager().persist(LotRevision.of(lot, kind, reason, by, now));
+        lots.flush(); // the event carries the version the change produced
+        String type = kind == LotRevision.Kind.VOIDED ? "LotVoided" : "LotCorrected";
+        outbox.publishAll(List.of(envelope(type, lot, before, reason, by, now)), e -> lot.producerId.toString());
         return lot;
     }
 
