@@ -1,0 +1,74 @@
+package org.articula.payments.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One producer's totals in a settlement, and the payout once made. Net = gross - deductions, never below 0. */
+@Entity
+@Table(name = "settlement_producer")
+@IdClass(ProducerSettlement.Key.class)
+public class ProducerSettlement {
+
+    @Id
+    @Column(name = "settlement_id")
+    public UUID settlementId;
+
+    @Id
+    @Column(name = "producer_id")
+    public UUID producerId;
+
+    @Column(nullable = false)
+    public BigDecimal gross;
+
+    @Column(nullable = false)
+    public BigDecimal deductions;
+
+    @Column(nullable = false)
+    public BigDecimal net;
+
+    /** The fortnight's last day plus the agreement's payment term. */
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "paid_on")
+    public LocalDate paidOn;
+
+    @Column(name = "paid_by")
+    public String paidBy;
+
+    @Column(name = "payment_reference")
+    public String paymentReference;
+
+    public boolean isPaid() {
+        return paidOn != null;
+    }
+
+    /** Days paid after the due date; 0 when on time or not yet paid. */
+    public long daysLate() {
+        return paidOn == null || !paidOn.isAfter(dueDate) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(dueDate, paidOn);
+    }
+
+    public static class Key implements Serializable {
+        public UUID settlementId;
+        public UUID producerId;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(settlementId, k.settlementId)
+                    && Objects.equals(producerId, k.producerId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(settlementId, producerId);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.articula.payments.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.payments.domain.Charge;
+import org.articula.payments.domain.Instalment;
+
+@ApplicationScoped
+public class ChargeRepository implements PanacheRepositoryBase<Charge, UUID> {
+
+    public List<Instalment> instalments(UUID chargeId) {
+        return getEntityManager().createQuery("from Instalment where chargeId = :c order by number", Instalment.class)
+                .setParameter("c", chargeId).getResultList();
+    }
+
+    /** Recovered so far per instalment number: what closed settlements applied. */
+    public Map<Integer, BigDecimal> recovered(UUID chargeId) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select sd.instalment, sum(sd.applied) from settlement_deduction sd
+                join settlement s on s.id = sd.settlement_id and s.status = 'CLOSED'
+                where sd.charge_id = :c group by sd.instalment""").setParameter("c", chargeId).getResultList();
+        Map<Integer, BigDecimal> recovered = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            recovered.put(((Number) r[0]).intValue(), (BigDecimal) r[1]);
+        }
+        return recovered;
+    }
+
+    /** The largest number of instalments the producer's agreements in force on a day allow; 2 when none. */
+    public int maxInstalments(UUID producerId, java.time.LocalDate day) {
+        Number max = (Number) getEntityManager().createNativeQuery("""
+                select max(v.max_instalments) from agreement_ref a
+                join terms_version v on v.agreement_id = a.id and :day between v.effective_from and v.effective_to
+                where a.producer_id = :p or a.group_id = (select r.group_id from producer_ref r where r.id = :p)""").setParameter("p", producerId).setParameter("day", day).getSingleResult();
+        return max == null ? 2 : max.intValue();
+    }
+
+    public List<Charge> ofProducer(UUID organisationId, UUID producerId) {
+        return list("organisationId = ?1 and producerId = ?2 order by chargeDate, createdAt", organisationId, producerId);
+    }
+}

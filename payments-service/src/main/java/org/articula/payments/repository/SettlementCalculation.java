@@ -1,0 +1,186 @@
+package org.articula.payments.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Computes an OPEN settlement in set-based SQL, by the rules in design.md (one statement per rule,
+ * never a loop over lots): lot lines, adjustments for lots changed after their fortnight closed,
+ * volume bonus and shortfall penalty, per-producer gross, instalments applied oldest first, net.
+ * Every amount is rounded once, HALF_UP to céntimos; totals are sums of rounded lines.
+ */
+@ApplicationScoped
+public class SettlementCalculation {
+
+    @Inject
+    EntityManager em;
+
+    /** What a computation touched, for the run's report. */
+    public record Counts(int lotLines, int adjustments, int producers, int deductions) {
+    }
+
+    // Unit price of a lot: base price of the version it was judged by, plus every adjustment of that
+    // version whose [from, to) holds the lot's reading of the parameter.
+    private static final String PRICED_LOTS = """
+            select l.*, v.base_price + coalesce((
+                       select sum(a.amount_per_unit) from price_adjustment a
+                       where a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
+                         and jsonb_typeof(l.readings -> a.parameter) = 'number'
+                         and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
+                         and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)), 0) as unit_price,
+                   (select coalesce(jsonb_agg(jsonb_build_object('parameter', a.parameter, 'from', a.from_value,
+                           'to', a.to_value, 'amountPerUnit', a.amount_per_unit) order by a.seq), '[]'::jsonb)
+                    from price_adjustment a
+                    where a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
+                      and jsonb_typeof(l.readings -> a.parameter) = 'number'
+                      and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
+                      and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)) as applied
+            from lot_ref l
+            join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
+            """;
+
+    public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen) {
+        for (String table : new String[] { "settlement_deduction", "settlement_producer", "settlement_line" }) {
+            em.createNativeQuery("delete from " + table + " where settlement_id = :s").setParameter("s", settlementId)
+                    .executeUpdate();
+        }
+        int lotLines = em.createNativeQuery("""
+                insert into settlement_line (settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision,
+                    delivery_date, shift, quantity, unit_price, amount, detail)
+                select :s, p.producer_id, p.agreement_id,
+                       case when p.verdict = 'ACCEPTED' then 'LOT' else 'REJECTED' end,
+                       p.id, p.revision, p.delivery_date, p.shift, p.quantity,
+                       case when p.verdict = 'ACCEPTED' then p.unit_price end,
+                       case when p.verdict = 'ACCEPTED' then round(p.quantity * p.unit_price, 2) else 0 end,
+                       jsonb_build_object('readings', p.readings, 'reasons', p.reasons, 'adjustments',
+                           case when p.verdict = 'ACCEPTED' then p.applied else '[]'::jsonb end)
+                from (""" + PRICED_LOTS + """
+                ) p
+                where p.organisation_id = :org and p.delivery_date between :start and :end and p.status = 'RECORDED'
+                """).setParameter("s", settlementId).setParameter("org", organisationId)
+                .setParameter("start", start).setParameter("end", end).executeUpdate();
+
+        // A lot of a closed fortnight whose current amount differs from what closed settlements paid for
+        // it (corrected, voided, or recorded late) is adjusted here, in the earliest open settlement.
+        int adjustments = !earliestOpen ? 0 : em.createNativeQuery("""
+                insert into settlement_line (settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision,
+                    delivery_date, shift, quantity, unit_price, amount, detail)
+                select :s, p.producer_id, p.agreement_id, 'ADJUSTMENT', p.id, p.revision, p.delivery_date, p.shift,
+                       p.quantity, p.unit_price, p.now_amount - coalesce(paid.amount, 0),
+                       jsonb_build_object('previouslyPaid', coalesce(paid.amount, 0), 'now', p.now_amount,
+                           'status', p.status, 'verdict', p.verdict, 'readings', p.readings)
+                from (select q.*, case when q.status = 'RECORDED' and q.verdict = 'ACCEPTED'
+                                       then round(q.quantity * q.unit_price, 2) else 0 end as now_amount
+                      from (""" + PRICED_LOTS + """
+                      ) q) p
+                join settlement closed on closed.organisation_id = p.organisation_id and closed.status = 'CLOSED'
+                     and p.delivery_date between closed.period_start and closed.period_end
+                left join (select x.lot_id, sum(x.amount) as amount, max(x.lot_revision) as revision
+                           from settlement_line x join settlement s on s.id = x.settlement_id and s.status = 'CLOSED'
+                           where x.kind in ('LOT', 'REJECTED', 'ADJUSTMENT') group by x.lot_id) paid on paid.lot_id = p.id
+                where p.organisation_id = :org and p.delivery_date < :start
+                  and (paid.revision is null or paid.revision < p.revision)
+                  and p.now_amount <> coalesce(paid.amount, 0)
+                """).setParameter("s", settlementId).setParameter("org", organisationId)
+                .setParameter("start", start).executeUpdate();
+
+        // Volume bonus and shortfall penalty, per producer and agreement, from the terms in force on the
+        // fortnight's last day (or the agreement's, if it ends first). The bonus of the highest tier
+        // reached applies to all accepted quantity; the penalty to each unit below commitment x
+        // (1 - tolerance), for agreements with one producer (a group's commitment is the group's).
+        em.createNativeQuery("""
+                insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price, amount,
+                    detail)
+                select :s, q.producer_id, q.agreement_id, 'VOLUME_BONUS', q.accepted, t.bonus_per_unit,
+                       round(q.accepted * t.bonus_per_unit, 2),
+                       jsonb_build_object('tierMinimum', t.min_quantity, 'version', v.number)
+                from (select x.producer_id, x.agreement_id, sum(x.quantity) as accepted
+                      from settlement_line x where x.settlement_id = :s and x.kind = 'LOT'
+                      group by x.producer_id, x.agreement_id) q
+                join agreement_ref a on a.id = q.agreement_id
+                join terms_version v on v.agreement_id = a.id
+                     and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                join lateral (select * from volume_tier vt
+                              where vt.agreement_id = v.agreement_id and vt.version_number = v.number
+                                and vt.min_quantity <= q.accepted
+                              order by vt.min_quantity desc limit 1) t on true
+                """).setParameter("s", settlementId).setParameter("end", end).executeUpdate();
+        em.createNativeQuery("""
+                insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price, amount,
+                    detail)
+                select :s, c.producer_id, c.agreement_id, 'SHORTFALL_PENALTY', c.threshold - c.accepted,
+                       c.shortfall_penalty, -round((c.threshold - c.accepted) * c.shortfall_penalty, 2),
+                       jsonb_build_object('committed', c.commitment, 'threshold', c.threshold, 'accepted', c.accepted,
+                           'version', c.number)
+                from (select a.producer_id, a.agreement_id, v.number, v.shortfall_penalty,
+                             coalesce((select sum(x.quantity) from settlement_line x where x.settlement_id = :s
+                                       and x.kind = 'LOT' and x.agreement_id = a.agreement_id
+                                       and x.producer_id = a.producer_id), 0) as accepted,
+                             v.committed_quantity * case when v.commitment_per = 'DAY'
+                                 then least(cast(:end as date), a.end_date) - greatest(cast(:start as date), a.start_date) + 1
+                                 else 1 end as commitment,
+                             round(v.committed_quantity * case when v.commitment_per = 'DAY'
+                                 then least(cast(:end as date), a.end_date) - greatest(cast(:start as date), a.start_date) + 1
+                                 else 1 end * (1 - v.tolerance_percent / 100), 3) as threshold
+                      from (select distinct r.id as agreement_id, l.producer_id, r.start_date, r.end_date
+                            from agreement_ref r join lot_ref l on l.agreement_id = r.id
+                            where r.organisation_id = :org and r.counterparty_type = 'PRODUCER'
+                              and r.start_date <= :end and r.end_date >= :start and r.status <> 'DRAFT') a
+                      join terms_version v on v.agreement_id = a.agreement_id
+                           and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                      where v.committed_quantity is not null and v.shortfall_penalty is not null) c
+                where c.accepted < c.threshold
+                """).setParameter("s", settlementId).setParameter("org", organisationId)
+                .setParameter("start", start).setParameter("end", end).executeUpdate();
+
+        // Gross per producer: the sum over agreements of each agreement's lines, none below 0. Due on
+        // the fortnight's last day plus the shortest payment term among them.
+        int producers = em.createNativeQuery("""
+                insert into settlement_producer (settlement_id, producer_id, gross, deductions, net, due_date)
+                select :s, g.producer_id, sum(g.gross), 0, sum(g.gross), cast(:end as date) + min(g.term)
+                from (select x.producer_id, x.agreement_id, greatest(sum(x.amount), 0) as gross,
+                             min(v.payment_term_days) as term
+                      from settlement_line x
+                      join agreement_ref a on a.id = x.agreement_id
+                      join terms_version v on v.agreement_id = a.id
+                           and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                      where x.settlement_id = :s
+                      group by x.producer_id, x.agreement_id) g
+                group by g.producer_id
+                """).setParameter("s", settlementId).setParameter("end", end).executeUpdate();
+
+        // Instalments due by this fortnight and not yet recovered by closed settlements, oldest first
+        // (carried-over first), applied up to each producer's gross; the rest carries to the next.
+        int deductions = em.createNativeQuery("""
+                insert into settlement_deduction (settlement_id, producer_id, charge_id, instalment, due, applied, carried)
+                select :s, d.producer_id, d.charge_id, d.number, d.remaining,
+                       least(d.remaining, greatest(coalesce(sp.gross, 0) - d.before, 0)),
+                       d.remaining - least(d.remaining, greatest(coalesce(sp.gross, 0) - d.before, 0))
+                from (select c.producer_id, i.charge_id, i.number, i.amount - coalesce(r.applied, 0) as remaining,
+                             coalesce(sum(i.amount - coalesce(r.applied, 0)) over (partition by c.producer_id
+                                 order by i.due_from, c.charge_date, c.created_at, c.id, i.number
+                                 rows between unbounded preceding and 1 preceding), 0) as before
+                      from instalment i
+                      join charge c on c.id = i.charge_id
+                      left join (select sd.charge_id, sd.instalment, sum(sd.applied) as applied
+                                 from settlement_deduction sd join settlement s on s.id = sd.settlement_id
+                                 where s.status = 'CLOSED' group by sd.charge_id, sd.instalment) r
+                             on r.charge_id = i.charge_id and r.instalment = i.number
+                      where c.organisation_id = :org and c.status = 'ACTIVE' and i.due_from <= :start
+                        and i.amount - coalesce(r.applied, 0) > 0) d
+                left join settlement_producer sp on sp.settlement_id = :s and sp.producer_id = d.producer_id
+                """).setParameter("s", settlementId).setParameter("org", organisationId)
+                .setParameter("start", start).executeUpdate();
+        em.createNativeQuery("""
+                update settlement_producer sp set deductions = d.applied, net = sp.gross - d.applied
+                from (select producer_id, sum(applied) as applied from settlement_deduction where settlement_id = :s
+                      group by producer_id) d
+                where sp.settlement_id = :s and sp.producer_id = d.producer_id
+                """).setParameter("s", settlementId).executeUpdate();
+
+        return new Counts(lotLines, adjustments, producers, deductions);
+    }
+}

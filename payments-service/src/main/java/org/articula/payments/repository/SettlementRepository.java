@@ -1,0 +1,101 @@
+package org.articula.payments.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.articula.payments.domain.ProducerSettlement;
+import org.articula.payments.domain.Settlement;
+
+@ApplicationScoped
+public class SettlementRepository implements PanacheRepositoryBase<Settlement, UUID> {
+
+    /** Raw statement rows, read with one query each. */
+    public record LineRow(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
+            java.math.BigDecimal quantity, java.math.BigDecimal unitPrice, java.math.BigDecimal amount, String detail) {
+    }
+
+    public record DeductionRow(UUID chargeId, String kind, String description, LocalDate chargeDate, int instalment,
+            java.math.BigDecimal due, java.math.BigDecimal applied, java.math.BigDecimal carried) {
+    }
+
+    public Optional<Settlement> forFortnight(UUID organisationId, LocalDate start, LockModeType lock) {
+        return find("organisationId = ?1 and periodStart = ?2", organisationId, start).withLock(lock)
+                .firstResultOptional();
+    }
+
+    /** Whether an earlier fortnight of the organisation is still open (those close first). */
+    public Optional<Settlement> earlierOpen(UUID organisationId, LocalDate start) {
+        return find("organisationId = ?1 and periodStart < ?2 and status = ?3 order by periodStart", organisationId,
+                start, Settlement.Status.OPEN).firstResultOptional();
+    }
+
+    public List<ProducerSettlement> producers(UUID settlementId) {
+        return getEntityManager().createQuery("from ProducerSettlement where settlementId = :s order by producerId",
+                ProducerSettlement.class).setParameter("s", settlementId).getResultList();
+    }
+
+    public Optional<ProducerSettlement> producer(UUID settlementId, UUID producerId) {
+        return Optional.ofNullable(getEntityManager().find(ProducerSettlement.class, key(settlementId, producerId)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<LineRow> lines(UUID settlementId, UUID producerId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select kind, agreement_id, lot_id, delivery_date, shift, quantity, unit_price, amount, detail::text
+                from settlement_line where settlement_id = :s and producer_id = :p
+                order by case kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
+                         delivery_date, shift, lot_id, kind""")
+                .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
+        return rows.stream().map(r -> new LineRow((String) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (String) r[4],
+                (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6], (java.math.BigDecimal) r[7], (String) r[8]))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<DeductionRow> deductions(UUID settlementId, UUID producerId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select d.charge_id, c.kind, c.description, c.charge_date, d.instalment, d.due, d.applied, d.carried
+                from settlement_deduction d join charge c on c.id = d.charge_id
+                where d.settlement_id = :s and d.producer_id = :p
+                order by c.charge_date, c.created_at, c.id, d.instalment""")
+                .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
+        return rows.stream().map(r -> new DeductionRow((UUID) r[0], (String) r[1], (String) r[2], toDate(r[3]),
+                ((Number) r[4]).intValue(), (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6],
+                (java.math.BigDecimal) r[7])).toList();
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static ProducerSettlement.Key key(UUID settlementId, UUID producerId) {
+        ProducerSettlement.Key key = new ProducerSettlement.Key();
+        key.settlementId = settlementId;
+        key.producerId = producerId;
+        return key;
+    }
+
+    public String producerName(UUID producerId) {
+        List<?> names = getEntityManager().createNativeQuery("select name from producer_ref where id = :p")
+                .setParameter("p", producerId).getResultList();
+        return names.isEmpty() ? null : (String) names.get(0);
+    }
+
+    /** Lots of the fortnight whose agreement terms have not arrived yet: they wait, they are not lost. */
+    public int waitingLots(UUID organisationId, LocalDate start, LocalDate end) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from lot_ref l
+                where l.organisation_id = :org and l.delivery_date between :start and :end and l.status = 'RECORDED'
+                  and not exists (select 1 from terms_version v where v.agreement_id = l.agreement_id
+                                  and v.number = l.agreement_version)""")
+                .setParameter("org", organisationId).setParameter("start", start).setParameter("end", end)
+                .getSingleResult()).intValue();
+    }
+}

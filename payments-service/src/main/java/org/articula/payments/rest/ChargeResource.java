@@ -1,0 +1,76 @@
+package org.articula.payments.rest;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.articula.payments.domain.Charge;
+import org.articula.payments.repository.ChargeRepository;
+import org.articula.payments.rest.dto.Cancellation;
+import org.articula.payments.rest.dto.ChargeRequest;
+import org.articula.payments.rest.dto.ChargeView;
+import org.articula.payments.service.ChargeService;
+import org.articula.payments.service.Created;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/charges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Charges", description = "Input credit recovered from fortnightly payments in instalments")
+@Transactional // views read instalments and recoveries in the same unit of work as the change
+public class ChargeResource {
+
+    @Inject
+    ChargeService service;
+    @Inject
+    ChargeRepository charges;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)",
+            description = "Split into instalments (default 2, at most the agreement's maximum): the first n-1 are "
+                    + "amount/n rounded down to the céntimo, the last takes the rest; instalment k falls due in the "
+                    + "k-th fortnight from the charge date's. Idempotent by id: 201, then 200.")
+    public Response record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
+        Created<Charge> created = service.record(request);
+        ChargeView view = service.view(created.value());
+        return created.isNew()
+                ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "A producer's charges, with what was recovered of each instalment")
+    public List<ChargeView> list(@QueryParam("organisationId") @NotNull UUID organisationId,
+            @QueryParam("producerId") @NotNull UUID producerId) {
+        return charges.ofProducer(organisationId, producerId).stream().map(service::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a charge")
+    public ChargeView get(@PathParam("id") UUID id) {
+        return service.view(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a charge", description = "Only while nothing of it was recovered by a closed settlement.")
+    public ChargeView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {
+        return service.view(service.cancel(id, cancellation));
+    }
+}

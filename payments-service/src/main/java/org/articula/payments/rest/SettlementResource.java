@@ -1,0 +1,76 @@
+package org.articula.payments.rest;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.articula.payments.rest.dto.Closing;
+import org.articula.payments.rest.dto.PayoutRequest;
+import org.articula.payments.rest.dto.RunRequest;
+import org.articula.payments.rest.dto.SettlementView;
+import org.articula.payments.rest.dto.Statement;
+import org.articula.payments.service.SettlementService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/settlements")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
+@Transactional
+public class SettlementResource {
+
+    @Inject
+    SettlementService service;
+
+    @POST
+    @Path("/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compute an organisation's settlement of a fortnight",
+            description = "Creates it OPEN or computes it again from the lots and terms known now; the same inputs "
+                    + "give the same result. A closed fortnight is a 409.")
+    public SettlementView run(@Valid @NotNull RunRequest request) {
+        return service.view(service.run(request.organisationId(), request.fortnightStart()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A settlement with each producer's gross, deductions, net and payment")
+    public SettlementView get(@PathParam("id") UUID id) {
+        return service.view(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/closing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close a settlement for good",
+            description = "Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights "
+                    + "close first.")
+    public SettlementView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
+        return service.view(service.close(id, closing.by()));
+    }
+
+    @GET
+    @Path("/{id}/statements/{producerId}")
+    @Operation(summary = "A producer's statement: every lot, bonus, penalty, adjustment and instalment")
+    public Statement statement(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
+        return service.statement(id, producerId);
+    }
+
+    @POST
+    @Path("/{id}/payouts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that a producer was paid", description = "On a closed settlement; lateness is "
+            + "measured against the due date. The same payout again changes nothing.")
+    public SettlementView pay(@PathParam("id") UUID id, @Valid @NotNull PayoutRequest payout) {
+        service.pay(id, payout);
+        return service.view(service.get(id));
+    }
+}

@@ -1,0 +1,110 @@
+package org.articula.payments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.payments.domain.Charge;
+import org.articula.payments.domain.Fortnight;
+import org.articula.payments.domain.Instalment;
+import org.articula.payments.repository.ChargeRepository;
+import org.articula.payments.rest.dto.Cancellation;
+import org.articula.payments.rest.dto.ChargeRequest;
+import org.articula.payments.rest.dto.ChargeView;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.problem.ProblemType;
+
+/** Input credit charges and their instalments. */
+@ApplicationScoped
+public class ChargeService {
+
+    static final int DEFAULT_INSTALMENTS = 2;
+
+    @Inject
+    ChargeRepository charges;
+    @Inject
+    Clock clock;
+
+    public Charge get(UUID id) {
+        return charges.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Cargo", id));
+    }
+
+    /** Records a charge split into instalments; the same request again answers with what is stored. */
+    @Transactional
+    public Created<Charge> record(ChargeRequest r) {
+        int n = r.instalments() == null ? DEFAULT_INSTALMENTS : r.instalments();
+        Charge existing = charges.findById(r.id());
+        if (existing != null) {
+            boolean same = existing.organisationId.equals(r.organisationId()) && existing.producerId.equals(r.producerId())
+                    && existing.kind == r.kind() && existing.amount.compareTo(r.amount()) == 0
+                    && existing.chargeDate.equals(r.chargeDate()) && existing.instalments == n;
+            if (!same) {
+                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro cargo");
+            }
+            return new Created<>(existing, false);
+        }
+        int max = charges.maxInstalments(r.producerId(), r.chargeDate());
+        if (n > max) {
+            throw ProblemException.invalidField("instalments", "el acuerdo del productor permite a lo más " + max
+                    + " armadas");
+        }
+        Charge charge = new Charge();
+        charge.id = r.id();
+        charge.organisationId = r.organisationId();
+        charge.producerId = r.producerId();
+        charge.kind = r.kind();
+        charge.description = r.description().strip();
+        charge.amount = r.amount().setScale(2);
+        charge.chargeDate = r.chargeDate();
+        charge.instalments = n;
+        charge.status = Charge.Status.ACTIVE;
+        charge.createdBy = r.by();
+        charge.createdAt = clock.instant();
+        charges.persist(charge);
+        Fortnight first = Fortnight.containing(r.chargeDate());
+        List<BigDecimal> parts = Instalment.split(charge.amount, n);
+        for (int k = 1; k <= n; k++) {
+            Instalment i = new Instalment();
+            i.chargeId = charge.id;
+            i.number = k;
+            i.dueFrom = first.plus(k).start();
+            i.amount = parts.get(k - 1);
+            charges.getEntityManager().persist(i);
+        }
+        return new Created<>(charge, true);
+    }
+
+    /** Cancels a charge nothing of which was recovered yet by a closed settlement. */
+    @Transactional
+    public Charge cancel(UUID id, Cancellation cancellation) {
+        Charge charge = get(id);
+        if (charge.status == Charge.Status.CANCELLED) {
+            return charge;
+        }
+        BigDecimal recovered = charges.recovered(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (recovered.signum() > 0) {
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "Ya se recuperaron S/ " + recovered.toPlainString()
+                    + " de este cargo; no se puede anular");
+        }
+        charge.status = Charge.Status.CANCELLED;
+        charge.cancelledBy = cancellation.by();
+        charge.cancelledAt = clock.instant();
+        return charge;
+    }
+
+    public ChargeView view(Charge c) {
+        Map<Integer, BigDecimal> recovered = charges.recovered(c.id);
+        List<ChargeView.InstalmentView> parts = charges.instalments(c.id).stream()
+                .map(i -> new ChargeView.InstalmentView(i.number, i.dueFrom, i.amount,
+                        recovered.getOrDefault(i.number, BigDecimal.ZERO.setScale(2))))
+                .toList();
+        BigDecimal total = parts.stream().map(ChargeView.InstalmentView::recovered).reduce(BigDecimal.ZERO.setScale(2),
+                BigDecimal::add);
+        return new ChargeView(c.id, c.organisationId, c.producerId, c.kind, c.description, c.amount, c.chargeDate,
+                c.status, total, parts);
+    }
+}

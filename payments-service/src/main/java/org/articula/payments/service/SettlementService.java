@@ -1,0 +1,167 @@
+package org.articula.payments.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.articula.payments.domain.Fortnight;
+import org.articula.payments.domain.ProducerSettlement;
+import org.articula.payments.domain.Settlement;
+import org.articula.payments.repository.SettlementCalculation;
+import org.articula.payments.repository.SettlementRepository;
+import org.articula.payments.rest.dto.PayoutRequest;
+import org.articula.payments.rest.dto.SettlementView;
+import org.articula.payments.rest.dto.Statement;
+import org.articula.platform.events.EventJson;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.problem.ProblemType;
+
+/**
+ * Runs, closes and pays fortnightly settlements. A run computes the whole fortnight again from the
+ * read model (same inputs, same result); closing runs it one last time and freezes it; payouts are
+ * recorded per producer with their date, so lateness against the due date is known.
+ */
+@ApplicationScoped
+public class SettlementService {
+
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    SettlementCalculation calculation;
+    @Inject
+    Clock clock;
+
+    public Settlement get(UUID id) {
+        return settlements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Liquidación", id));
+    }
+
+    /** Computes (or computes again) the organisation's settlement of a fortnight. */
+    @Transactional
+    public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart) {
+        Fortnight fortnight = fortnightOf(fortnightStart);
+        Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(),
+                LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (settlement == null) {
+            settlement = new Settlement();
+            settlement.id = UUID.randomUUID();
+            settlement.organisationId = organisationId;
+            settlement.periodStart = fortnight.start();
+            settlement.periodEnd = fortnight.end();
+            settlement.status = Settlement.Status.OPEN;
+            settlement.runs = 0;
+            settlement.computedAt = clock.instant();
+            settlements.persist(settlement);
+            settlements.flush();
+        }
+        if (settlement.isClosed()) {
+            throw new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
+                    + " está cerrada y no cambia; las correcciones van en la siguiente");
+        }
+        compute(settlement);
+        return settlement;
+    }
+
+    /** Closes after a last computation; closing a closed settlement changes nothing. */
+    @Transactional
+    public Settlement close(UUID id, String by) {
+        Settlement settlement = settlements.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Liquidación", id));
+        if (settlement.isClosed()) {
+            return settlement;
+        }
+        settlements.earlierOpen(settlement.organisationId, settlement.periodStart).ifPresent(earlier -> {
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier.periodStart
+                    + ": las liquidaciones se cierran en orden");
+        });
+        compute(settlement);
+        settlement.status = Settlement.Status.CLOSED;
+        settlement.closedAt = clock.instant();
+        settlement.closedBy = by;
+        return settlement;
+    }
+
+    /** Records that a producer was paid; the same payout again changes nothing. */
+    @Transactional
+    public ProducerSettlement pay(UUID id, PayoutRequest payout) {
+        Settlement settlement = get(id);
+        if (!settlement.isClosed()) {
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "Solo se paga una liquidación cerrada");
+        }
+        ProducerSettlement producer = settlements.producer(id, payout.producerId())
+                .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", payout.producerId()));
+        if (producer.isPaid()) {
+            if (!producer.paidOn.equals(payout.paidOn())) {
+                throw ProblemException.conflict("Ya se registró el pago del " + producer.paidOn);
+            }
+            return producer;
+        }
+        producer.paidOn = payout.paidOn();
+        producer.paidBy = payout.by();
+        producer.paymentReference = payout.reference();
+        return producer;
+    }
+
+    public SettlementView view(Settlement s) {
+        List<ProducerSettlement> producers = settlements.producers(s.id);
+        List<SettlementView.ProducerTotals> totals = producers.stream()
+                .map(p -> new SettlementView.ProducerTotals(p.producerId, p.gross, p.deductions, p.net, p.dueDate,
+                        p.paidOn, p.daysLate()))
+                .toList();
+        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
+                s.closedAt, s.closedBy, s.version,
+                settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd),
+                sum(producers.stream().map(p -> p.gross).toList()),
+                sum(producers.stream().map(p -> p.deductions).toList()),
+                sum(producers.stream().map(p -> p.net).toList()), totals);
+    }
+
+    public Statement statement(UUID settlementId, UUID producerId) {
+        Settlement s = get(settlementId);
+        ProducerSettlement p = settlements.producer(settlementId, producerId)
+                .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", producerId));
+        List<Statement.Line> lines = settlements.lines(settlementId, producerId).stream()
+                .map(l -> new Statement.Line(l.kind(), l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(),
+                        l.quantity(), l.unitPrice(), l.amount(), json(l.detail())))
+                .toList();
+        List<Statement.Deduction> deductions = settlements.deductions(settlementId, producerId).stream()
+                .map(d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(), d.instalment(),
+                        d.due(), d.applied(), d.carried()))
+                .toList();
+        String name = settlements.producerName(producerId);
+        return new Statement(s.id, producerId, name, s.periodStart, s.periodEnd, s.status.name(), lines, deductions,
+                p.gross, p.deductions, p.net, p.dueDate, p.paidOn, p.daysLate());
+    }
+
+    private void compute(Settlement settlement) {
+        boolean earliestOpen = settlements.earlierOpen(settlement.organisationId, settlement.periodStart).isEmpty();
+        calculation.compute(settlement.id, settlement.organisationId,
+                settlement.periodStart, settlement.periodEnd, earliestOpen);
+        settlement.runs++;
+        settlement.computedAt = clock.instant();
+    }
+
+    private static Fortnight fortnightOf(java.time.LocalDate start) {
+        try {
+            return Fortnight.of(start);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("fortnightStart", "una quincena empieza el 1 o el 16");
+        }
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

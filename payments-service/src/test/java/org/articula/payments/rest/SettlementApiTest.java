@@ -1,0 +1,329 @@
+package org.articula.payments.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.payments.support.Feed;
+import org.articula.payments.support.Feed.Adjustment;
+import org.articula.payments.support.Feed.LotState;
+import org.articula.payments.support.Feed.Terms;
+import org.articula.payments.support.Feed.Tier;
+import org.articula.platform.events.EventEnvelope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the settlement rules of design.md with céntimo-exact, hand-computed cases. Agreements and
+ * lots reach payments-service as contracts and lots events through the real broker.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
+class SettlementApiTest {
+
+    static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
+    static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
+    static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final LocalDate END = LocalDate.of(2026, 12, 31);
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    EntityManager em;
+
+    UUID organisation;
+    UUID buyer;
+    List<EventEnvelope> pending;
+    int lotsSent;
+
+    @BeforeEach
+    void anOrganisationOfItsOwn() {
+        organisation = UUID.randomUUID();
+        buyer = UUID.randomUUID();
+        pending = new ArrayList<>();
+        lotsSent = 0;
+    }
+
+    @Test
+    void theBasePriceTimesQuantityIsRoundedOncePerLotAndRejectedLotsPayNothing() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.03"));
+        UUID agreement = agreementOf(rosa);
+        lot(rosa, agreement, OCT_1.plusDays(1), "18.5", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_1.plusDays(2), "20.25", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_1.plusDays(3), "10", Map.of("total_solids", "10.9"), "REJECTED");
+        String id = run(OCT_1).getString("id");
+
+        // 18.5 x 1.03 = 19.055 -> 19.06; 20.25 x 1.03 = 20.8575 -> 20.86; gross 39.92
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().statusCode(200)
+                .body("lines.kind", contains("LOT", "LOT", "REJECTED"))
+                .body("lines.amount", contains(19.06f, 20.86f, 0f))
+                .body("lines[2].detail.reasons", hasSize(1))
+                .body("gross", is(39.92f)).body("totalDeductions", is(0f)).body("net", is(39.92f))
+                .body("dueDate", is("2026-10-22"));
+    }
+
+    @Test
+    void qualityAdjustmentsApplyOnTheirHalfOpenRangesAndMayBeNegative() {
+        UUID rosa = producerWith(new Terms(1, START, END, "1.03", List.of(
+                new Adjustment("total_solids", "12", null, "0.05"),
+                new Adjustment("total_solids", null, "11.5", "-0.10")), List.of(), null, null, null, null, 7, 2));
+        UUID agreement = agreementOf(rosa);
+        for (String solids : List.of("12.00", "11.99", "11.50", "11.49")) {
+            lot(rosa, agreement, OCT_1.plusDays(lotsSent + 1), "10", Map.of("total_solids", solids), "ACCEPTED");
+        }
+        String id = run(OCT_1).getString("id");
+
+        // 12.00 -> 1.08; 11.99 and 11.50 -> 1.03; 11.49 -> 0.93: 10.80 + 10.30 + 10.30 + 9.30 = 40.70
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("lines.unitPrice", contains(1.08f, 1.03f, 1.03f, 0.93f))
+                .body("lines.amount", contains(10.80f, 10.30f, 10.30f, 9.30f))
+                .body("gross", is(40.70f));
+    }
+
+    @Test
+    void theHighestVolumeTierReachedPaysItsBonusOnAllAcceptedQuantity() {
+        Terms tiers = new Terms(1, START, END, "1.00", List.of(),
+                List.of(new Tier("100", "0.01"), new Tier("200", "0.02")), null, null, null, null, 7, 2);
+        UUID reached = producerWith(tiers);
+        UUID missed = producerWith(tiers);
+        lot(reached, agreementOf(reached), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        lot(reached, agreementOf(reached), OCT_1.plusDays(2), "50.5", Map.of(), "ACCEPTED");
+        lot(missed, agreementOf(missed), OCT_1.plusDays(1), "99.9", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // 150.5 L reaches the 100 L tier: 150.5 x 0.01 = 1.505 -> 1.51; gross 150.50 + 1.51 = 152.01
+        given().get("/api/v1/settlements/" + id + "/statements/" + reached).then()
+                .body("lines.kind", contains("LOT", "LOT", "VOLUME_BONUS"))
+                .body("lines[2].amount", is(1.51f)).body("gross", is(152.01f));
+        given().get("/api/v1/settlements/" + id + "/statements/" + missed).then()
+                .body("lines.kind", contains("LOT")).body("gross", is(99.90f));
+    }
+
+    @Test
+    void aShortfallBelowCommitmentLessToleranceIsChargedPerMissingUnit() {
+        UUID julio = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2));
+        UUID agreement = agreementOf(julio);
+        lot(julio, agreement, OCT_1.plusDays(1), "60", Map.of(), "ACCEPTED");
+        lot(julio, agreement, OCT_1.plusDays(2), "40", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // 10 L/day x 15 days = 150; less 10 % = 135; 100 accepted: 35 L short x 0.05 = 1.75
+        given().get("/api/v1/settlements/" + id + "/statements/" + julio).then()
+                .body("lines.kind", contains("LOT", "LOT", "SHORTFALL_PENALTY"))
+                .body("lines[2].quantity", is(35.0f)).body("lines[2].amount", is(-1.75f))
+                .body("gross", is(98.25f));
+    }
+
+    @Test
+    void aChargeOf10001InTwoInstalmentsIsRecovered5000Then5001() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID agreement = agreementOf(rosa);
+        lot(rosa, agreement, OCT_1.plusDays(1), "80", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_16.plusDays(1), "70", Map.of(), "ACCEPTED");
+        awaitLots();
+        UUID charge = charge(rosa, "100.01", OCT_1.plusDays(4), 2);
+        given().get("/api/v1/charges/" + charge).then().body("instalments.amount", contains(50.00f, 50.01f))
+                .body("instalments.dueFrom", contains("2026-10-01", "2026-10-16"));
+
+        String first = run(OCT_1).getString("id");
+        close(first);
+        given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then()
+                .body("deductions.applied", contains(50.00f)).body("net", is(30.00f));
+        String second = run(OCT_16).getString("id");
+        given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
+                .body("deductions.instalment", contains(2)).body("deductions.applied", contains(50.01f))
+                .body("deductions.remaining", contains(0f)).body("net", is(19.99f));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "error", "by", "Tesorera"))
+                .post("/api/v1/charges/" + charge + "/cancellation").then().statusCode(422).contentType(PROBLEM);
+    }
+
+    @Test
+    void aChargeLargerThanTheGrossCarriesOverUntilRecoveredAndTheNetIsNeverNegative() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID agreement = agreementOf(rosa);
+        lot(rosa, agreement, OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_16.plusDays(1), "150", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, NOV_1.plusDays(1), "80", Map.of(), "ACCEPTED");
+        awaitLots();
+        charge(rosa, "300.00", OCT_1, 1);
+
+        String first = run(OCT_1).getString("id");
+        close(first);
+        given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then()
+                .body("deductions.applied", contains(100.00f)).body("deductions.remaining", contains(200.00f))
+                .body("net", is(0f));
+        String second = run(OCT_16).getString("id");
+        close(second);
+        given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
+                .body("deductions.due", contains(200.00f)).body("deductions.applied", contains(150.00f))
+                .body("net", is(0f));
+        String third = run(NOV_1).getString("id");
+        given().get("/api/v1/settlements/" + third + "/statements/" + rosa).then()
+                .body("deductions.due", contains(50.00f)).body("deductions.applied", contains(50.00f))
+                .body("net", is(30.00f));
+    }
+
+    @Test
+    void aLotCorrectedAfterItsFortnightClosedIsAdjustedInTheNextOneAndTheClosedOneNeverChanges() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID agreement = agreementOf(rosa);
+        LotState lot = lot(rosa, agreement, OCT_1.plusDays(3), "20", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_16.plusDays(1), "30", Map.of(), "ACCEPTED");
+        String first = run(OCT_1).getString("id");
+        close(first);
+        String before = given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().extract().asString();
+
+        LotState corrected = lot.corrected("18", Map.of(), "ACCEPTED", List.of());
+        Feed.publish(Feed.lotCorrected(lot, corrected, "balanza descalibrada", "Julia Ramos"));
+        Feed.await("the correction", () -> ((Number) em.createNativeQuery("select revision from lot_ref where id = :id")
+                .setParameter("id", lot.lotId()).getSingleResult()).intValue() == 2);
+
+        String second = run(OCT_16).getString("id");
+        given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
+                .body("lines.kind", containsInAnyOrder("LOT", "ADJUSTMENT"))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.amount", is(-2.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.lotId", is(lot.lotId().toString()))
+                .body("gross", is(28.00f));
+        String after = given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().extract().asString();
+        assertEquals(before, after);
+        given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-01",
+                "by", "Tesorera")).post("/api/v1/settlements/runs").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void runningAgainGivesTheSameResultAndClosingTwiceChangesNothing() {
+        UUID rosa = producerWith(new Terms(1, START, END, "1.03", List.of(new Adjustment("total_solids", "12", null, "0.05")),
+                List.of(new Tier("20", "0.01")), null, null, null, null, 7, 2));
+        UUID agreement = agreementOf(rosa);
+        lot(rosa, agreement, OCT_1.plusDays(1), "12.3", Map.of("total_solids", "12.2"), "ACCEPTED");
+        lot(rosa, agreement, OCT_1.plusDays(2), "11.7", Map.of("total_solids", "11.8"), "ACCEPTED");
+        awaitLots();
+        charge(rosa, "7.77", OCT_1, 1);
+        String id = run(OCT_1).getString("id");
+        String once = given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().extract().asString();
+        run(OCT_1);
+        String twice = given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().extract().asString();
+        assertEquals(once, twice);
+        // 12.3 x 1.08 = 13.284 -> 13.28; 11.7 x 1.03 = 12.051 -> 12.05; 24 L x 0.01 = 0.24; gross 25.57
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().body("gross", is(25.57f))
+                .body("net", is(17.80f));
+
+        JsonPath closed = close(id);
+        assertEquals("CLOSED", closed.getString("status"));
+        JsonPath again = close(id);
+        assertEquals(closed.getString("closedAt"), again.getString("closedAt"));
+        assertEquals(closed.getInt("runs"), again.getInt("runs"));
+    }
+
+    @Test
+    void aPayoutRecordsItsDateAndLatenessAgainstTheDueDate() {
+        UUID early = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID late = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(early, agreementOf(early), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
+        lot(late, agreementOf(late), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+        given().contentType(ContentType.JSON).body(Map.of("producerId", early, "paidOn", "2026-10-22", "by", "Tesorera"))
+                .post("/api/v1/settlements/" + id + "/payouts").then().statusCode(422);
+        close(id);
+        pay(id, early, "2026-10-22").then().statusCode(200);
+        pay(id, late, "2026-10-25").then().statusCode(200)
+                .body("producers.find { it.producerId == '" + early + "' }.daysLate", is(0))
+                .body("producers.find { it.producerId == '" + late + "' }.daysLate", is(3))
+                .body("producers.find { it.producerId == '" + late + "' }.dueDate", is("2026-10-22"));
+        pay(id, late, "2026-10-25").then().statusCode(200);
+        pay(id, late, "2026-10-26").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void aFortnightMustStartOnThe1stOrThe16th() {
+        given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-05",
+                "by", "Tesorera")).post("/api/v1/settlements/runs")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("fortnightStart"));
+        given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "by", "Tesorera"))
+                .post("/api/v1/settlements/runs").then().statusCode(400).body("violations.field", contains("fortnightStart"));
+        given().get("/api/v1/settlements/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    // --- the world, fed through Kafka ---
+
+    private final Map<UUID, UUID> agreements = new java.util.HashMap<>();
+
+    /** A producer of the organisation with an individual agreement on these terms, both published. */
+    private UUID producerWith(Terms terms) {
+        UUID producer = UUID.randomUUID();
+        UUID agreement = UUID.randomUUID();
+        agreements.put(producer, agreement);
+        Feed.publish(Feed.producer(producer, organisation, null, "Productora " + producer.toString().substring(0, 4), 0),
+                Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk", "L",
+                        START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(terms)));
+        return producer;
+    }
+
+    private UUID agreementOf(UUID producer) {
+        return agreements.get(producer);
+    }
+
+    private LotState lot(UUID producer, UUID agreement, LocalDate day, String quantity, Map<String, String> readings,
+            String verdict) {
+        LotState lot = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
+                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, "MORNING", agreement, 1, readings,
+                verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids 10.9 % bajo el mínimo 11.5"),
+                "RECORDED", 1);
+        Feed.publish(Feed.lotRecorded(lot));
+        lotsSent++;
+        return lot;
+    }
+
+    private void awaitLots() {
+        int expected = lotsSent;
+        Feed.await(expected + " lots and their terms", () -> ((Number) em.createNativeQuery("""
+                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
+                where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
+                .intValue() == expected);
+    }
+
+    private UUID charge(UUID producer, String amount, LocalDate date, int instalments) {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", id, "organisationId", organisation, "producerId", producer,
+                "kind", "FEED", "description", "Concentrado lechero 2 sacos", "amount", new java.math.BigDecimal(amount),
+                "chargeDate", date.toString(), "instalments", instalments, "by", "Tesorera"))
+                .post("/api/v1/charges").then().statusCode(201);
+        return id;
+    }
+
+    private JsonPath run(LocalDate fortnight) {
+        awaitLots();
+        return given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation,
+                "fortnightStart", fortnight.toString(), "by", "Tesorera"))
+                .post("/api/v1/settlements/runs").then().statusCode(200).body("status", is("OPEN"))
+                .extract().jsonPath();
+    }
+
+    private JsonPath close(String id) {
+        return given().contentType(ContentType.JSON).body(Map.of("by", "Tesorera"))
+                .post("/api/v1/settlements/" + id + "/closing").then().statusCode(200).body("status", is("CLOSED"))
+                .extract().jsonPath();
+    }
+
+    private io.restassured.response.Response pay(String id, UUID producer, String day) {
+        return given().contentType(ContentType.JSON).body(Map.of("producerId", producer, "paidOn", day,
+                "reference", "OP-" + day, "by", "Tesorera")).post("/api/v1/settlements/" + id + "/payouts");
+    }
+}
