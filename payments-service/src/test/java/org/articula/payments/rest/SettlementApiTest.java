@@ -261,6 +261,71 @@ class SettlementApiTest {
         given().get("/api/v1/settlements/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
     }
 
+    @Test
+    void aFortnightPaidAsDeliveredReconcilesWithoutDiscrepancies() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID julio = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        lot(julio, agreementOf(julio), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+        close(id);
+        pay(id, rosa, "2026-10-20").then().statusCode(200);
+        pay(id, julio, "2026-10-20").then().statusCode(200);
+        remit("149", "165.00");
+
+        // 150 L collected, 149 paid for: 0.67 % shrinkage, within 2 %; S/ 165.00 received for S/ 150.00 owed
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/reconciliations")
+                .then().statusCode(200)
+                .body("buyers[0].quantityCollected", is(150.0f)).body("buyers[0].quantityPaidFor", is(149.0f))
+                .body("buyers[0].shrinkagePercent", is(0.67f)).body("buyers[0].margin", is(15.00f))
+                .body("totals.amountReceived", is(165.00f)).body("totals.grossOwed", is(150.00f))
+                .body("totals.netPaid", is(150.00f)).body("totals.margin", is(15.00f))
+                .body("discrepancies", hasSize(0));
+    }
+
+    @Test
+    void shrinkageAPaymentBelowWhatMembersAreOwedAndAnOverduePayoutAreFlagged() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+        close(id);
+        remit("90", "95.00");
+
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/reconciliations")
+                .then().statusCode(200)
+                .body("buyers[0].shrinkage", is(10.0f)).body("buyers[0].shrinkagePercent", is(10.00f))
+                .body("discrepancies.kind", containsInAnyOrder("SHRINKAGE", "PAID_BELOW_GROSS", "PAYOUT_OVERDUE"))
+                .body("discrepancies.find { it.kind == 'PAYOUT_OVERDUE' }.producerId", is(rosa.toString()));
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-16").get("/api/v1/reconciliations")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aLotThatArrivesBeforeItsAgreementWaitsAndIsSettledOnceTheTermsArrive() {
+        UUID producer = UUID.randomUUID();
+        UUID agreement = UUID.randomUUID();
+        LotState early = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", "40", "L",
+                OCT_1.plusDays(2).atTime(6, 0).atZone(ZoneId.of("America/Lima")).toInstant(), OCT_1.plusDays(2),
+                "MORNING", agreement, 1, Map.of(), "ACCEPTED", List.of(), "RECORDED", 1);
+        Feed.publish(Feed.lotRecorded(early));
+        Feed.await("the early lot", () -> ((Number) em.createNativeQuery("select count(*) from lot_ref where id = :id")
+                .setParameter("id", early.lotId()).getSingleResult()).intValue() == 1);
+        JsonPath first = given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation,
+                "fortnightStart", "2026-10-01", "by", "Tesorera")).post("/api/v1/settlements/runs")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, first.getInt("waitingLots"));
+        assertEquals(0, first.getList("producers").size());
+
+        Feed.publish(Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk",
+                "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                List.of(Terms.basic(1, START, END, "1.10"))));
+        agreements.put(producer, agreement);
+        lotsSent = 1;
+        JsonPath second = run(OCT_1);
+        assertEquals(0, second.getInt("waitingLots"));
+        assertEquals(44.00f, second.getFloat("gross"));
+    }
+
     // --- the world, fed through Kafka ---
 
     private final Map<UUID, UUID> agreements = new java.util.HashMap<>();
@@ -306,6 +371,15 @@ class SettlementApiTest {
                 "chargeDate", date.toString(), "instalments", instalments, "by", "Tesorera"))
                 .post("/api/v1/charges").then().statusCode(201);
         return id;
+    }
+
+    private void remit(String litres, String amount) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
+                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk",
+                "quantityPaid", new java.math.BigDecimal(litres), "unit", "L", "amount", new java.math.BigDecimal(amount),
+                "receivedOn", "2026-10-20", "reference", "TRF-0001"));
+        body.put("by", "Tesorera");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/remittances").then().statusCode(201);
     }
 
     private JsonPath run(LocalDate fortnight) {

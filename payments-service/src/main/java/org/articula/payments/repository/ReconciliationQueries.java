@@ -1,0 +1,49 @@
+package org.articula.payments.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The fortnight's figures per buyer and product, each one grouped query. */
+@ApplicationScoped
+public class ReconciliationQueries {
+
+    @Inject
+    EntityManager em;
+
+    public record BuyerFigures(UUID buyerId, String product, String unit, BigDecimal collected, BigDecimal paidFor,
+            BigDecimal received, BigDecimal grossOwed) {
+    }
+
+    /**
+     * Accepted quantity collected (lot lines of the settlement), the gross owed for it (all lines of
+     * those agreements), and the buyer's remittances, per buyer and product.
+     */
+    @SuppressWarnings("unchecked")
+    public List<BuyerFigures> perBuyer(UUID settlementId, UUID organisationId, LocalDate start) {
+        List<Object[]> rows = em.createNativeQuery("""
+                with owed as (
+                    select a.buyer_id, a.product, a.unit,
+                           coalesce(sum(x.quantity) filter (where x.kind = 'LOT'), 0) as collected,
+                           coalesce(sum(x.amount), 0) as gross
+                    from settlement_line x join agreement_ref a on a.id = x.agreement_id
+                    where x.settlement_id = :s
+                    group by a.buyer_id, a.product, a.unit),
+                paid as (
+                    select buyer_id, product, unit, sum(quantity_paid) as quantity, sum(amount) as amount
+                    from remittance where organisation_id = :org and period_start = :start
+                    group by buyer_id, product, unit)
+                select coalesce(o.buyer_id, p.buyer_id), coalesce(o.product, p.product), coalesce(o.unit, p.unit),
+                       coalesce(o.collected, 0), coalesce(p.quantity, 0), coalesce(p.amount, 0), coalesce(o.gross, 0)
+                from owed o full join paid p on p.buyer_id = o.buyer_id and p.product = o.product and p.unit = o.unit
+                order by 1, 2""")
+                .setParameter("s", settlementId).setParameter("org", organisationId).setParameter("start", start)
+                .getResultList();
+        return rows.stream().map(r -> new BuyerFigures((UUID) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
+                (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6])).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package org.articula.payments.rest;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.articula.payments.domain.Remittance;
+import org.articula.payments.rest.dto.Reconciliation;
+import org.articula.payments.rest.dto.RemittanceRequest;
+import org.articula.payments.rest.dto.RemittanceView;
+import org.articula.payments.service.Created;
+import org.articula.payments.service.ReconciliationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reconciliation", description = "What buyers paid against what members were owed and paid")
+@Transactional
+public class ReconciliationResource {
+
+    @Inject
+    ReconciliationService service;
+
+    @POST
+    @Path("/remittances")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200.")
+    public Response remit(@Valid @NotNull RemittanceRequest request) {
+        Created<Remittance> created = service.record(request);
+        Remittance r = created.value();
+        RemittanceView view = new RemittanceView(r.id, r.organisationId, r.buyerId, r.periodStart, r.product,
+                r.quantityPaid, r.unit, r.amount, r.receivedOn, r.reference);
+        return Response.status(created.isNew() ? 201 : 200).entity(view).build();
+    }
+
+    @GET
+    @Path("/reconciliations")
+    @Operation(summary = "Reconcile a settled fortnight",
+            description = "Quantity collected vs paid for (shrinkage), amount received vs gross owed, deductions "
+                    + "recovered, net paid, margin; discrepancies beyond the tolerance (default 2 %) are listed.")
+    public Reconciliation reconcile(@QueryParam("organisationId") @NotNull UUID organisationId,
+            @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
+            @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {
+        return service.reconcile(organisationId, fortnightStart, tolerancePercent);
+    }
+}
