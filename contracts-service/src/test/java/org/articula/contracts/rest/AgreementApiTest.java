@@ -27,17 +27,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.contracts.service.AgreementService;
 import org.articula.contracts.support.Fixtures;
-import org.articula.contracts.support.PublishedEvents;
+import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
 class AgreementApiTest {
+
+    static final PublishedEvents PUBLISHED = PublishedEvents.of("contracts.events", "contracts-service");
 
     static final String PROBLEM = "application/problem+json";
     static final String AGREEMENTS = "/api/v1/agreements";
@@ -105,7 +109,7 @@ class AgreementApiTest {
         given().queryParam("date", TODAY.minusDays(5).toString()).get(AGREEMENTS + "/" + id + "/as-of")
                 .then().body("inForce", is(true));
 
-        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 4);
+        List<EventEnvelope> events = envelopes(PUBLISHED.await(id.toString(), 4));
         assertEquals(List.of("AgreementActivated", "AgreementSuspended", "AgreementReactivated", "AgreementTerminated"),
                 events.stream().map(EventEnvelope::type).toList());
         EventEnvelope activated = events.get(0);
@@ -167,7 +171,7 @@ class AgreementApiTest {
         UUID outsider = Fixtures.producer(association, null, dni(), "Julio Rodríguez Cruz");
         given().queryParams("producerId", outsider, "product", "milk").get(applicable).then().body("$", empty());
 
-        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 2);
+        List<EventEnvelope> events = envelopes(PUBLISHED.await(id.toString(), 2));
         EventEnvelope amended = events.get(1);
         assertEquals("AgreementAmended", amended.type());
         assertEquals(2, amended.payload().at("/change/versionNumber").asInt());
@@ -246,7 +250,7 @@ class AgreementApiTest {
         // Once the first one ends, the overlapping one can be signed.
         post(first, "termination", Map.of("by", "Carmen Vásquez", "reasonCode", "MUTUAL")).then().statusCode(200);
         given().get(AGREEMENTS + "/" + overlapping.get("id")).then().body("status", is("DRAFT"));
-        PublishedEvents.await(overlapping.get("id").toString(), 0);
+        PUBLISHED.await(overlapping.get("id").toString(), 0);
     }
 
     @Test
@@ -287,7 +291,7 @@ class AgreementApiTest {
                 .body("transitions[1].recordedBy", is("sistema"))
                 .body("periodsInForce.to", contains(TODAY.toString()));
         post(id, "reactivation", Map.of("by", "Carmen Vásquez")).then().statusCode(409);
-        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 2);
+        List<EventEnvelope> events = envelopes(PUBLISHED.await(id.toString(), 2));
         assertEquals("AgreementExpired", events.get(1).type());
     }
 
@@ -315,5 +319,9 @@ class AgreementApiTest {
 
     private static io.restassured.response.Response post(UUID id, String step, Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post(AGREEMENTS + "/" + id + "/" + step);
+    }
+
+    private static List<EventEnvelope> envelopes(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> EventJson.read(r.value())).toList();
     }
 }

@@ -14,15 +14,19 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.articula.contracts.support.PublishedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
 class ProducerApiTest {
+
+    static final PublishedEvents PUBLISHED = PublishedEvents.of("contracts.events", "contracts-service");
 
     static final String PROBLEM = "application/problem+json";
 
@@ -58,7 +62,7 @@ class ProducerApiTest {
         assertEquals(first, second);
 
         given().get(producers).then().statusCode(200).body("$", hasSize(1));
-        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 1);
+        List<EventEnvelope> events = envelopes(PUBLISHED.await(id.toString(), 1));
         assertEquals("ProducerRegistered", events.get(0).type());
         assertEquals(association, events.get(0).organisationId());
         assertEquals("45871236", events.get(0).payload().path("nationalId").asText());
@@ -128,7 +132,7 @@ class ProducerApiTest {
                 .then().statusCode(409).contentType(PROBLEM)
                 .body("type", is("urn:articula:problem:concurrent-modification"));
 
-        List<EventEnvelope> events = PublishedEvents.await(id.toString(), 2);
+        List<EventEnvelope> events = envelopes(PUBLISHED.await(id.toString(), 2));
         assertEquals(List.of("ProducerRegistered", "ProducerUpdated"), events.stream().map(EventEnvelope::type).toList());
         assertEquals("Rosa Quispe Huamán", events.get(1).payload().path("name").asText());
         assertEquals(1, events.get(1).payload().path("version").asInt());
@@ -176,5 +180,9 @@ class ProducerApiTest {
     private Map<String, Object> producer(UUID id, String nationalId, String name) {
         return Map.of("id", id, "nationalId", nationalId, "name", name, "district", "Laredo", "region", "La Libertad",
                 "groupId", network);
+    }
+
+    private static List<EventEnvelope> envelopes(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> EventJson.read(r.value())).toList();
     }
 }

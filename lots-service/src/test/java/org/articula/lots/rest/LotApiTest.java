@@ -27,12 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.support.ContractsFeed;
 import org.articula.lots.support.ContractsFeed.Version;
-import org.articula.lots.support.PublishedLotEvents;
 import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
 class LotApiTest {
+
+    static final PublishedEvents PUBLISHED = PublishedEvents.of("lots.events", "lots-service");
 
     static final String PROBLEM = "application/problem+json";
     static final String LOTS = "/api/v1/lots";
@@ -97,7 +99,7 @@ class LotApiTest {
                 .then().statusCode(201).body("verdict", is("REJECTED"))
                 .body("reasons.code", contains("MISSING_READING")).body("reasons[0].parameter", is("antibiotics"));
 
-        List<ConsumerRecord<String, byte[]>> events = PublishedLotEvents.await(bad.toString(), 1);
+        List<ConsumerRecord<String, byte[]>> events = PUBLISHED.await(bad.toString(), 1);
         assertEquals(rosa.toString(), events.get(0).key());
         JsonNode lot = EventJson.read(events.get(0).value()).payload().path("lot");
         assertEquals("REJECTED", lot.path("verdict").asText());
@@ -158,7 +160,7 @@ class LotApiTest {
         assertEquals(first, again);
         Map<String, Object> other = milk(id, "19", "11.8", "6.5", false);
         given().contentType(ContentType.JSON).body(other).post(LOTS).then().statusCode(409).contentType(PROBLEM);
-        PublishedLotEvents.await(id.toString(), 1);
+        PUBLISHED.await(id.toString(), 1);
     }
 
     @Test
@@ -217,7 +219,7 @@ class LotApiTest {
         given().queryParam("date", TODAY.toString()).get("/api/v1/collection-centres/" + centre + "/sheet")
                 .then().statusCode(200).body("lots", hasSize(1)).body("totals", empty());
 
-        List<ConsumerRecord<String, byte[]>> events = PublishedLotEvents.await(id.toString(), 3);
+        List<ConsumerRecord<String, byte[]>> events = PUBLISHED.await(id.toString(), 3);
         List<String> types = events.stream().map(r -> EventJson.read(r.value()).type()).toList();
         assertEquals(List.of("LotRecorded", "LotCorrected", "LotVoided"), types);
         JsonNode correctedPayload = EventJson.read(events.get(1).value()).payload();

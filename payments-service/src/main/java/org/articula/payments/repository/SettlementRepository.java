@@ -48,7 +48,7 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 select kind, agreement_id, lot_id, delivery_date, shift, quantity, unit_price, amount, detail::text
                 from settlement_line where settlement_id = :s and producer_id = :p
                 order by case kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
-                         delivery_date, shift, lot_id, kind""")
+                         delivery_date, case shift when 'MORNING' then 1 when 'AFTERNOON' then 2 else 3 end, lot_id, kind""")
                 .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
         return rows.stream().map(r -> new LineRow((String) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (String) r[4],
                 (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6], (java.math.BigDecimal) r[7], (String) r[8]))
@@ -60,8 +60,9 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 select d.charge_id, c.kind, c.description, c.charge_date, d.instalment, d.due, d.applied, d.carried
                 from settlement_deduction d join charge c on c.id = d.charge_id
+                join instalment i on i.charge_id = d.charge_id and i.number = d.instalment
                 where d.settlement_id = :s and d.producer_id = :p
-                order by c.charge_date, c.created_at, c.id, d.instalment""")
+                order by i.due_from, c.charge_date, c.created_at, c.id, d.instalment""")
                 .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
         return rows.stream().map(r -> new DeductionRow((UUID) r[0], (String) r[1], (String) r[2], toDate(r[3]),
                 ((Number) r[4]).intValue(), (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6],

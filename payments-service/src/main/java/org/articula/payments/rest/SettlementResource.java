@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.articula.payments.mapping.StatementHtml;
 import org.articula.payments.rest.dto.Closing;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.RunRequest;
@@ -62,6 +63,14 @@ public class SettlementResource {
     @Operation(summary = "A producer's statement: every lot, bonus, penalty, adjustment and instalment")
     public Statement statement(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
         return service.statement(id, producerId);
+    }
+
+    @GET
+    @Path("/{id}/statements/{producerId}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The same statement, printable, in Spanish")
+    public String statementHtml(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
+        return StatementHtml.render(service.statement(id, producerId));
     }
 
     @POST

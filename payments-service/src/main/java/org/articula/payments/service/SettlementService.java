@@ -18,6 +18,8 @@ import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.outbox.Outbox;
+import org.articula.payments.mapping.SettlementEvents;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
 
@@ -33,6 +35,8 @@ public class SettlementService {
     SettlementRepository settlements;
     @Inject
     SettlementCalculation calculation;
+    @Inject
+    Outbox outbox;
     @Inject
     Clock clock;
 
@@ -82,6 +86,7 @@ public class SettlementService {
         settlement.status = Settlement.Status.CLOSED;
         settlement.closedAt = clock.instant();
         settlement.closedBy = by;
+        outbox.publishAll(SettlementEvents.closed(settlement, settlements.producers(settlement.id), clock));
         return settlement;
     }
 
@@ -103,6 +108,7 @@ public class SettlementService {
         producer.paidOn = payout.paidOn();
         producer.paidBy = payout.by();
         producer.paymentReference = payout.reference();
+        outbox.publish(SettlementEvents.paid(settlement, producer, clock));
         return producer;
     }
 

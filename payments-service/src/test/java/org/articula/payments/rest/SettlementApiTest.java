@@ -3,10 +3,12 @@ package org.articula.payments.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.payments.support.Feed;
 import org.articula.payments.support.Feed.Adjustment;
@@ -27,6 +30,7 @@ import org.articula.payments.support.Feed.LotState;
 import org.articula.payments.support.Feed.Terms;
 import org.articula.payments.support.Feed.Tier;
 import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 class SettlementApiTest {
+
+    static final PublishedEvents PUBLISHED = PublishedEvents.of("payments.events", "payments-service");
 
     static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
     static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
@@ -230,6 +236,10 @@ class SettlementApiTest {
         JsonPath again = close(id);
         assertEquals(closed.getString("closedAt"), again.getString("closedAt"));
         assertEquals(closed.getInt("runs"), again.getInt("runs"));
+        var events = PUBLISHED.await(id, 1);
+        JsonNode payload = EventJson.read(events.get(0).value()).payload();
+        assertEquals(rosa.toString(), payload.at("/producers/0/producerId").asText());
+        assertEquals("17.80", payload.at("/producers/0/net").decimalValue().toPlainString());
     }
 
     @Test
@@ -249,6 +259,12 @@ class SettlementApiTest {
                 .body("producers.find { it.producerId == '" + late + "' }.dueDate", is("2026-10-22"));
         pay(id, late, "2026-10-25").then().statusCode(200);
         pay(id, late, "2026-10-26").then().statusCode(409).contentType(PROBLEM);
+        var events = PUBLISHED.await(id, 3).stream().map(r -> EventJson.read(r.value())).toList();
+        assertEquals(List.of("SettlementClosed", "PayoutPaid", "PayoutPaid"), events.stream().map(EventEnvelope::type).toList());
+        assertEquals(3, events.get(2).payload().path("daysLate").asInt());
+        given().accept("text/html").get("/api/v1/settlements/" + id + "/statements/" + late).then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("Neto a pagar"))
+                .body(containsString("pagado con 3 días de retraso"));
     }
 
     @Test
