@@ -22,31 +22,40 @@ public class SettlementCalculation {
     public record Counts(int lotLines, int adjustments, int producers, int deductions) {
     }
 
-    // Unit price of a lot: base price of the version it was judged by, plus every adjustment of that
-    // version whose [from, to) holds the lot's reading of the parameter.
-    private static final String PRICED_LOTS = """
-            select l.*, v.base_price + coalesce((
-                       select sum(a.amount_per_unit) from price_adjustment a
-                       where a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
-                         and jsonb_typeof(l.readings -> a.parameter) = 'number'
-                         and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
-                         and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)), 0) as unit_price,
-                   (select coalesce(jsonb_agg(jsonb_build_object('parameter', a.parameter, 'from', a.from_value,
-                           'to', a.to_value, 'amountPerUnit', a.amount_per_unit) order by a.seq), '[]'::jsonb)
-                    from price_adjustment a
-                    where a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
-                      and jsonb_typeof(l.readings -> a.parameter) = 'number'
-                      and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
-                      and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)) as applied
-            from lot_ref l
-            join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
-            """;
+    // Lots with their unit price: base price of the version they were judged by, plus every adjustment
+    // of that version whose [from, to) holds the lot's reading of the parameter; one grouped join.
+    private static String pricedLots(String where) {
+        return """
+                select l.*, v.base_price + coalesce(sum(a.amount_per_unit), 0) as unit_price,
+                       coalesce(jsonb_agg(jsonb_build_object('parameter', a.parameter, 'from', a.from_value,
+                           'to', a.to_value, 'amountPerUnit', a.amount_per_unit) order by a.seq)
+                           filter (where a.seq is not null), '[]'::jsonb) as applied
+                from lot_ref l
+                join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
+                left join price_adjustment a on a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
+                     and jsonb_typeof(l.readings -> a.parameter) = 'number'
+                     and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
+                     and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)
+                """ + " where " + where + " group by l.id, v.agreement_id, v.number";
+    }
 
-    public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen) {
+    /** Told after each step, with its name and how long it took. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String name, long millis);
+    }
+
+    /** The steps a computation reports, in order. */
+    public static final int STEPS = 7;
+
+    public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen,
+            Progress progress) {
+        long t = System.nanoTime();
         for (String table : new String[] { "settlement_deduction", "settlement_producer", "settlement_line" }) {
             em.createNativeQuery("delete from " + table + " where settlement_id = :s").setParameter("s", settlementId)
                     .executeUpdate();
         }
+        t = report(progress, "cleared", t);
         int lotLines = em.createNativeQuery("""
                 insert into settlement_line (settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision,
                     delivery_date, shift, quantity, unit_price, amount, detail)
@@ -57,11 +66,12 @@ public class SettlementCalculation {
                        case when p.verdict = 'ACCEPTED' then round(p.quantity * p.unit_price, 2) else 0 end,
                        jsonb_build_object('readings', p.readings, 'reasons', p.reasons, 'adjustments',
                            case when p.verdict = 'ACCEPTED' then p.applied else '[]'::jsonb end)
-                from (""" + PRICED_LOTS + """
+                from (""" + pricedLots("l.organisation_id = :org and l.delivery_date between :start and :end"
+                        + " and l.status = 'RECORDED'") + """
                 ) p
-                where p.organisation_id = :org and p.delivery_date between :start and :end and p.status = 'RECORDED'
                 """).setParameter("s", settlementId).setParameter("org", organisationId)
                 .setParameter("start", start).setParameter("end", end).executeUpdate();
+        t = report(progress, "lot lines", t);
 
         // A lot of a closed fortnight whose current amount differs from what closed settlements paid for
         // it (corrected, voided, or recorded late) is adjusted here, in the earliest open settlement.
@@ -74,18 +84,18 @@ public class SettlementCalculation {
                            'status', p.status, 'verdict', p.verdict, 'readings', p.readings)
                 from (select q.*, case when q.status = 'RECORDED' and q.verdict = 'ACCEPTED'
                                        then round(q.quantity * q.unit_price, 2) else 0 end as now_amount
-                      from (""" + PRICED_LOTS + """
+                      from (""" + pricedLots("l.organisation_id = :org and l.delivery_date < :start"
+                        + " and (l.settled_revision is null or l.settled_revision < l.revision)") + """
                       ) q) p
                 join settlement closed on closed.organisation_id = p.organisation_id and closed.status = 'CLOSED'
                      and p.delivery_date between closed.period_start and closed.period_end
-                left join (select x.lot_id, sum(x.amount) as amount, max(x.lot_revision) as revision
+                left join lateral (select sum(x.amount) as amount
                            from settlement_line x join settlement s on s.id = x.settlement_id and s.status = 'CLOSED'
-                           where x.kind in ('LOT', 'REJECTED', 'ADJUSTMENT') group by x.lot_id) paid on paid.lot_id = p.id
-                where p.organisation_id = :org and p.delivery_date < :start
-                  and (paid.revision is null or paid.revision < p.revision)
-                  and p.now_amount <> coalesce(paid.amount, 0)
+                           where x.lot_id = p.id and x.kind in ('LOT', 'REJECTED', 'ADJUSTMENT')) paid on true
+                where p.now_amount <> coalesce(paid.amount, 0)
                 """).setParameter("s", settlementId).setParameter("org", organisationId)
                 .setParameter("start", start).executeUpdate();
+        t = report(progress, "adjustments", t);
 
         // Volume bonus and shortfall penalty, per producer and agreement, from the terms in force on the
         // fortnight's last day (or the agreement's, if it ends first). The bonus of the highest tier
@@ -108,6 +118,7 @@ public class SettlementCalculation {
                                 and vt.min_quantity <= q.accepted
                               order by vt.min_quantity desc limit 1) t on true
                 """).setParameter("s", settlementId).setParameter("end", end).executeUpdate();
+        t = report(progress, "volume bonus", t);
         em.createNativeQuery("""
                 insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price, amount,
                     detail)
@@ -116,25 +127,28 @@ public class SettlementCalculation {
                        jsonb_build_object('committed', c.commitment, 'threshold', c.threshold, 'accepted', c.accepted,
                            'version', c.number)
                 from (select a.producer_id, a.agreement_id, v.number, v.shortfall_penalty,
-                             coalesce((select sum(x.quantity) from settlement_line x where x.settlement_id = :s
-                                       and x.kind = 'LOT' and x.agreement_id = a.agreement_id
-                                       and x.producer_id = a.producer_id), 0) as accepted,
+                             coalesce(q.accepted, 0) as accepted,
                              v.committed_quantity * case when v.commitment_per = 'DAY'
                                  then least(cast(:end as date), a.end_date) - greatest(cast(:start as date), a.start_date) + 1
                                  else 1 end as commitment,
                              round(v.committed_quantity * case when v.commitment_per = 'DAY'
                                  then least(cast(:end as date), a.end_date) - greatest(cast(:start as date), a.start_date) + 1
                                  else 1 end * (1 - v.tolerance_percent / 100), 3) as threshold
-                      from (select distinct r.id as agreement_id, l.producer_id, r.start_date, r.end_date
-                            from agreement_ref r join lot_ref l on l.agreement_id = r.id
+                      from (select r.id as agreement_id, r.producer_id, r.start_date, r.end_date
+                            from agreement_ref r
                             where r.organisation_id = :org and r.counterparty_type = 'PRODUCER'
                               and r.start_date <= :end and r.end_date >= :start and r.status <> 'DRAFT') a
                       join terms_version v on v.agreement_id = a.agreement_id
                            and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                      left join (select x.producer_id, x.agreement_id, sum(x.quantity) as accepted
+                                 from settlement_line x where x.settlement_id = :s and x.kind = 'LOT'
+                                 group by x.producer_id, x.agreement_id) q
+                             on q.producer_id = a.producer_id and q.agreement_id = a.agreement_id
                       where v.committed_quantity is not null and v.shortfall_penalty is not null) c
                 where c.accepted < c.threshold
                 """).setParameter("s", settlementId).setParameter("org", organisationId)
                 .setParameter("start", start).setParameter("end", end).executeUpdate();
+        t = report(progress, "shortfall penalty", t);
 
         // Gross per producer: the sum over agreements of each agreement's lines, none below 0. Due on
         // the fortnight's last day plus the shortest payment term among them.
@@ -151,6 +165,7 @@ public class SettlementCalculation {
                       group by x.producer_id, x.agreement_id) g
                 group by g.producer_id
                 """).setParameter("s", settlementId).setParameter("end", end).executeUpdate();
+        t = report(progress, "producer totals", t);
 
         // Instalments due by this fortnight and not yet recovered by closed settlements, oldest first
         // (carried-over first), applied up to each producer's gross; the rest carries to the next.
@@ -180,7 +195,23 @@ public class SettlementCalculation {
                       group by producer_id) d
                 where sp.settlement_id = :s and sp.producer_id = d.producer_id
                 """).setParameter("s", settlementId).executeUpdate();
+        report(progress, "deductions", t);
 
         return new Counts(lotLines, adjustments, producers, deductions);
+    }
+
+    private static long report(Progress progress, String step, long since) {
+        long now = System.nanoTime();
+        progress.step(step, (now - since) / 1_000_000);
+        return now;
+    }
+
+    /** On closing: the lots this settlement paid for are settled at the revision it used. */
+    public void markSettled(UUID settlementId) {
+        em.createNativeQuery("""
+                update lot_ref l set settled_revision = x.lot_revision
+                from settlement_line x
+                where x.settlement_id = :s and x.lot_id = l.id and x.kind in ('LOT', 'REJECTED', 'ADJUSTMENT')
+                """).setParameter("s", settlementId).executeUpdate();
     }
 }

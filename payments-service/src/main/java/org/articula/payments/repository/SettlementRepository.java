@@ -99,4 +99,11 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 .setParameter("org", organisationId).setParameter("start", start).setParameter("end", end)
                 .getSingleResult()).intValue();
     }
+
+    public UUID lastRun(UUID settlementId) {
+        List<?> ids = getEntityManager().createNativeQuery("""
+                select id from settlement_run where settlement_id = :s order by started_at desc limit 1""")
+                .setParameter("s", settlementId).getResultList();
+        return ids.isEmpty() ? null : (UUID) ids.get(0);
+    }
 }

@@ -12,7 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.articula.payments.domain.Settlement;
 import org.articula.payments.mapping.StatementHtml;
+import org.articula.payments.repository.RunLog;
+import org.articula.platform.problem.ProblemException;
 import org.articula.payments.rest.dto.Closing;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.RunRequest;
@@ -37,8 +41,19 @@ public class SettlementResource {
     @Operation(summary = "Compute an organisation's settlement of a fortnight",
             description = "Creates it OPEN or computes it again from the lots and terms known now; the same inputs "
                     + "give the same result. A closed fortnight is a 409.")
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // the run manages its own transactions
     public SettlementView run(@Valid @NotNull RunRequest request) {
-        return service.view(service.run(request.organisationId(), request.fortnightStart()));
+        Settlement settlement = service.run(request.organisationId(), request.fortnightStart(), request.by());
+        return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlement.id)));
+    }
+
+    @GET
+    @Path("/runs/{runId}")
+    @Operation(summary = "How a run went, or how far it got",
+            description = "RUNNING with stepsDone of stepsTotal and the step reached, then DONE or FAILED; each step's "
+                    + "duration in milliseconds.")
+    public RunLog.Run runStatus(@PathParam("runId") UUID runId) {
+        return service.findRun(runId).orElseThrow(() -> ProblemException.notFound("Ejecución", runId));
     }
 
     @GET

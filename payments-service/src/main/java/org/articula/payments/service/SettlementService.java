@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Settlement;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementCalculation;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;
@@ -38,16 +40,40 @@ public class SettlementService {
     @Inject
     Outbox outbox;
     @Inject
+    RunLog runs;
+    @Inject
     Clock clock;
 
     public Settlement get(UUID id) {
         return settlements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Liquidación", id));
     }
 
-    /** Computes (or computes again) the organisation's settlement of a fortnight. */
-    @Transactional
-    public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart) {
+    /**
+     * Computes (or computes again) the organisation's settlement of a fortnight. The run is logged
+     * with its progress in transactions of its own, so it can be followed while it computes and its
+     * outcome is known if the caller gave up waiting; running again is always safe.
+     */
+    public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart, String by) {
         Fortnight fortnight = fortnightOf(fortnightStart);
+        UUID runId = UUID.randomUUID();
+        runs.start(runId, organisationId, fortnight.start(), SettlementCalculation.STEPS, by, clock.instant());
+        try {
+            Object[] result = QuarkusTransaction.requiringNew().call(() -> computeFortnight(organisationId, fortnight, runId));
+            Settlement settlement = (Settlement) result[0];
+            SettlementCalculation.Counts counts = (SettlementCalculation.Counts) result[1];
+            runs.finish(runId, settlement.id, "DONE", counts.lotLines(), counts.producers(), null, clock.instant());
+            return settlement;
+        } catch (RuntimeException e) {
+            runs.finish(runId, null, "FAILED", null, null, e.getMessage(), clock.instant());
+            throw e;
+        }
+    }
+
+    public java.util.Optional<RunLog.Run> findRun(UUID runId) {
+        return runs.find(runId);
+    }
+
+    private Object[] computeFortnight(UUID organisationId, Fortnight fortnight, UUID runId) {
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(),
                 LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (settlement == null) {
@@ -66,8 +92,7 @@ public class SettlementService {
             throw new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
                     + " está cerrada y no cambia; las correcciones van en la siguiente");
         }
-        compute(settlement);
-        return settlement;
+        return new Object[] { settlement, compute(settlement, (step, millis) -> runs.step(runId, step, millis)) };
     }
 
     /** Closes after a last computation; closing a closed settlement changes nothing. */
@@ -82,7 +107,8 @@ public class SettlementService {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier.periodStart
                     + ": las liquidaciones se cierran en orden");
         });
-        compute(settlement);
+        compute(settlement, (step, millis) -> { });
+        calculation.markSettled(settlement.id);
         settlement.status = Settlement.Status.CLOSED;
         settlement.closedAt = clock.instant();
         settlement.closedBy = by;
@@ -120,7 +146,7 @@ public class SettlementService {
                 .toList();
         return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
                 s.closedAt, s.closedBy, s.version,
-                settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd),
+                settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd), settlements.lastRun(s.id),
                 sum(producers.stream().map(p -> p.gross).toList()),
                 sum(producers.stream().map(p -> p.deductions).toList()),
                 sum(producers.stream().map(p -> p.net).toList()), totals);
@@ -143,12 +169,13 @@ public class SettlementService {
                 p.gross, p.deductions, p.net, p.dueDate, p.paidOn, p.daysLate());
     }
 
-    private void compute(Settlement settlement) {
+    private SettlementCalculation.Counts compute(Settlement settlement, SettlementCalculation.Progress progress) {
         boolean earliestOpen = settlements.earlierOpen(settlement.organisationId, settlement.periodStart).isEmpty();
-        calculation.compute(settlement.id, settlement.organisationId,
-                settlement.periodStart, settlement.periodEnd, earliestOpen);
+        SettlementCalculation.Counts counts = calculation.compute(settlement.id, settlement.organisationId,
+                settlement.periodStart, settlement.periodEnd, earliestOpen, progress);
         settlement.runs++;
         settlement.computedAt = clock.instant();
+        return counts;
     }
 
     private static Fortnight fortnightOf(java.time.LocalDate start) {

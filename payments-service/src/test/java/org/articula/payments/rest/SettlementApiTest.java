@@ -74,7 +74,11 @@ class SettlementApiTest {
         lot(rosa, agreement, OCT_1.plusDays(1), "18.5", Map.of(), "ACCEPTED");
         lot(rosa, agreement, OCT_1.plusDays(2), "20.25", Map.of(), "ACCEPTED");
         lot(rosa, agreement, OCT_1.plusDays(3), "10", Map.of("total_solids", "10.9"), "REJECTED");
-        String id = run(OCT_1).getString("id");
+        JsonPath settlement = run(OCT_1);
+        String id = settlement.getString("id");
+        given().get("/api/v1/settlements/runs/" + settlement.getString("lastRunId")).then().statusCode(200)
+                .body("status", is("DONE")).body("stepsDone", is(7)).body("stepsTotal", is(7))
+                .body("lotLines", is(3)).body("producers", is(1));
 
         // 18.5 x 1.03 = 19.055 -> 19.06; 20.25 x 1.03 = 20.8575 -> 20.86; gross 39.92
         given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().statusCode(200)

@@ -12,10 +12,11 @@ import org.articula.payments.domain.Settlement;
  * the producers' rounded figures).
  *
  * @param waitingLots lots of the fortnight whose agreement terms have not arrived yet (not settled)
+ * @param lastRunId   the latest computation, see /api/v1/settlements/runs/{id}
  */
 public record SettlementView(UUID id, UUID organisationId, LocalDate periodStart, LocalDate periodEnd,
         Settlement.Status status, int runs, Instant computedAt, Instant closedAt, String closedBy, long version,
-        int waitingLots, BigDecimal gross, BigDecimal deductions, BigDecimal net, List<ProducerTotals> producers) {
+        int waitingLots, UUID lastRunId, BigDecimal gross, BigDecimal deductions, BigDecimal net, List<ProducerTotals> producers) {
 
     public record ProducerTotals(UUID producerId, BigDecimal gross, BigDecimal deductions, BigDecimal net,
             LocalDate dueDate, LocalDate paidOn, long daysLate) {
