@@ -30,25 +30,52 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>PGHOST/PGPORT/PGUSER/PGPASSWORD and KAFKA_BOOTSTRAP_SERVERS point it at existing servers instead.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     record Service(String name, int port, String database) {
     }
 
-    static final List<Service> SERVICES = List.of(
-            new Service("contracts-service", 8081, "contracts"),
-            new Service("lots-service", 8082, "lots"),
-            new Service("payments-service", 8083, "payments"));
-
     private final Path root;
     private final Path home;
     private final Map<String, String> env;
+    private final List<Service> services;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     LocalStack(Path root, Path home, Map<String, String> env) {
         this.root = root;
         this.home = home;
         this.env = env;
+        // ARTICULA_PORT_BASE moves the three services together (8081, 8082, 8083 by default).
+        int base = Integer.parseInt(env.getOrDefault("ARTICULA_PORT_BASE", "8081"));
+        this.services = List.of(new Service("contracts-service", base, "contracts"),
+                new Service("lots-service", base + 1, "lots"),
+                new Service("payments-service", base + 2, "payments"));
+    }
+
+    /**
+     * Starts the whole system from the built services under {@code root} (for end-to-end tests):
+     * the same as {@code ./articula}, configured by {@code env} (ARTICULA_PG_PORT, ARTICULA_KAFKA_PORT,
+     * ARTICULA_PORT_BASE, ARTICULA_SAMPLE_DATA...). Close it to stop everything.
+     */
+    public static LocalStack start(Path root, Path home, Map<String, String> env) throws Exception {
+        LocalStack stack = new LocalStack(root, home, env);
+        try {
+            stack.start();
+        } catch (Exception e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** e.g. {@code http://localhost:8081} for "contracts-service". */
+    public String baseUrl(String serviceName) {
+        return "http://localhost:" + port(serviceName);
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,7 +118,7 @@ public final class LocalStack {
             say("PostgreSQL: embedded server on localhost:" + pgPort);
         }
         PostgresServer.createDatabases(PostgresServer.jdbcUrl(pgHost, pgPort, "postgres"), pgUser, pgPassword,
-                SERVICES.stream().map(Service::database).toArray(String[]::new));
+                services.stream().map(Service::database).toArray(String[]::new));
 
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap != null) {
@@ -106,15 +133,15 @@ public final class LocalStack {
         }
         KafkaTopics.ensure(bootstrap, 3);
 
-        List<Process> services = new ArrayList<>();
-        for (Service service : SERVICES) {
+        List<Process> processes = new ArrayList<>();
+        for (Service service : services) {
             Process process = startService(service, PostgresServer.jdbcUrl(pgHost, pgPort, service.database()), pgUser,
                     pgPassword, bootstrap, logs.resolve(service.name() + ".log"));
-            services.add(process);
+            processes.add(process);
             running.push(() -> stopProcess(process));
         }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitReady(SERVICES.get(i), services.get(i), logs.resolve(SERVICES.get(i).name() + ".log"));
+        for (int i = 0; i < services.size(); i++) {
+            awaitReady(services.get(i), processes.get(i), logs.resolve(services.get(i).name() + ".log"));
         }
         if (SampleData.enabled(env)) {
             SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")));
@@ -127,7 +154,7 @@ public final class LocalStack {
 
         say("");
         say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
-        for (Service service : SERVICES) {
+        for (Service service : services) {
             String base = "http://localhost:" + service.port();
             say(String.format("  %-18s %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics", service.name(),
                     base, base, base));
@@ -139,8 +166,8 @@ public final class LocalStack {
         say("Press Ctrl-C to stop; data is kept for the next start.");
     }
 
-    private static int port(String serviceName) {
-        return SERVICES.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow().port();
+    private int port(String serviceName) {
+        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow().port();
     }
 
     private Process startService(Service service, String jdbcUrl, String user, String password, String bootstrap,
