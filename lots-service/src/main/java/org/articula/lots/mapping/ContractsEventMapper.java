@@ -1,18 +1,21 @@
 package org.articula.lots.mapping;
 
+import static org.articula.platform.events.Payload.date;
+import static org.articula.platform.events.Payload.optionalDecimal;
+import static org.articula.platform.events.Payload.optionalUuid;
+import static org.articula.platform.events.Payload.required;
+import static org.articula.platform.events.Payload.text;
+import static org.articula.platform.events.Payload.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.DayRange;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.domain.QualityParameter;
 import org.articula.lots.domain.TermsVersion;
-import org.articula.platform.events.EventJson.MalformedEventException;
 
 /**
  * Reads contracts-service event payloads (api-specs/events/contracts-service) into the read model.
@@ -63,7 +66,7 @@ public final class ContractsEventMapper {
             for (JsonNode q : required(v.path("clauses").path("quality"), "parameters")) {
                 quality.add(new QualityParameter(text(q, "code"), q.path("name").asText(text(q, "code")),
                         text(q, "kind"), q.path("unit").isNull() ? null : q.path("unit").asText(null),
-                        decimal(q, "min"), decimal(q, "max"),
+                        optionalDecimal(q, "min"), optionalDecimal(q, "max"),
                         q.path("passValue").isBoolean() ? q.path("passValue").booleanValue() : null,
                         q.path("required").asBoolean(true)));
             }
@@ -71,35 +74,5 @@ public final class ContractsEventMapper {
                     date(v, "effectiveTo"), quality));
         }
         return t;
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            throw new MalformedEventException("missing " + field, null);
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return required(node, field).asText();
-    }
-
-    private static UUID uuid(JsonNode node, String field) {
-        return UUID.fromString(text(node, field));
-    }
-
-    private static UUID optionalUuid(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : UUID.fromString(value.asText());
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        return LocalDate.parse(text(node, field));
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.decimalValue() : null;
     }
 }

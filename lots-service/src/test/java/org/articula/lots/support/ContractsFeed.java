@@ -4,19 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.TestTopics;
 import org.articula.platform.events.EventEnvelope;
@@ -143,34 +136,18 @@ public final class ContractsFeed {
 
     /** Publishes the events in order (each keyed as contracts-service keys it) after checking their schema. */
     public static void publish(EventEnvelope... events) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (EventEnvelope event : events) {
-                byte[] json = EventJson.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                CONTRACTS.assertValid(json);
-                producer.send(new ProducerRecord<>("contracts.events", event.aggregateId(), json)).get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        List<TestTopics.Message> messages = new java.util.ArrayList<>();
+        for (EventEnvelope event : events) {
+            byte[] json = EventJson.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CONTRACTS.assertValid(json);
+            messages.add(new TestTopics.Message("contracts.events", event.aggregateId(), json));
         }
+        TestTopics.send(messages);
     }
 
     /** Waits until lots-service's read model shows what the test needs. */
     public static void await(String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!QuarkusTransaction.requiringNew().call(condition::get)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("lots-service never saw " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        TestTopics.await("lots-service saw " + what, () -> QuarkusTransaction.requiringNew().call(condition::get));
     }
 
     private static void putDecimal(ObjectNode node, String field, String value) {

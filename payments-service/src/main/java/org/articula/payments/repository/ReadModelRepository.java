@@ -1,16 +1,21 @@
 package org.articula.payments.repository;
 
+import static org.articula.platform.events.Payload.date;
+import static org.articula.platform.events.Payload.decimal;
+import static org.articula.platform.events.Payload.optionalDecimal;
+import static org.articula.platform.events.Payload.optionalUuid;
+import static org.articula.platform.events.Payload.required;
+import static org.articula.platform.events.Payload.text;
+import static org.articula.platform.events.Payload.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.articula.platform.events.EventJson;
-import org.articula.platform.events.EventJson.MalformedEventException;
 
 /**
  * Writes the read model in plain SQL: each upsert replaces a row only when the incoming version or
@@ -141,43 +146,5 @@ public class ReadModelRepository {
                 .setParameter("reasons", required(l, "reasons").toString())
                 .setParameter("status", text(l, "status")).setParameter("revision", required(l, "revision").asInt())
                 .executeUpdate();
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            throw new MalformedEventException("missing " + field, null);
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return required(node, field).asText();
-    }
-
-    private static UUID uuid(JsonNode node, String field) {
-        return UUID.fromString(text(node, field));
-    }
-
-    private static UUID optionalUuid(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? UUID.fromString(value.asText()) : null;
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        return LocalDate.parse(text(node, field));
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = required(node, field);
-        if (!value.isNumber()) {
-            throw new MalformedEventException(field + " is not a number", null);
-        }
-        return value.decimalValue();
-    }
-
-    private static BigDecimal optionalDecimal(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.decimalValue() : null;
     }
 }

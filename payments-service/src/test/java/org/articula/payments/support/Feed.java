@@ -15,15 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.TestTopics;
 import org.articula.platform.events.EventEnvelope;
@@ -350,24 +344,11 @@ public final class Feed {
      * (lots by producer id, the rest by aggregate id), after checking it against the documented schema.
      */
     public static void publish(EventEnvelope... events) {
-        List<byte[]> checked = new ArrayList<>();
+        List<TestTopics.Message> messages = new ArrayList<>();
         for (EventEnvelope event : events) {
-            checked.add(validated(event));
+            messages.add(new TestTopics.Message(topic(event), key(event), validated(event)));
         }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (int i = 0; i < events.length; i++) {
-                producer.send(new ProducerRecord<>(topic(events[i]), key(events[i]), checked.get(i)))
-                        .get(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestTopics.send(messages);
     }
 
     /** The event as it goes on the wire, after asserting it matches its publisher's documented schema. */
@@ -391,18 +372,7 @@ public final class Feed {
 
     /** Waits until payments-service's read model shows what the test needs. */
     public static void await(String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!QuarkusTransaction.requiringNew().call(condition::get)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("payments-service never saw " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        TestTopics.await("payments-service saw " + what, () -> QuarkusTransaction.requiringNew().call(condition::get));
     }
 
     private static void decimal(ObjectNode node, String field, String value) {
