@@ -346,6 +346,42 @@ class SettlementApiTest {
         assertEquals(44.00f, second.getFloat("gross"));
     }
 
+    @Test
+    void aChargeKeepsWithinTheAgreementsInstalmentsAndCanBeCancelledWhileNothingIsRecovered() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
+        awaitLots();
+        Map<String, Object> tooMany = new java.util.HashMap<>(Map.of("id", UUID.randomUUID(), "organisationId",
+                organisation, "producerId", rosa, "kind", "VETERINARY", "description", "Vacuna", "amount", 30,
+                "chargeDate", "2026-10-02", "instalments", 3, "by", "Tesorera"));
+        given().contentType(ContentType.JSON).body(tooMany).post("/api/v1/charges")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("instalments"));
+        UUID charge = charge(rosa, "30.00", OCT_1.plusDays(1), 2);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "registrado por error", "by", "Tesorera"))
+                .post("/api/v1/charges/" + charge + "/cancellation").then().statusCode(200)
+                .body("status", is("CANCELLED"));
+        String id = run(OCT_1).getString("id");
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("deductions", hasSize(0)).body("net", is(50.00f));
+    }
+
+    @Test
+    void repeatedAndOutOfOrderLotEventsChangeNothingAndAVoidedLotIsNotPaid() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID agreement = agreementOf(rosa);
+        LotState first = lot(rosa, agreement, OCT_1.plusDays(1), "20", Map.of(), "ACCEPTED");
+        LotState second = lot(rosa, agreement, OCT_1.plusDays(2), "30", Map.of(), "ACCEPTED");
+        LotState corrected = first.corrected("15", Map.of(), "ACCEPTED", List.of());
+        Feed.publish(Feed.lotCorrected(first, corrected, "balanza", "Julia Ramos"), Feed.lotRecorded(first),
+                Feed.lotRecorded(first), Feed.lotVoided(second, second.voided(), "registrado dos veces", "Julia Ramos"));
+        Feed.await("the void", () -> "VOIDED".equals(em.createNativeQuery("select status from lot_ref where id = :id")
+                .setParameter("id", second.lotId()).getSingleResult()));
+        String id = run(OCT_1).getString("id");
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("lines.lotId", contains(first.lotId().toString())).body("lines.quantity", contains(15.0f))
+                .body("gross", is(15.00f));
+    }
+
     // --- the world, fed through Kafka ---
 
     private final Map<UUID, UUID> agreements = new java.util.HashMap<>();
