@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -53,7 +54,7 @@ public class ProducerSettlement {
 
     /** Days paid after the due date; 0 when on time or not yet paid. */
     public long daysLate() {
-        return paidOn == null || !paidOn.isAfter(dueDate) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(dueDate, paidOn);
+        return paidOn == null || !paidOn.isAfter(dueDate) ? 0 : ChronoUnit.DAYS.between(dueDate, paidOn);
     }
 
     public static class Key implements Serializable {

@@ -3,6 +3,7 @@ package org.articula.payments.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +16,11 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
 
     /** Raw statement rows, read with one query each. */
     public record LineRow(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
-            java.math.BigDecimal quantity, java.math.BigDecimal unitPrice, java.math.BigDecimal amount, String detail) {
+            BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, String detail) {
     }
 
     public record DeductionRow(UUID chargeId, String kind, String description, LocalDate chargeDate, int instalment,
-            java.math.BigDecimal due, java.math.BigDecimal applied, java.math.BigDecimal carried) {
+            BigDecimal due, BigDecimal applied, BigDecimal carried) {
     }
 
     public Optional<Settlement> forFortnight(UUID organisationId, LocalDate start, LockModeType lock) {
@@ -51,7 +52,7 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                          delivery_date, case shift when 'MORNING' then 1 when 'AFTERNOON' then 2 else 3 end, lot_id, kind""")
                 .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
         return rows.stream().map(r -> new LineRow((String) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (String) r[4],
-                (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6], (java.math.BigDecimal) r[7], (String) r[8]))
+                (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (String) r[8]))
                 .toList();
     }
 
@@ -65,8 +66,8 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 order by i.due_from, c.charge_date, c.created_at, c.id, d.instalment""")
                 .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
         return rows.stream().map(r -> new DeductionRow((UUID) r[0], (String) r[1], (String) r[2], toDate(r[3]),
-                ((Number) r[4]).intValue(), (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6],
-                (java.math.BigDecimal) r[7])).toList();
+                ((Number) r[4]).intValue(), (BigDecimal) r[5], (BigDecimal) r[6],
+                (BigDecimal) r[7])).toList();
     }
 
     private static LocalDate toDate(Object value) {

@@ -58,11 +58,11 @@ public class SettlementService {
         UUID runId = UUID.randomUUID();
         runs.start(runId, organisationId, fortnight.start(), SettlementCalculation.STEPS, by, clock.instant());
         try {
-            Object[] result = QuarkusTransaction.requiringNew().call(() -> computeFortnight(organisationId, fortnight, runId));
-            Settlement settlement = (Settlement) result[0];
-            SettlementCalculation.Counts counts = (SettlementCalculation.Counts) result[1];
-            runs.finish(runId, settlement.id, "DONE", counts.lotLines(), counts.producers(), null, clock.instant());
-            return settlement;
+            Computed result = QuarkusTransaction.requiringNew().call(() -> computeFortnight(organisationId, fortnight,
+                    runId));
+            runs.finish(runId, result.settlement().id, "DONE", result.counts().lotLines(), result.counts().producers(),
+                    null, clock.instant());
+            return result.settlement();
         } catch (RuntimeException e) {
             runs.finish(runId, null, "FAILED", null, null, e.getMessage(), clock.instant());
             throw e;
@@ -73,7 +73,10 @@ public class SettlementService {
         return runs.find(runId);
     }
 
-    private Object[] computeFortnight(UUID organisationId, Fortnight fortnight, UUID runId) {
+    private record Computed(Settlement settlement, SettlementCalculation.Counts counts) {
+    }
+
+    private Computed computeFortnight(UUID organisationId, Fortnight fortnight, UUID runId) {
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(),
                 LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (settlement == null) {
@@ -92,7 +95,7 @@ public class SettlementService {
             throw new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
                     + " está cerrada y no cambia; las correcciones van en la siguiente");
         }
-        return new Object[] { settlement, compute(settlement, (step, millis) -> runs.step(runId, step, millis)) };
+        return new Computed(settlement, compute(settlement, (step, millis) -> runs.step(runId, step, millis)));
     }
 
     /** Closes after a last computation; closing a closed settlement changes nothing. */
