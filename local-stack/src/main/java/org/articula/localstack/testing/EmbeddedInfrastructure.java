@@ -2,6 +2,7 @@ package org.articula.localstack.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.articula.localstack.PostgresServer;
 
 /** PostgreSQL server binaries from a Maven artifact and an in-process single-node KRaft broker. */
@@ -28,6 +29,10 @@ final class EmbeddedInfrastructure extends RealInfrastructure.JdbcInfrastructure
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("num.partitions", "3")
                 .build();
+        // The broker shares the test JVM: a fatal error while it shuts down (the JVM is exiting) must not
+        // halt the JVM, or the test run fails after every test passed.
+        Exit.setExitProcedure((code, message) -> System.err.println("embedded Kafka asked to exit " + code + ": " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("embedded Kafka asked to halt " + code + ": " + message));
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
@@ -59,12 +64,12 @@ final class EmbeddedInfrastructure extends RealInfrastructure.JdbcInfrastructure
     private void close() {
         try {
             kafka.close();
-        } catch (Exception e) {
+        } catch (Throwable e) {
             System.err.println("stopping Kafka: " + e);
         }
         try {
             postgres.close();
-        } catch (Exception e) {
+        } catch (Throwable e) {
             System.err.println("stopping PostgreSQL: " + e);
         }
     }
