@@ -74,6 +74,18 @@ public class ProblemMappers {
                 .withInstance(uri.getPath()).toResponse();
     }
 
+    /**
+     * A unique key broken at commit: two requests created the same thing at the same moment (creates
+     * are idempotent by client id, so repeating the request answers with what the winner stored).
+     */
+    @ServerExceptionMapper
+    public Response concurrentCreate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        LOG.debugf(e, "unique key %s broken on %s", e.getConstraintName(), uri.getPath());
+        return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
+                "Otra solicitud registró lo mismo al mismo tiempo; repita la solicitud.")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

@@ -107,6 +107,10 @@ class ProblemMappersTest {
         given().get("/problem-test/stale")
                 .then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("type", is("urn:articula:problem:concurrent-modification"));
+        // Two identical creates racing: the loser hits the unique key and is told to repeat, not a 500.
+        given().get("/problem-test/duplicate")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:concurrent-modification"));
     }
 
     @Test

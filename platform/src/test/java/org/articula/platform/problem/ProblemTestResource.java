@@ -60,6 +60,13 @@ public class ProblemTestResource {
     }
 
     @GET
+    @Path("/duplicate")
+    public void duplicate() {
+        throw new org.hibernate.exception.ConstraintViolationException("duplicate key value violates unique constraint",
+                new java.sql.SQLException("duplicate key", "23505"), "lot_pkey");
+    }
+
+    @GET
     @Path("/boom")
     public void boom() {
         throw new IllegalStateException("secret internal detail: password=hunter2");
