@@ -208,10 +208,6 @@ public class Agreement {
         return move(AgreementStatus.EXPIRED, endDate.plusDays(1), null, "fin de la vigencia", by, at, "vencer");
     }
 
-    public boolean isDueToExpire(LocalDate today) {
-        return status.isRunning() && endDate.isBefore(today);
-    }
-
     // A change counts from a business day between the previous change and today, within validity.
     private void checkEffectiveDate(LocalDate effectiveOn, LocalDate today) {
         if (effectiveOn.isAfter(today)) {

@@ -56,10 +56,6 @@ public class Settlement {
     @Version
     public long version;
 
-    public Fortnight fortnight() {
-        return new Fortnight(periodStart, periodEnd);
-    }
-
     public boolean isClosed() {
         return status == Status.CLOSED;
     }

@@ -33,11 +33,14 @@ public class ChargeRepository implements PanacheRepositoryBase<Charge, UUID> {
     }
 
     /** The largest number of instalments the producer's agreements in force on a day allow; 2 when none. */
-    public int maxInstalments(UUID producerId, java.time.LocalDate day) {
+    public int maxInstalments(UUID organisationId, UUID producerId, java.time.LocalDate day) {
         Number max = (Number) getEntityManager().createNativeQuery("""
                 select max(v.max_instalments) from agreement_ref a
                 join terms_version v on v.agreement_id = a.id and :day between v.effective_from and v.effective_to
-                where a.producer_id = :p or a.group_id = (select r.group_id from producer_ref r where r.id = :p)""").setParameter("p", producerId).setParameter("day", day).getSingleResult();
+                where a.organisation_id = :org and a.status in ('ACTIVE', 'SUSPENDED')
+                  and (a.producer_id = :p or a.group_id = (select r.group_id from producer_ref r where r.id = :p))""")
+                .setParameter("org", organisationId).setParameter("p", producerId).setParameter("day", day)
+                .getSingleResult();
         return max == null ? 2 : max.intValue();
     }
 

@@ -49,13 +49,14 @@ public class ReadModelRepository {
         UUID counterpartyId = uuid(required(a, "counterparty"), "id");
         int changed = em.createNativeQuery("""
                 insert into agreement_ref (id, organisation_id, buyer_id, counterparty_type, producer_id, group_id, product,
-                    unit, start_date, end_date, status, revision)
-                values (:id, :org, :buyer, :cpt, :producer, :grp, :product, :unit, :start, :end, :status, :rev)
+                    unit, start_date, end_date, status, revision, periods_in_force)
+                values (:id, :org, :buyer, :cpt, :producer, :grp, :product, :unit, :start, :end, :status, :rev,
+                    cast(:periods as jsonb))
                 on conflict (id) do update set organisation_id = excluded.organisation_id, buyer_id = excluded.buyer_id,
                     counterparty_type = excluded.counterparty_type, producer_id = excluded.producer_id,
                     group_id = excluded.group_id, product = excluded.product, unit = excluded.unit,
                     start_date = excluded.start_date, end_date = excluded.end_date, status = excluded.status,
-                    revision = excluded.revision
+                    revision = excluded.revision, periods_in_force = excluded.periods_in_force
                 where agreement_ref.revision < excluded.revision""")
                 .setParameter("id", id).setParameter("org", uuid(a, "organisationId"))
                 .setParameter("buyer", uuid(a, "buyerId"))
@@ -64,7 +65,8 @@ public class ReadModelRepository {
                 .setParameter("grp", "PRODUCER".equals(counterpartyType) ? null : counterpartyId)
                 .setParameter("product", text(a, "product")).setParameter("unit", text(a, "unit"))
                 .setParameter("start", date(a, "startDate")).setParameter("end", date(a, "endDate"))
-                .setParameter("status", text(a, "status")).setParameter("rev", revision).executeUpdate();
+                .setParameter("status", text(a, "status")).setParameter("rev", revision)
+                .setParameter("periods", required(a, "periodsInForce").toString()).executeUpdate();
         if (changed == 0) {
             return; // an older or repeated event
         }

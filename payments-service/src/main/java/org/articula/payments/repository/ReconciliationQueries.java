@@ -20,19 +20,24 @@ public class ReconciliationQueries {
     }
 
     /**
-     * Accepted quantity collected (lot lines of the settlement), the gross owed for it (all lines of
-     * those agreements), and the buyer's remittances, per buyer and product.
+     * Accepted quantity collected (lot lines of the settlement), the gross owed for it (each producer's
+     * lines per agreement, never below 0, as the settlement computes them; adjustments of earlier
+     * fortnights included, as they are paid now), and the buyer's remittances, per buyer and product.
      */
     @SuppressWarnings("unchecked")
     public List<BuyerFigures> perBuyer(UUID settlementId, UUID organisationId, LocalDate start) {
         List<Object[]> rows = em.createNativeQuery("""
-                with owed as (
+                with per_agreement as (
+                    -- as the settlement does: each producer's agreement is owed its lines, never below 0
                     select a.buyer_id, a.product, a.unit,
                            coalesce(sum(x.quantity) filter (where x.kind = 'LOT'), 0) as collected,
-                           coalesce(sum(x.amount), 0) as gross
+                           greatest(sum(x.amount), 0) as gross
                     from settlement_line x join agreement_ref a on a.id = x.agreement_id
                     where x.settlement_id = :s
-                    group by a.buyer_id, a.product, a.unit),
+                    group by a.buyer_id, a.product, a.unit, x.producer_id, x.agreement_id),
+                owed as (
+                    select buyer_id, product, unit, sum(collected) as collected, sum(gross) as gross
+                    from per_agreement group by buyer_id, product, unit),
                 paid as (
                     select buyer_id, product, unit, sum(quantity_paid) as quantity, sum(amount) as amount
                     from remittance where organisation_id = :org and period_start = :start

@@ -48,6 +48,18 @@ public class SettlementCalculation {
     /** The steps a computation reports, in order. */
     public static final int STEPS = 7;
 
+    // The last day of the fortnight the agreement was in force (terms are taken from it), and how many
+    // days of the fortnight it was in force (a per-day commitment counts those).
+    private static final String LAST_DAY_IN_FORCE = """
+            coalesce((select max(least(cast(p ->> 'to' as date), cast(:end as date)))
+                      from jsonb_array_elements(a.periods_in_force) p
+                      where cast(p ->> 'from' as date) <= cast(:end as date)
+                        and cast(p ->> 'to' as date) >= cast(:start as date)), least(cast(:end as date), a.end_date))""";
+    private static final String DAYS_IN_FORCE = """
+            (select coalesce(sum(greatest(0, least(cast(p ->> 'to' as date), cast(:end as date))
+                                     - greatest(cast(p ->> 'from' as date), cast(:start as date)) + 1)), 0)
+             from jsonb_array_elements(a.periods_in_force) p)""";
+
     public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen,
             Progress progress) {
         long t = System.nanoTime();
@@ -112,12 +124,14 @@ public class SettlementCalculation {
                       group by x.producer_id, x.agreement_id) q
                 join agreement_ref a on a.id = q.agreement_id
                 join terms_version v on v.agreement_id = a.id
-                     and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                     and """ + " " + LAST_DAY_IN_FORCE + " " + """
+                     between v.effective_from and v.effective_to
                 join lateral (select * from volume_tier vt
                               where vt.agreement_id = v.agreement_id and vt.version_number = v.number
                                 and vt.min_quantity <= q.accepted
                               order by vt.min_quantity desc limit 1) t on true
-                """).setParameter("s", settlementId).setParameter("end", end).executeUpdate();
+                """).setParameter("s", settlementId).setParameter("start", start).setParameter("end", end)
+                .executeUpdate();
         t = report(progress, "volume bonus", t);
         em.createNativeQuery("""
                 insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price, amount,
@@ -128,23 +142,24 @@ public class SettlementCalculation {
                            'version', c.number)
                 from (select a.producer_id, a.agreement_id, v.number, v.shortfall_penalty,
                              coalesce(q.accepted, 0) as accepted,
-                             v.committed_quantity * case when v.commitment_per = 'DAY'
-                                 then least(cast(:end as date), a.end_date) - greatest(cast(:start as date), a.start_date) + 1
-                                 else 1 end as commitment,
-                             round(v.committed_quantity * case when v.commitment_per = 'DAY'
-                                 then least(cast(:end as date), a.end_date) - greatest(cast(:start as date), a.start_date) + 1
-                                 else 1 end * (1 - v.tolerance_percent / 100), 3) as threshold
-                      from (select r.id as agreement_id, r.producer_id, r.start_date, r.end_date
-                            from agreement_ref r
-                            where r.organisation_id = :org and r.counterparty_type = 'PRODUCER'
-                              and r.start_date <= :end and r.end_date >= :start and r.status <> 'DRAFT') a
+                             v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
+                                 as commitment,
+                             round(v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
+                                 * (1 - v.tolerance_percent / 100), 3) as threshold
+                      from (select a.id as agreement_id, a.producer_id, """ + " " + DAYS_IN_FORCE + " " + """
+                     as days,
+                                   """ + " " + LAST_DAY_IN_FORCE + " " + """
+                     as last_day
+                            from agreement_ref a
+                            where a.organisation_id = :org and a.counterparty_type = 'PRODUCER'
+                              and a.start_date <= :end and a.end_date >= :start and a.status <> 'DRAFT') a
                       join terms_version v on v.agreement_id = a.agreement_id
-                           and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                           and a.last_day between v.effective_from and v.effective_to
                       left join (select x.producer_id, x.agreement_id, sum(x.quantity) as accepted
                                  from settlement_line x where x.settlement_id = :s and x.kind = 'LOT'
                                  group by x.producer_id, x.agreement_id) q
                              on q.producer_id = a.producer_id and q.agreement_id = a.agreement_id
-                      where v.committed_quantity is not null and v.shortfall_penalty is not null) c
+                      where a.days > 0 and v.committed_quantity is not null and v.shortfall_penalty is not null) c
                 where c.accepted < c.threshold
                 """).setParameter("s", settlementId).setParameter("org", organisationId)
                 .setParameter("start", start).setParameter("end", end).executeUpdate();
@@ -160,11 +175,13 @@ public class SettlementCalculation {
                       from settlement_line x
                       join agreement_ref a on a.id = x.agreement_id
                       join terms_version v on v.agreement_id = a.id
-                           and least(cast(:end as date), a.end_date) between v.effective_from and v.effective_to
+                           and """ + " " + LAST_DAY_IN_FORCE + " " + """
+                     between v.effective_from and v.effective_to
                       where x.settlement_id = :s
                       group by x.producer_id, x.agreement_id) g
                 group by g.producer_id
-                """).setParameter("s", settlementId).setParameter("end", end).executeUpdate();
+                """).setParameter("s", settlementId).setParameter("start", start).setParameter("end", end)
+                .executeUpdate();
         t = report(progress, "producer totals", t);
 
         // Instalments due by this fortnight and not yet recovered by closed settlements, oldest first
@@ -182,7 +199,8 @@ public class SettlementCalculation {
                       join charge c on c.id = i.charge_id
                       left join (select sd.charge_id, sd.instalment, sum(sd.applied) as applied
                                  from settlement_deduction sd join settlement s on s.id = sd.settlement_id
-                                 where s.status = 'CLOSED' group by sd.charge_id, sd.instalment) r
+                                 where s.id <> :s and (s.status = 'CLOSED' or s.period_start < :start)
+                                 group by sd.charge_id, sd.instalment) r
                              on r.charge_id = i.charge_id and r.instalment = i.number
                       where c.organisation_id = :org and c.status = 'ACTIVE' and i.due_from <= :start
                         and i.amount - coalesce(r.applied, 0) > 0) d
@@ -204,6 +222,12 @@ public class SettlementCalculation {
         long now = System.nanoTime();
         progress.step(step, (now - since) / 1_000_000);
         return now;
+    }
+
+    /** Closing holds the organisation's active charges, so none is cancelled while it is being recovered. */
+    public void lockActiveCharges(UUID organisationId) {
+        em.createNativeQuery("select id from charge where organisation_id = :org and status = 'ACTIVE' for share")
+                .setParameter("org", organisationId).getResultList();
     }
 
     /** On closing: the lots this settlement paid for are settled at the revision it used. */

@@ -39,6 +39,20 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 ProducerSettlement.class).setParameter("s", settlementId).getResultList();
     }
 
+    public Optional<ProducerSettlement> producerForUpdate(UUID settlementId, UUID producerId) {
+        return Optional.ofNullable(getEntityManager().find(ProducerSettlement.class, key(settlementId, producerId),
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public void createIfMissing(UUID id, UUID organisationId, LocalDate start, LocalDate end, java.time.Instant at) {
+        getEntityManager().createNativeQuery("""
+                insert into settlement (id, organisation_id, period_start, period_end, status, runs, computed_at)
+                values (:id, :org, :start, :end, 'OPEN', 0, :at)
+                on conflict (organisation_id, period_start) do nothing""")
+                .setParameter("id", id).setParameter("org", organisationId).setParameter("start", start)
+                .setParameter("end", end).setParameter("at", at).executeUpdate();
+    }
+
     public Optional<ProducerSettlement> producer(UUID settlementId, UUID producerId) {
         return Optional.ofNullable(getEntityManager().find(ProducerSettlement.class, key(settlementId, producerId)));
     }

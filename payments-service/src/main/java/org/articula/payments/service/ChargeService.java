@@ -36,7 +36,8 @@ public class ChargeService {
     /** Records a charge split into instalments; the same request again answers with what is stored. */
     @Transactional
     public Created<Charge> record(ChargeRequest r) {
-        int n = r.instalments() == null ? DEFAULT_INSTALMENTS : r.instalments();
+        int max = charges.maxInstalments(r.organisationId(), r.producerId(), r.chargeDate());
+        int n = r.instalments() == null ? Math.min(DEFAULT_INSTALMENTS, max) : r.instalments();
         Charge existing = charges.findById(r.id());
         if (existing != null) {
             boolean same = existing.organisationId.equals(r.organisationId()) && existing.producerId.equals(r.producerId())
@@ -47,7 +48,6 @@ public class ChargeService {
             }
             return new Created<>(existing, false);
         }
-        int max = charges.maxInstalments(r.producerId(), r.chargeDate());
         if (n > max) {
             throw ProblemException.invalidField("instalments", "el acuerdo del productor permite a lo más " + max
                     + " armadas");

@@ -47,9 +47,11 @@ public class ReconciliationService {
         var em = settlements.getEntityManager();
         Remittance existing = em.find(Remittance.class, r.id());
         if (existing != null) {
-            boolean same = existing.buyerId.equals(r.buyerId()) && existing.periodStart.equals(fortnight.start())
-                    && existing.amount.compareTo(r.amount()) == 0
-                    && existing.quantityPaid.compareTo(r.quantityPaid()) == 0 && existing.product.equals(r.product());
+            boolean same = existing.organisationId.equals(r.organisationId()) && existing.buyerId.equals(r.buyerId())
+                    && existing.periodStart.equals(fortnight.start()) && existing.product.equals(r.product())
+                    && existing.unit.equals(r.unit()) && existing.amount.compareTo(r.amount()) == 0
+                    && existing.quantityPaid.compareTo(r.quantityPaid()) == 0
+                    && existing.receivedOn.equals(r.receivedOn());
             if (!same) {
                 throw ProblemException.conflict("El id " + r.id() + " ya identifica otra remesa");
             }

@@ -77,20 +77,11 @@ public class SettlementService {
     }
 
     private Computed computeFortnight(UUID organisationId, Fortnight fortnight, UUID runId) {
+        // Created if missing in a way two first runs at once cannot both do, then locked for this run.
+        settlements.createIfMissing(UUID.randomUUID(), organisationId, fortnight.start(), fortnight.end(),
+                clock.instant());
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(),
-                LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        if (settlement == null) {
-            settlement = new Settlement();
-            settlement.id = UUID.randomUUID();
-            settlement.organisationId = organisationId;
-            settlement.periodStart = fortnight.start();
-            settlement.periodEnd = fortnight.end();
-            settlement.status = Settlement.Status.OPEN;
-            settlement.runs = 0;
-            settlement.computedAt = clock.instant();
-            settlements.persist(settlement);
-            settlements.flush();
-        }
+                LockModeType.PESSIMISTIC_WRITE).orElseThrow();
         if (settlement.isClosed()) {
             throw new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
                     + " está cerrada y no cambia; las correcciones van en la siguiente");
@@ -110,6 +101,7 @@ public class SettlementService {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier.periodStart
                     + ": las liquidaciones se cierran en orden");
         });
+        calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
         compute(settlement, (step, millis) -> { });
         calculation.markSettled(settlement.id);
         settlement.status = Settlement.Status.CLOSED;
@@ -126,7 +118,8 @@ public class SettlementService {
         if (!settlement.isClosed()) {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "Solo se paga una liquidación cerrada");
         }
-        ProducerSettlement producer = settlements.producer(id, payout.producerId())
+        // Locked: two payouts recorded at once must not both pass the "not paid yet" check.
+        ProducerSettlement producer = settlements.producerForUpdate(id, payout.producerId())
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", payout.producerId()));
         if (producer.isPaid()) {
             if (!producer.paidOn.equals(payout.paidOn())) {

@@ -142,6 +142,25 @@ class SettlementApiTest {
     }
 
     @Test
+    void aCommitmentCountsOnlyTheDaysTheAgreementWasInForce() {
+        UUID julio = UUID.randomUUID();
+        UUID agreement = UUID.randomUUID();
+        agreements.put(julio, agreement);
+        // Terminated from 6 October: in force 5 days of the fortnight, so 10 L/day commits 50 L, not 150.
+        Feed.publish(Feed.producer(julio, organisation, null, "Julio Rodríguez", 0),
+                Feed.agreement("AgreementTerminated", agreement, organisation, buyer, "PRODUCER", julio, "milk", "L",
+                        START, END, "TERMINATED", 2, List.<LocalDate[]>of(new LocalDate[] { START, OCT_1.plusDays(4) }),
+                        List.of(new Terms(1, START, END, "1.00", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2))));
+        lot(julio, agreement, OCT_1.plusDays(1), "30", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // 50 L less 10 % = 45; 30 accepted: 15 L short x 0.05 = 0.75; gross 29.25
+        given().get("/api/v1/settlements/" + id + "/statements/" + julio).then()
+                .body("lines.kind", contains("LOT", "SHORTFALL_PENALTY"))
+                .body("lines[1].quantity", is(15.0f)).body("lines[1].amount", is(-0.75f)).body("gross", is(29.25f));
+    }
+
+    @Test
     void aChargeOf10001InTwoInstalmentsIsRecovered5000Then5001() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
         UUID agreement = agreementOf(rosa);

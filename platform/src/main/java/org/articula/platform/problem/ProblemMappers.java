@@ -75,15 +75,13 @@ public class ProblemMappers {
     }
 
     /**
-     * A unique key broken at commit: two requests created the same thing at the same moment (creates
-     * are idempotent by client id, so repeating the request answers with what the winner stored).
+     * A unique key broken: two requests created the same thing at the same moment (creates are
+     * idempotent by client id, so repeating the request answers with what the winner stored). Other
+     * constraint failures are bugs and answered as such.
      */
     @ServerExceptionMapper
-    public Response concurrentCreate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        LOG.debugf(e, "unique key %s broken on %s", e.getConstraintName(), uri.getPath());
-        return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
-                "Otra solicitud registró lo mismo al mismo tiempo; repita la solicitud.")
-                .withInstance(uri.getPath()).toResponse();
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return isUniqueViolation(e) ? concurrentCreate(uri) : unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -112,10 +110,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A duplicate found only at commit arrives wrapped (rollback, persistence exceptions).
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException c && isUniqueViolation(c)) {
+                return concurrentCreate(uri);
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return Problem.of(ProblemType.INTERNAL, "Ocurrió un error inesperado. Código para soporte: " + errorId)
                 .withErrorId(errorId).withInstance(uri.getPath()).toResponse();
+    }
+
+    private static Response concurrentCreate(UriInfo uri) {
+        return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
+                "Otra solicitud registró lo mismo al mismo tiempo; repita la solicitud.")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    private static boolean isUniqueViolation(org.hibernate.exception.ConstraintViolationException e) {
+        return "23505".equals(e.getSQLState());
     }
 
     // "create.request.readings[0].value" -> "readings[0].value": the method and the body parameter are

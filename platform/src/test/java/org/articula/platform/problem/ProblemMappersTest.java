@@ -111,6 +111,12 @@ class ProblemMappersTest {
         given().get("/problem-test/duplicate")
                 .then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("type", is("urn:articula:problem:concurrent-modification"));
+        given().get("/problem-test/duplicate-at-commit")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:concurrent-modification"));
+        // Any other broken constraint is a bug, not the client's race.
+        given().get("/problem-test/broken-check")
+                .then().statusCode(500).contentType(PROBLEM_JSON).body("type", is("urn:articula:problem:internal"));
     }
 
     @Test

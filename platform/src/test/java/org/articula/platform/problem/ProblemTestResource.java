@@ -67,6 +67,21 @@ public class ProblemTestResource {
     }
 
     @GET
+    @Path("/duplicate-at-commit")
+    public void duplicateAtCommit() {
+        throw new jakarta.persistence.PersistenceException(new org.hibernate.exception.ConstraintViolationException(
+                "duplicate key value violates unique constraint", new java.sql.SQLException("duplicate key", "23505"),
+                "lot_pkey"));
+    }
+
+    @GET
+    @Path("/broken-check")
+    public void brokenCheck() {
+        throw new org.hibernate.exception.ConstraintViolationException("new row violates check constraint",
+                new java.sql.SQLException("check", "23514"), "lot_quantity_check");
+    }
+
+    @GET
     @Path("/boom")
     public void boom() {
         throw new IllegalStateException("secret internal detail: password=hunter2");
