@@ -169,16 +169,14 @@ public class SettlementCalculation {
         // the fortnight's last day plus the shortest payment term among them.
         int producers = em.createNativeQuery("""
                 insert into settlement_producer (settlement_id, producer_id, gross, deductions, net, due_date)
-                select :s, g.producer_id, sum(g.gross), 0, sum(g.gross), cast(:end as date) + min(g.term)
-                from (select x.producer_id, x.agreement_id, greatest(sum(x.amount), 0) as gross,
-                             min(v.payment_term_days) as term
-                      from settlement_line x
-                      join agreement_ref a on a.id = x.agreement_id
-                      join terms_version v on v.agreement_id = a.id
-                           and """ + " " + LAST_DAY_IN_FORCE + " " + """
-                     between v.effective_from and v.effective_to
-                      where x.settlement_id = :s
+                select :s, g.producer_id, sum(g.gross), 0, sum(g.gross), cast(:end as date) + min(v.payment_term_days)
+                from (select x.producer_id, x.agreement_id, greatest(sum(x.amount), 0) as gross
+                      from settlement_line x where x.settlement_id = :s
                       group by x.producer_id, x.agreement_id) g
+                join agreement_ref a on a.id = g.agreement_id
+                join terms_version v on v.agreement_id = a.id
+                     and """ + " " + LAST_DAY_IN_FORCE + " " + """
+                     between v.effective_from and v.effective_to
                 group by g.producer_id
                 """).setParameter("s", settlementId).setParameter("start", start).setParameter("end", end)
                 .executeUpdate();
