@@ -123,7 +123,9 @@ public class LotService {
         for (Lot lot : created) {
             events.add(envelope("LotRecorded", lot, null, null, context.operators.get(lot.recordedBy).name, now));
         }
-        outbox.publishAll(events, e -> e.payload().path("lot").path("producerId").asText());
+        Map<String, String> producerOfLot = new HashMap<>();
+        created.forEach(lot -> producerOfLot.put(lot.id.toString(), lot.producerId.toString()));
+        outbox.publishAll(events, e -> producerOfLot.get(e.aggregateId())); // a producer's lots stay in order
 
         List<Item> answered = results.stream().map(item -> item.outcome() == Outcome.CREATED
                 ? new Item(item.index(), item.id(), Outcome.CREATED, LotMapper.receipt(inThisBatch.get(item.id())), null)

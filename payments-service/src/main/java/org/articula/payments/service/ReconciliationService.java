@@ -38,12 +38,7 @@ public class ReconciliationService {
 
     @Transactional
     public Created<Remittance> record(RemittanceRequest r) {
-        Fortnight fortnight;
-        try {
-            fortnight = Fortnight.of(r.fortnightStart());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("fortnightStart", "una quincena empieza el 1 o el 16");
-        }
+        Fortnight fortnight = RequestedFortnight.startingOn(r.fortnightStart());
         var em = settlements.getEntityManager();
         Remittance existing = em.find(Remittance.class, r.id());
         if (existing != null) {
@@ -75,12 +70,7 @@ public class ReconciliationService {
     }
 
     public Reconciliation reconcile(UUID organisationId, LocalDate fortnightStart, BigDecimal tolerancePercent) {
-        Fortnight fortnight;
-        try {
-            fortnight = Fortnight.of(fortnightStart);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("fortnightStart", "una quincena empieza el 1 o el 16");
-        }
+        Fortnight fortnight = RequestedFortnight.startingOn(fortnightStart);
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(), LockModeType.NONE)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "La quincena " + fortnight.start()
                         + " aún no se liquidó; ejecute la liquidación primero"));

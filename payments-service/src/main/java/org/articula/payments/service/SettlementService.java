@@ -54,7 +54,7 @@ public class SettlementService {
      * outcome is known if the caller gave up waiting; running again is always safe.
      */
     public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart, String by) {
-        Fortnight fortnight = fortnightOf(fortnightStart);
+        Fortnight fortnight = RequestedFortnight.startingOn(fortnightStart);
         UUID runId = UUID.randomUUID();
         runs.start(runId, organisationId, fortnight.start(), SettlementCalculation.STEPS, by, clock.instant());
         try {
@@ -172,14 +172,6 @@ public class SettlementService {
         settlement.runs++;
         settlement.computedAt = clock.instant();
         return counts;
-    }
-
-    private static Fortnight fortnightOf(java.time.LocalDate start) {
-        try {
-            return Fortnight.of(start);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("fortnightStart", "una quincena empieza el 1 o el 16");
-        }
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {
