@@ -23,6 +23,51 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
             BigDecimal due, BigDecimal applied, BigDecimal carried) {
     }
 
+    /** A settlement with its counts and totals, for lists. */
+    public record SummaryRow(UUID id, UUID organisationId, LocalDate periodStart, LocalDate periodEnd, String status,
+            int runs, java.time.Instant computedAt, java.time.Instant closedAt, int producers, int lots,
+            BigDecimal quantity, BigDecimal gross, BigDecimal deductions, BigDecimal net) {
+    }
+
+    /** The organisation's settlements, newest fortnight first, or the one starting on {@code start}. */
+    @SuppressWarnings("unchecked")
+    public List<SummaryRow> summaries(UUID organisationId, LocalDate start) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select s.id, s.organisation_id, s.period_start, s.period_end, s.status, s.runs, s.computed_at,
+                       s.closed_at, p.producers, l.lots, l.quantity, p.gross, p.deductions, p.net
+                from settlement s
+                cross join lateral (select count(*) as producers, coalesce(sum(gross), 0) as gross,
+                                           coalesce(sum(deductions), 0) as deductions, coalesce(sum(net), 0) as net
+                                    from settlement_producer where settlement_id = s.id) p
+                cross join lateral (select count(*) as lots, coalesce(sum(quantity), 0) as quantity
+                                    from settlement_line
+                                    where settlement_id = s.id and kind in ('LOT', 'REJECTED')) l
+                where s.organisation_id = :org and (cast(:start as date) is null or s.period_start = cast(:start as date))
+                order by s.period_start desc""")
+                .setParameter("org", organisationId).setParameter("start", start).getResultList();
+        return rows.stream().map(r -> new SummaryRow((UUID) r[0], (UUID) r[1], toDate(r[2]), toDate(r[3]), (String) r[4],
+                ((Number) r[5]).intValue(), toInstant(r[6]), toInstant(r[7]), ((Number) r[8]).intValue(),
+                ((Number) r[9]).intValue(), (BigDecimal) r[10], money(r[11]), money(r[12]), money(r[13])))
+                .toList();
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static BigDecimal money(Object value) {
+        return ((BigDecimal) value).setScale(2);
+    }
+
     public Optional<Settlement> forFortnight(UUID organisationId, LocalDate start, LockModeType lock) {
         return find("organisationId = ?1 and periodStart = ?2", organisationId, start).withLock(lock)
                 .firstResultOptional();

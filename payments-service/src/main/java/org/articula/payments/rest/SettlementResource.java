@@ -10,7 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.articula.payments.domain.Settlement;
@@ -20,6 +23,7 @@ import org.articula.platform.problem.ProblemException;
 import org.articula.payments.rest.dto.Closing;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.RunRequest;
+import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.payments.service.SettlementService;
@@ -45,6 +49,14 @@ public class SettlementResource {
     public SettlementView run(@Valid @NotNull RunRequest request) {
         Settlement settlement = service.run(request.organisationId(), request.fortnightStart(), request.by());
         return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlement.id)));
+    }
+
+    @GET
+    @Operation(summary = "An organisation's settlements, newest fortnight first",
+            description = "With producers, lots and totals of each; fortnightStart picks one fortnight.")
+    public List<SettlementSummary> list(@QueryParam("organisationId") @NotNull UUID organisationId,
+            @QueryParam("fortnightStart") LocalDate fortnightStart) {
+        return service.list(organisationId, fortnightStart);
     }
 
     @GET

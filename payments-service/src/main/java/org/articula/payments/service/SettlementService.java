@@ -17,6 +17,7 @@ import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementCalculation;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;
+import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.platform.events.EventJson;
@@ -67,6 +68,14 @@ public class SettlementService {
             runs.finish(runId, null, "FAILED", null, null, e.getMessage(), clock.instant());
             throw e;
         }
+    }
+
+    public List<SettlementSummary> list(UUID organisationId, java.time.LocalDate fortnightStart) {
+        return settlements.summaries(organisationId, fortnightStart).stream()
+                .map(r -> new SettlementSummary(r.id(), r.organisationId(), r.periodStart(), r.periodEnd(), r.status(),
+                        r.runs(), r.computedAt(), r.closedAt(), r.producers(), r.lots(), r.quantity(), r.gross(),
+                        r.deductions(), r.net()))
+                .toList();
     }
 
     public java.util.Optional<RunLog.Run> findRun(UUID runId) {

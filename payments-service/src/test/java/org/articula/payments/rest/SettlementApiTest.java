@@ -256,6 +256,17 @@ class SettlementApiTest {
 
         JsonPath closed = close(id);
         assertEquals("CLOSED", closed.getString("status"));
+        run(OCT_16);
+        // The organisation's settlements, newest first, each with its counts and totals.
+        given().queryParam("organisationId", organisation).get("/api/v1/settlements").then().statusCode(200)
+                .body("periodStart", contains("2026-10-16", "2026-10-01"))
+                .body("status", contains("OPEN", "CLOSED"))
+                .body("[1].id", is(id)).body("[1].producers", is(1)).body("[1].lots", is(2))
+                .body("[1].quantity", is(24.0f)).body("[1].gross", is(25.57f)).body("[1].net", is(17.80f));
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/settlements")
+                .then().body("id", contains(id));
+        given().queryParam("organisationId", UUID.randomUUID()).get("/api/v1/settlements").then().body("size()", is(0));
+        given().get("/api/v1/settlements").then().statusCode(400).contentType(PROBLEM);
         JsonPath again = close(id);
         assertEquals(closed.getString("closedAt"), again.getString("closedAt"));
         assertEquals(closed.getInt("runs"), again.getInt("runs"));
