@@ -39,6 +39,9 @@ public class ReconciliationService {
     @Transactional
     public Created<Remittance> record(RemittanceRequest r) {
         Fortnight fortnight = RequestedFortnight.startingOn(r.fortnightStart());
+        if (r.receivedOn().isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalidField("receivedOn", "no puede ser una fecha futura");
+        }
         var em = settlements.getEntityManager();
         Remittance existing = em.find(Remittance.class, r.id());
         if (existing != null) {

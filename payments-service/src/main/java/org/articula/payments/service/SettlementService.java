@@ -123,6 +123,9 @@ public class SettlementService {
     /** Records that a producer was paid; the same payout again changes nothing. */
     @Transactional
     public ProducerSettlement pay(UUID id, PayoutRequest payout) {
+        if (payout.paidOn().isAfter(java.time.LocalDate.now(clock))) {
+            throw ProblemException.invalidField("paidOn", "no puede ser una fecha futura");
+        }
         Settlement settlement = get(id);
         if (!settlement.isClosed()) {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "Solo se paga una liquidación cerrada");

@@ -293,6 +293,9 @@ class SettlementApiTest {
                 .body("producers.find { it.producerId == '" + late + "' }.dueDate", is("2026-10-22"));
         pay(id, late, "2026-10-25").then().statusCode(200);
         pay(id, late, "2026-10-26").then().statusCode(409).contentType(PROBLEM);
+        String tomorrow = LocalDate.now(java.time.ZoneId.of("America/Lima")).plusDays(1).toString();
+        pay(id, early, tomorrow).then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", is("paidOn"));
         var events = PUBLISHED.await(id, 3).stream().map(r -> EventJson.read(r.value())).toList();
         assertEquals(List.of("SettlementClosed", "PayoutPaid", "PayoutPaid"), events.stream().map(EventEnvelope::type).toList());
         assertEquals(3, events.get(2).payload().path("daysLate").asInt());
@@ -348,6 +351,16 @@ class SettlementApiTest {
                 .body("discrepancies.find { it.kind == 'PAYOUT_OVERDUE' }.producerId", is(rosa.toString()));
         given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-16").get("/api/v1/reconciliations")
                 .then().statusCode(404).contentType(PROBLEM);
+
+        // Money not received yet cannot be recorded as received; nothing is stored.
+        String tomorrow = LocalDate.now(java.time.ZoneId.of("America/Lima")).plusDays(1).toString();
+        given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
+                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid", 10, "unit", "L",
+                "amount", 10, "receivedOn", tomorrow, "by", "Tesorera"))
+                .post("/api/v1/remittances").then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", is("receivedOn"));
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/reconciliations")
+                .then().body("buyers[0].quantityPaidFor", is(90.0f));
     }
 
     @Test
