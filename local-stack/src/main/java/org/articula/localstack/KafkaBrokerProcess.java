@@ -114,6 +114,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     }
 
+    /** Stops the broker as a crash would: SIGKILL, nothing flushed beyond what the OS already has. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Controlled shutdown: the broker flushes its logs on SIGTERM. */
     @Override
     public void close() throws InterruptedException {

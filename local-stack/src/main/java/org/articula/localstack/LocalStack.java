@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +39,15 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> env;
     private final List<Service> services;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<String, Process> processes = new HashMap<>();
+    private Path logs;
+    private String pgHost;
+    private int pgPort;
+    private String pgUser;
+    private String pgPassword;
+    private String bootstrap;
+    private KafkaBrokerProcess broker; // null when KAFKA_BOOTSTRAP_SERVERS names an existing one
+    private int brokerPort;
 
     LocalStack(Path root, Path home, Map<String, String> env) {
         this.root = root;
@@ -78,6 +86,46 @@ public final class LocalStack implements AutoCloseable {
         stop();
     }
 
+    /** Kills the embedded Kafka broker the way a crash or power cut would (SIGKILL, no flush). */
+    public synchronized void killBroker() throws InterruptedException {
+        if (broker == null) {
+            throw new IllegalStateException("no embedded broker (KAFKA_BOOTSTRAP_SERVERS is set) or already killed");
+        }
+        broker.kill();
+        broker = null;
+        say("Kafka: broker killed");
+    }
+
+    /** Starts the embedded broker again on its port and data, after {@link #killBroker()}. */
+    public synchronized void startBroker() throws IOException, InterruptedException {
+        if (broker != null) {
+            return;
+        }
+        broker = KafkaBrokerProcess.start(home.resolve("kafka"), brokerPort, brokerPort + 1, logs.resolve("kafka.log"));
+        say("Kafka: broker started again on " + broker.bootstrapServers());
+    }
+
+    /** Kills one service's process (SIGKILL): no graceful shutdown, open transactions are lost. */
+    public synchronized void killService(String serviceName) throws InterruptedException {
+        Process process = processes.get(serviceName);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(serviceName + " is not running");
+        }
+        process.destroyForcibly().waitFor();
+        say(serviceName + " killed");
+    }
+
+    /** Starts a killed service again with the same settings and waits until it is ready. */
+    public synchronized void startService(String serviceName) throws IOException, InterruptedException {
+        Process current = processes.get(serviceName);
+        if (current != null && current.isAlive()) {
+            return;
+        }
+        Service service = services.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow();
+        launch(service);
+        awaitReady(service, processes.get(serviceName), logs.resolve(serviceName + ".log"));
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("articula.root", ".")).toAbsolutePath().normalize();
         Map<String, String> env = System.getenv();
@@ -99,14 +147,13 @@ public final class LocalStack implements AutoCloseable {
 
     void start() throws Exception {
         Instant began = Instant.now();
-        Path logs = home.resolve("logs");
+        logs = home.resolve("logs");
         Files.createDirectories(logs);
         say("Articula local stack; data and logs in " + home);
 
-        String pgHost = env.getOrDefault("PGHOST", "localhost");
-        String pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
-        String pgPassword = env.getOrDefault("PGPASSWORD", PostgresServer.PASSWORD);
-        int pgPort;
+        pgHost = env.getOrDefault("PGHOST", "localhost");
+        pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
+        pgPassword = env.getOrDefault("PGPASSWORD", PostgresServer.PASSWORD);
         if (env.containsKey("PGHOST") || env.containsKey("PGPORT")) {
             pgPort = Integer.parseInt(env.getOrDefault("PGPORT", "5432"));
             say("PostgreSQL: using " + pgHost + ":" + pgPort + " (from PGHOST/PGPORT)");
@@ -120,38 +167,52 @@ public final class LocalStack implements AutoCloseable {
         PostgresServer.createDatabases(PostgresServer.jdbcUrl(pgHost, pgPort, "postgres"), pgUser, pgPassword,
                 services.stream().map(Service::database).toArray(String[]::new));
 
-        String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap != null) {
             say("Kafka: using " + bootstrap + " (from KAFKA_BOOTSTRAP_SERVERS)");
         } else {
-            int port = Integer.parseInt(env.getOrDefault("ARTICULA_KAFKA_PORT", "19092"));
-            KafkaBrokerProcess broker = KafkaBrokerProcess.start(home.resolve("kafka"), port, port + 1,
+            brokerPort = Integer.parseInt(env.getOrDefault("ARTICULA_KAFKA_PORT", "19092"));
+            broker = KafkaBrokerProcess.start(home.resolve("kafka"), brokerPort, brokerPort + 1,
                     logs.resolve("kafka.log"));
-            running.push(broker);
+            running.push(() -> {
+                if (broker != null) {
+                    broker.close();
+                }
+            });
             bootstrap = broker.bootstrapServers();
             say("Kafka: KRaft broker on " + bootstrap);
         }
         KafkaTopics.ensure(bootstrap, 3);
 
-        List<Process> processes = new ArrayList<>();
         for (Service service : services) {
-            Process process = startService(service, PostgresServer.jdbcUrl(pgHost, pgPort, service.database()), pgUser,
-                    pgPassword, bootstrap, logs.resolve(service.name() + ".log"));
-            processes.add(process);
-            running.push(() -> stopProcess(process));
+            launch(service);
+            running.push(() -> stopProcess(processes.get(service.name())));
         }
-        for (int i = 0; i < services.size(); i++) {
-            awaitReady(services.get(i), processes.get(i), logs.resolve(services.get(i).name() + ".log"));
+        for (Service service : services) {
+            awaitReady(service, processes.get(service.name()), logs.resolve(service.name() + ".log"));
         }
+        List<String> tryIt = List.of();
         if (SampleData.enabled(env)) {
-            SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")));
+            SampleData.Summary sample = SampleData.load(URI.create(baseUrl("contracts-service")));
             say(sample.line());
-            say(SampleLots.load(URI.create("http://localhost:" + port("lots-service")), sample.laredo(),
-                    sample.laredoProducers(), LocalDate.now(SampleLots.LIMA)).line());
+            SampleLots.Summary lots = SampleLots.load(URI.create(baseUrl("lots-service")), sample.laredo(),
+                    sample.laredoProducers(), LocalDate.now(SampleLots.LIMA));
+            say(lots.line());
+            SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")),
+                    sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots, LocalDate.now(SampleLots.LIMA));
+            say(settled.line());
+            String payments = baseUrl("payments-service");
+            String statement = payments + "/api/v1/settlements/" + settled.settlementId() + "/statements/"
+                    + settled.firstProducer();
+            tryIt = List.of(
+                    "curl -s '" + payments + "/api/v1/settlements?organisationId=" + sample.laredo() + "'",
+                    "curl -s " + statement,
+                    "open " + statement + " in a browser: the printable statement, in Spanish",
+                    "curl -s '" + payments + "/api/v1/reconciliations?organisationId=" + sample.laredo()
+                            + "&fortnightStart=" + settled.from() + "'");
         } else {
             say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
         }
-
         say("");
         say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
         for (Service service : services) {
@@ -163,6 +224,10 @@ public final class LocalStack implements AutoCloseable {
                 + pgUser);
         say("  Kafka              " + bootstrap + "  topics " + KafkaTopics.EVENT_TOPICS);
         say("  Logs               " + logs);
+        if (!tryIt.isEmpty()) {
+            say("The sample fortnight is settled; try:");
+            tryIt.forEach(line -> say("  " + line));
+        }
         say("Press Ctrl-C to stop; data is kept for the next start.");
     }
 
@@ -170,8 +235,9 @@ public final class LocalStack implements AutoCloseable {
         return services.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow().port();
     }
 
-    private Process startService(Service service, String jdbcUrl, String user, String password, String bootstrap,
-            Path log) throws IOException {
+    private void launch(Service service) throws IOException {
+        String jdbcUrl = PostgresServer.jdbcUrl(pgHost, pgPort, service.database());
+        Path log = logs.resolve(service.name() + ".log");
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing; build first (mvn -DskipTests package)");
@@ -183,13 +249,13 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> serviceEnv = new HashMap<>();
         serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", user);
-        serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", password);
+        serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
+        serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         // Human-readable log files locally; JSON stays the production default.
         serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         builder.environment().putAll(serviceEnv);
-        return builder.start();
+        processes.put(service.name(), builder.start());
     }
 
     private void awaitReady(Service service, Process process, Path log) throws IOException, InterruptedException {
@@ -216,6 +282,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void stopProcess(Process process) throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
         process.destroy(); // SIGTERM: Quarkus shuts down gracefully
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

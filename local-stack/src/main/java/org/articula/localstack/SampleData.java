@@ -74,7 +74,7 @@ final class SampleData {
     /** What was loaded, for the launcher's one-line report. */
     record Summary(int organisations, int producerGroups, int producers, int agreements,
             Map<String, Integer> agreementsByStatus, int created, int unchanged, int kept, UUID laredo,
-            List<UUID> laredoProducers) {
+            UUID laredoBuyer, List<UUID> laredoProducers) {
 
         String line() {
             String statuses = agreementsByStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
@@ -101,6 +101,7 @@ final class SampleData {
 
     private final List<UUID> laredoProducers = new ArrayList<>();
     private UUID laredo;
+    private UUID laredoBuyer;
     private int kept;
 
     private SampleData(URI base) {
@@ -125,13 +126,13 @@ final class SampleData {
         data.cacao();
         return new Summary(data.organisations, data.producerGroups, data.producers, data.agreements,
                 data.agreementsByStatus, data.created, data.unchanged, data.kept, data.laredo,
-                List.copyOf(data.laredoProducers));
+                data.laredoBuyer, List.copyOf(data.laredoProducers));
     }
 
     // --- the three value chains ---
 
     private void dairy() throws IOException, InterruptedException {
-        UUID processor = organisation("org:dairy-processor", "Planta Lechera del Norte S.A.C.", "PROCESSOR",
+        UUID processor = laredoBuyer = organisation("org:dairy-processor", "Planta Lechera del Norte S.A.C.", "PROCESSOR",
                 ruc("2060184732"), null, "Trujillo", "La Libertad");
         UUID association = laredo = organisation("org:laredo", "Asociación de Productores Lecheros de Laredo", "ASSOCIATION",
                 ruc("2048127659"), null, "Laredo", "La Libertad");
