@@ -81,6 +81,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + port(serviceName);
     }
 
+    /** The broker's address, e.g. {@code localhost:19092}. */
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
     @Override
     public void close() {
         stop();

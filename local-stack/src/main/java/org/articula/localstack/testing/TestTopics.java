@@ -40,8 +40,13 @@ public final class TestTopics {
 
     /** Every record currently on the topic, from the beginning of each partition to its end. */
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return readAll(bootstrap(), topic);
+    }
+
+    /** The same on the broker at {@code bootstrap}, e.g. a {@link org.articula.localstack.LocalStack}'s. */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
