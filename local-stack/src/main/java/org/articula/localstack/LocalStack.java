@@ -1,6 +1,7 @@
 package org.articula.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +38,28 @@ public final class LocalStack implements AutoCloseable {
     record Service(String name, int port, String database) {
     }
 
+    /** A running service process: its pid, when it was launched and when it first answered ready. */
+    public record ServiceProcess(String name, long pid, Instant launched, Instant ready) {
+
+        public Duration startUp() {
+            return Duration.between(launched, ready);
+        }
+    }
+
+    /** How to reach one service's database (for tools such as the benchmarks). */
+    public record Database(String jdbcUrl, String user, String password) {
+    }
+
     private final Path root;
     private final Path home;
     private final Map<String, String> env;
     private final List<Service> services;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<ServiceProcess> started = new ArrayList<>();
+    private String pgHost;
+    private int pgPort;
+    private String pgUser;
+    private String pgPassword;
 
     LocalStack(Path root, Path home, Map<String, String> env) {
         this.root = root;
@@ -73,6 +93,16 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + port(serviceName);
     }
 
+    /** The services as launched, with their pids and start-up times, in start order. */
+    public List<ServiceProcess> serviceProcesses() {
+        return List.copyOf(started);
+    }
+
+    /** The database of "contracts", "lots" or "payments" (or "postgres"). */
+    public Database database(String name) {
+        return new Database(PostgresServer.jdbcUrl(pgHost, pgPort, name), pgUser, pgPassword);
+    }
+
     @Override
     public void close() {
         stop();
@@ -103,10 +133,9 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(logs);
         say("Articula local stack; data and logs in " + home);
 
-        String pgHost = env.getOrDefault("PGHOST", "localhost");
-        String pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
-        String pgPassword = env.getOrDefault("PGPASSWORD", PostgresServer.PASSWORD);
-        int pgPort;
+        pgHost = env.getOrDefault("PGHOST", "localhost");
+        pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
+        pgPassword = env.getOrDefault("PGPASSWORD", PostgresServer.PASSWORD);
         if (env.containsKey("PGHOST") || env.containsKey("PGPORT")) {
             pgPort = Integer.parseInt(env.getOrDefault("PGPORT", "5432"));
             say("PostgreSQL: using " + pgHost + ":" + pgPort + " (from PGHOST/PGPORT)");
@@ -134,14 +163,30 @@ public final class LocalStack implements AutoCloseable {
         KafkaTopics.ensure(bootstrap, 3);
 
         List<Process> processes = new ArrayList<>();
+        List<Instant> launched = new ArrayList<>();
         for (Service service : services) {
+            launched.add(Instant.now());
             Process process = startService(service, PostgresServer.jdbcUrl(pgHost, pgPort, service.database()), pgUser,
                     pgPassword, bootstrap, logs.resolve(service.name() + ".log"));
             processes.add(process);
             running.push(() -> stopProcess(process));
         }
+        // Awaited side by side, so each one's ready time is when it became ready, not when its turn came.
+        List<CompletableFuture<Instant>> ready = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
-            awaitReady(services.get(i), processes.get(i), logs.resolve(services.get(i).name() + ".log"));
+            Service service = services.get(i);
+            Process process = processes.get(i);
+            ready.add(CompletableFuture.supplyAsync(() -> awaitReady(service, process,
+                    logs.resolve(service.name() + ".log"))));
+        }
+        for (int i = 0; i < services.size(); i++) {
+            Instant readyAt;
+            try {
+                readyAt = ready.get(i).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            started.add(new ServiceProcess(services.get(i).name(), processes.get(i).pid(), launched.get(i), readyAt));
         }
         if (SampleData.enabled(env)) {
             SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")));
@@ -192,7 +237,19 @@ public final class LocalStack implements AutoCloseable {
         return builder.start();
     }
 
-    private void awaitReady(Service service, Process process, Path log) throws IOException, InterruptedException {
+    private static Instant awaitReady(Service service, Process process, Path log) {
+        try {
+            return pollReady(service, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant pollReady(Service service, Process process, Path log)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://localhost:" + service.port() + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -204,13 +261,14 @@ public final class LocalStack implements AutoCloseable {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    Instant readyAt = Instant.now();
                     say(service.name() + " ready on :" + service.port());
-                    return;
+                    return readyAt;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new IOException(service.name() + " not ready after 120 s; see " + log);
     }
