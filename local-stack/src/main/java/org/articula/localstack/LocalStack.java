@@ -1,6 +1,7 @@
 package org.articula.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,12 +38,25 @@ public final class LocalStack implements AutoCloseable {
     record Service(String name, int port, String database) {
     }
 
+    /** A running service process: its pid, when it was launched and when it first answered ready. */
+    public record ServiceProcess(String name, long pid, Instant launched, Instant ready) {
+
+        public Duration startUp() {
+            return Duration.between(launched, ready);
+        }
+    }
+
+    /** How to reach one service's database (for tools such as the benchmarks). */
+    public record Database(String jdbcUrl, String user, String password) {
+    }
+
     private final Path root;
     private final Path home;
     private final Map<String, String> env;
     private final List<Service> services;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, Process> processes = new HashMap<>();
+    private final Map<String, ServiceProcess> started = new LinkedHashMap<>();
     private Path logs;
     private String pgHost;
     private int pgPort;
@@ -86,6 +103,16 @@ public final class LocalStack implements AutoCloseable {
         return bootstrap;
     }
 
+    /** The services as last launched, with their pids and start-up times, in start order. */
+    public synchronized List<ServiceProcess> serviceProcesses() {
+        return List.copyOf(started.values());
+    }
+
+    /** The database of "contracts", "lots" or "payments" (or "postgres"). */
+    public Database database(String name) {
+        return new Database(PostgresServer.jdbcUrl(pgHost, pgPort, name), pgUser, pgPassword);
+    }
+
     @Override
     public void close() {
         stop();
@@ -127,8 +154,11 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Service service = services.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow();
+        Instant launched = Instant.now();
         launch(service);
-        awaitReady(service, processes.get(serviceName), logs.resolve(serviceName + ".log"));
+        Process process = processes.get(serviceName);
+        Instant readyAt = pollReady(service, process, logs.resolve(serviceName + ".log"));
+        started.put(serviceName, new ServiceProcess(serviceName, process.pid(), launched, readyAt));
     }
 
     public static void main(String[] args) throws Exception {
@@ -189,12 +219,28 @@ public final class LocalStack implements AutoCloseable {
         }
         KafkaTopics.ensure(bootstrap, 3);
 
+        Map<String, Instant> launched = new HashMap<>();
         for (Service service : services) {
+            launched.put(service.name(), Instant.now());
             launch(service);
             running.push(() -> stopProcess(processes.get(service.name())));
         }
+        // Awaited side by side, so each one's ready time is when it became ready, not when its turn came.
+        Map<String, CompletableFuture<Instant>> ready = new LinkedHashMap<>();
         for (Service service : services) {
-            awaitReady(service, processes.get(service.name()), logs.resolve(service.name() + ".log"));
+            Process process = processes.get(service.name());
+            ready.put(service.name(), CompletableFuture.supplyAsync(() -> awaitReady(service, process,
+                    logs.resolve(service.name() + ".log"))));
+        }
+        for (Service service : services) {
+            Instant readyAt;
+            try {
+                readyAt = ready.get(service.name()).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            started.put(service.name(), new ServiceProcess(service.name(), processes.get(service.name()).pid(),
+                    launched.get(service.name()), readyAt));
         }
         List<String> tryIt = List.of();
         if (SampleData.enabled(env)) {
@@ -263,7 +309,19 @@ public final class LocalStack implements AutoCloseable {
         processes.put(service.name(), builder.start());
     }
 
-    private void awaitReady(Service service, Process process, Path log) throws IOException, InterruptedException {
+    private static Instant awaitReady(Service service, Process process, Path log) {
+        try {
+            return pollReady(service, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant pollReady(Service service, Process process, Path log)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://localhost:" + service.port() + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -275,13 +333,14 @@ public final class LocalStack implements AutoCloseable {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    Instant readyAt = Instant.now();
                     say(service.name() + " ready on :" + service.port());
-                    return;
+                    return readyAt;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new IOException(service.name() + " not ready after 120 s; see " + log);
     }

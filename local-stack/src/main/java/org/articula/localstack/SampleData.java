@@ -181,7 +181,7 @@ final class SampleData {
 
     // --- clauses ---
 
-    private static Map<String, Object> milkClauses() {
+    static Map<String, Object> milkClauses() {
         return obj(
                 "quality", obj("parameters", List.of(
                         numeric("total_solids", "Sólidos totales", "%", "11.5", null),

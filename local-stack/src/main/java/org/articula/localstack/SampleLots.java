@@ -59,12 +59,9 @@ final class SampleLots {
         LocalDate[] fortnight = lastCompleteFortnight(today);
         List<Map<String, Object>> lots = new ArrayList<>();
         for (UUID producer : producers) {
-            Random level = new Random(producer.getMostSignificantBits());
-            double solidsLevel = 11.75 + level.nextDouble() * 0.6; // each member's usual total solids
-            double litres = 8 + level.nextDouble() * 12; // 1-4 cows a shift
             for (LocalDate day = fortnight[0]; !day.isAfter(fortnight[1]); day = day.plusDays(1)) {
                 for (String shift : List.of("MORNING", "AFTERNOON")) {
-                    lots.add(lot(producer, centre, operator, day, shift, solidsLevel, litres));
+                    lots.add(lot(producer, centre, operator, day, shift));
                 }
             }
         }
@@ -100,8 +97,11 @@ final class SampleLots {
         return new LocalDate[] { previousMonth.withDayOfMonth(16), previousMonth.withDayOfMonth(previousMonth.lengthOfMonth()) };
     }
 
-    private static Map<String, Object> lot(UUID producer, UUID centre, UUID operator, LocalDate day, String shift,
-            double solidsLevel, double litres) {
+    /** One member's delivery: the member's usual level and litres derive from the producer id. */
+    static Map<String, Object> lot(UUID producer, UUID centre, UUID operator, LocalDate day, String shift) {
+        Random level = new Random(producer.getMostSignificantBits());
+        double solidsLevel = 11.75 + level.nextDouble() * 0.6; // each member's usual total solids
+        double litres = 8 + level.nextDouble() * 12; // 1-4 cows a shift
         String key = "lot:" + producer + ":" + day + ":" + shift;
         Random r = new Random(id(key).getLeastSignificantBits());
         LocalTime time = "MORNING".equals(shift) ? LocalTime.of(6, 0) : LocalTime.of(16, 0);

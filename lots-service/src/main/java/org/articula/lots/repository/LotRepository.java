@@ -2,6 +2,7 @@ package org.articula.lots.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.jpa.HibernateHints;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,15 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
     public record RateRow(UUID key, long lots, long rejected) {
     }
 
-    /** The lots among these ids that already exist, in chunks so a 10,000-lot batch stays a few queries. */
+    /**
+     * The lots among these ids that already exist, in chunks so a 10,000-lot batch stays a few queries;
+     * read-only, so the flush does not dirty-check them.
+     */
     public List<Lot> findExisting(List<UUID> ids) {
         List<Lot> found = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            found.addAll(list("id in ?1", ids.subList(i, Math.min(ids.size(), i + CHUNK))));
+            found.addAll(find("id in ?1", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).list());
         }
         return found;
     }

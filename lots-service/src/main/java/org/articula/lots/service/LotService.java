@@ -36,6 +36,7 @@ import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.LotRepository;
+import org.articula.lots.repository.LotWriter;
 import org.articula.lots.repository.OperatorRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.rest.dto.BatchResult;
@@ -67,6 +68,8 @@ public class LotService {
 
     @Inject
     LotRepository lots;
+    @Inject
+    LotWriter writer;
     @Inject
     CentreRepository centres;
     @Inject
@@ -115,10 +118,8 @@ public class LotService {
                 results.add(new Item(i, id, Outcome.REFUSED, null, e.problem()));
             }
         }
-        lots.persist(created);
-        created.forEach(lot -> lots.getEntityManager().persist(LotRevision.of(lot, LotRevision.Kind.RECORDED, null,
-                context.operators.get(lot.recordedBy).name, now)));
-        lots.flush();
+        writer.insert(created, created.stream().map(lot -> LotRevision.of(lot, LotRevision.Kind.RECORDED, null,
+                context.operators.get(lot.recordedBy).name, now)).toList());
         List<EventEnvelope> events = new ArrayList<>(created.size());
         for (Lot lot : created) {
             events.add(envelope("LotRecorded", lot, null, null, context.operators.get(lot.recordedBy).name, now));

@@ -1,0 +1,293 @@
+package org.articula.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.articula.benchmarks.Report.Better;
+import org.articula.benchmarks.Report.Figure;
+import org.articula.localstack.LocalStack;
+import org.articula.localstack.SampleDistributions;
+
+/**
+ * {@code ./benchmark [--quick]}: starts the whole system as {@code ./articula} does (fresh data
+ * directory, free ports), registers sample-like data at the chosen scale through the APIs, measures
+ * the five figures of issue 8 and their baselines on the same database, writes
+ * {@code benchmarks/results/<timestamp>.json} and {@code .md}, and stops everything it started.
+ */
+public final class Benchmark {
+
+    static final ZoneId LIMA = ZoneId.of("America/Lima");
+
+    // The issue's targets for the 2-core build machine.
+    static final double TARGET_LOTS_PER_SECOND = 5_000;
+    static final double TARGET_SHARE_OF_JDBC = 0.3;
+    static final double TARGET_SINGLE_P99_MS = 50;
+    static final double TARGET_PROPAGATION_P99_MS = 1_000;
+    static final double TARGET_SETTLEMENT_50K_S = 60;
+    static final double TARGET_SETTLEMENT_RATIO = 5;
+
+    private final Options options;
+    private final Path root;
+    private final Api api = new Api();
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
+
+    private Benchmark(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("articula.root", ".")).toAbsolutePath().normalize();
+        Options options;
+        try {
+            options = Options.parse(args, root);
+        } catch (IllegalArgumentException e) {
+            System.err.println((e.getMessage().isEmpty() ? "" : e.getMessage() + "\n") + Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        new Benchmark(options, root).run();
+        System.exit(0); // the HTTP client's threads are not daemons
+    }
+
+    private void run() throws Exception {
+        Instant began = Instant.now();
+        String loadBefore = Machine.loadAverage();
+        double settlementWeight = options.settlementProducers().stream().mapToDouble(n -> 2 + n / 2_000.0).sum();
+        Progress progress = new Progress(System.err, System.console() != null, 70 + settlementWeight);
+        Path home = Files.createTempDirectory(Path.of(System.getenv().getOrDefault("ARTICULA_BENCH_TMP",
+                System.getProperty("java.io.tmpdir"))), "articula-bench-");
+        progress.phase("starting PostgreSQL, Kafka and the three services", 10);
+        LocalStack stack;
+        try (var ignored = Machine.quietly(home.resolve("logs/local-stack.out"))) {
+            stack = LocalStack.start(root, home, stackEnv());
+        }
+        try {
+            measure(stack, progress);
+        } finally {
+            progress.phase("stopping", 0);
+            try (var ignored = Machine.quietly(home.resolve("logs/local-stack.out"))) {
+                stack.close();
+            }
+            if (!options.keep()) {
+                deleteTree(home.resolve("postgres"));
+                deleteTree(home.resolve("kafka"));
+            }
+        }
+        progress.finish("done in " + ChronoUnit.SECONDS.between(began, Instant.now()) + " s");
+        Report report = new Report(options.quick() ? "quick" : "full", began.truncatedTo(ChronoUnit.SECONDS).toString(),
+                Machine.describe(root, loadBefore, Machine.loadAverage()), figures, details);
+        Files.createDirectories(options.out());
+        String name = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(began)
+                + (options.quick() ? "-quick" : "");
+        Path json = options.out().resolve(name + ".json");
+        Path md = options.out().resolve(name + ".md");
+        Files.writeString(json, report.json());
+        Files.writeString(md, report.markdown());
+        System.out.println(report.markdown());
+        System.out.println("Written " + json + " and " + md + "; service logs in " + home.resolve("logs"));
+    }
+
+    private void measure(LocalStack stack, Progress progress) throws Exception {
+        Map<Long, String> rssAtStart = new HashMap<>();
+        for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
+            rssAtStart.put(p.pid(), Machine.memory(p.pid()));
+        }
+        LocalDate today = LocalDate.now(LIMA);
+        LocalDate[] ingestionDays = SampleDistributions.lastCompleteFortnight(today);
+        LocalDate[] latencyDays = SampleDistributions.lastCompleteFortnight(ingestionDays[0]);
+
+        progress.phase("registering " + options.producers() + " producers in networks of 8 with group agreements", 8);
+        Population population = Population.register(api, stack, options.producers(), progress);
+        details.put("population", Map.of("producers", population.producers.size(), "networks",
+                population.networks.size(), "agreements", population.agreements.size()));
+
+        String lots = stack.baseUrl("lots-service");
+        progress.phase("batch ingestion of " + options.lots() + " lots (" + options.batchSize() + " a batch, "
+                + options.connections() + " connections)", 20);
+        Map<String, Double> cpuBefore = cpu(stack);
+        Ingestion.Result api = Ingestion.viaBatchApi(this.api, lots, population.milkLots(ingestionDays, options.lots()),
+                options.batchSize(), options.connections(), progress);
+        long ingestionEnd = System.nanoTime();
+        Map<String, Double> cpuAfter = cpu(stack);
+
+        progress.phase("baseline: the same lot rows by plain JDBC batch insert", 6);
+        Ingestion.Result jdbc = Ingestion.plainJdbc(stack.database("lots"), population.association,
+                options.batchSize(), options.connections(), progress);
+        String scale = String.format("%,d lots, %,d a batch, %d connections", api.lots(), options.batchSize(),
+                options.connections());
+        figures.add(new Figure("batch ingestion", scale, api.perSecond(), "lots/s", Better.HIGHER, jdbc.perSecond(),
+                "plain JDBC batch insert", TARGET_LOTS_PER_SECOND, null));
+        figures.add(new Figure("batch ingestion, share of plain JDBC", scale, api.perSecond() / jdbc.perSecond(),
+                "x", Better.HIGHER, null, null, TARGET_SHARE_OF_JDBC, null));
+        // CPU time per lot is what a busy machine changes least: the figure to compare builds by.
+        for (String service : List.of("lots-service", "payments-service")) {
+            figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", service,
+                    (cpuAfter.get(service) - cpuBefore.get(service)) * 1000 / api.lots() * 1000, "ms", Better.LOWER,
+                    null, null, null, service.equals("payments-service")
+                            ? "the part of the event backlog it consumed while the batches were being recorded" : null));
+        }
+        details.put("batchRequestMillis", Map.of("p50", api.batchMillis().millis(50), "p99",
+                api.batchMillis().millis(99), "max", api.batchMillis().maxMillis()));
+
+        progress.phase("payments-service catching up with the ingested lots", 4);
+        double catchUp = awaitPayments(stack, population, api.lots(), ingestionEnd);
+        figures.add(new Figure("payments read model complete after batch ingestion", scale, catchUp, "s",
+                Better.LOWER, null, null, null, "from the last batch answered to the last of its lots in payments' "
+                        + "lot_ref (backlog of the event path under bulk load)"));
+
+        int warmUp = options.rate() * options.warmUpSeconds();
+        int count = warmUp + options.rate() * options.latencySeconds();
+        progress.phase("single lots at " + options.rate() + "/s for " + (options.warmUpSeconds()
+                + options.latencySeconds()) + " s, and their propagation to payments-service", 15);
+        Latency.Result single = Latency.measure(this.api, lots, stack.database("payments"),
+                population.milkLots(latencyDays, count), options.rate(), warmUp, progress);
+        if (single.latency().count() < count - warmUp) {
+            throw new IllegalStateException("not enough lots for the latency run");
+        }
+        String latencyScale = String.format("%d lots/s for %d s (after %d s warm-up), achieved %.0f/s",
+                options.rate(), options.latencySeconds(), options.warmUpSeconds(), single.achievedRate());
+        String failures = single.failed() == 0 ? null : single.failed() + " requests failed";
+        figures.add(new Figure("single-lot latency p50", latencyScale, single.latency().millis(50), "ms", Better.LOWER,
+                null, null, null, failures));
+        figures.add(new Figure("single-lot latency p95", latencyScale, single.latency().millis(95), "ms", Better.LOWER,
+                null, null, null, null));
+        figures.add(new Figure("single-lot latency p99", latencyScale, single.latency().millis(99), "ms", Better.LOWER,
+                null, null, TARGET_SINGLE_P99_MS, null));
+        details.put("singleLotMaxMillis", single.latency().maxMillis());
+        String missing = single.notPropagated() == 0 ? null
+                : single.notPropagated() + " lots not in payments' read model after 60 s";
+        figures.add(new Figure("event propagation p50", latencyScale, single.propagation().millis(50), "ms",
+                Better.LOWER, null, null, null, "from the 201 to the lot in payments' lot_ref; polled every 10 ms"));
+        figures.add(new Figure("event propagation p99", latencyScale, single.propagation().millis(99), "ms",
+                Better.LOWER, null, null, TARGET_PROPAGATION_P99_MS, missing));
+
+        LocalDate[] settlementDays = ingestionDays;
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int producers : options.settlementProducers()) {
+            progress.phase(String.format("settlement of %,d producers x 30 lots", producers), 2 + producers / 2_000.0);
+            SettlementScale.Result r = SettlementScale.measure(this.api, stack, producers, settlementDays, progress);
+            String settlementScale = String.format("%,d producers x 30 lots (%,d lots)", producers, r.lots());
+            boolean same = r.gross().compareTo(r.baselineGross()) == 0;
+            figures.add(new Figure("settlement of one fortnight", settlementScale, r.runSeconds(), "s", Better.LOWER,
+                    r.baselineSeconds(), "one SQL aggregate", producers >= 50_000 ? TARGET_SETTLEMENT_50K_S : null,
+                    (same ? "totals equal the aggregate's (S/ " + r.gross() + ")"
+                            : "TOTALS DIFFER: run S/ " + r.gross() + ", aggregate S/ " + r.baselineGross())
+                            + "; read model loaded by SQL in " + String.format("%.1f s", r.loadSeconds())));
+            figures.add(new Figure("settlement, times the SQL aggregate", settlementScale,
+                    r.runSeconds() / r.baselineSeconds(), "x", Better.LOWER, null, null, TARGET_SETTLEMENT_RATIO, null));
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("producers", producers);
+            run.put("lots", r.lots());
+            run.put("producersSettled", r.producersSettled());
+            run.put("loadSeconds", r.loadSeconds());
+            run.put("runSeconds", r.runSeconds());
+            run.put("baselineSeconds", r.baselineSeconds());
+            run.put("gross", r.gross());
+            run.put("baselineGross", r.baselineGross());
+            run.put("runLog", r.runLog());
+            runs.add(run);
+        }
+        details.put("settlements", runs);
+
+        progress.phase("memory and start-up of each service", 1);
+        for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
+            figures.add(new Figure("start-up", p.name(), p.startUp().toMillis() / 1000.0, "s", Better.LOWER, null,
+                    null, null, "launch to first ready answer, the three started together"));
+            figures.add(new Figure("memory (RSS) after start", p.name(), rssAtStart.get(p.pid()).isEmpty() ? 0
+                    : Machine.rssMb(rssAtStart.get(p.pid())), "MB", Better.LOWER, null, null, null, null));
+            String now = Machine.memory(p.pid());
+            figures.add(new Figure("memory (RSS) after the run", p.name(), Machine.rssMb(now), "MB", Better.LOWER, null,
+                    null, null, "peak " + Machine.peakMb(now) + " MB; heap limit -Xmx384m"));
+        }
+    }
+
+    private static Map<String, Double> cpu(LocalStack stack) {
+        Map<String, Double> cpu = new HashMap<>();
+        for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
+            cpu.put(p.name(), Machine.cpuSeconds(p.pid()));
+        }
+        return cpu;
+    }
+
+    /** Seconds from the end of ingestion until payments-service's read model holds every ingested lot. */
+    private static double awaitPayments(LocalStack stack, Population population, int lots, long since)
+            throws Exception {
+        try (var c = Population.connect(stack.database("payments"));
+                var q = c.prepareStatement("select count(*) from lot_ref where organisation_id = ?")) {
+            q.setObject(1, population.association);
+            Instant deadline = Instant.now().plusSeconds(600);
+            while (Instant.now().isBefore(deadline)) {
+                try (var rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= lots) {
+                        return (System.nanoTime() - since) / 1e9;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("payments-service did not receive every ingested lot within 10 minutes");
+    }
+
+    /** The ports the issue's brief or the caller gave, else free ones. */
+    private static Map<String, String> stackEnv() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        Map<String, String> sys = System.getenv();
+        env.put("ARTICULA_PG_PORT", sys.getOrDefault("ARTICULA_PG_PORT", Integer.toString(freeRun(1))));
+        env.put("ARTICULA_KAFKA_PORT", sys.getOrDefault("ARTICULA_KAFKA_PORT", Integer.toString(freeRun(2))));
+        env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(freeRun(3))));
+        env.put("ARTICULA_SAMPLE_DATA", "false");
+        return env;
+    }
+
+    /** The first of {@code count} consecutive free ports. */
+    static int freeRun(int count) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first;
+            try (ServerSocket s = new ServerSocket(0)) {
+                first = s.getLocalPort();
+            }
+            if (first + count > 65_535) {
+                continue;
+            }
+            boolean free = true;
+            for (int p = first; p < first + count && free; p++) {
+                try (ServerSocket s = new ServerSocket(p)) {
+                    s.setReuseAddress(true);
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IOException("no run of " + count + " free ports");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

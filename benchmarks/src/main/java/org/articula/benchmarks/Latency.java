@@ -1,0 +1,138 @@
+package org.articula.benchmarks;
+
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.articula.localstack.LocalStack;
+
+/**
+ * Single lots at a fixed rate, open loop: request i is due at start + i / rate whatever happened to the
+ * earlier ones, and its latency counts from when it was due, so a stall shows as the delay of every
+ * request behind it (no coordinated omission). Meanwhile a poller watches payments-service's read model
+ * for each acknowledged lot: propagation is from the 201 to the lot being in {@code lot_ref}.
+ */
+final class Latency {
+
+    /** Latency of the measured requests (warm-up excluded), propagation of the same lots, failures. */
+    record Result(Percentiles latency, Percentiles propagation, int failed, int notPropagated, double achievedRate) {
+    }
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private Latency() {
+    }
+
+    static Result measure(Api api, String lotsService, LocalStack.Database payments, List<Map<String, Object>> lots,
+            int rate, int warmUp, Progress progress) throws Exception {
+        int n = lots.size();
+        List<HttpRequest> requests = new ArrayList<>(n);
+        Map<UUID, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            requests.add(api.postJson(lotsService + "/api/v1/lots", Api.write(lots.get(i))));
+            index.put((UUID) lots.get(i).get("id"), i);
+        }
+        long[] latency = new long[n];
+        long[] acked = new long[n];
+        long[] seen = new long[n];
+        boolean[] failed = new boolean[n];
+        ConcurrentLinkedQueue<Integer> toWatch = new ConcurrentLinkedQueue<>();
+        AtomicInteger completed = new AtomicInteger();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(n);
+
+        Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n), "propagation-poller");
+        poller.setDaemon(true);
+        poller.start();
+
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < n; i++) {
+            long due = start + i * period;
+            for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                LockSupport.parkNanos(due - now);
+            }
+            int k = i;
+            inFlight.add(api.sendAsync(requests.get(i)).whenComplete((response, error) -> {
+                long done = System.nanoTime();
+                latency[k] = done - due;
+                acked[k] = done;
+                if (error != null || response.statusCode() != 201) {
+                    failed[k] = true;
+                } else {
+                    toWatch.add(k);
+                }
+                int c = completed.incrementAndGet();
+                if (c % rate == 0) {
+                    progress.update(0.9 * c / n, c + "/" + n + " lots at " + rate + "/s");
+                }
+            }));
+        }
+        double sendingSeconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        progress.update(0.9, "waiting for the last lots to reach payments-service");
+        poller.join(TimeUnit.SECONDS.toMillis(60));
+        poller.interrupt();
+
+        List<Long> latencies = new ArrayList<>();
+        List<Long> propagation = new ArrayList<>();
+        int failures = 0;
+        int missing = 0;
+        for (int i = warmUp; i < n; i++) {
+            latencies.add(latency[i]);
+            if (failed[i]) {
+                failures++;
+            } else if (seen[i] == 0) {
+                missing++;
+            } else {
+                propagation.add(Math.max(0, seen[i] - acked[i]));
+            }
+        }
+        return new Result(new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray()),
+                new Percentiles(propagation.stream().mapToLong(Long::longValue).toArray()), failures, missing,
+                n / sendingSeconds);
+    }
+
+    // Every 10 ms: which of the acknowledged lots payments-service now has.
+    private static void poll(LocalStack.Database payments, List<Map<String, Object>> lots, Map<UUID, Integer> index,
+            ConcurrentLinkedQueue<Integer> toWatch, long[] seen, AtomicInteger completed, int n) {
+        List<Integer> pending = new ArrayList<>();
+        int found = 0;
+        try (Connection c = Population.connect(payments);
+                PreparedStatement q = c.prepareStatement("select id from lot_ref where id = any(?)")) {
+            while (!Thread.currentThread().isInterrupted()) {
+                long round = System.nanoTime();
+                for (Integer k = toWatch.poll(); k != null; k = toWatch.poll()) {
+                    pending.add(k);
+                }
+                if (!pending.isEmpty()) {
+                    q.setArray(1, c.createArrayOf("uuid", pending.stream().map(k -> lots.get(k).get("id")).toArray()));
+                    try (ResultSet rs = q.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rs.next()) {
+                            int k = index.get(rs.getObject(1, UUID.class));
+                            seen[k] = now;
+                            found++;
+                        }
+                    }
+                    pending.removeIf(k -> seen[k] != 0);
+                }
+                if (completed.get() == n && pending.isEmpty() && toWatch.isEmpty()) {
+                    return;
+                }
+                LockSupport.parkNanos(Math.max(0, POLL_NANOS - (System.nanoTime() - round)));
+            }
+        } catch (Exception e) {
+            System.err.println("\npropagation poller stopped after " + found + " lots: " + e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.articula.benchmarks;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** What the run is measured on: cores, memory, load, and each service process's resident memory. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static Report.Machine describe(Path root, String loadBefore, String loadAfter) {
+        String cpu = proc("/proc/cpuinfo").lines().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        long memoryMb = field(proc("/proc/meminfo"), "MemTotal") / 1024;
+        return new Report.Machine(Runtime.getRuntime().availableProcessors(), memoryMb, cpu,
+                System.getProperty("java.version"), loadBefore, loadAfter, commit(root));
+    }
+
+    /** "0.52 0.80 1.10": the 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        String[] parts = proc("/proc/loadavg").split(" ");
+        return parts.length < 3 ? "unknown" : parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    /** The process's /proc status (empty when it is gone). */
+    static String memory(long pid) {
+        return proc("/proc/" + pid + "/status");
+    }
+
+    /** CPU seconds (user + system) the process has used so far; 0 when it is gone. */
+    static double cpuSeconds(long pid) {
+        String stat = proc("/proc/" + pid + "/stat");
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        // Fields after the command name (which may hold spaces) close with ')'; utime and stime are 14 and 15.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ is 100 on Linux
+    }
+
+    static double rssMb(String status) {
+        return field(status, "VmRSS") / 1024.0;
+    }
+
+    static long peakMb(String status) {
+        return field(status, "VmHWM") / 1024;
+    }
+
+    /** A "Name:   1234 kB" line's number. */
+    static long field(String text, String name) {
+        return text.lines().filter(l -> l.startsWith(name + ":")).findFirst()
+                .map(l -> Long.parseLong(l.substring(name.length() + 1).replace("kB", "").strip())).orElse(0L);
+    }
+
+    /** Sends System.out to {@code file} until closed (the stack's own messages would break the progress bar). */
+    static AutoCloseable quietly(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        PrintStream original = System.out;
+        PrintStream log = new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8);
+        System.setOut(log);
+        return () -> {
+            System.setOut(original);
+            log.close();
+        };
+    }
+
+    private static String commit(Path root) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", root.toString(), "describe", "--always", "--dirty")
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String proc(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

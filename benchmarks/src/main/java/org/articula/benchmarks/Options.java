@@ -1,0 +1,83 @@
+package org.articula.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** What to run, from the command line: {@code --quick}, or the full scale, each figure adjustable. */
+record Options(boolean quick, int lots, int batchSize, int connections, int rate, int latencySeconds,
+        int warmUpSeconds, List<Integer> settlementProducers, Path out, boolean keep) {
+
+    static final String USAGE = """
+            usage: ./benchmark [--quick] [--lots N] [--batch N] [--connections N] [--rate N] [--latency-seconds N]
+                               [--settlement N,N,...] [--out DIR] [--keep]
+              --quick             a short run (under 3 minutes): 20,000 lots, 15 s at 200 lots/s, settlements of
+                                  1,000 and 10,000 producers
+              (default)           the full run: 100,000 lots, 60 s at 200 lots/s, settlements of 1,000, 10,000
+                                  and 50,000 producers x 30 lots
+              --lots N            lots ingested through the batch API (30 per producer: a fortnight, two shifts)
+              --batch N           lots per batch request (at most 10,000)
+              --connections N     concurrent batch requests
+              --rate N            single lots per second for the latency measurement
+              --latency-seconds N how long the latency measurement runs (after a warm-up)
+              --settlement N,...  producers (30 lots each) of each settlement measured
+              --out DIR           where the JSON and Markdown reports go (default benchmarks/results)
+              --keep              keep the stack's data directory afterwards
+            """;
+
+    static Options parse(String[] args, Path root) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int lots = quick ? 20_000 : 100_000;
+        int batch = 2_000;
+        int connections = 4;
+        int rate = 200;
+        int latencySeconds = quick ? 15 : 60;
+        int warmUp = quick ? 3 : 5;
+        List<Integer> settlement = quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 50_000);
+        Path out = root.resolve("benchmarks/results");
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> { }
+                case "--keep" -> keep = true;
+                case "--lots" -> lots = positive(args, ++i);
+                case "--batch" -> batch = Math.min(10_000, positive(args, ++i));
+                case "--connections" -> connections = positive(args, ++i);
+                case "--rate" -> rate = positive(args, ++i);
+                case "--latency-seconds" -> latencySeconds = positive(args, ++i);
+                case "--settlement" -> {
+                    List<Integer> sizes = new ArrayList<>();
+                    for (String n : value(args, ++i).split(",")) {
+                        sizes.add(Integer.parseInt(n.strip().replace("_", "")));
+                    }
+                    settlement = List.copyOf(sizes);
+                }
+                case "--out" -> out = Path.of(value(args, ++i)).toAbsolutePath();
+                case "-h", "--help" -> throw new IllegalArgumentException("");
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new Options(quick, lots, batch, connections, rate, latencySeconds, warmUp, settlement, out, keep);
+    }
+
+    /** 30 lots a producer: a fortnight of two shifts a day (15 days; 16-day fortnights give 32). */
+    int producers() {
+        return (lots + 29) / 30;
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String[] args, int i) {
+        int n = Integer.parseInt(value(args, i).replace("_", ""));
+        if (n <= 0) {
+            throw new IllegalArgumentException(args[i - 1] + " must be positive");
+        }
+        return n;
+    }
+}
