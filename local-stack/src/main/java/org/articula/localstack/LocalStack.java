@@ -17,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.articula.localstack.security.DevKeys;
+import org.articula.localstack.security.Tokens;
 
 /**
  * Runs the whole system on one machine without Docker: PostgreSQL (embedded server binaries), a KRaft
@@ -29,6 +32,12 @@ import java.util.concurrent.TimeUnit;
  * reuse them); {@code ARTICULA_SAMPLE_DATA=false} skips it.
  *
  * <p>PGHOST/PGPORT/PGUSER/PGPASSWORD and KAFKA_BOOTSTRAP_SERVERS point it at existing servers instead.
+ *
+ * <p>Every API needs a bearer token. The stack signs development tokens with a key pair it generates
+ * under {@code <home>/keys} on first start (never in the repository) and hands the services its public
+ * half; {@code ./articula token --role ... --org ...} prints one, {@link #token} mints one from code.
+ * MP_JWT_VERIFY_PUBLICKEY_LOCATION and MP_JWT_VERIFY_ISSUER, when set, point the services at another
+ * issuer (an OIDC provider) instead.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -40,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> env;
     private final List<Service> services;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private DevKeys keys;
 
     LocalStack(Path root, Path home, Map<String, String> env) {
         this.root = root;
@@ -73,6 +83,20 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + port(serviceName);
     }
 
+    /** A development token for a user of {@code organisationId} with these roles, valid for 12 hours. */
+    public String token(String subject, UUID organisationId, String... roles) {
+        return keys.sign(Tokens.Claims.of(subject, organisationId, roles));
+    }
+
+    /** Signs any claims with this stack's development key (a producer's token, a short-lived one...). */
+    public String token(Tokens.Claims claims) {
+        return keys.sign(claims);
+    }
+
+    static Path keysDir(Path home) {
+        return home.resolve("keys");
+    }
+
     @Override
     public void close() {
         stop();
@@ -82,6 +106,9 @@ public final class LocalStack implements AutoCloseable {
         Path root = Path.of(System.getProperty("articula.root", ".")).toAbsolutePath().normalize();
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("ARTICULA_HOME", root.resolve(".articula").toString()));
+        if (TokenCommand.isInvoked(args)) {
+            System.exit(TokenCommand.run(List.of(args).subList(1, args.length), home));
+        }
         LocalStack stack = new LocalStack(root, home, env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
         Path logs = home.resolve("logs");
         Files.createDirectories(logs);
         say("Articula local stack; data and logs in " + home);
+        keys = DevKeys.loadOrCreate(keysDir(home));
 
         String pgHost = env.getOrDefault("PGHOST", "localhost");
         String pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
@@ -144,9 +172,10 @@ public final class LocalStack implements AutoCloseable {
             awaitReady(services.get(i), processes.get(i), logs.resolve(services.get(i).name() + ".log"));
         }
         if (SampleData.enabled(env)) {
-            SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")));
+            SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")),
+                    keys);
             say(sample.line());
-            say(SampleLots.load(URI.create("http://localhost:" + port("lots-service")), sample.laredo(),
+            say(SampleLots.load(URI.create("http://localhost:" + port("lots-service")), keys, sample.laredo(),
                     sample.laredoProducers(), LocalDate.now(SampleLots.LIMA)).line());
         } else {
             say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
@@ -163,6 +192,8 @@ public final class LocalStack implements AutoCloseable {
                 + pgUser);
         say("  Kafka              " + bootstrap + "  topics " + KafkaTopics.EVENT_TOPICS);
         say("  Logs               " + logs);
+        say("  Tokens             ./articula token --role treasurer --org <organisation id>   (signing key in "
+                + keysDir(home) + ")");
         say("Press Ctrl-C to stop; data is kept for the next start.");
     }
 
@@ -186,6 +217,10 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", user);
         serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", password);
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // Development tokens are verified with the local key, unless the caller points at another issuer.
+        serviceEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", env.getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "file:" + keys.publicKeyFile().toAbsolutePath()));
+        serviceEnv.put("MP_JWT_VERIFY_ISSUER", env.getOrDefault("MP_JWT_VERIFY_ISSUER", Tokens.DEV_ISSUER));
         // Human-readable log files locally; JSON stays the production default.
         serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         builder.environment().putAll(serviceEnv);
