@@ -1,5 +1,6 @@
 package org.articula.payments.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.articula.payments.rest.dto.RunRequest;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.payments.service.SettlementService;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +38,7 @@ public class SettlementResource {
     SettlementService service;
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compute an organisation's settlement of a fortnight",
@@ -43,11 +46,12 @@ public class SettlementResource {
                     + "give the same result. A closed fortnight is a 409.")
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the run manages its own transactions
     public SettlementView run(@Valid @NotNull RunRequest request) {
-        Settlement settlement = service.run(request.organisationId(), request.fortnightStart(), request.by());
+        Settlement settlement = service.run(request.organisationId(), request.fortnightStart());
         return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlement.id)));
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/runs/{runId}")
     @Operation(summary = "How a run went, or how far it got",
             description = "RUNNING with stepsDone of stepsTotal and the step reached, then DONE or FAILED; each step's "
@@ -57,6 +61,7 @@ public class SettlementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Operation(summary = "A settlement with each producer's gross, deductions, net and payment")
     public SettlementView get(@PathParam("id") UUID id) {
@@ -64,23 +69,27 @@ public class SettlementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/closing")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a settlement for good",
             description = "Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights "
                     + "close first.")
     public SettlementView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
-        return service.view(service.close(id, closing.by()));
+        return service.view(service.close(id));
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/statements/{producerId}")
-    @Operation(summary = "A producer's statement: every lot, bonus, penalty, adjustment and instalment")
+    @Operation(summary = "A producer's statement: every lot, bonus, penalty, adjustment and instalment",
+            description = "A producer reads only their own.")
     public Statement statement(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
         return service.statement(id, producerId);
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/statements/{producerId}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The same statement, printable, in Spanish")
@@ -89,6 +98,7 @@ public class SettlementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/payouts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that a producer was paid", description = "On a closed settlement; lateness is "

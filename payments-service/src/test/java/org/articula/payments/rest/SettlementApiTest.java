@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
 import org.articula.payments.support.Feed;
 import org.articula.payments.support.Feed.Adjustment;
 import org.articula.payments.support.Feed.LotState;
@@ -63,6 +64,7 @@ class SettlementApiTest {
     void anOrganisationOfItsOwn() {
         organisation = UUID.randomUUID();
         buyer = UUID.randomUUID();
+        TestTokens.actAs("Tesorera", organisation, TestTokens.STAFF);
         pending = new ArrayList<>();
         lotsSent = 0;
     }
