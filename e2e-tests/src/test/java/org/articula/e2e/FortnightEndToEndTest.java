@@ -1,6 +1,10 @@
 package org.articula.e2e;
 
 import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -56,8 +60,13 @@ class FortnightEndToEndTest {
         payments = stack.baseUrl("payments-service");
     }
 
+    private static RequestSpecification as(String token) {
+        return new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token).build();
+    }
+
     @AfterAll
     static void stop() {
+        RestAssured.requestSpecification = null;
         if (stack != null) {
             stack.close();
         }
@@ -67,12 +76,19 @@ class FortnightEndToEndTest {
     void aFortnightOfMilkIsJudgedAndSettledFromTheAgreementThroughKafka() {
         LocalDate today = LocalDate.now(LIMA);
         LocalDate[] fortnight = lastCompleteFortnight(today);
-        UUID association = post(contracts + "/api/v1/organisations", Map.of("name",
+        // Each organisation's users come with its id in their token: the processor registers itself, then
+        // everything else is done by the association's manager.
+        UUID processor = UUID.randomUUID();
+        RestAssured.requestSpecification = as(stack.token("Planta", processor, "buyer-admin"));
+        post(contracts + "/api/v1/organisations", processor, Map.of("name", "Planta Lechera del Norte S.A.C.",
+                "kind", "PROCESSOR"));
+        UUID association = UUID.randomUUID();
+        RestAssured.requestSpecification = as(stack.token("Carmen Vásquez", association, "buyer-admin",
+                "centre-operator", "treasurer"));
+        post(contracts + "/api/v1/organisations", association, Map.of("name",
                 "Asociación de Productores Lecheros de Laredo", "kind", "ASSOCIATION", "district", "Laredo"));
         UUID network = post(contracts + "/api/v1/organisations", Map.of("name", "Red Santa Rosa", "kind",
                 "PRODUCER_GROUP", "parentId", association));
-        UUID processor = post(contracts + "/api/v1/organisations", Map.of("name", "Planta Lechera del Norte S.A.C.",
-                "kind", "PROCESSOR"));
         UUID rosa = post(contracts + "/api/v1/organisations/" + association + "/producers", Map.of("nationalId",
                 "45871236", "name", "Rosa Quispe Huamán", "district", "Laredo", "groupId", network));
         UUID julio = post(contracts + "/api/v1/organisations/" + association + "/producers", Map.of("nationalId",
@@ -158,7 +174,10 @@ class FortnightEndToEndTest {
 
     /** Creates with a fresh client id and returns it. */
     private static UUID post(String url, Map<String, Object> body) {
-        UUID id = UUID.randomUUID();
+        return post(url, UUID.randomUUID(), body);
+    }
+
+    private static UUID post(String url, UUID id, Map<String, Object> body) {
         Map<String, Object> withId = new HashMap<>(body);
         withId.put("id", id);
         given().contentType(ContentType.JSON).body(withId).post(url).then().statusCode(201);
