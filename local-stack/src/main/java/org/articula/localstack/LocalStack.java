@@ -174,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
         if (SampleData.enabled(env)) {
             SampleData.Summary sample = SampleData.load(URI.create("http://localhost:" + port("contracts-service")),
                     keys);
-            say(sample.line());
+            say(sample.line() + "; the Laredo association is " + sample.laredo());
             say(SampleLots.load(URI.create("http://localhost:" + port("lots-service")), keys, sample.laredo(),
                     sample.laredoProducers(), LocalDate.now(SampleLots.LIMA)).line());
         } else {

@@ -1,6 +1,9 @@
 package org.articula.contracts.security;
 
 import static io.restassured.RestAssured.given;
+import static org.articula.localstack.testing.SecurityAssertions.forbidden;
+import static org.articula.localstack.testing.SecurityAssertions.notFound;
+import static org.articula.localstack.testing.SecurityAssertions.unauthorized;
 import static org.articula.contracts.support.Fixtures.agreement;
 import static org.articula.contracts.support.Fixtures.dni;
 import static org.hamcrest.Matchers.contains;
@@ -37,7 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
 class ContractsSecurityTest {
 
-    static final String PROBLEM = "application/problem+json";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
     UUID processor;
@@ -207,18 +209,5 @@ class ContractsSecurityTest {
     private static ValidatableResponse audit(Header as, String type, UUID id) {
         return given().header(as).queryParams("resourceType", type, "resourceId", id.toString()).get("/api/v1/audit")
                 .then().statusCode(200);
-    }
-
-    private static void unauthorized(ValidatableResponse response) {
-        response.statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer")
-                .body("type", is("urn:articula:problem:unauthorized"));
-    }
-
-    private static void forbidden(ValidatableResponse response) {
-        response.statusCode(403).contentType(PROBLEM).body("type", is("urn:articula:problem:forbidden"));
-    }
-
-    private static void notFound(ValidatableResponse response) {
-        response.statusCode(404).contentType(PROBLEM).body("type", is("urn:articula:problem:not-found"));
     }
 }

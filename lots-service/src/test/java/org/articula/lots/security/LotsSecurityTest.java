@@ -1,6 +1,9 @@
 package org.articula.lots.security;
 
 import static io.restassured.RestAssured.given;
+import static org.articula.localstack.testing.SecurityAssertions.forbidden;
+import static org.articula.localstack.testing.SecurityAssertions.notFound;
+import static org.articula.localstack.testing.SecurityAssertions.unauthorized;
 import static org.articula.lots.support.ContractsFeed.numeric;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -13,7 +16,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,7 +44,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
 class LotsSecurityTest {
 
-    static final String PROBLEM = "application/problem+json";
     static final String LOTS = "/api/v1/lots";
     static final ZoneId LIMA = ZoneId.of("America/Lima");
     static final LocalDate TODAY = LocalDate.now(LIMA);
@@ -207,17 +208,5 @@ class LotsSecurityTest {
                 "quantity", new BigDecimal("18.5"), "unit", "L",
                 "deliveredAt", ZonedDateTime.now(LIMA).minusMinutes(5).toInstant().toString(),
                 "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.8")))));
-    }
-
-    private static void unauthorized(ValidatableResponse response) {
-        response.statusCode(401).contentType(PROBLEM).body("type", is("urn:articula:problem:unauthorized"));
-    }
-
-    private static void forbidden(ValidatableResponse response) {
-        response.statusCode(403).contentType(PROBLEM).body("type", is("urn:articula:problem:forbidden"));
-    }
-
-    private static void notFound(ValidatableResponse response) {
-        response.statusCode(404).contentType(PROBLEM).body("type", is("urn:articula:problem:not-found"));
     }
 }

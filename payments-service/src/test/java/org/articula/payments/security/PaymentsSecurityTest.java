@@ -1,6 +1,9 @@
 package org.articula.payments.security;
 
 import static io.restassured.RestAssured.given;
+import static org.articula.localstack.testing.SecurityAssertions.forbidden;
+import static org.articula.localstack.testing.SecurityAssertions.notFound;
+import static org.articula.localstack.testing.SecurityAssertions.unauthorized;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -39,7 +42,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 class PaymentsSecurityTest {
 
-    static final String PROBLEM = "application/problem+json";
     static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final LocalDate END = LocalDate.of(2026, 12, 31);
@@ -216,17 +218,5 @@ class PaymentsSecurityTest {
 
     private static Map<String, Object> runBody(UUID org) {
         return Map.of("organisationId", org, "fortnightStart", OCT_1.toString());
-    }
-
-    private static void unauthorized(ValidatableResponse response) {
-        response.statusCode(401).contentType(PROBLEM).body("type", is("urn:articula:problem:unauthorized"));
-    }
-
-    private static void forbidden(ValidatableResponse response) {
-        response.statusCode(403).contentType(PROBLEM).body("type", is("urn:articula:problem:forbidden"));
-    }
-
-    private static void notFound(ValidatableResponse response) {
-        response.statusCode(404).contentType(PROBLEM).body("type", is("urn:articula:problem:not-found"));
     }
 }
