@@ -79,9 +79,9 @@ class FortnightEndToEndTest {
         // Each organisation's users come with its id in their token: the processor registers itself, then
         // everything else is done by the association's manager.
         UUID processor = UUID.randomUUID();
-        RestAssured.requestSpecification = as(stack.token("Planta", processor, "buyer-admin"));
-        post(contracts + "/api/v1/organisations", processor, Map.of("name", "Planta Lechera del Norte S.A.C.",
-                "kind", "PROCESSOR"));
+        given().header("Authorization", "Bearer " + stack.token("Planta", processor, "buyer-admin"))
+                .contentType(ContentType.JSON).body(Map.of("id", processor, "name", "Planta Lechera del Norte S.A.C.",
+                        "kind", "PROCESSOR")).post(contracts + "/api/v1/organisations").then().statusCode(201);
         UUID association = UUID.randomUUID();
         RestAssured.requestSpecification = as(stack.token("Carmen Vásquez", association, "buyer-admin",
                 "centre-operator", "treasurer"));
