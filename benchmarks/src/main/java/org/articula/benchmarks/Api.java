@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Every HTTP call of the benchmark goes through here, so that whatever every request needs (an
- * Authorization header, once the APIs require one) is added in {@link #request} only.
+ * Every HTTP call of the benchmark goes through here, so that what every request needs (the bearer
+ * token of the user it acts as) is added in {@link #request} only.
  */
 final class Api {
 
@@ -31,10 +31,18 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private volatile String token;
+
+    /** The following calls carry this bearer token (a development token from the stack). */
+    void actAs(String token) {
+        this.token = token;
+    }
+
     /** A request to {@code url} with the headers every call carries. */
     HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .header("Accept", "application/json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     /** A JSON POST of an already serialised body (serialised outside the measured time). */

@@ -47,8 +47,11 @@ final class Population {
             throws IOException, InterruptedException, SQLException {
         Population p = new Population();
         String contracts = stack.baseUrl("contracts-service") + "/api/v1";
+        // Each organisation registers itself with a token carrying its id; the association's manager does the rest.
+        api.actAs(stack.token(BY, p.processor, "buyer-admin"));
         api.post(contracts + "/organisations", obj("id", p.processor, "name", "Planta Lechera del Norte S.A.C.",
                 "kind", "PROCESSOR", "district", "Trujillo", "region", "La Libertad"), 201);
+        api.actAs(stack.token(BY, p.association, "buyer-admin", "centre-operator", "treasurer"));
         api.post(contracts + "/organisations", obj("id", p.association, "name",
                 "Asociación de Productores Lecheros (benchmark)", "kind", "ASSOCIATION", "district", "Laredo",
                 "region", "La Libertad"), 201);
@@ -61,9 +64,9 @@ final class Population {
             UUID agreement = UUID.randomUUID();
             api.post(contracts + "/agreements", obj("id", agreement, "buyerId", p.processor, "counterparty",
                     obj("type", "PRODUCER_GROUP", "id", network), "product", "milk", "unit", "L", "startDate",
-                    START.toString(), "endDate", END.toString(), "clauses", SampleDistributions.milkClauses(), "by", BY),
+                    START.toString(), "endDate", END.toString(), "clauses", SampleDistributions.milkClauses()),
                     201);
-            api.post(contracts + "/agreements/" + agreement + "/activation", obj("by", BY), 200);
+            api.post(contracts + "/agreements/" + agreement + "/activation", obj(), 200);
             p.agreements.add(agreement);
             progress.update(0.7 * (n + 1) / networkCount, (n + 1) + "/" + networkCount + " networks and agreements");
         }

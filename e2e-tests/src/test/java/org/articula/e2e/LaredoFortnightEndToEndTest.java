@@ -1,6 +1,5 @@
 package org.articula.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -17,6 +16,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.localstack.LocalStack;
+import org.articula.localstack.security.Tokens;
 import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.TestTopics;
 import org.hamcrest.Matcher;
@@ -63,6 +64,7 @@ class LaredoFortnightEndToEndTest {
     static String contracts;
     static String lots;
     static String payments;
+    static String bearer;
 
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
@@ -83,7 +85,7 @@ class LaredoFortnightEndToEndTest {
 
     @AfterAll
     static void stop() {
-        RestAssured.reset();
+        RestAssured.reset(); // the decimal config
         if (stack != null) {
             stack.close();
         }
@@ -98,15 +100,19 @@ class LaredoFortnightEndToEndTest {
         LocalDate today = LocalDate.now(LIMA);
         LocalDate[] fortnight = lastCompleteFortnight(today);
 
-        // --- contracts-service: the association, its two networks, the processor, the members ---
-        UUID association = post(contracts + "/api/v1/organisations", Map.of("name",
+        // --- contracts-service: the processor registers itself; the association's manager does the rest ---
+        UUID processor = UUID.randomUUID();
+        actAs(stack.token("Jefe de acopio, Planta", processor, "buyer-admin"));
+        post(contracts + "/api/v1/organisations", processor, Map.of("name", "Planta Lechera del Norte S.A.C.",
+                "kind", "PROCESSOR"));
+        UUID association = UUID.randomUUID();
+        actAs(stack.token("Carmen Vásquez", association, "buyer-admin"));
+        post(contracts + "/api/v1/organisations", association, Map.of("name",
                 "Asociación de Productores Lecheros de Laredo", "kind", "ASSOCIATION", "district", "Laredo"));
         UUID santaRosa = post(contracts + "/api/v1/organisations", Map.of("name", "Red Santa Rosa", "kind",
                 "PRODUCER_GROUP", "parentId", association));
         UUID elProgreso = post(contracts + "/api/v1/organisations", Map.of("name", "Red El Progreso", "kind",
                 "PRODUCER_GROUP", "parentId", association));
-        UUID processor = post(contracts + "/api/v1/organisations", Map.of("name", "Planta Lechera del Norte S.A.C.",
-                "kind", "PROCESSOR"));
         UUID rosa = member(association, santaRosa, "45871236", "Rosa Quispe Huamán");
         UUID julio = member(association, santaRosa, "41234567", "Julio Rodríguez Cruz");
         UUID maria = member(association, elProgreso, "43125698", "María Castillo Vera");
@@ -124,13 +130,14 @@ class LaredoFortnightEndToEndTest {
                 .extract().jsonPath().getLong("version");
         given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "version", version,
                 "effectiveFrom", fortnight[0].plusDays(7).toString(), "clauses", clauses("1.06"),
-                "reason", "Adenda: alza de precio base acordada con la planta", "by", "Carmen Vásquez"))
+                "reason", "Adenda: alza de precio base acordada con la planta"))
                 .post(contracts + "/api/v1/agreements/" + santaRosaMilk + "/amendments").then().statusCode(201);
 
-        // --- lots-service: two shifts a day for 15 days, sent shift by shift as the centre's tablet does ---
+        // --- lots-service: the manager registers the centre; its operator sends two shifts a day, shift by shift ---
         UUID centre = post(lots + "/api/v1/collection-centres", Map.of("organisationId", association,
                 "name", "Centro de Acopio Laredo", "district", "Laredo"));
         UUID operator = post(lots + "/api/v1/collection-centres/" + centre + "/operators", Map.of("name", "Julia Ramos"));
+        actAs(stack.token("Julia Ramos", association, "centre-operator"));
         Map<UUID, Delivery> sent = new LinkedHashMap<>();
         List<List<Map<String, Object>>> shifts = new ArrayList<>();
         UUID julioDay5Morning = null;
@@ -193,7 +200,7 @@ class LaredoFortnightEndToEndTest {
                 // With the broker down, the operator corrects Julio's morning can: 14 L, not 15.
                 JsonNode lot = receipts.get(julioDay5Morning);
                 given().contentType(ContentType.JSON).body(Map.of("version", lot.path("version").asLong(),
-                        "quantity", new BigDecimal("14.0"), "reason", "Balde mal leído", "by", "Julia Ramos"))
+                        "quantity", new BigDecimal("14.0"), "reason", "Balde mal leído"))
                         .post(lots + "/api/v1/lots/" + julioDay5Morning + "/corrections").then().statusCode(200)
                         .body("quantity", comparesEqualTo(new BigDecimal("14.0"))).body("revision", is(2));
                 Delivery before = sent.get(julioDay5Morning);
@@ -225,7 +232,8 @@ class LaredoFortnightEndToEndTest {
         assertTrue(receipts.values().stream().anyMatch(r -> r.path("agreementId").asText().equals(elProgresoMilk
                 .toString())));
 
-        // --- payments-service: inputs bought on credit during the fortnight ---
+        // --- payments-service, by the treasurer: inputs bought on credit during the fortnight ---
+        actAs(stack.token("Tesorera Laredo", association, "treasurer"));
         charge(association, rosa, "FEED", "Concentrado lechero, 3 sacos", "120.00", fortnight[0].plusDays(2), 2);
         charge(association, rosa, "VETERINARY", "Tratamiento de mastitis", "35.50", fortnight[0].plusDays(8), 1);
         charge(association, julio, "VETERINARY", "Desparasitación, 2 vacas", "45.50", fortnight[0].plusDays(3), 1);
@@ -235,7 +243,7 @@ class LaredoFortnightEndToEndTest {
         // Gross: Rosa 295.92 + Julio 394.34 + María 549.60 + Pedro 61.80 + 8 x 278.10 = 3526.46
         JsonPath settlement = eventually("payments-service has all 345 lots and the addendum", () -> {
             JsonPath run = given().contentType(ContentType.JSON).body(Map.of("organisationId", association,
-                    "fortnightStart", fortnight[0].toString(), "by", "Tesorera"))
+                    "fortnightStart", fortnight[0].toString()))
                     .post(payments + "/api/v1/settlements/runs").then().statusCode(200).extract().jsonPath();
             return run.getInt("waitingLots") == 0 && new BigDecimal("3526.46").compareTo(
                     run.getObject("gross", BigDecimal.class)) == 0 ? run : null;
@@ -327,7 +335,7 @@ class LaredoFortnightEndToEndTest {
                 .body("[0].deductions", money("202.80")).body("[0].net", money("3323.66"));
 
         // Closed and paid: every member with something to receive, on the due date (or today if that is earlier).
-        given().contentType(ContentType.JSON).body(Map.of("by", "Tesorera"))
+        given().contentType(ContentType.JSON).body(Map.of())
                 .post(payments + "/api/v1/settlements/" + id + "/closing").then().statusCode(200)
                 .body("status", is("CLOSED"));
         LocalDate due = fortnight[1].plusDays(7);
@@ -337,7 +345,7 @@ class LaredoFortnightEndToEndTest {
                 continue; // nothing to pay this fortnight
             }
             given().contentType(ContentType.JSON).body(Map.of("producerId", member, "paidOn", paidOn.toString(),
-                    "reference", "Caja Trujillo", "by", "Tesorera"))
+                    "reference", "Caja Trujillo"))
                     .post(payments + "/api/v1/settlements/" + id + "/payouts").then().statusCode(200)
                     .body("producers.find { it.producerId == '" + member + "' }.daysLate", is(0));
         }
@@ -347,7 +355,7 @@ class LaredoFortnightEndToEndTest {
         // members: margin 373.54. Recovered 95.50 + 45.50 + 61.80 = 202.80; net owed = paid = 3323.66.
         post(payments + "/api/v1/remittances", Map.of("organisationId", association, "buyerId", processor,
                 "fortnightStart", fortnight[0].toString(), "product", "milk", "quantityPaid", new BigDecimal("3370.0"),
-                "unit", "L", "amount", new BigDecimal("3900.00"), "receivedOn", paidOn.toString(), "by", "Tesorera"));
+                "unit", "L", "amount", new BigDecimal("3900.00"), "receivedOn", paidOn.toString()));
         given().queryParams("organisationId", association, "fortnightStart", fortnight[0].toString())
                 .get(payments + "/api/v1/reconciliations").then().statusCode(200)
                 .body("settlementStatus", is("CLOSED"))
@@ -359,6 +367,22 @@ class LaredoFortnightEndToEndTest {
                 .body("totals.deductionsRecovered", money("202.80")).body("totals.netOwed", money("3323.66"))
                 .body("totals.netPaid", money("3323.66")).body("totals.margin", money("373.54"))
                 .body("discrepancies", empty());
+
+        // Rosa, with her own login, reads her statement and no one else's; the auditor sees who did what.
+        actAs(stack.token(Tokens.Claims.of("Rosa Quispe", association, "producer").withProducer(rosa)));
+        given().get(payments + "/api/v1/settlements/" + id + "/statements/" + rosa).then().statusCode(200)
+                .body("net", money("200.42"));
+        given().get(payments + "/api/v1/settlements/" + id + "/statements/" + julio).then().statusCode(404);
+        actAs(stack.token("Auditora", association, "auditor"));
+        JsonPath trail = given().queryParams("resourceType", "Settlement", "resourceId", id)
+                .get(payments + "/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        List<String> actions = trail.getList("action");
+        assertEquals(1, actions.stream().filter("CLOSED"::equals).count());
+        assertEquals(11, actions.stream().filter("PAID"::equals).count());
+        assertTrue(actions.contains("COMPUTED"));
+        assertEquals(Set.of("Tesorera Laredo"), Set.copyOf(trail.getList("actor")));
+        given().contentType(ContentType.JSON).body(Map.of()).post(payments + "/api/v1/settlements/" + id + "/closing")
+                .then().statusCode(403);
 
         // On the topics, nothing lost or doubled either: one LotRecorded per lot, one LotCorrected, all valid.
         EventSchemas lotSchemas = EventSchemas.forService("lots-service");
@@ -407,8 +431,8 @@ class LaredoFortnightEndToEndTest {
     private static UUID activeAgreement(UUID buyer, UUID network, LocalDate start, Map<String, Object> clauses) {
         UUID agreement = post(contracts + "/api/v1/agreements", Map.of("buyerId", buyer, "counterparty",
                 Map.of("type", "PRODUCER_GROUP", "id", network), "product", "milk", "startDate", start.toString(),
-                "endDate", start.plusYears(1).toString(), "clauses", clauses, "by", "Carmen Vásquez"));
-        given().contentType(ContentType.JSON).body(Map.of("by", "Carmen Vásquez"))
+                "endDate", start.plusYears(1).toString(), "clauses", clauses));
+        given().contentType(ContentType.JSON).body(Map.of())
                 .post(contracts + "/api/v1/agreements/" + agreement + "/activation").then().statusCode(200);
         return agreement;
     }
@@ -436,7 +460,7 @@ class LaredoFortnightEndToEndTest {
             LocalDate date, int instalments) {
         Map<String, Object> body = new HashMap<>(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
                 "producerId", producer, "kind", kind, "description", description, "amount", new BigDecimal(amount),
-                "chargeDate", date.toString(), "instalments", instalments, "by", "Tesorera"));
+                "chargeDate", date.toString(), "instalments", instalments));
         given().contentType(ContentType.JSON).body(body).post(payments + "/api/v1/charges").then().statusCode(201);
     }
 
@@ -454,9 +478,22 @@ class LaredoFortnightEndToEndTest {
                 "expected " + expected + ", was " + actual);
     }
 
+    /** The following calls are made by the user of this token. */
+    private static void actAs(String token) {
+        bearer = token;
+    }
+
+    /** A request by the current user. */
+    private static RequestSpecification given() {
+        return RestAssured.given().header("Authorization", "Bearer " + bearer);
+    }
+
     /** Creates with a fresh client id and returns it. */
     private static UUID post(String url, Map<String, Object> body) {
-        UUID id = UUID.randomUUID();
+        return post(url, UUID.randomUUID(), body);
+    }
+
+    private static UUID post(String url, UUID id, Map<String, Object> body) {
         Map<String, Object> withId = new HashMap<>(body);
         withId.put("id", id);
         given().contentType(ContentType.JSON).body(withId).post(url).then().log().ifValidationFails().statusCode(201);

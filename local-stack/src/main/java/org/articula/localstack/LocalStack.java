@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.articula.localstack.security.DevKeys;
+import org.articula.localstack.security.Tokens;
 
 /**
  * Runs the whole system on one machine without Docker: PostgreSQL (embedded server binaries), a KRaft
@@ -32,6 +35,12 @@ import java.util.concurrent.TimeUnit;
  * reuse them); {@code ARTICULA_SAMPLE_DATA=false} skips it.
  *
  * <p>PGHOST/PGPORT/PGUSER/PGPASSWORD and KAFKA_BOOTSTRAP_SERVERS point it at existing servers instead.
+ *
+ * <p>Every API needs a bearer token. The stack signs development tokens with a key pair it generates
+ * under {@code <home>/keys} on first start (never in the repository) and hands the services its public
+ * half; {@code ./articula token --role ... --org ...} prints one, {@link #token} mints one from code.
+ * MP_JWT_VERIFY_PUBLICKEY_LOCATION and MP_JWT_VERIFY_ISSUER, when set, point the services at another
+ * issuer (an OIDC provider) instead.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -65,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
     private String bootstrap;
     private KafkaBrokerProcess broker; // null when KAFKA_BOOTSTRAP_SERVERS names an existing one
     private int brokerPort;
+    private DevKeys keys;
 
     LocalStack(Path root, Path home, Map<String, String> env) {
         this.root = root;
@@ -111,6 +121,20 @@ public final class LocalStack implements AutoCloseable {
     /** The database of "contracts", "lots" or "payments" (or "postgres"). */
     public Database database(String name) {
         return new Database(PostgresServer.jdbcUrl(pgHost, pgPort, name), pgUser, pgPassword);
+    }
+
+    /** A development token for a user of {@code organisationId} with these roles, valid for 12 hours. */
+    public String token(String subject, UUID organisationId, String... roles) {
+        return keys.sign(Tokens.Claims.of(subject, organisationId, roles));
+    }
+
+    /** Signs any claims with this stack's development key (a producer's token, a short-lived one...). */
+    public String token(Tokens.Claims claims) {
+        return keys.sign(claims);
+    }
+
+    static Path keysDir(Path home) {
+        return home.resolve("keys");
     }
 
     @Override
@@ -165,6 +189,9 @@ public final class LocalStack implements AutoCloseable {
         Path root = Path.of(System.getProperty("articula.root", ".")).toAbsolutePath().normalize();
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("ARTICULA_HOME", root.resolve(".articula").toString()));
+        if (TokenCommand.isInvoked(args)) {
+            System.exit(TokenCommand.run(List.of(args).subList(1, args.length), home));
+        }
         LocalStack stack = new LocalStack(root, home, env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -185,6 +212,7 @@ public final class LocalStack implements AutoCloseable {
         logs = home.resolve("logs");
         Files.createDirectories(logs);
         say("Articula local stack; data and logs in " + home);
+        keys = DevKeys.loadOrCreate(keysDir(home));
 
         pgHost = env.getOrDefault("PGHOST", "localhost");
         pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
@@ -244,22 +272,25 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> tryIt = List.of();
         if (SampleData.enabled(env)) {
-            SampleData.Summary sample = SampleData.load(URI.create(baseUrl("contracts-service")));
-            say(sample.line());
-            SampleLots.Summary lots = SampleLots.load(URI.create(baseUrl("lots-service")), sample.laredo(),
+            SampleData.Summary sample = SampleData.load(URI.create(baseUrl("contracts-service")), keys);
+            say(sample.line() + "; the Laredo association is " + sample.laredo());
+            SampleLots.Summary lots = SampleLots.load(URI.create(baseUrl("lots-service")), keys, sample.laredo(),
                     sample.laredoProducers(), LocalDate.now(SampleLots.LIMA));
             say(lots.line());
-            SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")),
+            SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")), keys,
                     sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots, LocalDate.now(SampleLots.LIMA));
             say(settled.line());
             String payments = baseUrl("payments-service");
             String statement = payments + "/api/v1/settlements/" + settled.settlementId() + "/statements/"
                     + settled.firstProducer();
+            String bearer = "-H \"Authorization: Bearer $(./articula token --role treasurer --org " + sample.laredo()
+                    + ")\" ";
             tryIt = List.of(
-                    "curl -s '" + payments + "/api/v1/settlements?organisationId=" + sample.laredo() + "'",
-                    "curl -s " + statement,
-                    "open " + statement + " in a browser: the printable statement, in Spanish",
-                    "curl -s '" + payments + "/api/v1/reconciliations?organisationId=" + sample.laredo()
+                    "curl -s " + bearer + "'" + payments + "/api/v1/settlements?organisationId=" + sample.laredo() + "'",
+                    "curl -s " + bearer + statement,
+                    "curl -s " + bearer + "-H 'Accept: text/html' " + statement + " > liquidacion.html"
+                            + "   (printable, in Spanish)",
+                    "curl -s " + bearer + "'" + payments + "/api/v1/reconciliations?organisationId=" + sample.laredo()
                             + "&fortnightStart=" + settled.from() + "'");
         } else {
             say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
@@ -275,6 +306,8 @@ public final class LocalStack implements AutoCloseable {
                 + pgUser);
         say("  Kafka              " + bootstrap + "  topics " + KafkaTopics.EVENT_TOPICS);
         say("  Logs               " + logs);
+        say("  Tokens             ./articula token --role treasurer --org <organisation id>   (signing key in "
+                + keysDir(home) + ")");
         if (!tryIt.isEmpty()) {
             say("The sample fortnight is settled; try:");
             tryIt.forEach(line -> say("  " + line));
@@ -303,6 +336,10 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
         serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // Development tokens are verified with the local key, unless the caller points at another issuer.
+        serviceEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", env.getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "file:" + keys.publicKeyFile().toAbsolutePath()));
+        serviceEnv.put("MP_JWT_VERIFY_ISSUER", env.getOrDefault("MP_JWT_VERIFY_ISSUER", Tokens.DEV_ISSUER));
         // Human-readable log files locally; JSON stays the production default.
         serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         builder.environment().putAll(serviceEnv);

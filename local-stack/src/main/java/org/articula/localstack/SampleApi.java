@@ -11,8 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.localstack.security.DevKeys;
+import org.articula.localstack.security.Tokens;
 
-/** JSON calls to one service for the sample data; an unexpected answer fails with the call and its body. */
+/**
+ * JSON calls to one service for the sample data, with a development token of the organisation the
+ * data belongs to ({@link #actFor}); an unexpected answer fails with the call and its body.
+ */
 final class SampleApi {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -22,10 +30,23 @@ final class SampleApi {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    /** The sample data is loaded as a manager of each organisation who holds every staff role. */
+    static final String[] ROLES = { "buyer-admin", "centre-operator", "treasurer" };
+    static final String USER = "datos de ejemplo (local-stack)";
 
-    SampleApi(URI base) {
+    private final URI base;
+    private final DevKeys keys;
+    private final Map<UUID, String> tokens = new HashMap<>();
+    private String token;
+
+    SampleApi(URI base, DevKeys keys) {
         this.base = base;
+        this.keys = keys;
+    }
+
+    /** The following calls act for this organisation. */
+    void actFor(UUID organisationId) {
+        token = tokens.computeIfAbsent(organisationId, org -> keys.sign(Tokens.Claims.of(USER, org, ROLES)));
     }
 
     /** Sends {@code body} (none when null) and returns the answer if its status is one of {@code expected}. */
@@ -35,6 +56,7 @@ final class SampleApi {
         String json = body == null ? "" : JSON.writeValueAsString(body);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();

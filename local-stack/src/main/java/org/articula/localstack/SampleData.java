@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.articula.localstack.security.DevKeys;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +52,6 @@ final class SampleData {
 
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final LocalDate END = LocalDate.of(2027, 12, 31);
-    static final String BY = "datos de ejemplo (local-stack)";
 
     static final List<String> NETWORKS = List.of("Red Santa Rosa", "Red La Merced", "Red San Juan",
             "Red Santa Victoria", "Red Santa Lucía", "Red San Carlos", "Red Conache", "Red San Pachusco");
@@ -104,8 +104,8 @@ final class SampleData {
     private UUID laredoBuyer;
     private int kept;
 
-    private SampleData(URI base) {
-        this.api = new SampleApi(base);
+    private SampleData(URI base, DevKeys keys) {
+        this.api = new SampleApi(base, keys);
     }
 
     /** Off when {@code -Darticula.sampleData} or {@code ARTICULA_SAMPLE_DATA} is false, no, off or 0. */
@@ -119,8 +119,8 @@ final class SampleData {
      *
      * @throws IOException naming the call, its status and body, when the service refuses one
      */
-    static Summary load(URI contracts) throws IOException, InterruptedException {
-        SampleData data = new SampleData(contracts);
+    static Summary load(URI contracts, DevKeys keys) throws IOException, InterruptedException {
+        SampleData data = new SampleData(contracts, keys);
         data.dairy();
         data.trout();
         data.cacao();
@@ -147,7 +147,7 @@ final class SampleData {
                 laredoProducers.add(producer(association, "producer:laredo:" + network + ":" + m, dni(),
                         person(NORTH_COAST), "Laredo", "La Libertad", group));
             }
-            agreement("agreement:laredo:" + network, processor, "PRODUCER_GROUP", group, "milk", "L", milkClauses());
+            agreement("agreement:laredo:" + network, association, processor, "PRODUCER_GROUP", group, "milk", "L", milkClauses());
         }
     }
 
@@ -157,12 +157,12 @@ final class SampleData {
         // 12 t a year when the agreement starts: 500 kg a fortnight.
         UUID acoria = producer(exporter, "producer:trout:acoria", ruc("2052846103"),
                 "Empresa Municipal Piscícola de Acoria", "Acoria", "Huancavelica", null);
-        agreement("agreement:trout:acoria", exporter, "PRODUCER", acoria, "trout", "kg", troutClauses(500));
+        agreement("agreement:trout:acoria", exporter, exporter, "PRODUCER", acoria, "trout", "kg", troutClauses(500));
         List<String> districts = List.of("Chucuito", "Chucuito", "Juli", "Juli", "Pomata", "Pomata");
         for (int i = 0; i < districts.size(); i++) {
             UUID producer = producer(exporter, "producer:trout:puno:" + (i + 1), dni(), person(ALTIPLANO),
                     districts.get(i), "Puno", null);
-            agreement("agreement:trout:puno:" + (i + 1), exporter, "PRODUCER", producer, "trout", "kg",
+            agreement("agreement:trout:puno:" + (i + 1), exporter, exporter, "PRODUCER", producer, "trout", "kg",
                     troutClauses(200));
         }
     }
@@ -175,7 +175,7 @@ final class SampleData {
             UUID producer = producer(cooperative, "producer:cacao:" + i, dni(), person(LA_CONVENCION),
                     i % 3 == 0 ? "Santa Ana" : "Quellouno", "Cusco", null);
             // The cooperative buys its members' cacao itself.
-            agreement("agreement:cacao:" + i, cooperative, "PRODUCER", producer, "cacao", "kg", cacaoClauses());
+            agreement("agreement:cacao:" + i, cooperative, cooperative, "PRODUCER", producer, "cacao", "kg", cacaoClauses());
         }
     }
 
@@ -254,6 +254,7 @@ final class SampleData {
     private UUID organisation(String key, String name, String kind, String ruc, UUID parentId, String district,
             String region) throws IOException, InterruptedException {
         UUID id = id(key);
+        api.actFor(parentId == null ? id : parentId); // an organisation registers itself and its groups
         create("/api/v1/organisations", obj("id", id, "name", name, "kind", kind, "ruc", ruc, "parentId", parentId,
                 "district", district, "region", region), "organisation " + name);
         organisations++;
@@ -266,6 +267,7 @@ final class SampleData {
     private UUID producer(UUID organisationId, String key, String nationalId, String name, String district,
             String region, UUID groupId) throws IOException, InterruptedException {
         UUID id = id(key);
+        api.actFor(organisationId);
         create("/api/v1/organisations/" + organisationId + "/producers", obj("id", id, "nationalId", nationalId,
                 "name", name, "district", district, "region", region, "phone", phone(), "groupId", groupId),
                 "producer " + name);
@@ -274,19 +276,20 @@ final class SampleData {
     }
 
     /** Registers the agreement and activates it if it is still a draft. */
-    private void agreement(String key, UUID buyerId, String counterpartyType, UUID counterpartyId, String product,
-            String unit, Map<String, Object> clauses) throws IOException, InterruptedException {
+    private void agreement(String key, UUID tenant, UUID buyerId, String counterpartyType, UUID counterpartyId,
+            String product, String unit, Map<String, Object> clauses) throws IOException, InterruptedException {
         UUID id = id(key);
+        api.actFor(tenant); // the organisation of the covered producers registers and signs it
         String what = "agreement " + key.substring("agreement:".length());
         JsonNode view = create("/api/v1/agreements", obj("id", id, "buyerId", buyerId,
                 "counterparty", obj("type", counterpartyType, "id", counterpartyId), "product", product, "unit", unit,
-                "startDate", START.toString(), "endDate", END.toString(), "clauses", clauses, "by", BY), what);
+                "startDate", START.toString(), "endDate", END.toString(), "clauses", clauses), what);
         if (view == null) { // edited here since: take it as it is
             view = api.call("GET", "/api/v1/agreements/" + id, null, what, 200).json();
         }
         String status = view.path("status").asText();
         if ("DRAFT".equals(status)) {
-            view = api.call("POST", "/api/v1/agreements/" + id + "/activation", obj("by", BY), "activating " + what,
+            view = api.call("POST", "/api/v1/agreements/" + id + "/activation", obj(), "activating " + what,
                     200).json();
             status = view.path("status").asText();
             if (!"ACTIVE".equals(status)) {

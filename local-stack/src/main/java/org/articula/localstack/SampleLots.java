@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.articula.localstack.security.DevKeys;
 
 /**
  * A fortnight of milk deliveries at the Laredo association's collection centre, recorded through
@@ -44,9 +45,10 @@ final class SampleLots {
     private SampleLots() {
     }
 
-    static Summary load(URI lotsService, UUID association, List<UUID> producers, LocalDate today)
+    static Summary load(URI lotsService, DevKeys keys, UUID association, List<UUID> producers, LocalDate today)
             throws IOException, InterruptedException {
-        SampleApi api = new SampleApi(lotsService);
+        SampleApi api = new SampleApi(lotsService, keys);
+        api.actFor(association); // the association runs the centre
         UUID centre = id("centre:laredo");
         UUID operator = id("operator:laredo:1");
         api.call("POST", "/api/v1/collection-centres", Map.of("id", centre, "organisationId", association,

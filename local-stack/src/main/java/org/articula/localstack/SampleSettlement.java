@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.articula.localstack.security.DevKeys;
 
 /**
  * The sample fortnight of Laredo milk, settled the way the association's treasurer would: feed,
@@ -25,7 +26,6 @@ import java.util.UUID;
 final class SampleSettlement {
 
     private static final Duration WAIT_FOR_LOTS = Duration.ofSeconds(90);
-    private static final String TREASURER = "Tesorería Asociación Laredo (datos de ejemplo)";
     // What the processor pays per litre paid for; members get 1.03 + quality premium.
     private static final BigDecimal PROCESSOR_PRICE = new BigDecimal("1.15");
     // Shrinkage the processor's plant measures against the centre's sheets.
@@ -44,14 +44,15 @@ final class SampleSettlement {
     private final SampleApi api;
     private final UUID association;
 
-    private SampleSettlement(URI payments, UUID association) {
-        this.api = new SampleApi(payments);
+    private SampleSettlement(URI payments, DevKeys keys, UUID association) {
+        this.api = new SampleApi(payments, keys);
         this.association = association;
+        api.actFor(association);
     }
 
-    static Summary load(URI payments, UUID association, UUID processor, List<UUID> producers, SampleLots.Summary lots,
-            LocalDate today) throws IOException, InterruptedException {
-        return new SampleSettlement(payments, association).settle(processor, producers, lots, today);
+    static Summary load(URI payments, DevKeys keys, UUID association, UUID processor, List<UUID> producers,
+            SampleLots.Summary lots, LocalDate today) throws IOException, InterruptedException {
+        return new SampleSettlement(payments, keys, association).settle(processor, producers, lots, today);
     }
 
     private Summary settle(UUID processor, List<UUID> producers, SampleLots.Summary lots, LocalDate today)
@@ -63,7 +64,7 @@ final class SampleSettlement {
             settlement = runUntilEveryLotIsIn(start, lots.lots());
             if (settlement.path("lots").asInt() == lots.lots()) {
                 api.call("POST", "/api/v1/settlements/" + settlement.path("id").asText() + "/closing",
-                        Map.of("by", TREASURER), "closing the sample settlement", 200);
+                        Map.of(), "closing the sample settlement", 200);
                 settlement = existing(start);
             }
         }
@@ -113,7 +114,6 @@ final class SampleSettlement {
         body.put("amount", amount);
         body.put("chargeDate", day.toString());
         body.put("instalments", instalments);
-        body.put("by", TREASURER);
         // 409: the id was used since for something else through the API; that is kept.
         api.call("POST", "/api/v1/charges", body, "charge on credit", 201, 200, 409);
         return 1;
@@ -124,7 +124,7 @@ final class SampleSettlement {
         Instant deadline = Instant.now().plus(WAIT_FOR_LOTS);
         while (true) {
             api.call("POST", "/api/v1/settlements/runs", Map.of("organisationId", association, "fortnightStart",
-                    start.toString(), "by", TREASURER), "settlement run", 200);
+                    start.toString()), "settlement run", 200);
             JsonNode settlement = existing(start);
             if (settlement.path("lots").asInt() >= expectedLots || Instant.now().isAfter(deadline)) {
                 return settlement;
@@ -148,7 +148,7 @@ final class SampleSettlement {
                     : due.isAfter(today) ? today : due;
             api.call("POST", "/api/v1/settlements/" + settlementId + "/payouts", Map.of("producerId",
                     producer.path("producerId").asText(), "paidOn", paidOn.toString(), "reference",
-                    "Transferencia Caja Trujillo " + settlementId.substring(0, 8), "by", TREASURER), "payout", 200);
+                    "Transferencia Caja Trujillo " + settlementId.substring(0, 8)), "payout", 200);
             paid++;
         }
         return paid;
@@ -185,7 +185,6 @@ final class SampleSettlement {
         body.put("amount", paidFor.multiply(PROCESSOR_PRICE).setScale(2, RoundingMode.HALF_UP));
         body.put("receivedOn", received.toString());
         body.put("reference", "Liquidación Planta Lechera del Norte " + start);
-        body.put("by", TREASURER);
         api.call("POST", "/api/v1/remittances", body, "processor's remittance", 201, 200, 409);
     }
 

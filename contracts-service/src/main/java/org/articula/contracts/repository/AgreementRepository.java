@@ -14,9 +14,12 @@ import org.articula.contracts.domain.AgreementStatus;
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
-    /** What to list; null fields do not filter. */
-    public record Filter(UUID organisationId, UUID buyerId, UUID producerId, UUID groupId, String product,
-            AgreementStatus status) {
+    /**
+     * What to list: agreements {@code partyId} is party to (as the producers' organisation or the buyer),
+     * narrowed by the other fields; null ones do not filter.
+     */
+    public record Filter(UUID partyId, UUID organisationId, UUID buyerId, UUID producerId, UUID groupId,
+            String product, AgreementStatus status) {
     }
 
     public Optional<Agreement> findWithHistory(UUID id) {
@@ -24,8 +27,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     }
 
     public List<Agreement> page(Filter f, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+        StringBuilder where = new StringBuilder("(organisationId = :party or buyerId = :party)");
+        Parameters params = Parameters.with("party", f.partyId());
         if (f.organisationId() != null) {
             where.append(" and organisationId = :org");
             params.and("org", f.organisationId());

@@ -1,5 +1,6 @@
 package org.articula.contracts.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -39,6 +40,8 @@ import org.articula.contracts.rest.dto.StatusChange;
 import org.articula.contracts.rest.dto.Termination;
 import org.articula.contracts.service.AgreementService;
 import org.articula.contracts.service.Created;
+import org.articula.platform.security.CurrentUser;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,8 +55,11 @@ public class AgreementResource {
     AgreementService service;
     @Inject
     AgreementRepository agreements;
+    @Inject
+    CurrentUser user;
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an agreement as a draft",
             description = "Its clauses become version 1, in force from the start date. Idempotent by the "
@@ -65,18 +71,21 @@ public class AgreementResource {
     }
 
     @GET
-    @Operation(summary = "List agreements", description = "Filters combine; newest start date first.")
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "List agreements", description = "Those the caller's organisation is party to (as the "
+            + "producers' organisation or as the buyer). Filters combine; newest start date first.")
     public List<AgreementView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("buyerId") UUID buyerId, @QueryParam("producerId") UUID producerId,
             @QueryParam("groupId") UUID groupId, @QueryParam("product") String product,
             @QueryParam("status") AgreementStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        var filter = new AgreementRepository.Filter(organisationId, buyerId, producerId, groupId, product, status);
+        var filter = new AgreementRepository.Filter(user.organisationId(), organisationId, buyerId, producerId, groupId, product, status);
         return agreements.page(filter, page, size).stream().map(ContractsMapper::view).toList();
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/applicable")
     @Operation(summary = "Which agreement and clause version govern a producer's product on a day",
             description = "Agreements in force that day covering the producer directly or through its group, "
@@ -89,6 +98,7 @@ public class AgreementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Operation(summary = "Get an agreement with its versions, status changes and periods in force")
     public AgreementView get(@PathParam("id") UUID id) {
@@ -96,6 +106,7 @@ public class AgreementResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a draft's dates and clauses",
@@ -105,6 +116,7 @@ public class AgreementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}/as-of")
     @Operation(summary = "The agreement as it stood on a day",
             description = "Whether it was in force and which clause version governed that day.")
@@ -113,6 +125,7 @@ public class AgreementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}/versions")
     @Operation(summary = "Every clause version, oldest first, with the days each one governs")
     public List<ClauseVersionView> versions(@PathParam("id") UUID id) {
@@ -120,6 +133,7 @@ public class AgreementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Amend a signed agreement from an effective date",
@@ -135,6 +149,7 @@ public class AgreementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/activation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Activate (sign) a draft", description = "Binds from the start date. Refused if the "
@@ -144,6 +159,7 @@ public class AgreementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/suspension")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Suspend an active agreement from a day (today by default)")
@@ -152,6 +168,7 @@ public class AgreementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/reactivation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reactivate a suspended agreement from a day (today by default)")
@@ -160,6 +177,7 @@ public class AgreementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/termination")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Terminate an agreement before its end, with the reason",

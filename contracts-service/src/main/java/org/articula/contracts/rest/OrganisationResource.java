@@ -1,5 +1,6 @@
 package org.articula.contracts.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.OrganisationService;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,8 +35,10 @@ public class OrganisationResource {
     OrganisationService service;
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Register an organisation",
-            description = "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
+            description = "The caller's own organisation (the id in their token) or one of its producer groups. "
+                    + "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
     public Response register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
         Created<Organisation> created = service.register(request);
         OrganisationView view = ContractsMapper.view(created.value());
@@ -43,8 +47,9 @@ public class OrganisationResource {
 
     @GET
     @Path("/{organisationId}")
-    @Operation(summary = "Get an organisation")
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "Get the caller's organisation or one of its producer groups")
     public OrganisationView get(@PathParam("organisationId") UUID organisationId) {
-        return ContractsMapper.view(service.get(organisationId));
+        return ContractsMapper.view(service.visible(organisationId));
     }
 }

@@ -1,5 +1,6 @@
 package org.articula.contracts.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,7 @@ import org.articula.contracts.rest.dto.ProducerView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.contracts.service.ProducerService;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +48,7 @@ public class ProducerResource {
     ProducerRepository producers;
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a producer",
             description = "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. "
@@ -58,6 +61,7 @@ public class ProducerResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Register many producers from a CSV file",
@@ -68,16 +72,18 @@ public class ProducerResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "List the organisation's producers, by name")
     public List<ProducerView> list(@PathParam("organisationId") UUID organisationId,
             @QueryParam("groupId") UUID groupId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        organisations.get(organisationId);
+        organisations.own(organisationId);
         return producers.page(organisationId, groupId, page, size).stream().map(ContractsMapper::view).toList();
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{producerId}")
     @Operation(summary = "Get a producer")
     public ProducerView get(@PathParam("organisationId") UUID organisationId,
@@ -86,6 +92,7 @@ public class ProducerResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{producerId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a producer's name, place, phone or group",

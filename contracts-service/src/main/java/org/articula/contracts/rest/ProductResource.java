@@ -1,5 +1,6 @@
 package org.articula.contracts.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.articula.contracts.rest.dto.ProductRequest;
 import org.articula.contracts.rest.dto.ProductView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.ProductService;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,12 +33,14 @@ public class ProductResource {
     ProductService service;
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "Products an organisation can buy under an agreement")
     public List<ProductView> list(@PathParam("organisationId") UUID organisationId) {
         return service.availableTo(organisationId).stream().map(ContractsMapper::view).toList();
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a product of the organisation's own", description = "201 when new, 200 on repeat.")
     public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request) {

@@ -36,12 +36,14 @@ import org.articula.contracts.rest.dto.AmendmentRequest;
 import org.articula.contracts.rest.dto.DraftUpdate;
 import org.articula.contracts.rest.dto.StatusChange;
 import org.articula.contracts.rest.dto.Termination;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.security.CurrentUser;
 
 /**
  * Agreements from draft to end: creation, draft edits, amendments and lifecycle changes, each in
@@ -49,8 +51,6 @@ import org.articula.platform.problem.ProblemType;
  */
 @ApplicationScoped
 public class AgreementService {
-
-    static final String SYSTEM = "sistema";
 
     @Inject
     AgreementRepository agreements;
@@ -64,9 +64,24 @@ public class AgreementService {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
+    /** An agreement the caller's organisation is party to (as the producers' organisation or the buyer). */
     public Agreement get(UUID id) {
-        return agreements.findWithHistory(id).orElseThrow(() -> ProblemException.notFound("Acuerdo", id));
+        return agreements.findWithHistory(id).filter(a -> user.actsFor(a.organisationId) || user.actsFor(a.buyerId))
+                .orElseThrow(() -> ProblemException.notFound("Acuerdo", id));
+    }
+
+    /** An agreement the caller may change: only its producers' organisation does; the buyer reads it. */
+    private Agreement owned(UUID id) {
+        Agreement agreement = get(id);
+        if (!user.actsFor(agreement.organisationId)) {
+            throw ProblemException.forbidden("Solo la organización de los productores cambia el acuerdo " + id);
+        }
+        return agreement;
     }
 
     /** Stores a new agreement as DRAFT; the same request again answers with what is stored. */
@@ -74,7 +89,7 @@ public class AgreementService {
     public Created<Agreement> create(AgreementRequest request) {
         Agreement existing = agreements.findById(request.id());
         if (existing != null) {
-            if (!sameAs(existing, request)) {
+            if (!user.actsFor(existing.organisationId) || !sameAs(existing, request)) {
                 throw ProblemException.conflict("El id " + request.id() + " ya identifica otro acuerdo");
             }
             return new Created<>(existing, false);
@@ -109,15 +124,16 @@ public class AgreementService {
         agreement.createdAt = now;
         agreement.updatedAt = now;
         agreement.addVersion(UUID.randomUUID(), request.startDate(), request.clauses().withDefaults(), null,
-                request.by(), now);
+                user.name(), now);
         agreements.persist(agreement);
+        audited("CREATED", agreement, Map.of("buyerId", agreement.buyerId, "product", agreement.product));
         return new Created<>(agreement, true);
     }
 
     /** Changes a draft's dates and clauses; nobody else has seen a draft, so no event. */
     @Transactional
     public Agreement redraft(UUID id, DraftUpdate update) {
-        Agreement agreement = get(id);
+        Agreement agreement = owned(id);
         checkVersion(agreement, update.version());
         List<Violation> violations = new ArrayList<>();
         checkValidity(update.startDate(), update.endDate(), violations);
@@ -125,16 +141,17 @@ public class AgreementService {
         refuseIfAny(violations);
         agreement.startDate = update.startDate();
         agreement.endDate = update.endDate();
-        agreement.redraft(update.clauses().withDefaults(), update.by(), clock.instant());
+        agreement.redraft(update.clauses().withDefaults(), user.name(), clock.instant());
         agreement.updatedAt = clock.instant();
         agreements.flush();
+        audited("REDRAFTED", agreement, Map.of("version", agreement.version));
         return agreement;
     }
 
     /** Adds a clause version from its effective date; idempotent by the amendment's id. */
     @Transactional
     public Created<ClauseVersion> amend(UUID id, AmendmentRequest request) {
-        Agreement agreement = get(id);
+        Agreement agreement = owned(id);
         Clauses clauses = request.clauses().withDefaults();
         for (ClauseVersion v : agreement.versions) {
             if (v.id.equals(request.id())) {
@@ -147,62 +164,63 @@ public class AgreementService {
         checkVersion(agreement, request.version());
         refuseIfAny(ClauseRules.check(request.clauses(), "clauses."));
         ClauseVersion version = agreement.addVersion(request.id(), request.effectiveFrom(), clauses,
-                request.reason().strip(), request.by(), clock.instant());
+                request.reason().strip(), user.name(), clock.instant());
         Map<String, Object> change = change("AMENDED");
         change.put("versionNumber", version.number);
         change.put("effectiveFrom", version.effectiveFrom);
         publish("AgreementAmended", agreement, change);
+        audited("AMENDED", agreement, change);
         return new Created<>(version, true);
     }
 
     @Transactional
     public Agreement activate(UUID id, StatusChange request) {
-        Agreement agreement = get(id);
-        if (repeats(agreement, AgreementStatus.ACTIVE, agreement.startDate, request.by())) {
+        Agreement agreement = owned(id);
+        if (repeats(agreement, AgreementStatus.ACTIVE, agreement.startDate, user.name())) {
             return agreement;
         }
-        Transition t = agreement.activate(today(), request.by(), clock.instant());
+        Transition t = agreement.activate(today(), user.name(), clock.instant());
         t.reason = request.reason();
         refuseOverlap(agreement);
-        publish("AgreementActivated", agreement, transitionChange(t));
+        changed("AgreementActivated", agreement, t);
         return agreement;
     }
 
     @Transactional
     public Agreement suspend(UUID id, StatusChange request) {
-        Agreement agreement = get(id);
+        Agreement agreement = owned(id);
         LocalDate effectiveOn = effectiveOn(request.effectiveOn());
-        if (repeats(agreement, AgreementStatus.SUSPENDED, effectiveOn, request.by())) {
+        if (repeats(agreement, AgreementStatus.SUSPENDED, effectiveOn, user.name())) {
             return agreement;
         }
-        Transition t = agreement.suspend(effectiveOn, request.reason(), today(), request.by(), clock.instant());
-        publish("AgreementSuspended", agreement, transitionChange(t));
+        Transition t = agreement.suspend(effectiveOn, request.reason(), today(), user.name(), clock.instant());
+        changed("AgreementSuspended", agreement, t);
         return agreement;
     }
 
     @Transactional
     public Agreement reactivate(UUID id, StatusChange request) {
-        Agreement agreement = get(id);
+        Agreement agreement = owned(id);
         LocalDate effectiveOn = effectiveOn(request.effectiveOn());
-        if (repeats(agreement, AgreementStatus.ACTIVE, effectiveOn, request.by())) {
+        if (repeats(agreement, AgreementStatus.ACTIVE, effectiveOn, user.name())) {
             return agreement;
         }
-        Transition t = agreement.reactivate(effectiveOn, request.reason(), today(), request.by(), clock.instant());
+        Transition t = agreement.reactivate(effectiveOn, request.reason(), today(), user.name(), clock.instant());
         refuseOverlap(agreement);
-        publish("AgreementReactivated", agreement, transitionChange(t));
+        changed("AgreementReactivated", agreement, t);
         return agreement;
     }
 
     @Transactional
     public Agreement terminate(UUID id, Termination request) {
-        Agreement agreement = get(id);
+        Agreement agreement = owned(id);
         LocalDate effectiveOn = effectiveOn(request.effectiveOn());
-        if (repeats(agreement, AgreementStatus.TERMINATED, effectiveOn, request.by())) {
+        if (repeats(agreement, AgreementStatus.TERMINATED, effectiveOn, user.name())) {
             return agreement;
         }
-        Transition t = agreement.terminate(request.reasonCode(), request.reason(), effectiveOn, today(), request.by(),
+        Transition t = agreement.terminate(request.reasonCode(), request.reason(), effectiveOn, today(), user.name(),
                 clock.instant());
-        publish("AgreementTerminated", agreement, transitionChange(t));
+        changed("AgreementTerminated", agreement, t);
         return agreement;
     }
 
@@ -215,15 +233,19 @@ public class AgreementService {
     public int expireDue(LocalDate today, int limit) {
         List<Agreement> due = agreements.dueToExpire(today, limit);
         Instant now = clock.instant();
+        List<AuditTrail.Change> expired = new ArrayList<>();
         for (Agreement agreement : due) {
-            publish("AgreementExpired", agreement, transitionChange(agreement.expire(SYSTEM, now)));
+            Map<String, Object> change = transitionChange(agreement.expire(AuditTrail.SYSTEM, now));
+            publish("AgreementExpired", agreement, change);
+            expired.add(new AuditTrail.Change(agreement.organisationId, "Agreement", agreement.id, change));
         }
+        audit.recordBySystem("EXPIRED", expired);
         return due.size();
     }
 
     /** The agreements that govern a producer's deliveries of a product on a day (normally one per buyer). */
     public List<Agreement> applicableTo(UUID producerId, String product, LocalDate day) {
-        Producer producer = producers.findByIdOptional(producerId)
+        Producer producer = producers.findByIdOptional(producerId).filter(p -> user.actsFor(p.organisationId))
                 .orElseThrow(() -> ProblemException.notFound("Productor", producerId));
         return agreements.coveringCandidates(producer.id, producer.groupId, product, day).stream()
                 .filter(a -> a.inForceOn(day)).toList();
@@ -233,18 +255,19 @@ public class AgreementService {
         return LocalDate.now(clock);
     }
 
-    // The organisation that registers the covered producers is the agreement's tenant.
+    // The organisation that registers the covered producers is the agreement's tenant: the caller's
+    // own (another organisation's producers and groups look unregistered).
     private UUID tenantOf(CounterpartyType type, UUID id, List<Violation> violations) {
         if (type == CounterpartyType.PRODUCER) {
             Producer producer = producers.findById(id);
-            if (producer == null) {
+            if (producer == null || !user.actsFor(producer.organisationId)) {
                 violations.add(new Violation("counterparty.id", "productor no registrado"));
                 return null;
             }
             return producer.organisationId;
         }
         Organisation group = organisations.findById(id);
-        if (group == null || group.kind != OrganisationKind.PRODUCER_GROUP) {
+        if (group == null || group.kind != OrganisationKind.PRODUCER_GROUP || !user.actsFor(group.parentId)) {
             violations.add(new Violation("counterparty.id", "grupo de productores no registrado"));
             return null;
         }
@@ -326,6 +349,17 @@ public class AgreementService {
         change.put("transitionSeq", t.seq);
         change.put("effectiveOn", t.effectiveOn);
         return change;
+    }
+
+    // A lifecycle change: its event, and who made it in the audit trail.
+    private void changed(String eventType, Agreement agreement, Transition t) {
+        Map<String, Object> change = transitionChange(t);
+        publish(eventType, agreement, change);
+        audited((String) change.get("kind"), agreement, change);
+    }
+
+    private void audited(String action, Agreement agreement, Map<String, ?> detail) {
+        audit.record(action, agreement.organisationId, "Agreement", agreement.id, detail);
     }
 
     private void publish(String type, Agreement agreement, Map<String, Object> change) {

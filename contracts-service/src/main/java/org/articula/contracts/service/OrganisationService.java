@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.articula.contracts.domain.NationalId;
@@ -12,9 +13,11 @@ import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.security.CurrentUser;
 
 @ApplicationScoped
 public class OrganisationService {
@@ -23,14 +26,39 @@ public class OrganisationService {
     OrganisationRepository organisations;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     public Organisation get(UUID id) {
         return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organización", id));
     }
 
+    /** The caller's organisation or one of its producer groups; anything else is "not found". */
+    public Organisation visible(UUID id) {
+        Organisation organisation = get(id);
+        if (!user.actsFor(organisation.id) && !user.actsFor(organisation.parentId)) {
+            throw ProblemException.notFound("Organización", id);
+        }
+        return organisation;
+    }
+
+    /** The caller's own organisation, named in a URL: another one's is "not found". */
+    public Organisation own(UUID id) {
+        user.requireOrganisation(id, "Organización", id);
+        return get(id);
+    }
+
     /** Registers an organisation; the same request again answers with what is stored. */
     @Transactional
     public Created<Organisation> register(OrganisationRequest request) {
+        // A user registers their own organisation (its id comes with their token) and its producer groups.
+        if (request.kind() != OrganisationKind.PRODUCER_GROUP) {
+            user.requireOrganisation(request.id(), "Organización", request.id());
+        } else if (request.parentId() != null && !user.actsFor(request.parentId())) {
+            throw ProblemException.invalidField("parentId", "debe ser una asociación o cooperativa registrada");
+        }
         Organisation existing = organisations.findById(request.id());
         if (existing != null) {
             if (!sameAs(existing, request)) {
@@ -57,6 +85,8 @@ public class OrganisationService {
         organisation.region = request.region();
         organisation.createdAt = clock.instant();
         organisations.persist(organisation);
+        audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,
+                Map.of("name", organisation.name, "kind", organisation.kind));
         return new Created<>(organisation, true);
     }
 

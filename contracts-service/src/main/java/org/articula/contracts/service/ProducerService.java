@@ -27,6 +27,7 @@ import org.articula.contracts.repository.ProducerRepository;
 import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerUpdate;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
@@ -52,8 +53,11 @@ public class ProducerService {
     Validator validator;
     @Inject
     Clock clock;
+    @Inject
+    AuditTrail audit;
 
     public Producer get(UUID organisationId, UUID producerId) {
+        organisationService.own(organisationId);
         return producers.findInOrganisation(organisationId, producerId)
                 .orElseThrow(() -> ProblemException.notFound("Productor", producerId));
     }
@@ -61,7 +65,7 @@ public class ProducerService {
     /** Registers a producer; the same request again answers with what is stored and publishes nothing. */
     @Transactional
     public Created<Producer> register(UUID organisationId, ProducerRequest request) {
-        Organisation organisation = organisationService.get(organisationId);
+        Organisation organisation = organisationService.own(organisationId);
         List<Violation> violations = check(organisation, request, "");
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, describe(violations), violations);
@@ -82,6 +86,7 @@ public class ProducerService {
         Producer producer = newProducer(organisationId, request.id(), request, clock.instant());
         producers.persist(producer);
         publish("ProducerRegistered", producer);
+        audit.record("REGISTERED", organisationId, "Producer", producer.id, Map.of("name", producer.name));
         return new Created<>(producer, true);
     }
 
@@ -106,6 +111,7 @@ public class ProducerService {
         producer.updatedAt = clock.instant();
         producers.flush(); // the new version goes into the event
         publish("ProducerUpdated", producer);
+        audit.record("UPDATED", organisationId, "Producer", producer.id, Map.of("version", producer.version));
         return producer;
     }
 
@@ -116,7 +122,7 @@ public class ProducerService {
      */
     @Transactional
     public ImportReport importCsv(UUID organisationId, String csv) {
-        Organisation organisation = organisationService.get(organisationId);
+        Organisation organisation = organisationService.own(organisationId);
         List<ProducerCsv.Row> rows = ProducerCsv.parse(csv, organisationId);
         if (rows.isEmpty()) {
             throw ProblemException.invalidField("file", "el archivo no tiene filas de productores");
@@ -168,6 +174,8 @@ public class ProducerService {
         }
         producers.persist(created);
         outbox.publishAll(created.stream().map(p -> envelope("ProducerRegistered", p)).toList());
+        audit.recordAll("REGISTERED", created.stream().map(p -> new AuditTrail.Change(organisationId, "Producer", p.id,
+                Map.of("name", p.name, "import", true))).toList());
         return new ImportReport(rows.size(), created.size(), rows.size() - created.size(), results);
     }
 

@@ -11,6 +11,7 @@ import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.domain.Product;
 import org.articula.contracts.repository.ProductRepository;
 import org.articula.contracts.rest.dto.ProductRequest;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.ProblemException;
 
 /** The common product catalogue plus the products each buyer defines for itself. */
@@ -23,16 +24,18 @@ public class ProductService {
     OrganisationService organisations;
     @Inject
     Clock clock;
+    @Inject
+    AuditTrail audit;
 
     public List<Product> availableTo(UUID organisationId) {
-        organisations.get(organisationId);
+        organisations.own(organisationId);
         return products.listAvailableTo(organisationId);
     }
 
     /** Defines a buyer's own product; the same definition again answers with what is stored. */
     @Transactional
     public Created<Product> define(UUID organisationId, ProductRequest request) {
-        Organisation buyer = organisations.get(organisationId);
+        Organisation buyer = organisations.own(organisationId);
         if (buyer.kind == OrganisationKind.PRODUCER_GROUP) {
             throw ProblemException.invalidField("organisationId", "un grupo de productores no define productos");
         }
@@ -53,6 +56,7 @@ public class ProductService {
         product.unit = request.unit();
         product.createdAt = clock.instant();
         products.persist(product);
+        audit.record("DEFINED", organisationId, "Product", product.id, java.util.Map.of("code", product.code));
         return new Created<>(product, true);
     }
 }

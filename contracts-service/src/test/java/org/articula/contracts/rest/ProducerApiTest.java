@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class ProducerApiTest {
     void laredoAssociationWithOneNetwork() {
         association = UUID.randomUUID();
         network = UUID.randomUUID();
+        TestTokens.actAs(association, TestTokens.STAFF);
         given().contentType(ContentType.JSON)
                 .body(Map.of("id", association, "name", "Asociación de Productores Lecheros de Laredo",
                         "kind", "ASSOCIATION", "district", "Laredo", "region", "La Libertad"))
@@ -105,10 +107,10 @@ class ProducerApiTest {
     void aGroupOfAnotherOrganisationIsRefused() {
         UUID otherAssociation = UUID.randomUUID();
         UUID otherNetwork = UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
                 .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind", "COOPERATIVE"))
                 .post("/api/v1/organisations").then().statusCode(201);
-        given().contentType(ContentType.JSON)
+        given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
                 .body(Map.of("id", otherNetwork, "name", "Red Quellouno", "kind", "PRODUCER_GROUP", "parentId",
                         otherAssociation))
                 .post("/api/v1/organisations").then().statusCode(201);

@@ -9,10 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.articula.localstack.testing.TestTokens;
 
 /**
  * Parties and agreement bodies as the Laredo dairy association negotiates them, built through the
- * REST API. Bodies are mutable maps so a test can break one field.
+ * REST API. Bodies are mutable maps so a test can break one field. Organisations and producers are
+ * registered by a manager of their own organisation; everything else goes as the test's default user
+ * ({@link TestTokens#actAs}).
  */
 public final class Fixtures {
 
@@ -25,7 +28,8 @@ public final class Fixtures {
         if (parentId != null) {
             body.put("parentId", parentId);
         }
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/organisations").then().statusCode(201);
+        given().header(TestTokens.as(parentId == null ? id : parentId, TestTokens.STAFF))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/organisations").then().statusCode(201);
         return id;
     }
 
@@ -36,7 +40,8 @@ public final class Fixtures {
         if (groupId != null) {
             body.put("groupId", groupId);
         }
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/organisations/" + organisationId + "/producers")
+        given().header(TestTokens.as(organisationId, TestTokens.STAFF)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/organisations/" + organisationId + "/producers")
                 .then().statusCode(201);
         return id;
     }
@@ -74,7 +79,7 @@ public final class Fixtures {
         return new HashMap<>(Map.of("id", UUID.randomUUID(), "buyerId", buyerId,
                 "counterparty", Map.of("type", counterpartyType, "id", counterpartyId), "product", "milk",
                 "startDate", start.toString(), "endDate", end.toString(), "clauses", milkClauses("1.03"),
-                "by", "Carmen Vásquez (jefa de acopio)"));
+                "by", "Carmen Vásquez (jefa de acopio)")); // "by" is ignored now: the token says who
     }
 
     /** Posts the body, activates it and returns its id. */

@@ -17,6 +17,8 @@ import org.testcontainers.DockerClientFactory;
  * broker. The infrastructure lives as long as the test JVM, so Quarkus restarts between test classes
  * do not pay for it again.
  *
+ * <p>It also configures the service to trust the test JVM's token key ({@link TestTokens}).
+ *
  * <p>Init arg {@code database}: the database name the service uses (default {@code articula}).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -53,11 +55,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not create database " + database, e);
         }
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(TestTokens.config());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(database),
                 "quarkus.datasource.username", infra.username(),
                 "quarkus.datasource.password", infra.password(),
-                "kafka.bootstrap.servers", infra.bootstrapServers());
+                "kafka.bootstrap.servers", infra.bootstrapServers()));
+        return config;
     }
 
     @Override

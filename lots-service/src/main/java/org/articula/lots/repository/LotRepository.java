@@ -36,8 +36,12 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
         return list("centreId = ?1 and deliveryDate = ?2 order by deliveredAt, id", centreId, day);
     }
 
-    public List<Lot> ofProducer(UUID producerId, LocalDate from, LocalDate to) {
-        return list("producerId = ?1 and deliveryDate between ?2 and ?3 order by deliveredAt, id", producerId, from, to);
+    /** The producer's lots of {@code organisationId} or recorded at its centres. */
+    public List<Lot> ofProducer(UUID producerId, LocalDate from, LocalDate to, UUID organisationId) {
+        return list("""
+                producerId = ?1 and deliveryDate between ?2 and ?3
+                and (organisationId = ?4 or centreId in (select c.id from CollectionCentre c where c.organisationId = ?4))
+                order by deliveredAt, id""", producerId, from, to, organisationId);
     }
 
     public List<LotRevision> history(UUID lotId) {

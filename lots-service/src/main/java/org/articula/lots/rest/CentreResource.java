@@ -1,5 +1,6 @@
 package org.articula.lots.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,8 @@ import org.articula.lots.rest.dto.OperatorView;
 import org.articula.lots.service.CentreService;
 import org.articula.lots.service.Created;
 import org.articula.lots.service.LotQueries;
+import org.articula.platform.security.CurrentUser;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,8 +49,11 @@ public class CentreResource {
     OperatorRepository operators;
     @Inject
     LotQueries queries;
+    @Inject
+    CurrentUser user;
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a collection centre", description = "Idempotent by id: 201, then 200.")
     public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
@@ -56,12 +62,17 @@ public class CentreResource {
     }
 
     @GET
-    @Operation(summary = "The centres an organisation runs")
-    public List<CentreView> list(@QueryParam("organisationId") @NotNull UUID organisationId) {
-        return centres.ofOrganisation(organisationId).stream().map(LotMapper::view).toList();
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "The centres the caller's organisation runs",
+            description = "organisationId defaults to the caller's; another organisation's is not found.")
+    public List<CentreView> list(@QueryParam("organisationId") UUID organisationId) {
+        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
+        user.requireOrganisation(organisation, "Organización", organisation);
+        return centres.ofOrganisation(organisation).stream().map(LotMapper::view).toList();
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}")
     @Operation(summary = "Get a collection centre")
     public CentreView get(@PathParam("centreId") UUID centreId) {
@@ -69,6 +80,7 @@ public class CentreResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{centreId}/operators")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an operator to a centre", description = "Idempotent by id: 201, then 200.")
@@ -79,6 +91,7 @@ public class CentreResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}/operators")
     @Operation(summary = "The centre's operators")
     public List<OperatorView> operators(@PathParam("centreId") UUID centreId) {
@@ -87,6 +100,7 @@ public class CentreResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}/sheet")
     @Operation(summary = "The collection sheet: a centre's lots of one day with totals per verdict")
     public LotSheet sheet(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {

@@ -1,5 +1,6 @@
 package org.articula.lots.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,8 @@ import org.articula.lots.rest.dto.RevisionView;
 import org.articula.lots.rest.dto.Voiding;
 import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.LotService;
+import org.articula.platform.security.CurrentUser;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,8 +47,11 @@ public class LotResource {
     LotQueries queries;
     @Inject
     LotRepository lots;
+    @Inject
+    CurrentUser user;
 
     @POST
+    @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a lot and judge it",
             description = "The answer is the producer's receipt: verdict, one reason per failed parameter, and the "
@@ -62,6 +68,7 @@ public class LotResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record up to 10,000 lots at once (a device back online)",
@@ -73,6 +80,7 @@ public class LotResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}")
     @Operation(summary = "Get a lot as it now stands")
     public LotReceipt get(@PathParam("id") UUID id) {
@@ -80,14 +88,16 @@ public class LotResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/history")
     @Operation(summary = "Every revision of a lot: as recorded, each correction, the void")
     public List<RevisionView> history(@PathParam("id") UUID id) {
-        service.get(id);
+        service.get(id); // visible to the caller, or not found
         return lots.history(id).stream().map(LotMapper::view).toList();
     }
 
     @POST
+    @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a lot's quantity or readings",
@@ -97,6 +107,7 @@ public class LotResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/void")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Void a lot recorded by mistake", description = "It stays on record with the reason.")
@@ -105,20 +116,26 @@ public class LotResource {
     }
 
     @GET
-    @Operation(summary = "A producer's lots between two delivery dates, with totals per verdict")
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Operation(summary = "A producer's lots between two delivery dates, with totals per verdict",
+            description = "Those of the caller's organisation or recorded at its centres; a producer sees only their own.")
     public LotSheet ofProducer(@QueryParam("producerId") @NotNull UUID producerId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         return queries.ofProducer(producerId, from, to);
     }
 
     @GET
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Path("/rejection-rates")
     @Operation(summary = "Share of rejected lots per producer or per centre, for an organisation's deliveries",
-            description = "groupBy = producer (default) or centre; voided lots do not count.")
-    public List<RejectionRate> rejectionRates(@QueryParam("organisationId") @NotNull UUID organisationId,
+            description = "groupBy = producer (default) or centre; voided lots do not count. organisationId defaults "
+                    + "to the caller's; another organisation's is not found.")
+    public List<RejectionRate> rejectionRates(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
             @QueryParam("groupBy") GroupBy groupBy) {
-        return queries.rejectionRates(organisationId, from, to, groupBy == GroupBy.centre);
+        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
+        user.requireOrganisation(organisation, "Organización", organisation);
+        return queries.rejectionRates(organisation, from, to, groupBy == GroupBy.centre);
     }
 
     public enum GroupBy {

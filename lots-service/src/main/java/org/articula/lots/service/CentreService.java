@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.articula.lots.domain.CollectionCentre;
@@ -12,7 +13,9 @@ import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.OperatorRepository;
 import org.articula.lots.rest.dto.CentreRequest;
 import org.articula.lots.rest.dto.OperatorRequest;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
 
 /** Collection centres and their operators; creates are idempotent by the client's id. */
 @ApplicationScoped
@@ -24,13 +27,20 @@ public class CentreService {
     OperatorRepository operators;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
+    /** A centre of the caller's organisation; another organisation's is "not found". */
     public CollectionCentre get(UUID id) {
-        return centres.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Centro de acopio", id));
+        return centres.findByIdOptional(id).filter(c -> user.actsFor(c.organisationId))
+                .orElseThrow(() -> ProblemException.notFound("Centro de acopio", id));
     }
 
     @Transactional
     public Created<CollectionCentre> register(CentreRequest r) {
+        user.requireOrganisation(r.organisationId(), "Organización", r.organisationId());
         CollectionCentre existing = centres.findById(r.id());
         if (existing != null) {
             boolean same = existing.organisationId.equals(r.organisationId()) && existing.name.equals(r.name().strip())
@@ -50,12 +60,13 @@ public class CentreService {
         c.longitude = r.longitude();
         c.createdAt = clock.instant();
         centres.persist(c);
+        audit.record("REGISTERED", c.organisationId, "CollectionCentre", c.id, Map.of("name", c.name));
         return new Created<>(c, true);
     }
 
     @Transactional
     public Created<Operator> addOperator(UUID centreId, OperatorRequest r) {
-        get(centreId);
+        CollectionCentre centre = get(centreId);
         Operator existing = operators.findById(r.id());
         if (existing != null) {
             if (!existing.centreId.equals(centreId) || !existing.name.equals(r.name().strip())) {
@@ -69,6 +80,8 @@ public class CentreService {
         o.name = r.name().strip();
         o.createdAt = clock.instant();
         operators.persist(o);
+        audit.record("OPERATOR_ADDED", centre.organisationId, "CollectionCentre", centreId,
+                Map.of("operatorId", o.id, "name", o.name));
         return new Created<>(o, true);
     }
 }

@@ -17,6 +17,7 @@ import org.articula.lots.repository.LotRepository;
 import org.articula.lots.rest.dto.LotSheet;
 import org.articula.lots.rest.dto.RejectionRate;
 import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
 
 /** The collection sheet, a producer's deliveries and rejection rates. */
 @ApplicationScoped
@@ -28,15 +29,19 @@ public class LotQueries {
     LotRepository lots;
     @Inject
     CentreService centres;
+    @Inject
+    CurrentUser user;
 
     public LotSheet collectionSheet(UUID centreId, LocalDate day) {
         centres.get(centreId);
         return sheet(lots.atCentreOn(centreId, day));
     }
 
+    /** The producer's lots the caller may see: their organisation's or at its centres; a producer only their own. */
     public LotSheet ofProducer(UUID producerId, LocalDate from, LocalDate to) {
+        user.requireProducerOrStaff(producerId, "Productor", producerId);
         checkRange(from, to);
-        return sheet(lots.ofProducer(producerId, from, to));
+        return sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
     }
 
     public List<RejectionRate> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {

@@ -46,12 +46,14 @@ import org.articula.lots.rest.dto.Correction;
 import org.articula.lots.rest.dto.LotReceipt;
 import org.articula.lots.rest.dto.LotRequest;
 import org.articula.lots.rest.dto.Voiding;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.security.CurrentUser;
 
 /**
  * Records lots and judges them on the spot, one or thousands at a time. A batch is checked lot by
@@ -84,15 +86,40 @@ public class LotService {
     Validator validator;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
+    /**
+     * A lot the caller may see: one of their organisation's (it pays the producer) or recorded at one
+     * of its centres; a producer sees only their own. Anything else is "not found".
+     */
     public Lot get(UUID id) {
-        return lots.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Lote", id));
+        return lots.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ProblemException.notFound("Lote", id));
+    }
+
+    private boolean visible(Lot lot) {
+        if (user.isOnlyProducer()) {
+            return user.actsFor(lot.organisationId) && user.producerId().map(lot.producerId::equals).orElse(false);
+        }
+        return user.actsFor(lot.organisationId) || user.actsFor(centres.findById(lot.centreId).organisationId);
+    }
+
+    /** Only the centre where a lot was recorded corrects or voids it. */
+    private Lot atOwnCentre(UUID id) {
+        Lot lot = get(id);
+        if (!user.actsFor(centres.findById(lot.centreId).organisationId)) {
+            throw ProblemException.forbidden("Solo el centro de acopio que registró el lote " + id + " lo cambia");
+        }
+        return lot;
     }
 
     /** Records every acceptable lot of the batch; each result says CREATED, UNCHANGED or REFUSED and why. */
     @Transactional
     public BatchResult record(List<LotRequest> requests) {
         Instant now = clock.instant();
+        UUID organisation = user.organisationId();
         Context context = load(requests);
         List<Item> results = new ArrayList<>();
         List<Lot> created = new ArrayList<>();
@@ -104,13 +131,14 @@ public class LotService {
                 checkShape(request);
                 Lot existing = Optional.ofNullable(context.existing.get(id)).orElse(inThisBatch.get(id));
                 if (existing != null) {
-                    if (!sameDelivery(existing, request)) {
+                    CollectionCentre at = context.centres.get(existing.centreId);
+                    if (at == null || !organisation.equals(at.organisationId) || !sameDelivery(existing, request)) {
                         throw ProblemException.conflict("El id " + id + " ya identifica otro lote");
                     }
                     results.add(new Item(i, id, Outcome.UNCHANGED, LotMapper.receipt(existing), null));
                     continue;
                 }
-                Lot lot = newLot(request, context, now);
+                Lot lot = newLot(request, context, organisation, now);
                 created.add(lot);
                 inThisBatch.put(id, lot);
                 results.add(new Item(i, id, Outcome.CREATED, null, null));
@@ -127,6 +155,8 @@ public class LotService {
         Map<String, String> producerOfLot = new HashMap<>();
         created.forEach(lot -> producerOfLot.put(lot.id.toString(), lot.producerId.toString()));
         outbox.publishAll(events, e -> producerOfLot.get(e.aggregateId())); // a producer's lots stay in order
+        audit.recordAll("RECORDED", created.stream().map(lot -> new AuditTrail.Change(lot.organisationId, "Lot", lot.id,
+                Map.of("centreId", lot.centreId, "verdict", lot.verdict, "quantity", lot.quantity))).toList());
 
         List<Item> answered = results.stream().map(item -> item.outcome() == Outcome.CREATED
                 ? new Item(item.index(), item.id(), Outcome.CREATED, LotMapper.receipt(inThisBatch.get(item.id())), null)
@@ -140,7 +170,7 @@ public class LotService {
     /** Corrects quantity and/or readings and judges the lot again by the clause version it was judged by. */
     @Transactional
     public Lot correct(UUID id, Correction correction) {
-        Lot lot = get(id);
+        Lot lot = atOwnCentre(id);
         checkVersion(lot, correction.version());
         if (lot.isVoided()) {
             throw new ProblemException(ProblemType.CONFLICT, "El lote está anulado; no se corrige");
@@ -165,12 +195,12 @@ public class LotService {
             lot.readings = List.copyOf(correction.readings());
         }
         lot.judge(QualityJudge.judge(version.quality(), lot.readings));
-        return changed(lot, LotRevision.Kind.CORRECTED, before, correction.reason(), correction.by(), now);
+        return changed(lot, LotRevision.Kind.CORRECTED, before, correction.reason(), user.name(), now);
     }
 
     @Transactional
     public Lot voidLot(UUID id, Voiding voiding) {
-        Lot lot = get(id);
+        Lot lot = atOwnCentre(id);
         checkVersion(lot, voiding.version());
         if (lot.isVoided()) {
             throw new ProblemException(ProblemType.CONFLICT, "El lote ya está anulado");
@@ -178,7 +208,7 @@ public class LotService {
         LotReceipt before = LotMapper.receipt(lot);
         Instant now = clock.instant();
         lot.status = LotStatus.VOIDED;
-        return changed(lot, LotRevision.Kind.VOIDED, before, voiding.reason(), voiding.by(), now);
+        return changed(lot, LotRevision.Kind.VOIDED, before, voiding.reason(), user.name(), now);
     }
 
     // A correction or void: the next revision in the history, and its event with the lot before and after.
@@ -189,6 +219,7 @@ public class LotService {
         lots.flush(); // the event carries the version the change produced
         String type = kind == LotRevision.Kind.VOIDED ? "LotVoided" : "LotCorrected";
         outbox.publishAll(List.of(envelope(type, lot, before, reason, by, now)), e -> lot.producerId.toString());
+        audit.record(kind.name(), lot.organisationId, "Lot", lot.id, Map.of("revision", lot.revision, "reason", reason));
         return lot;
     }
 
@@ -213,10 +244,10 @@ public class LotService {
         return new Context(existing, centreMap, operatorMap, producerMap, terms);
     }
 
-    private Lot newLot(LotRequest request, Context context, Instant now) {
+    private Lot newLot(LotRequest request, Context context, UUID organisation, Instant now) {
         List<Violation> violations = new ArrayList<>();
         CollectionCentre centre = context.centres.get(request.centreId());
-        if (centre == null) {
+        if (centre == null || !organisation.equals(centre.organisationId)) { // lots only at the caller's centres
             violations.add(new Violation("centreId", "centro de acopio no registrado"));
         }
         Operator operator = context.operators.get(request.operatorId());
@@ -268,18 +299,16 @@ public class LotService {
     }
 
     /**
-     * The agreement in force for the producer's product on the day. Should a producer hold several
-     * (with different buyers), the one whose buyer or tenant runs the centre decides.
+     * The agreement in force for the producer's product on the day among those the centre's
+     * organisation is party to (as buyer or as the producers' organisation): a centre never records
+     * lots into another organisation's agreements. Should a producer hold several, the lot is refused.
      */
     private static AgreementTerms agreementFor(ProducerRef producer, String product, LocalDate day,
             CollectionCentre centre, List<AgreementTerms> candidates) {
         List<AgreementTerms> inForce = candidates.stream()
                 .filter(a -> a.product.equals(product) && a.covers(producer.id, producer.groupId) && a.inForceOn(day))
+                .filter(a -> a.buyerId.equals(centre.organisationId) || a.organisationId.equals(centre.organisationId))
                 .toList();
-        if (inForce.size() > 1) {
-            inForce = inForce.stream().filter(a -> a.buyerId.equals(centre.organisationId)
-                    || a.organisationId.equals(centre.organisationId)).toList();
-        }
         if (inForce.isEmpty()) {
             throw new ProblemException(ProblemType.BUSINESS_RULE, "El productor " + producer.name
                     + " no tiene un acuerdo vigente para " + product + " el " + day + "; el lote no se registró",

@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
 import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.support.ContractsFeed;
@@ -70,6 +71,7 @@ class LotApiTest {
                 milkAgreement(1, List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300), MILK_QUALITY))));
         ContractsFeed.await("the milk agreement", () -> agreements.findById(milkAgreement) != null
                 && producers.findById(rosa) != null);
+        TestTokens.actAs("Julia Ramos", association, TestTokens.STAFF);
         given().contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", association,
                 "name", "Centro de acopio Santa Rosa", "district", "Laredo", "latitude", -8.089, "longitude", -78.961))
                 .post("/api/v1/collection-centres").then().statusCode(201);
@@ -118,6 +120,16 @@ class LotApiTest {
                         List.of(new Version(1, TODAY.minusDays(60), TODAY.plusDays(300),
                                 List.of(numeric("weight_g", "g", "250", "400"), numeric("size_cm", "cm", "25", "32"))))));
         ContractsFeed.await("the trout agreement", () -> agreements.findById(troutAgreement) != null);
+        // The exporter's own operator records them at its plant: a centre records lots only under agreements
+        // its organisation is party to.
+        centre = UUID.randomUUID();
+        operator = UUID.randomUUID();
+        TestTokens.actAs("Operador de planta", exporter, TestTokens.STAFF);
+        given().contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", exporter,
+                "name", "Planta de Huancayo", "district", "Huancayo")).post("/api/v1/collection-centres")
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Marco Quispe"))
+                .post("/api/v1/collection-centres/" + centre + "/operators").then().statusCode(201);
 
         Map<String, Object> fish = lot(UUID.randomUUID(), pond, "trout", "120.5", "kg",
                 List.of(reading("weight_g", "310"), reading("size_cm", "28")));

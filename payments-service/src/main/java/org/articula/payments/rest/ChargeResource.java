@@ -1,5 +1,6 @@
 package org.articula.payments.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -24,6 +25,8 @@ import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.service.ChargeService;
 import org.articula.payments.service.Created;
+import org.articula.platform.security.CurrentUser;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,8 +40,11 @@ public class ChargeResource {
     ChargeService service;
     @Inject
     ChargeRepository charges;
+    @Inject
+    CurrentUser user;
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)",
             description = "Split into instalments (default 2, at most the agreement's maximum): the first n-1 are "
@@ -53,13 +59,18 @@ public class ChargeResource {
     }
 
     @GET
-    @Operation(summary = "A producer's charges, with what was recovered of each instalment")
-    public List<ChargeView> list(@QueryParam("organisationId") @NotNull UUID organisationId,
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "A producer's charges, with what was recovered of each instalment",
+            description = "organisationId defaults to the caller's; another organisation's is not found.")
+    public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") @NotNull UUID producerId) {
-        return charges.ofProducer(organisationId, producerId).stream().map(service::view).toList();
+        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
+        user.requireOrganisation(organisation, "Organización", organisation);
+        return charges.ofProducer(organisation, producerId).stream().map(service::view).toList();
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Operation(summary = "Get a charge")
     public ChargeView get(@PathParam("id") UUID id) {
@@ -67,6 +78,7 @@ public class ChargeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a charge", description = "Only while nothing of it was recovered by a closed settlement.")

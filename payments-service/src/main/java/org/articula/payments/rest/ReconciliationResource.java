@@ -1,5 +1,6 @@
 package org.articula.payments.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +25,7 @@ import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.payments.rest.dto.RemittanceView;
 import org.articula.payments.service.Created;
 import org.articula.payments.service.ReconciliationService;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,18 +39,25 @@ public class ReconciliationResource {
     ReconciliationService service;
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/remittances")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200.")
     public Response remit(@Valid @NotNull RemittanceRequest request) {
         Created<Remittance> created = service.record(request);
-        Remittance r = created.value();
-        RemittanceView view = new RemittanceView(r.id, r.organisationId, r.buyerId, r.periodStart, r.product,
-                r.quantityPaid, r.unit, r.amount, r.receivedOn, r.reference);
-        return Response.status(created.isNew() ? 201 : 200).entity(view).build();
+        return Response.status(created.isNew() ? 201 : 200).entity(view(created.value())).build();
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Path("/remittances/{id}")
+    @Operation(summary = "Get a remittance")
+    public RemittanceView remittance(@PathParam("id") UUID id) {
+        return view(service.get(id));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/reconciliations")
     @Operation(summary = "Reconcile a settled fortnight",
             description = "Quantity collected vs paid for (shrinkage), amount received vs gross owed, deductions "
@@ -56,5 +66,10 @@ public class ReconciliationResource {
             @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
             @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {
         return service.reconcile(organisationId, fortnightStart, tolerancePercent);
+    }
+
+    private static RemittanceView view(Remittance r) {
+        return new RemittanceView(r.id, r.organisationId, r.buyerId, r.periodStart, r.product, r.quantityPaid, r.unit,
+                r.amount, r.receivedOn, r.reference);
     }
 }

@@ -1,5 +1,6 @@
 package org.articula.payments.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.payments.service.SettlementService;
+import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +42,7 @@ public class SettlementResource {
     SettlementService service;
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compute an organisation's settlement of a fortnight",
@@ -47,19 +50,22 @@ public class SettlementResource {
                     + "give the same result. A closed fortnight is a 409.")
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the run manages its own transactions
     public SettlementView run(@Valid @NotNull RunRequest request) {
-        Settlement settlement = service.run(request.organisationId(), request.fortnightStart(), request.by());
+        Settlement settlement = service.run(request.organisationId(), request.fortnightStart());
         return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlement.id)));
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "An organisation's settlements, newest fortnight first",
-            description = "With producers, lots and totals of each; fortnightStart picks one fortnight.")
-    public List<SettlementSummary> list(@QueryParam("organisationId") @NotNull UUID organisationId,
+            description = "With producers, lots and totals of each; fortnightStart picks one fortnight. "
+                    + "organisationId defaults to the caller's; another organisation's is not found.")
+    public List<SettlementSummary> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("fortnightStart") LocalDate fortnightStart) {
         return service.list(organisationId, fortnightStart);
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/runs/{runId}")
     @Operation(summary = "How a run went, or how far it got",
             description = "RUNNING with stepsDone of stepsTotal and the step reached, then DONE or FAILED; each step's "
@@ -69,6 +75,7 @@ public class SettlementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Operation(summary = "A settlement with each producer's gross, deductions, net and payment")
     public SettlementView get(@PathParam("id") UUID id) {
@@ -76,23 +83,27 @@ public class SettlementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/closing")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a settlement for good",
             description = "Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights "
                     + "close first.")
     public SettlementView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
-        return service.view(service.close(id, closing.by()));
+        return service.view(service.close(id));
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/statements/{producerId}")
-    @Operation(summary = "A producer's statement: every lot, bonus, penalty, adjustment and instalment")
+    @Operation(summary = "A producer's statement: every lot, bonus, penalty, adjustment and instalment",
+            description = "A producer reads only their own.")
     public Statement statement(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
         return service.statement(id, producerId);
     }
 
     @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/statements/{producerId}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The same statement, printable, in Spanish")
@@ -101,6 +112,7 @@ public class SettlementResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/payouts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that a producer was paid", description = "On a closed settlement; lateness is "

@@ -15,7 +15,9 @@ import org.articula.payments.repository.ChargeRepository;
 import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
 
 /** Input credit charges and their instalments. */
@@ -28,14 +30,21 @@ public class ChargeService {
     ChargeRepository charges;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
+    /** A charge of the caller's organisation; another one's is "not found". */
     public Charge get(UUID id) {
-        return charges.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Cargo", id));
+        return charges.findByIdOptional(id).filter(c -> user.actsFor(c.organisationId))
+                .orElseThrow(() -> ProblemException.notFound("Cargo", id));
     }
 
     /** Records a charge split into instalments; the same request again answers with what is stored. */
     @Transactional
     public Created<Charge> record(ChargeRequest r) {
+        user.requireOrganisation(r.organisationId(), "Organización", r.organisationId());
         int max = charges.maxInstalments(r.organisationId(), r.producerId(), r.chargeDate());
         int n = r.instalments() == null ? Math.min(DEFAULT_INSTALMENTS, max) : r.instalments();
         Charge existing = charges.findById(r.id());
@@ -62,7 +71,7 @@ public class ChargeService {
         charge.chargeDate = r.chargeDate();
         charge.instalments = n;
         charge.status = Charge.Status.ACTIVE;
-        charge.createdBy = r.by();
+        charge.createdBy = user.name();
         charge.createdAt = clock.instant();
         charges.persist(charge);
         Fortnight first = Fortnight.containing(r.chargeDate());
@@ -75,6 +84,8 @@ public class ChargeService {
             i.amount = parts.get(k - 1);
             charges.getEntityManager().persist(i);
         }
+        audit.record("RECORDED", charge.organisationId, "Charge", charge.id, Map.of("producerId", charge.producerId,
+                "amount", charge.amount, "instalments", n));
         return new Created<>(charge, true);
     }
 
@@ -91,8 +102,9 @@ public class ChargeService {
                     + " de este cargo; no se puede anular");
         }
         charge.status = Charge.Status.CANCELLED;
-        charge.cancelledBy = cancellation.by();
+        charge.cancelledBy = user.name();
         charge.cancelledAt = clock.instant();
+        audit.record("CANCELLED", charge.organisationId, "Charge", charge.id, Map.of("reason", cancellation.reason()));
         return charge;
     }
 

@@ -19,7 +19,9 @@ import org.articula.payments.repository.ReconciliationQueries;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.RemittanceRequest;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
 
 /** Buyer remittances, and the fortnight's reconciliation against what members are owed and were paid. */
@@ -35,9 +37,23 @@ public class ReconciliationService {
     ReconciliationQueries queries;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
+
+    /** A remittance of the caller's organisation; another one's is "not found". */
+    public Remittance get(UUID id) {
+        Remittance remittance = settlements.getEntityManager().find(Remittance.class, id);
+        if (remittance == null || !user.actsFor(remittance.organisationId)) {
+            throw ProblemException.notFound("Remesa", id);
+        }
+        return remittance;
+    }
 
     @Transactional
     public Created<Remittance> record(RemittanceRequest r) {
+        user.requireOrganisation(r.organisationId(), "Organización", r.organisationId());
         Fortnight fortnight = RequestedFortnight.startingOn(r.fortnightStart());
         if (r.receivedOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalidField("receivedOn", "no puede ser una fecha futura");
@@ -66,13 +82,16 @@ public class ReconciliationService {
         remittance.amount = r.amount().setScale(2);
         remittance.receivedOn = r.receivedOn();
         remittance.reference = r.reference();
-        remittance.recordedBy = r.by();
+        remittance.recordedBy = user.name();
         remittance.recordedAt = clock.instant();
         em.persist(remittance);
+        audit.record("RECORDED", remittance.organisationId, "Remittance", remittance.id, java.util.Map.of(
+                "buyerId", remittance.buyerId, "periodStart", remittance.periodStart, "amount", remittance.amount));
         return new Created<>(remittance, true);
     }
 
     public Reconciliation reconcile(UUID organisationId, LocalDate fortnightStart, BigDecimal tolerancePercent) {
+        user.requireOrganisation(organisationId, "Organización", organisationId);
         Fortnight fortnight = RequestedFortnight.startingOn(fortnightStart);
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(), LockModeType.NONE)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "La quincena " + fortnight.start()

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.ProducerSettlement;
@@ -23,7 +24,9 @@ import org.articula.payments.rest.dto.Statement;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
 import org.articula.payments.mapping.SettlementEvents;
+import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
 
 /**
@@ -44,9 +47,15 @@ public class SettlementService {
     RunLog runs;
     @Inject
     Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
+    /** A settlement of the caller's organisation; another one's is "not found". */
     public Settlement get(UUID id) {
-        return settlements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Liquidación", id));
+        return settlements.findByIdOptional(id).filter(s -> user.actsFor(s.organisationId))
+                .orElseThrow(() -> ProblemException.notFound("Liquidación", id));
     }
 
     /**
@@ -54,7 +63,9 @@ public class SettlementService {
      * with its progress in transactions of its own, so it can be followed while it computes and its
      * outcome is known if the caller gave up waiting; running again is always safe.
      */
-    public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart, String by) {
+    public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart) {
+        user.requireOrganisation(organisationId, "Organización", organisationId);
+        String by = user.name();
         Fortnight fortnight = RequestedFortnight.startingOn(fortnightStart);
         UUID runId = UUID.randomUUID();
         runs.start(runId, organisationId, fortnight.start(), SettlementCalculation.STEPS, by, clock.instant());
@@ -71,7 +82,9 @@ public class SettlementService {
     }
 
     public List<SettlementSummary> list(UUID organisationId, java.time.LocalDate fortnightStart) {
-        return settlements.summaries(organisationId, fortnightStart).stream()
+        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
+        user.requireOrganisation(organisation, "Organización", organisation);
+        return settlements.summaries(organisation, fortnightStart).stream()
                 .map(r -> new SettlementSummary(r.id(), r.organisationId(), r.periodStart(), r.periodEnd(), r.status(),
                         r.runs(), r.computedAt(), r.closedAt(), r.producers(), r.lots(), r.quantity(), r.gross(),
                         r.deductions(), r.net()))
@@ -79,7 +92,7 @@ public class SettlementService {
     }
 
     public java.util.Optional<RunLog.Run> findRun(UUID runId) {
-        return runs.find(runId);
+        return runs.find(runId).filter(run -> user.actsFor(run.organisationId()));
     }
 
     private record Computed(Settlement settlement, SettlementCalculation.Counts counts) {
@@ -95,14 +108,18 @@ public class SettlementService {
             throw new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
                     + " está cerrada y no cambia; las correcciones van en la siguiente");
         }
-        return new Computed(settlement, compute(settlement, (step, millis) -> runs.step(runId, step, millis)));
+        Computed computed = new Computed(settlement, compute(settlement, (step, millis) -> runs.step(runId, step,
+                millis)));
+        audit.record("COMPUTED", organisationId, "Settlement", settlement.id, Map.of("runId", runId,
+                "runs", settlement.runs));
+        return computed;
     }
 
     /** Closes after a last computation; closing a closed settlement changes nothing. */
     @Transactional
-    public Settlement close(UUID id, String by) {
+    public Settlement close(UUID id) {
         Settlement settlement = settlements.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("Liquidación", id));
+                .filter(s -> user.actsFor(s.organisationId)).orElseThrow(() -> ProblemException.notFound("Liquidación", id));
         if (settlement.isClosed()) {
             return settlement;
         }
@@ -115,8 +132,10 @@ public class SettlementService {
         calculation.markSettled(settlement.id);
         settlement.status = Settlement.Status.CLOSED;
         settlement.closedAt = clock.instant();
-        settlement.closedBy = by;
+        settlement.closedBy = user.name();
         outbox.publishAll(SettlementEvents.closed(settlement, settlements.producers(settlement.id), clock));
+        audit.record("CLOSED", settlement.organisationId, "Settlement", settlement.id,
+                Map.of("periodStart", settlement.periodStart));
         return settlement;
     }
 
@@ -140,9 +159,15 @@ public class SettlementService {
             return producer;
         }
         producer.paidOn = payout.paidOn();
-        producer.paidBy = payout.by();
+        producer.paidBy = user.name();
         producer.paymentReference = payout.reference();
         outbox.publish(SettlementEvents.paid(settlement, producer, clock));
+        Map<String, Object> detail = new java.util.HashMap<>(Map.of("producerId", producer.producerId,
+                "amount", producer.net, "paidOn", producer.paidOn));
+        if (producer.paymentReference != null) {
+            detail.put("reference", producer.paymentReference);
+        }
+        audit.record("PAID", settlement.organisationId, "Settlement", settlement.id, detail);
         return producer;
     }
 
@@ -160,7 +185,9 @@ public class SettlementService {
                 sum(producers.stream().map(p -> p.net).toList()), totals);
     }
 
+    /** A producer's statement; a producer reads only their own. */
     public Statement statement(UUID settlementId, UUID producerId) {
+        user.requireProducerOrStaff(producerId, "Productor en la liquidación", producerId);
         Settlement s = get(settlementId);
         ProducerSettlement p = settlements.producer(settlementId, producerId)
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", producerId));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
 import org.articula.payments.support.Feed;
 import org.articula.payments.support.Feed.Adjustment;
 import org.articula.payments.support.Feed.LotState;
@@ -63,6 +64,7 @@ class SettlementApiTest {
     void anOrganisationOfItsOwn() {
         organisation = UUID.randomUUID();
         buyer = UUID.randomUUID();
+        TestTokens.actAs("Tesorera", organisation, TestTokens.STAFF);
         pending = new ArrayList<>();
         lotsSent = 0;
     }
@@ -265,8 +267,12 @@ class SettlementApiTest {
                 .body("[1].quantity", is(24.0f)).body("[1].gross", is(25.57f)).body("[1].net", is(17.80f));
         given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/settlements")
                 .then().body("id", contains(id));
-        given().queryParam("organisationId", UUID.randomUUID()).get("/api/v1/settlements").then().body("size()", is(0));
-        given().get("/api/v1/settlements").then().statusCode(400).contentType(PROBLEM);
+        // Without organisationId, the caller's own; another organisation's is not found.
+        given().get("/api/v1/settlements").then().statusCode(200).body("id", contains(
+                given().queryParam("fortnightStart", "2026-10-16").get("/api/v1/settlements").then().extract()
+                        .path("[0].id"), id));
+        given().queryParam("organisationId", UUID.randomUUID()).get("/api/v1/settlements").then().statusCode(404)
+                .contentType(PROBLEM);
         JsonPath again = close(id);
         assertEquals(closed.getString("closedAt"), again.getString("closedAt"));
         assertEquals(closed.getInt("runs"), again.getInt("runs"));

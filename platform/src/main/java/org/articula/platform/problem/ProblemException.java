@@ -25,6 +25,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, what + " " + id + " no existe");
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }

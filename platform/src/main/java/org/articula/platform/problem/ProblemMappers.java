@@ -88,6 +88,8 @@ public class ProblemMappers {
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;

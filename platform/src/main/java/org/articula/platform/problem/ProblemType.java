@@ -4,6 +4,8 @@ package org.articula.platform.problem;
 public enum ProblemType {
     VALIDATION("validation", "La solicitud tiene datos inválidos", 400),
     MALFORMED_REQUEST("malformed-request", "La solicitud no se puede leer", 400),
+    UNAUTHORIZED("unauthorized", "Se requiere un token válido", 401),
+    FORBIDDEN("forbidden", "Su rol no permite esta operación", 403),
     NOT_FOUND("not-found", "No encontrado", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Método no permitido", 405),
     NOT_ACCEPTABLE("not-acceptable", "Formato de respuesta no disponible", 406),

@@ -14,8 +14,7 @@ import org.articula.contracts.domain.Clauses;
  *
  * @param id      chosen by the client, so a retry never creates a second agreement
  * @param unit    defaults to the product's unit
- * @param endDate last day of validity, inclusive
- * @param by      who records it
+ * @param endDate last day of validity, inclusive (who records it is the token's user)
  */
 public record AgreementRequest(
         @NotNull UUID id,
@@ -25,6 +24,5 @@ public record AgreementRequest(
         @Pattern(regexp = "L|kg|t|unit", message = "una de: L, kg, t, unit") String unit,
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
-        @NotNull @Valid Clauses clauses,
-        @NotBlank @Size(max = 100) String by) {
+        @NotNull @Valid Clauses clauses) {
 }

@@ -20,6 +20,5 @@ public record AmendmentRequest(
         @NotNull Long version,
         @NotNull LocalDate effectiveFrom,
         @NotNull @Valid Clauses clauses,
-        @NotBlank @Size(max = 500) String reason,
-        @NotBlank @Size(max = 100) String by) {
+        @NotBlank @Size(max = 500) String reason) {
 }

@@ -12,6 +12,5 @@ public record DraftUpdate(
         @NotNull Long version,
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
-        @NotNull @Valid Clauses clauses,
-        @NotBlank @Size(max = 100) String by) {
+        @NotNull @Valid Clauses clauses) {
 }

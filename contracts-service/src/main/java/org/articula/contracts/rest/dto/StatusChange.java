@@ -12,6 +12,5 @@ import java.time.LocalDate;
  */
 public record StatusChange(
         LocalDate effectiveOn,
-        @Size(max = 500) String reason,
-        @NotBlank @Size(max = 100) String by) {
+        @Size(max = 500) String reason) {
 }

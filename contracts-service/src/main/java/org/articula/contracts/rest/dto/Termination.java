@@ -14,6 +14,5 @@ import org.articula.contracts.domain.TerminationReason;
 public record Termination(
         @NotNull TerminationReason reasonCode,
         @Size(max = 500) String reason,
-        LocalDate effectiveOn,
-        @NotBlank @Size(max = 100) String by) {
+        LocalDate effectiveOn) {
 }

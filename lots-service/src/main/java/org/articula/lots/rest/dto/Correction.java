@@ -11,7 +11,7 @@ import java.util.List;
 import org.articula.lots.domain.Reading;
 
 /**
- * A corrected quantity and/or the complete corrected readings, with why and who. The lot is judged
+ * A corrected quantity and/or the complete corrected readings, with why (who: the token's user). The lot is judged
  * again by the clause version it was first judged by.
  *
  * @param version the lot's version as read
@@ -21,6 +21,5 @@ public record Correction(
         @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
         @Digits(integer = 9, fraction = 3) BigDecimal quantity,
         @Size(max = 30) List<@NotNull @Valid Reading> readings,
-        @NotBlank @Size(max = 500) String reason,
-        @NotBlank @Size(max = 100) String by) {
+        @NotBlank @Size(max = 500) String reason) {
 }

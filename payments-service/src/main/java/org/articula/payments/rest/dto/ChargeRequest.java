@@ -24,6 +24,5 @@ public record ChargeRequest(
         @NotNull @DecimalMin(value = "0.01", message = "debe ser al menos 0.01") @Digits(integer = 10, fraction = 2)
         BigDecimal amount,
         @NotNull LocalDate chargeDate,
-        @Min(1) @Max(12) Integer instalments,
-        @NotBlank @Size(max = 100) String by) {
+        @Min(1) @Max(12) Integer instalments) {
 }

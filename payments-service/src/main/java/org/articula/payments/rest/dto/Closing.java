@@ -1,7 +1,6 @@
 package org.articula.payments.rest.dto;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-public record Closing(@NotBlank @Size(max = 100) String by) {
+/** Closing takes nothing but the token that says who closes. */
+public record Closing() {
 }

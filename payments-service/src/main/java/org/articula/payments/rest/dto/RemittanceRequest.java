@@ -21,6 +21,5 @@ public record RemittanceRequest(
         @NotNull @Pattern(regexp = "L|kg|t|unit", message = "una de: L, kg, t, unit") String unit,
         @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
         @NotNull LocalDate receivedOn,
-        @Size(max = 100) String reference,
-        @NotBlank @Size(max = 100) String by) {
+        @Size(max = 100) String reference) {
 }

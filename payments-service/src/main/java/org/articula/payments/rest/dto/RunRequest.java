@@ -1,12 +1,9 @@
 package org.articula.payments.rest.dto;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** @param fortnightStart the 1st or the 16th of a month */
-public record RunRequest(@NotNull UUID organisationId, @NotNull LocalDate fortnightStart,
-        @NotBlank @Size(max = 100) String by) {
+public record RunRequest(@NotNull UUID organisationId, @NotNull LocalDate fortnightStart) {
 }
