@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.localstack.LocalStack;
+import org.articula.localstack.SampleDistributions;
 import org.articula.localstack.security.Tokens;
 import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.TestTopics;
@@ -98,7 +99,7 @@ class LaredoFortnightEndToEndTest {
     @Test
     void aFortnightIsSettledToTheCentimoWithEveryLotOnceThroughCrashesOfTheBrokerAndTwoServices() throws Exception {
         LocalDate today = LocalDate.now(LIMA);
-        LocalDate[] fortnight = lastCompleteFortnight(today);
+        LocalDate[] fortnight = SampleDistributions.lastCompleteFortnight(today);
 
         // --- contracts-service: the processor registers itself; the association's manager does the rest ---
         UUID processor = UUID.randomUUID();
@@ -517,16 +518,6 @@ class LaredoFortnightEndToEndTest {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    /** [1st, 15th] or [16th, last day]: the latest one that ended before today. */
-    static LocalDate[] lastCompleteFortnight(LocalDate today) {
-        if (today.getDayOfMonth() > 15) {
-            LocalDate first = today.withDayOfMonth(1);
-            return new LocalDate[] { first, first.withDayOfMonth(15) };
-        }
-        LocalDate previous = today.minusMonths(1);
-        return new LocalDate[] { previous.withDayOfMonth(16), previous.withDayOfMonth(previous.lengthOfMonth()) };
     }
 
     /** The first of {@code count} consecutive free ports. */

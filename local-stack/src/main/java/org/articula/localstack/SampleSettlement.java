@@ -160,15 +160,12 @@ final class SampleSettlement {
         UUID id = id("remittance:laredo:" + start);
         JsonNode reconciliation = api.call("GET", "/api/v1/reconciliations?organisationId=" + association
                 + "&fortnightStart=" + start, null, "reconciliation", 200).json();
-        for (JsonNode buyer : reconciliation.path("buyers")) {
-            if (buyer.path("buyerId").asText().equals(processor.toString())
-                    && buyer.path("quantityPaidFor").decimalValue().signum() > 0) {
-                return; // already recorded
-            }
-        }
         BigDecimal collected = BigDecimal.ZERO;
         for (JsonNode buyer : reconciliation.path("buyers")) {
             if (buyer.path("buyerId").asText().equals(processor.toString())) {
+                if (buyer.path("quantityPaidFor").decimalValue().signum() > 0) {
+                    return; // already recorded
+                }
                 collected = buyer.path("quantityCollected").decimalValue();
             }
         }
