@@ -68,6 +68,16 @@ public final class EventJson {
         return MAPPER.valueToTree(payload);
     }
 
+    /**
+     * Wraps a payload that is only going to be written (to the outbox) so it is serialised once, straight
+     * from the object, instead of first being turned into a tree: for a batch of lots that conversion was
+     * a tenth of the CPU. The JSON written is the same as {@link #toTree}'s; the node cannot be read back
+     * with {@link #payload}.
+     */
+    public static JsonNode forWriting(Object payload) {
+        return MAPPER.getNodeFactory().pojoNode(payload);
+    }
+
     /** Reads an envelope's payload as the given type. */
     public static <T> T payload(EventEnvelope envelope, Class<T> type) {
         try {

@@ -27,4 +27,32 @@ class EventJsonTest {
         assertEquals(new BigDecimal("1.0300"), read.payload().path("basePrice").decimalValue());
         assertEquals(envelope.occurredAt(), read.occurredAt());
     }
+
+    /** A payload written straight from its object (the outbox's fast path) is the same JSON as through its tree. */
+    record Reading(String parameter, BigDecimal value, Boolean result) {
+    }
+
+    record Delivered(UUID lotId, BigDecimal quantity, Instant deliveredAt, java.util.List<Reading> readings,
+            String shift) {
+    }
+
+    @Test
+    void aPayloadWrittenStraightFromItsObjectIsTheSameJsonAsThroughItsTree() {
+        Delivered payload = new Delivered(UUID.randomUUID(), new BigDecimal("18.500"),
+                Instant.parse("2026-11-22T10:15:30.123456Z"), java.util.List.of(
+                        new Reading("solids", new BigDecimal("11.80"), null), new Reading("antibiotics", null, false)),
+                null);
+        UUID eventId = UUID.randomUUID();
+        UUID organisation = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-22T15:00:00Z");
+
+        String viaTree = EventJson.write(new EventEnvelope(eventId, "LotRecorded", 1, "Lot", "l-1", at, organisation,
+                EventJson.toTree(payload)));
+        String direct = EventJson.write(new EventEnvelope(eventId, "LotRecorded", 1, "Lot", "l-1", at, organisation,
+                EventJson.forWriting(payload)));
+
+        assertEquals(viaTree, direct);
+        assertTrue(direct.contains("\"quantity\":18.500"), direct);
+        assertTrue(direct.contains("\"shift\":null"), direct);
+    }
 }
