@@ -2,9 +2,8 @@ package org.articula.lots.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.jpa.HibernateHints;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.articula.lots.domain.Lot;
@@ -13,23 +12,13 @@ import org.articula.lots.domain.LotRevision;
 @ApplicationScoped
 public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
 
-    private static final int CHUNK = 1000;
-
     /** Lots and rejections of one producer or centre. */
     public record RateRow(UUID key, long lots, long rejected) {
     }
 
-    /**
-     * The lots among these ids that already exist, in chunks so a 10,000-lot batch stays a few queries;
-     * read-only, so the flush does not dirty-check them.
-     */
-    public List<Lot> findExisting(List<UUID> ids) {
-        List<Lot> found = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            found.addAll(find("id in ?1", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
-                    .withHint(HibernateHints.HINT_READ_ONLY, true).list());
-        }
-        return found;
+    /** The lots among these ids that already exist, in one query; read-only, so no flush dirty-checks them. */
+    public List<Lot> findExisting(Collection<UUID> ids) {
+        return ByIds.find(getEntityManager(), Lot.class, "lot", "id", ids);
     }
 
     public List<Lot> atCentreOn(UUID centreId, LocalDate day) {

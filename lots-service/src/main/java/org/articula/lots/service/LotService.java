@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Lot;
@@ -225,23 +227,41 @@ public class LotService {
 
     /** Everything a batch refers to, loaded once. */
     private record Context(Map<UUID, Lot> existing, Map<UUID, CollectionCentre> centres, Map<UUID, Operator> operators,
-            Map<UUID, ProducerRef> producers, List<AgreementTerms> agreements) {
+            Map<UUID, ProducerRef> producers, Map<UUID, List<AgreementTerms>> agreementsByParty) {
+
+        /** The agreements naming this producer or their group: a handful, whatever the batch's size. */
+        List<AgreementTerms> agreementsOf(ProducerRef producer) {
+            List<AgreementTerms> own = agreementsByParty.getOrDefault(producer.id, List.of());
+            List<AgreementTerms> group = producer.groupId == null ? List.of()
+                    : agreementsByParty.getOrDefault(producer.groupId, List.of());
+            if (group.isEmpty()) {
+                return own;
+            }
+            return Stream.concat(own.stream(), group.stream()).distinct().toList();
+        }
     }
 
     private Context load(List<LotRequest> requests) {
         List<LotRequest> present = requests.stream().filter(Objects::nonNull).toList();
         Map<UUID, Lot> existing = lots.findExisting(ids(present, LotRequest::id)).stream()
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
-        Map<UUID, CollectionCentre> centreMap = centres.list("id in ?1", nonEmpty(ids(present, LotRequest::centreId)))
-                .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-        Map<UUID, Operator> operatorMap = operators.list("id in ?1", nonEmpty(ids(present, LotRequest::operatorId)))
-                .stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
-        Map<UUID, ProducerRef> producerMap = producers.list("id in ?1", nonEmpty(ids(present, LotRequest::producerId)))
-                .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<UUID, CollectionCentre> centreMap = centres.byIds(ids(present, LotRequest::centreId)).stream()
+                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<UUID, Operator> operatorMap = operators.byIds(ids(present, LotRequest::operatorId)).stream()
+                .collect(Collectors.toMap(o -> o.id, Function.identity()));
+        Map<UUID, ProducerRef> producerMap = producers.byIds(ids(present, LotRequest::producerId)).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
         Set<UUID> groups = producerMap.values().stream().map(p -> p.groupId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        List<AgreementTerms> terms = agreements.coveringAny(producerMap.keySet(), groups);
-        return new Context(existing, centreMap, operatorMap, producerMap, terms);
+        Map<UUID, List<AgreementTerms>> byParty = new HashMap<>();
+        for (AgreementTerms terms : agreements.coveringAny(producerMap.keySet(), groups)) {
+            for (UUID party : Arrays.asList(terms.producerId, terms.groupId)) {
+                if (party != null) {
+                    byParty.computeIfAbsent(party, k -> new ArrayList<>()).add(terms);
+                }
+            }
+        }
+        return new Context(existing, centreMap, operatorMap, producerMap, byParty);
     }
 
     private Lot newLot(LotRequest request, Context context, UUID organisation, Instant now) {
@@ -266,7 +286,7 @@ public class LotService {
                     + " no está registrado (o su registro aún no llegó de contratos); el lote no se registró",
                     List.of(new Violation("producerId", "productor desconocido")));
         }
-        AgreementTerms agreement = agreementFor(producer, request.product(), day, centre, context.agreements);
+        AgreementTerms agreement = agreementFor(producer, request.product(), day, centre, context.agreementsOf(producer));
         TermsVersion version = agreement.versionOn(day).orElseThrow();
         List<Violation> readingViolations = readingProblems(request.readings(), version.quality(), "readings");
         if (!agreement.unit.equals(request.unit())) {
@@ -403,15 +423,11 @@ public class LotService {
 
     private EventEnvelope envelope(String type, Lot lot, LotReceipt before, String reason, String by, Instant now) {
         return EventEnvelope.create(type, 1, "Lot", lot.id.toString(), lot.organisationId, now,
-                EventJson.toTree(LotMapper.eventPayload(LotMapper.receipt(lot), before, reason, by)));
+                EventJson.forWriting(LotMapper.eventPayload(LotMapper.receipt(lot), before, reason, by)));
     }
 
     private static <T> List<UUID> ids(List<T> items, Function<T, UUID> id) {
         return items.stream().map(id).filter(Objects::nonNull).distinct().toList();
-    }
-
-    private static List<UUID> nonEmpty(List<UUID> ids) {
-        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
     }
 
     private static void refuseIfAny(List<Violation> violations) {
