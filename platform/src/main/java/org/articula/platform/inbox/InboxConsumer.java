@@ -14,6 +14,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,14 @@ public class InboxConsumer {
 
     private void process(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        if (applyAllAtOnce(records)) {
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> applied = records.records(partition);
+                done.put(partition, new OffsetAndMetadata(applied.get(applied.size() - 1).offset() + 1));
+            }
+            consumer.commitSync(done);
+            return;
+        }
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 if (!processWithRetry(record)) {
@@ -185,6 +194,44 @@ public class InboxConsumer {
         // inbox absorbs.
         if (!done.isEmpty()) {
             consumer.commitSync(done);
+        }
+    }
+
+    /**
+     * The common case: every event of the poll applied in one transaction, so hundreds of events cost one
+     * commit (one WAL flush) instead of one each, which is what lets the read model keep up with a burst of
+     * lots. Any failure rolls them all back and they are applied one by one, which retries, dead-letters
+     * the culprit and applies the rest. Each event still goes through the inbox, so a duplicate within
+     * the poll or redelivered later is applied once.
+     */
+    private boolean applyAllAtOnce(ConsumerRecords<String, byte[]> records) {
+        if (records.count() < 2) {
+            return false;
+        }
+        List<Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope>> events = new ArrayList<>(records.count());
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                try {
+                    events.add(Map.entry(record, EventJson.read(record.value())));
+                } catch (MalformedEventException e) {
+                    return false;
+                }
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope> e : events) {
+                    EventEnvelope event = e.getValue();
+                    if (recordInInbox(e.getKey(), event.eventId(), event.type(), "PROCESSED", null)) {
+                        handlers.get().handle(event);
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "%s: %d events in one transaction failed; applying them one by one", consumerName,
+                    events.size());
+            return false;
         }
     }
 

@@ -111,6 +111,74 @@ class InboxConsumerTest {
         assertTrue(EventHeaders.text(dead.headers(), InboxConsumer.DLT_REASON).contains("not a valid event envelope"));
     }
 
+    /**
+     * Events that piled up while the consumer was stopped arrive in one poll and are applied in one
+     * transaction (their inbox rows share one processed_at, the transaction's time), each once, the
+     * duplicate skipped.
+     */
+    @Test
+    void aBacklogIsAppliedInFewTransactionsEachEventOnce() throws Exception {
+        List<EventEnvelope> events = new java.util.ArrayList<>();
+        consumer.stop();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String key = "producer-" + UUID.randomUUID();
+                EventEnvelope event = envelope(key, Map.of("amount", i + ".00"));
+                events.add(event);
+                send(key, EventJson.write(event));
+            }
+            EventEnvelope first = events.get(0);
+            send(first.aggregateId(), EventJson.write(first)); // a duplicate inside the backlog
+        } finally {
+            consumer.start();
+        }
+
+        for (EventEnvelope event : events) {
+            awaitLedgerRows(event.eventId(), 1);
+        }
+        for (EventEnvelope event : events) {
+            assertEquals(1, ledgerRows(event.eventId()), "applied once: " + event.eventId());
+        }
+        assertTrue(transactions(events) < events.size(), "a backlog of 20 events took "
+                + transactions(events) + " transactions");
+    }
+
+    /** A poison event in a backlog: the others are applied one by one, each once; the poison one dead-lettered. */
+    @Test
+    void aPoisonEventInABacklogDoesNotHoldBackTheOthers() throws Exception {
+        String key = "producer-" + UUID.randomUUID(); // one partition, so the poll has them in this order
+        EventEnvelope before = envelope(key, Map.of("amount", "4.00"));
+        EventEnvelope poison = envelope(key, Map.of("poison", true));
+        EventEnvelope after = envelope(key, Map.of("amount", "5.00"));
+        consumer.stop();
+        try {
+            send(key, EventJson.write(before));
+            send(key, EventJson.write(poison));
+            send(key, EventJson.write(after));
+        } finally {
+            consumer.start();
+        }
+
+        awaitLedgerRows(after.eventId(), 1);
+        assertEquals(1, ledgerRows(before.eventId()));
+        assertEquals(0, ledgerRows(poison.eventId()));
+        assertEquals("DEAD_LETTERED", inboxStatus(poison.eventId()));
+        assertEquals("PROCESSED", inboxStatus(after.eventId()));
+        deadLetterFor(poison.eventId().toString());
+    }
+
+    // Distinct transaction times among the events' inbox rows: now() is the transaction's start.
+    private int transactions(List<EventEnvelope> events) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(distinct processed_at) from inbox_event where consumer = 'platform-test' and event_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", events.stream().map(EventEnvelope::eventId).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private void send(String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(TOPIC, key, value.getBytes(StandardCharsets.UTF_8))).get();
     }
