@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,14 +88,37 @@ public class LotService {
     AgreementTermsRepository agreements;
     @Inject
     Outbox outbox;
-    @Inject
-    Validator validator;
+    private final Validator validator;
     @Inject
     Clock clock;
     @Inject
     CurrentUser user;
     @Inject
     AuditTrail audit;
+
+    /**
+     * Requests are plain records, never JPA entities, so the validator need not ask JPA whether each
+     * property is loaded before checking it; with thousands of lots a batch, that asking was a third of
+     * the CPU of recording them.
+     */
+    @Inject
+    public LotService(ValidatorFactory validators) {
+        this.validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
+    }
+
+    private static final class EveryPropertyReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+    }
 
     /**
      * A lot the caller may see: one of their organisation's (it pays the producer) or recorded at one
