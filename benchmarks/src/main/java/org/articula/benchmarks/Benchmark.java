@@ -64,12 +64,15 @@ public final class Benchmark {
         System.exit(0); // the HTTP client's threads are not daemons
     }
 
+    /** The stack's data directory: PostgreSQL's and Kafka's processes are found by it. */
+    private Path home;
+
     private void run() throws Exception {
         Instant began = Instant.now();
         String loadBefore = Machine.loadAverage();
         double settlementWeight = options.settlementProducers().stream().mapToDouble(n -> 2 + n / 2_000.0).sum();
         Progress progress = new Progress(System.err, System.console() != null, 70 + settlementWeight);
-        Path home = Files.createTempDirectory(Path.of(System.getenv().getOrDefault("ARTICULA_BENCH_TMP",
+        home = Files.createTempDirectory(Path.of(System.getenv().getOrDefault("ARTICULA_BENCH_TMP",
                 System.getProperty("java.io.tmpdir"))), "articula-bench-");
         progress.phase("starting PostgreSQL, Kafka and the three services", 10);
         LocalStack stack;
@@ -135,11 +138,15 @@ public final class Benchmark {
         figures.add(new Figure("batch ingestion, share of plain JDBC", scale, api.perSecond() / jdbc.perSecond(),
                 "x", Better.HIGHER, null, null, TARGET_SHARE_OF_JDBC, null));
         // CPU time per lot is what a busy machine changes least: the figure to compare builds by.
-        for (String service : List.of("lots-service", "payments-service")) {
-            figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", service,
-                    (cpuAfter.get(service) - cpuBefore.get(service)) * 1000 / api.lots() * 1000, "ms", Better.LOWER,
-                    null, null, null, service.equals("payments-service")
-                            ? "the part of the event backlog it consumed while the batches were being recorded" : null));
+        for (String part : List.of("lots-service", "payments-service", PART_POSTGRES, PART_KAFKA, PART_MACHINE)) {
+            figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", part,
+                    (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / api.lots() * 1000, "ms", Better.LOWER,
+                    null, null, null, switch (part) {
+                        case "payments-service" -> "the part of the event backlog it consumed while the batches were being recorded";
+                        case PART_POSTGRES -> "the postmaster and every backend of the three databases";
+                        case PART_MACHINE -> "every process on both cores, the benchmark's client and other work included";
+                        default -> null;
+                    }));
         }
         details.put("batchRequestMillis", Map.of("p50", api.batchMillis().millis(50), "p99",
                 api.batchMillis().millis(99), "max", api.batchMillis().maxMillis()));
@@ -216,11 +223,19 @@ public final class Benchmark {
         }
     }
 
-    private static Map<String, Double> cpu(LocalStack stack) {
+    private static final String PART_POSTGRES = "PostgreSQL";
+    private static final String PART_KAFKA = "Kafka broker";
+    private static final String PART_MACHINE = "whole machine";
+
+    /** CPU seconds so far of each service, PostgreSQL, the broker and the machine: where a lot's cost goes. */
+    private Map<String, Double> cpu(LocalStack stack) {
         Map<String, Double> cpu = new HashMap<>();
         for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
             cpu.put(p.name(), Machine.cpuSeconds(p.pid()));
         }
+        cpu.put(PART_POSTGRES, Machine.cpuSecondsOfTree("postgres", home.toString()));
+        cpu.put(PART_KAFKA, Machine.cpuSecondsOfTree("kafka.Kafka", home.toString()));
+        cpu.put(PART_MACHINE, Machine.machineBusySeconds());
         return cpu;
     }
 
@@ -252,6 +267,12 @@ public final class Benchmark {
         env.put("ARTICULA_KAFKA_PORT", sys.getOrDefault("ARTICULA_KAFKA_PORT", Integer.toString(freeRun(2))));
         env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(freeRun(3))));
         env.put("ARTICULA_SAMPLE_DATA", "false");
+        // An external PostgreSQL (e.g. one with pg_stat_statements loaded) instead of the embedded one.
+        for (String name : List.of("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD")) {
+            if (sys.containsKey(name)) {
+                env.put(name, sys.get(name));
+            }
+        }
         return env;
     }
 

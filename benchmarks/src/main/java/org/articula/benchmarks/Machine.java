@@ -6,6 +6,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.DirectoryStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** What the run is measured on: cores, memory, load, and each service process's resident memory. */
@@ -42,6 +48,53 @@ final class Machine {
         // Fields after the command name (which may hold spaces) close with ')'; utime and stime are 14 and 15.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ is 100 on Linux
+    }
+
+    /**
+     * CPU seconds used so far by the processes whose command line contains every one of {@code marks},
+     * with all their descendants (PostgreSQL's backends are children of the postmaster).
+     */
+    static double cpuSecondsOfTree(String... marks) {
+        Map<Long, Long> parent = new HashMap<>();
+        List<Long> roots = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path dir : processes) {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                String stat = proc(dir.resolve("stat").toString());
+                if (stat.isEmpty()) {
+                    continue;
+                }
+                parent.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
+                String commandLine = proc(dir.resolve("cmdline").toString()).replace('\0', ' ');
+                if (Arrays.stream(marks).allMatch(commandLine::contains)) {
+                    roots.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        double seconds = 0;
+        for (long pid : parent.keySet()) {
+            for (Long p = pid; p != null && p > 1; p = parent.get(p)) {
+                if (roots.contains(p)) {
+                    seconds += cpuSeconds(pid);
+                    break;
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /** CPU seconds the whole machine has been busy (all cores, every process) since boot. */
+    static double machineBusySeconds() {
+        String[] f = proc("/proc/stat").lines().findFirst().orElse("cpu 0 0 0 0").split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length; i++) {
+            if (i != 4 && i != 5) { // idle and iowait are not work
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy / 100.0;
     }
 
     static double rssMb(String status) {
