@@ -20,6 +20,11 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
         if (producerIds.isEmpty() && groupIds.isEmpty()) {
             return List.of();
         }
+        if (producerIds.size() <= 1 && groupIds.size() <= 1) {
+            // A single lot: HQL without list parameters, translated once and cached.
+            return find("status <> 'DRAFT' and (producerId = ?1 or groupId = ?2)", first(producerIds), first(groupIds))
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        }
         return getEntityManager().createNativeQuery("""
                 select * from agreement_terms
                 where status <> 'DRAFT' and (producer_id = any(?1) or group_id = any(?2))""", AgreementTerms.class)
@@ -27,5 +32,10 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
                 .setParameter(2, groupIds.toArray(UUID[]::new))
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // never changed here: no dirty check
                 .getResultList();
+    }
+
+    // The nil UUID matches nothing.
+    private static UUID first(Collection<UUID> ids) {
+        return ids.isEmpty() ? new UUID(0, 0) : ids.iterator().next();
     }
 }

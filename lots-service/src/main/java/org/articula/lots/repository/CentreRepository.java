@@ -12,7 +12,7 @@ public class CentreRepository implements PanacheRepositoryBase<CollectionCentre,
 
     /** The centres among these ids, read-only. */
     public List<CollectionCentre> byIds(Collection<UUID> ids) {
-        return ByIds.find(getEntityManager(), CollectionCentre.class, "collection_centre", "id", ids);
+        return ByIds.find(getEntityManager(), CollectionCentre.class, ids);
     }
 
     public List<CollectionCentre> ofOrganisation(UUID organisationId) {

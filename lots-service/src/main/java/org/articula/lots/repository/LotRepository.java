@@ -18,7 +18,7 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
 
     /** The lots among these ids that already exist, in one query; read-only, so no flush dirty-checks them. */
     public List<Lot> findExisting(Collection<UUID> ids) {
-        return ByIds.find(getEntityManager(), Lot.class, "lot", "id", ids);
+        return ByIds.find(getEntityManager(), Lot.class, ids);
     }
 
     public List<Lot> atCentreOn(UUID centreId, LocalDate day) {

@@ -12,7 +12,7 @@ public class OperatorRepository implements PanacheRepositoryBase<Operator, UUID>
 
     /** The operators among these ids, read-only. */
     public List<Operator> byIds(Collection<UUID> ids) {
-        return ByIds.find(getEntityManager(), Operator.class, "operator", "id", ids);
+        return ByIds.find(getEntityManager(), Operator.class, ids);
     }
 
     public List<Operator> atCentre(UUID centreId) {

@@ -12,6 +12,6 @@ public class ProducerRefRepository implements PanacheRepositoryBase<ProducerRef,
 
     /** The producers among these ids, read-only. */
     public List<ProducerRef> byIds(Collection<UUID> ids) {
-        return ByIds.find(getEntityManager(), ProducerRef.class, "producer_ref", "id", ids);
+        return ByIds.find(getEntityManager(), ProducerRef.class, ids);
     }
 }
