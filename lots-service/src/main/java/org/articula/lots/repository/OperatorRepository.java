@@ -2,18 +2,12 @@ package org.articula.lots.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.articula.lots.domain.Operator;
 
 @ApplicationScoped
 public class OperatorRepository implements PanacheRepositoryBase<Operator, UUID> {
-
-    /** The operators among these ids, read-only. */
-    public List<Operator> byIds(Collection<UUID> ids) {
-        return ByIds.find(getEntityManager(), Operator.class, ids);
-    }
 
     public List<Operator> atCentre(UUID centreId) {
         return list("centreId = ?1 order by name", centreId);

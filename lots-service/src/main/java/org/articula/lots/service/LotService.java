@@ -43,8 +43,7 @@ import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.LotRepository;
 import org.articula.lots.repository.LotWriter;
-import org.articula.lots.repository.OperatorRepository;
-import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.lots.repository.LotReferences;
 import org.articula.lots.rest.dto.BatchResult;
 import org.articula.lots.rest.dto.BatchResult.Item;
 import org.articula.lots.rest.dto.BatchResult.Outcome;
@@ -81,9 +80,7 @@ public class LotService {
     @Inject
     CentreRepository centres;
     @Inject
-    OperatorRepository operators;
-    @Inject
-    ProducerRefRepository producers;
+    LotReferences lotReferences;
     @Inject
     AgreementTermsRepository agreements;
     @Inject
@@ -272,12 +269,11 @@ public class LotService {
         List<LotRequest> present = requests.stream().filter(Objects::nonNull).toList();
         Map<UUID, Lot> existing = lots.findExisting(ids(present, LotRequest::id)).stream()
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
-        Map<UUID, CollectionCentre> centreMap = centres.byIds(ids(present, LotRequest::centreId)).stream()
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        Map<UUID, Operator> operatorMap = operators.byIds(ids(present, LotRequest::operatorId)).stream()
-                .collect(Collectors.toMap(o -> o.id, Function.identity()));
-        Map<UUID, ProducerRef> producerMap = producers.byIds(ids(present, LotRequest::producerId)).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        LotReferences.Found references = lotReferences.find(ids(present, LotRequest::centreId),
+                ids(present, LotRequest::operatorId), ids(present, LotRequest::producerId));
+        Map<UUID, CollectionCentre> centreMap = references.centres();
+        Map<UUID, Operator> operatorMap = references.operators();
+        Map<UUID, ProducerRef> producerMap = references.producers();
         Set<UUID> groups = producerMap.values().stream().map(p -> p.groupId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<UUID, List<AgreementTerms>> byParty = new HashMap<>();
