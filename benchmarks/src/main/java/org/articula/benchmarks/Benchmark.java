@@ -161,8 +161,10 @@ public final class Benchmark {
         int count = warmUp + options.rate() * options.latencySeconds();
         progress.phase("single lots at " + options.rate() + "/s for " + (options.warmUpSeconds()
                 + options.latencySeconds()) + " s, and their propagation to payments-service", 15);
+        Map<String, Double> cpuBeforeSingle = cpu(stack);
         Latency.Result single = Latency.measure(this.api, lots, stack.database("payments"),
                 population.milkLots(latencyDays, count), options.rate(), warmUp, progress);
+        Map<String, Double> cpuAfterSingle = cpu(stack);
         if (single.latency().count() < count - warmUp) {
             throw new IllegalStateException("not enough lots for the latency run");
         }
@@ -182,6 +184,12 @@ public final class Benchmark {
                 Better.LOWER, null, null, null, "from the 201 to the lot in payments' lot_ref; polled every 10 ms"));
         figures.add(new Figure("event propagation p99", latencyScale, single.propagation().millis(99), "ms",
                 Better.LOWER, null, null, TARGET_PROPAGATION_P99_MS, missing));
+        for (String part : List.of("lots-service", "payments-service", PART_POSTGRES, PART_KAFKA, PART_MACHINE)) {
+            figures.add(new Figure("CPU time per single lot", part,
+                    (cpuAfterSingle.get(part) - cpuBeforeSingle.get(part)) * 1000 / count, "ms", Better.LOWER,
+                    null, null, null, part.equals(PART_MACHINE) ? "warm-up included; the client and other work too"
+                            : null));
+        }
 
         LocalDate[] settlementDays = ingestionDays;
         List<Map<String, Object>> runs = new ArrayList<>();

@@ -33,6 +33,10 @@ final class Latency {
     private Latency() {
     }
 
+    /**
+     * The first {@code warmUp} lots are a warm-up run at the same rate, awaited and followed by a pause,
+     * so the JIT compiling the single-lot path, or a queue it causes, is not charged to the measured lots.
+     */
     static Result measure(Api api, String lotsService, LocalStack.Database payments, List<Map<String, Object>> lots,
             int rate, int warmUp, Progress progress) throws Exception {
         int n = lots.size();
@@ -48,37 +52,15 @@ final class Latency {
         boolean[] failed = new boolean[n];
         ConcurrentLinkedQueue<Integer> toWatch = new ConcurrentLinkedQueue<>();
         AtomicInteger completed = new AtomicInteger();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>(n);
+
+        openLoop(api, requests, 0, warmUp, rate, latency, acked, failed, null, completed, progress, n);
+        Thread.sleep(1_000); // what the warm-up left in flight (relay, consumer) settles
 
         Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n), "propagation-poller");
         poller.setDaemon(true);
         poller.start();
-
-        long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        for (int i = 0; i < n; i++) {
-            long due = start + i * period;
-            for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
-                LockSupport.parkNanos(due - now);
-            }
-            int k = i;
-            inFlight.add(api.sendAsync(requests.get(i)).whenComplete((response, error) -> {
-                long done = System.nanoTime();
-                latency[k] = done - due;
-                acked[k] = done;
-                if (error != null || response.statusCode() != 201) {
-                    failed[k] = true;
-                } else {
-                    toWatch.add(k);
-                }
-                int c = completed.incrementAndGet();
-                if (c % rate == 0) {
-                    progress.update(0.9 * c / n, c + "/" + n + " lots at " + rate + "/s");
-                }
-            }));
-        }
-        double sendingSeconds = (System.nanoTime() - start) / 1e9;
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        double sendingSeconds = openLoop(api, requests, warmUp, n, rate, latency, acked, failed, toWatch, completed,
+                progress, n);
         progress.update(0.9, "waiting for the last lots to reach payments-service");
         poller.join(TimeUnit.SECONDS.toMillis(60));
         poller.interrupt();
@@ -99,7 +81,44 @@ final class Latency {
         }
         return new Result(new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray()),
                 new Percentiles(propagation.stream().mapToLong(Long::longValue).toArray()), failures, missing,
-                n / sendingSeconds);
+                (n - warmUp) / sendingSeconds);
+    }
+
+    /**
+     * Sends requests [from, to) open loop: request i is due at start + (i - from) / rate whatever happened to
+     * the earlier ones. Returns once all are answered, with the seconds the sending took.
+     */
+    private static double openLoop(Api api, List<HttpRequest> requests, int from, int to, int rate, long[] latency,
+            long[] acked, boolean[] failed, ConcurrentLinkedQueue<Integer> toWatch, AtomicInteger completed,
+            Progress progress, int n) {
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(to - from);
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = from; i < to; i++) {
+            long due = start + (i - from) * period;
+            for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                LockSupport.parkNanos(due - now);
+            }
+            int k = i;
+            inFlight.add(api.sendAsync(requests.get(i)).whenComplete((response, error) -> {
+                long done = System.nanoTime();
+                latency[k] = done - due;
+                acked[k] = done;
+                if (error != null || response.statusCode() != 201) {
+                    failed[k] = true;
+                } else if (toWatch != null) {
+                    toWatch.add(k);
+                }
+                int c = completed.incrementAndGet();
+                if (c % rate == 0) {
+                    progress.update(0.9 * c / n, c + "/" + n + " lots at " + rate + "/s"
+                            + (toWatch == null ? " (warm-up)" : ""));
+                }
+            }));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        return seconds;
     }
 
     // Every 10 ms: which of the acknowledged lots payments-service now has.
