@@ -23,16 +23,20 @@ public class SettlementCalculation {
     }
 
     // Lots with their unit price: base price of the version they were judged by, plus every adjustment
-    // of that version whose [from, to) holds the lot's reading of the parameter; one grouped join.
+    // of that version whose [from, to) holds the lot's reading of the parameter; one grouped join. Each
+    // adjustment's JSON (the statement's evidence) is built once, on the adjustment's side of the outer
+    // join, not once per lot.
     private static String pricedLots(String where) {
         return """
                 select l.*, v.base_price + coalesce(sum(a.amount_per_unit), 0) as unit_price,
-                       coalesce(jsonb_agg(jsonb_build_object('parameter', a.parameter, 'from', a.from_value,
-                           'to', a.to_value, 'amountPerUnit', a.amount_per_unit) order by a.seq)
-                           filter (where a.seq is not null), '[]'::jsonb) as applied
+                       coalesce(jsonb_agg(a.applied order by a.seq) filter (where a.seq is not null), '[]'::jsonb)
+                           as applied
                 from lot_ref l
                 join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
-                left join price_adjustment a on a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
+                left join (select pa.*, jsonb_build_object('parameter', pa.parameter, 'from', pa.from_value,
+                               'to', pa.to_value, 'amountPerUnit', pa.amount_per_unit) as applied
+                           from price_adjustment pa) a
+                     on a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
                      and jsonb_typeof(l.readings -> a.parameter) = 'number'
                      and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
                      and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)
@@ -63,36 +67,41 @@ public class SettlementCalculation {
     public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen,
             Progress progress) {
         long t = System.nanoTime();
+        // Sorting and grouping a fortnight's lots (300,000 for 10,000 producers) in memory, not on disk.
+        em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();
         for (String table : new String[] { "settlement_deduction", "settlement_producer", "settlement_line" }) {
             em.createNativeQuery("delete from " + table + " where settlement_id = :s").setParameter("s", settlementId)
                     .executeUpdate();
         }
         t = report(progress, "cleared", t);
+        // Written in producer order, so the index by (settlement, producer) grows at its end. The lot's
+        // readings and reasons are copied as they are; the statement puts them into the line's detail.
         int lotLines = em.createNativeQuery("""
                 insert into settlement_line (settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision,
-                    delivery_date, shift, quantity, unit_price, amount, detail)
+                    delivery_date, shift, quantity, unit_price, amount, readings, reasons, adjustments)
                 select :s, p.producer_id, p.agreement_id,
                        case when p.verdict = 'ACCEPTED' then 'LOT' else 'REJECTED' end,
                        p.id, p.revision, p.delivery_date, p.shift, p.quantity,
                        case when p.verdict = 'ACCEPTED' then p.unit_price end,
                        case when p.verdict = 'ACCEPTED' then round(p.quantity * p.unit_price, 2) else 0 end,
-                       jsonb_build_object('readings', p.readings, 'reasons', p.reasons, 'adjustments',
-                           case when p.verdict = 'ACCEPTED' then p.applied else '[]'::jsonb end)
+                       p.readings, p.reasons, case when p.verdict = 'ACCEPTED' then p.applied else '[]'::jsonb end
                 from (""" + pricedLots("l.organisation_id = :org and l.delivery_date between :start and :end"
                         + " and l.status = 'RECORDED'") + """
                 ) p
+                order by p.producer_id
                 """).setParameter("s", settlementId).setParameter("org", organisationId)
                 .setParameter("start", start).setParameter("end", end).executeUpdate();
         t = report(progress, "lot lines", t);
 
         // A lot of a closed fortnight whose current amount differs from what closed settlements paid for
         // it (corrected, voided, or recorded late) is adjusted here, in the earliest open settlement.
+        // What closed settlements paid for a lot is kept on the lot (settled_amount, see markSettled).
         int adjustments = !earliestOpen ? 0 : em.createNativeQuery("""
                 insert into settlement_line (settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision,
                     delivery_date, shift, quantity, unit_price, amount, detail)
                 select :s, p.producer_id, p.agreement_id, 'ADJUSTMENT', p.id, p.revision, p.delivery_date, p.shift,
-                       p.quantity, p.unit_price, p.now_amount - coalesce(paid.amount, 0),
-                       jsonb_build_object('previouslyPaid', coalesce(paid.amount, 0), 'now', p.now_amount,
+                       p.quantity, p.unit_price, p.now_amount - coalesce(p.settled_amount, 0),
+                       jsonb_build_object('previouslyPaid', coalesce(p.settled_amount, 0), 'now', p.now_amount,
                            'status', p.status, 'verdict', p.verdict, 'readings', p.readings)
                 from (select q.*, case when q.status = 'RECORDED' and q.verdict = 'ACCEPTED'
                                        then round(q.quantity * q.unit_price, 2) else 0 end as now_amount
@@ -101,10 +110,7 @@ public class SettlementCalculation {
                       ) q) p
                 join settlement closed on closed.organisation_id = p.organisation_id and closed.status = 'CLOSED'
                      and p.delivery_date between closed.period_start and closed.period_end
-                left join lateral (select sum(x.amount) as amount
-                           from settlement_line x join settlement s on s.id = x.settlement_id and s.status = 'CLOSED'
-                           where x.lot_id = p.id and x.kind in ('LOT', 'REJECTED', 'ADJUSTMENT')) paid on true
-                where p.now_amount <> coalesce(paid.amount, 0)
+                where p.now_amount <> coalesce(p.settled_amount, 0)
                 """).setParameter("s", settlementId).setParameter("org", organisationId)
                 .setParameter("start", start).executeUpdate();
         t = report(progress, "adjustments", t);
@@ -228,10 +234,14 @@ public class SettlementCalculation {
                 .setParameter("org", organisationId).getResultList();
     }
 
-    /** On closing: the lots this settlement paid for are settled at the revision it used. */
+    /**
+     * On closing: the lots this settlement paid for are settled at the revision it used, and what it paid
+     * for each (a lot has one line in a settlement) is added to what closed settlements paid for it.
+     */
     public void markSettled(UUID settlementId) {
         em.createNativeQuery("""
-                update lot_ref l set settled_revision = x.lot_revision
+                update lot_ref l set settled_revision = x.lot_revision,
+                    settled_amount = coalesce(l.settled_amount, 0) + x.amount
                 from settlement_line x
                 where x.settlement_id = :s and x.lot_id = l.id and x.kind in ('LOT', 'REJECTED', 'ADJUSTMENT')
                 """).setParameter("s", settlementId).executeUpdate();

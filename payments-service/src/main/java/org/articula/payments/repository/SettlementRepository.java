@@ -102,10 +102,13 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         return Optional.ofNullable(getEntityManager().find(ProducerSettlement.class, key(settlementId, producerId)));
     }
 
+    /** A lot line written since V7 keeps its evidence in columns (readings, reasons, adjustments), not in detail. */
     @SuppressWarnings("unchecked")
     public List<LineRow> lines(UUID settlementId, UUID producerId) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select kind, agreement_id, lot_id, delivery_date, shift, quantity, unit_price, amount, detail::text
+                select kind, agreement_id, lot_id, delivery_date, shift, quantity, unit_price, amount,
+                       coalesce(detail, jsonb_build_object('readings', readings, 'reasons', reasons,
+                           'adjustments', adjustments))::text
                 from settlement_line where settlement_id = :s and producer_id = :p
                 order by case kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
                          delivery_date, case shift when 'MORNING' then 1 when 'AFTERNOON' then 2 else 3 end, lot_id, kind""")
