@@ -84,13 +84,14 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 .setParameter("start", start).getResultList().stream().findFirst();
     }
 
-    /** Whether an earlier fortnight of the organisation is still open (those close first): the earliest. */
-    @SuppressWarnings("unchecked")
-    public Optional<Settlement> earlierOpen(UUID organisationId, LocalDate start) {
-        return getEntityManager().createNativeQuery("""
-                select * from settlement where organisation_id = :org and period_start < :start and status = 'OPEN'
-                order by period_start limit 1""", Settlement.class)
-                .setParameter("org", organisationId).setParameter("start", start).getResultList().stream().findFirst();
+    /** The first day of the organisation's earliest fortnight before {@code start} still open (those close first). */
+    public Optional<LocalDate> earlierOpen(UUID organisationId, LocalDate start) {
+        List<?> days = getEntityManager().createNativeQuery("""
+                select period_start from settlement where organisation_id = :org and period_start < :start
+                  and status = 'OPEN'
+                order by period_start limit 1""")
+                .setParameter("org", organisationId).setParameter("start", start).getResultList();
+        return days.stream().findFirst().map(SettlementRepository::toDate);
     }
 
     /** A producer's totals and payout in a settlement, read without loading entities. */

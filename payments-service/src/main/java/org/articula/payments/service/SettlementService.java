@@ -124,7 +124,7 @@ public class SettlementService {
             return settlement;
         }
         settlements.earlierOpen(settlement.organisationId, settlement.periodStart).ifPresent(earlier -> {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier.periodStart
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier
                     + ": las liquidaciones se cierran en orden");
         });
         calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
