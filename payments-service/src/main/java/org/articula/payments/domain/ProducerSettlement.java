@@ -54,6 +54,11 @@ public class ProducerSettlement {
 
     /** Days paid after the due date; 0 when on time or not yet paid. */
     public long daysLate() {
+        return daysLate(dueDate, paidOn);
+    }
+
+    /** Days paid after the due date; 0 when on time or not yet paid. */
+    public static long daysLate(LocalDate dueDate, LocalDate paidOn) {
         return paidOn == null || !paidOn.isAfter(dueDate) ? 0 : ChronoUnit.DAYS.between(dueDate, paidOn);
     }
 

@@ -124,7 +124,7 @@ public class SettlementService {
             return settlement;
         }
         settlements.earlierOpen(settlement.organisationId, settlement.periodStart).ifPresent(earlier -> {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier.periodStart
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier
                     + ": las liquidaciones se cierran en orden");
         });
         calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
@@ -172,17 +172,17 @@ public class SettlementService {
     }
 
     public SettlementView view(Settlement s) {
-        List<ProducerSettlement> producers = settlements.producers(s.id);
+        List<SettlementRepository.ProducerRow> producers = settlements.producerRows(s.id);
         List<SettlementView.ProducerTotals> totals = producers.stream()
-                .map(p -> new SettlementView.ProducerTotals(p.producerId, p.gross, p.deductions, p.net, p.dueDate,
-                        p.paidOn, p.daysLate()))
+                .map(p -> new SettlementView.ProducerTotals(p.producerId(), p.gross(), p.deductions(), p.net(),
+                        p.dueDate(), p.paidOn(), ProducerSettlement.daysLate(p.dueDate(), p.paidOn())))
                 .toList();
         return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
                 s.closedAt, s.closedBy, s.version,
                 settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd), settlements.lastRun(s.id),
-                sum(producers.stream().map(p -> p.gross).toList()),
-                sum(producers.stream().map(p -> p.deductions).toList()),
-                sum(producers.stream().map(p -> p.net).toList()), totals);
+                sum(producers.stream().map(SettlementRepository.ProducerRow::gross).toList()),
+                sum(producers.stream().map(SettlementRepository.ProducerRow::deductions).toList()),
+                sum(producers.stream().map(SettlementRepository.ProducerRow::net).toList()), totals);
     }
 
     /** A producer's statement; a producer reads only their own. */
