@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -60,7 +61,8 @@ public class LotResource {
     public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
         BatchResult.Item item = service.record(List.of(request)).results().get(0);
         return switch (item.outcome()) {
-            case CREATED -> Response.created(uri.getAbsolutePathBuilder().path(item.id().toString()).build())
+            // A UUID needs no encoding: the path builder's was a few percent of a single lot's CPU.
+            case CREATED -> Response.created(URI.create(uri.getAbsolutePath() + "/" + item.id()))
                     .entity(item.receipt()).build();
             case UNCHANGED -> Response.ok(item.receipt()).build();
             case REFUSED -> item.problem().withInstance(uri.getPath()).toResponse();

@@ -267,10 +267,12 @@ public class LotService {
 
     private Context load(List<LotRequest> requests) {
         List<LotRequest> present = requests.stream().filter(Objects::nonNull).toList();
-        Map<UUID, Lot> existing = lots.findExisting(ids(present, LotRequest::id)).stream()
-                .collect(Collectors.toMap(l -> l.id, Function.identity()));
         LotReferences.Found references = lotReferences.find(ids(present, LotRequest::centreId),
-                ids(present, LotRequest::operatorId), ids(present, LotRequest::producerId));
+                ids(present, LotRequest::operatorId), ids(present, LotRequest::producerId), ids(present, LotRequest::id));
+        // Only lots already stored (a retry) are loaded whole.
+        Map<UUID, Lot> existing = references.existingLots().isEmpty() ? Map.of()
+                : lots.findExisting(references.existingLots()).stream()
+                        .collect(Collectors.toMap(l -> l.id, Function.identity()));
         Map<UUID, CollectionCentre> centreMap = references.centres();
         Map<UUID, Operator> operatorMap = references.operators();
         Map<UUID, ProducerRef> producerMap = references.producers();
