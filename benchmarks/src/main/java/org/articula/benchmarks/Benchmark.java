@@ -1,7 +1,6 @@
 package org.articula.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.articula.benchmarks.Report.Better;
 import org.articula.benchmarks.Report.Figure;
+import org.articula.localstack.FreePorts;
 import org.articula.localstack.LocalStack;
 import org.articula.localstack.SampleDistributions;
 
@@ -71,7 +71,7 @@ public final class Benchmark {
         Instant began = Instant.now();
         String loadBefore = Machine.loadAverage();
         double settlementWeight = options.settlementProducers().stream().mapToDouble(n -> 2 + n / 2_000.0).sum();
-        Progress progress = new Progress(System.err, System.console() != null, 70 + settlementWeight);
+        Progress progress = new Progress(System.err, System.console() != null, 71 + settlementWeight);
         home = Files.createTempDirectory(Path.of(System.getenv().getOrDefault("ARTICULA_BENCH_TMP",
                 System.getProperty("java.io.tmpdir"))), "articula-bench-");
         progress.phase("starting PostgreSQL, Kafka and the three services", 10);
@@ -193,6 +193,10 @@ public final class Benchmark {
 
         LocalDate[] settlementDays = ingestionDays;
         List<Map<String, Object>> runs = new ArrayList<>();
+        // The service's first run pays class loading, JIT and its first token check (about half a second,
+        // most of a 1,000-producer run): a small run first, not counted, as for single lots.
+        progress.phase("warm-up: a settlement of 100 producers (not counted)", 1);
+        SettlementScale.measure(this.api, stack, 100, settlementDays, progress);
         for (int producers : options.settlementProducers()) {
             progress.phase(String.format("settlement of %,d producers x 30 lots", producers), 2 + producers / 2_000.0);
             SettlementScale.Result r = SettlementScale.measure(this.api, stack, producers, settlementDays, progress);
@@ -271,9 +275,9 @@ public final class Benchmark {
     private static Map<String, String> stackEnv() throws IOException {
         Map<String, String> env = new HashMap<>();
         Map<String, String> sys = System.getenv();
-        env.put("ARTICULA_PG_PORT", sys.getOrDefault("ARTICULA_PG_PORT", Integer.toString(freeRun(1))));
-        env.put("ARTICULA_KAFKA_PORT", sys.getOrDefault("ARTICULA_KAFKA_PORT", Integer.toString(freeRun(2))));
-        env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(freeRun(3))));
+        env.put("ARTICULA_PG_PORT", sys.getOrDefault("ARTICULA_PG_PORT", Integer.toString(FreePorts.run(1))));
+        env.put("ARTICULA_KAFKA_PORT", sys.getOrDefault("ARTICULA_KAFKA_PORT", Integer.toString(FreePorts.run(2))));
+        env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(FreePorts.run(3))));
         env.put("ARTICULA_SAMPLE_DATA", "false");
         // An external PostgreSQL (e.g. one with pg_stat_statements loaded) instead of the embedded one.
         for (String name : List.of("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD")) {
@@ -282,31 +286,6 @@ public final class Benchmark {
             }
         }
         return env;
-    }
-
-    /** The first of {@code count} consecutive free ports. */
-    static int freeRun(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket s = new ServerSocket(0)) {
-                first = s.getLocalPort();
-            }
-            if (first + count > 65_535) {
-                continue;
-            }
-            boolean free = true;
-            for (int p = first; p < first + count && free; p++) {
-                try (ServerSocket s = new ServerSocket(p)) {
-                    s.setReuseAddress(true);
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no run of " + count + " free ports");
     }
 
     private static void deleteTree(Path dir) throws IOException {
