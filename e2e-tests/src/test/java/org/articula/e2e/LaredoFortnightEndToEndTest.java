@@ -19,7 +19,6 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,12 +69,7 @@ class LaredoFortnightEndToEndTest {
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
         Path root = Path.of(System.getProperty("articula.root", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("articula-e2e");
-        Map<String, String> env = Map.of("ARTICULA_PG_PORT", Integer.toString(freeRun(1)),
-                "ARTICULA_KAFKA_PORT", Integer.toString(freeRun(2)),
-                "ARTICULA_PORT_BASE", Integer.toString(freeRun(3)),
-                "ARTICULA_SAMPLE_DATA", "false");
-        stack = LocalStack.start(root, home, env);
+        stack = IsolatedStack.start(root, Files.createTempDirectory("articula-e2e"));
         contracts = stack.baseUrl("contracts-service");
         lots = stack.baseUrl("lots-service");
         payments = stack.baseUrl("payments-service");
@@ -518,30 +512,5 @@ class LaredoFortnightEndToEndTest {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    /** The first of {@code count} consecutive free ports. */
-    private static int freeRun(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                first = socket.getLocalPort();
-            }
-            if (first + count >= 65535) {
-                continue;
-            }
-            boolean free = true;
-            for (int p = first + 1; p < first + count && free; p++) {
-                try (ServerSocket socket = new ServerSocket(p)) {
-                    free = true;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no run of " + count + " free ports");
     }
 }

@@ -1,0 +1,86 @@
+package org.articula.e2e;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.localstack.LocalStack;
+import org.articula.localstack.testing.TestTopics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's promise for {@code ./articula}: stopped and started again on the same data directory,
+ * the stack keeps everything: each service's database, the broker's topics, the development signing
+ * key (a token issued before still works) and what the consumers had applied.
+ */
+class LocalStackRestartTest {
+
+    @Test
+    void aSecondStartOnTheSameDirectoryKeepsTheDataTheEventsAndTheKey() throws Exception {
+        Path root = Path.of(System.getProperty("articula.root", "..")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("articula-restart");
+        Map<String, String> env = IsolatedStack.env();
+        UUID association = UUID.randomUUID();
+        UUID producer = UUID.randomUUID();
+        String token;
+
+        try (LocalStack first = LocalStack.start(root, home, env)) {
+            token = first.token("Carmen Vásquez", association, "buyer-admin");
+            String contracts = first.baseUrl("contracts-service");
+            RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body(Map.of("id", association, "name", "Asociación de Productores Lecheros de Laredo",
+                            "kind", "ASSOCIATION", "district", "Laredo"))
+                    .post(contracts + "/api/v1/organisations").then().statusCode(201);
+            RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body(Map.of("id", producer, "nationalId", "45871236", "name", "Rosa Quispe Huamán",
+                            "district", "Laredo"))
+                    .post(contracts + "/api/v1/organisations/" + association + "/producers").then().statusCode(201);
+            awaitProducerInLots(first.database("lots"), producer);
+        }
+
+        try (LocalStack second = LocalStack.start(root, home, env)) {
+            String contracts = second.baseUrl("contracts-service");
+            RestAssured.given().header("Authorization", "Bearer " + token)
+                    .get(contracts + "/api/v1/organisations/" + association + "/producers/" + producer)
+                    .then().statusCode(200).body("name", is("Rosa Quispe Huamán"));
+            assertEquals(1, producersInLots(second.database("lots"), producer), "lots-service's read model kept");
+            long registered = TestTopics.readAll(second.bootstrapServers(), "contracts.events").stream()
+                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"ProducerRegistered\"")
+                            && new String(r.value(), StandardCharsets.UTF_8).contains(producer.toString()))
+                    .count();
+            assertEquals(1, registered, "the broker kept the event, published once");
+        }
+    }
+
+    private static void awaitProducerInLots(LocalStack.Database lots, UUID producer) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (producersInLots(lots, producer) == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the producer did not reach lots-service within 60 s");
+            Thread.sleep(200);
+        }
+    }
+
+    private static int producersInLots(LocalStack.Database lots, UUID producer) throws Exception {
+        try (Connection c = DriverManager.getConnection(lots.jdbcUrl(), lots.user(), lots.password());
+                PreparedStatement q = c.prepareStatement("select count(*) from producer_ref where id = ?")) {
+            q.setObject(1, producer);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
