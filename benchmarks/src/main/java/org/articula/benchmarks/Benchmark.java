@@ -279,6 +279,9 @@ public final class Benchmark {
         env.put("ARTICULA_KAFKA_PORT", sys.getOrDefault("ARTICULA_KAFKA_PORT", Integer.toString(FreePorts.run(2))));
         env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(FreePorts.run(3))));
         env.put("ARTICULA_SAMPLE_DATA", "false");
+        if (sys.containsKey("ARTICULA_SERVICE_JVM_OPTS")) {
+            env.put("ARTICULA_SERVICE_JVM_OPTS", sys.get("ARTICULA_SERVICE_JVM_OPTS"));
+        }
         // An external PostgreSQL (e.g. one with pg_stat_statements loaded) instead of the embedded one.
         for (String name : List.of("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD")) {
             if (sys.containsKey(name)) {
