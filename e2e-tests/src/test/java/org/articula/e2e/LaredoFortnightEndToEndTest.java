@@ -17,12 +17,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -496,21 +494,6 @@ class LaredoFortnightEndToEndTest {
     }
 
     private static <T> T eventually(String what, Supplier<T> attempt) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            T result = attempt.get();
-            if (result != null) {
-                return result;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("never true: " + what);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return TestTopics.eventually(what, Duration.ofSeconds(90), attempt);
     }
 }

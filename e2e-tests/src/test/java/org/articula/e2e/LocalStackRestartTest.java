@@ -2,7 +2,6 @@ package org.articula.e2e;
 
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -13,8 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.articula.localstack.LocalStack;
@@ -65,15 +64,12 @@ class LocalStackRestartTest {
         }
     }
 
-    private static void awaitProducerInLots(LocalStack.Database lots, UUID producer) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (producersInLots(lots, producer) == 0) {
-            assertTrue(Instant.now().isBefore(deadline), "the producer did not reach lots-service within 60 s");
-            Thread.sleep(200);
-        }
+    private static void awaitProducerInLots(LocalStack.Database lots, UUID producer) {
+        TestTopics.eventually("the producer in lots-service's read model", Duration.ofSeconds(60),
+                () -> producersInLots(lots, producer) > 0 ? Boolean.TRUE : null);
     }
 
-    private static int producersInLots(LocalStack.Database lots, UUID producer) throws Exception {
+    private static int producersInLots(LocalStack.Database lots, UUID producer) {
         try (Connection c = DriverManager.getConnection(lots.jdbcUrl(), lots.user(), lots.password());
                 PreparedStatement q = c.prepareStatement("select count(*) from producer_ref where id = ?")) {
             q.setObject(1, producer);
@@ -81,6 +77,8 @@ class LocalStackRestartTest {
                 rs.next();
                 return rs.getInt(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.articula.contracts.domain.Agreement;
-import org.articula.contracts.domain.AgreementRuleException;
 import org.articula.contracts.domain.AgreementStatus;
 import org.articula.contracts.domain.ClauseVersion;
 import org.articula.contracts.domain.Clauses;

@@ -96,8 +96,16 @@ public final class TestTopics {
 
     /** Polls {@code condition} every 100 ms for up to 20 s; fails naming {@code what} if it never holds. */
     public static void await(String what, java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
+        eventually(what, Duration.ofSeconds(20), () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
+    /** Polls {@code attempt} every 100 ms until it returns something (not null); fails naming {@code what} after {@code within}. */
+    public static <T> T eventually(String what, Duration within, java.util.function.Supplier<T> attempt) {
+        Instant deadline = Instant.now().plus(within);
+        for (T result = attempt.get(); ; result = attempt.get()) {
+            if (result != null) {
+                return result;
+            }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("never happened: " + what);
             }

@@ -13,7 +13,7 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
 
     /**
      * Every signed agreement that may cover any of these producers or groups: one query for a whole
-     * batch, with array parameters so its SQL is planned once (see {@link ByIds}).
+     * batch, with array parameters so its SQL is planned once.
      */
     @SuppressWarnings("unchecked")
     public List<AgreementTerms> coveringAny(Collection<UUID> producerIds, Collection<UUID> groupIds) {

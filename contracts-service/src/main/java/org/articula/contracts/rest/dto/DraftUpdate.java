@@ -1,9 +1,7 @@
 package org.articula.contracts.rest.dto;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.articula.contracts.domain.Clauses;
 
