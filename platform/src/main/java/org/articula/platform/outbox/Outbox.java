@@ -23,7 +23,7 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, message_key, event_type, envelope)
-            values (?, ?, ?, ?, cast(? as jsonb))""";
+            values (?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final String defaultTopic;

@@ -6,19 +6,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -37,16 +39,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka, in outbox order, with the aggregate id as key, and marks a row sent
- * only after the broker acknowledged it.
+ * Publishes outbox rows to Kafka, in outbox order, with the aggregate id as key, and deletes a row only
+ * after the broker acknowledged it (the topic is the record of what was published).
  *
  * <p>Only one relay per database works at a time: it holds a PostgreSQL advisory lock for as long as it
  * runs, so a second instance of the service waits and takes over when the first one dies. Per-key
  * order therefore holds across instances.
  *
- * <p>Exactly once on the topic: before sending, rows are stamped {@code attempted_at}. A row found
- * stamped but not marked sent was possibly sent by a relay that stopped between send and mark; its
- * partition is read from that moment on and the row is sent again only if its event id is not there.
+ * <p>Exactly once on the topic: before sending, a round records the seqs it is about to send in the
+ * single {@code outbox_relay} row. A row found still there and recorded in flight was possibly sent by a
+ * relay that stopped between send and delete; its partition is read from that moment on and the row is
+ * sent again only if its event id is not there. One small update per round instead of two per row.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -68,6 +71,8 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
     private Connection leader;
+    // What outbox_relay says may be on the topic already; read when leadership is taken.
+    private InFlight inFlight;
 
     @Inject
     public OutboxRelay(DataSource dataSource, KafkaClients kafka,
@@ -168,22 +173,22 @@ public class OutboxRelay {
         }
         Map<UUID, Placement> placed = findAlreadyPublished(rows);
         List<OutboxRow> toSend = rows.stream().filter(row -> !placed.containsKey(row.eventId())).toList();
-        markAttempted(toSend);
+        recordInFlight(rows, toSend);
         placed.putAll(send(toSend));
-        markSent(placed);
+        delete(rows.stream().filter(row -> placed.containsKey(row.eventId())).toList());
         if (placed.size() < rows.size()) {
             throw new IllegalStateException((rows.size() - placed.size()) + " outbox rows were not acknowledged");
         }
         return rows.size();
     }
 
-    /** First half of a round, without marking: what a relay that dies before marking leaves behind. */
+    /** First half of a round, without deleting: what a relay that dies before deleting leaves behind. */
     synchronized List<UUID> sendWithoutMarking() throws SQLException, InterruptedException {
         if (!holdLeadership()) {
             return List.of();
         }
         List<OutboxRow> rows = unsent();
-        markAttempted(rows);
+        recordInFlight(rows, rows);
         return new ArrayList<>(send(rows).keySet());
     }
 
@@ -196,6 +201,7 @@ public class OutboxRelay {
             rs.next();
             if (rs.getBoolean(1)) {
                 leader = connection;
+                inFlight = readInFlight();
                 LOG.infof("%s leads outbox publication", clientId);
                 return true;
             }
@@ -223,36 +229,58 @@ public class OutboxRelay {
             LOG.debug("closing the outbox relay connection failed", e);
         }
         leader = null;
+        inFlight = null;
     }
 
     private List<OutboxRow> unsent() throws SQLException {
-        String sql = """
-                select seq, event_id, topic, message_key, event_type, envelope::text, attempted_at
-                from outbox_event where sent_at is null order by seq limit ?""";
+        String sql = "select seq, event_id, topic, message_key, event_type, envelope from outbox_event order by seq limit ?";
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = leader.prepareStatement(sql)) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp attempted = rs.getTimestamp(7);
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), attempted == null ? null : attempted.toInstant()));
+                    long seq = rs.getLong(1);
+                    rows.add(new OutboxRow(seq, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), inFlight.seqs().contains(seq) ? inFlight.since() : null));
                 }
             }
         }
         return rows;
     }
 
-    private void markAttempted(List<OutboxRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
+    private InFlight readInFlight() throws SQLException {
+        try (PreparedStatement select = leader.prepareStatement("select in_flight, attempted_at from outbox_relay");
+                ResultSet rs = select.executeQuery()) {
+            if (!rs.next() || rs.getTimestamp(2) == null) {
+                return new InFlight(Set.of(), null);
+            }
+            Set<Long> seqs = new HashSet<>(Arrays.asList((Long[]) rs.getArray(1).getArray()));
+            return new InFlight(seqs, rs.getTimestamp(2).toInstant());
+        }
+    }
+
+    /**
+     * Records, before sending, every row that may be on the topic once this round stops halfway: the ones
+     * about to be sent, and those of earlier rounds still in doubt that this round did not reach (kept
+     * with their earlier time, which only widens the look-up).
+     */
+    private void recordInFlight(List<OutboxRow> round, List<OutboxRow> toSend) throws SQLException {
+        if (toSend.isEmpty()) {
             return;
         }
-        String sql = "update outbox_event set attempted_at = now(), attempts = attempts + 1 where seq = any(?)";
-        try (PreparedStatement update = leader.prepareStatement(sql)) {
-            Array seqs = leader.createArrayOf("bigint", rows.stream().map(OutboxRow::seq).toArray());
-            update.setArray(1, seqs);
-            update.executeUpdate();
+        Set<Long> seqs = new HashSet<>(inFlight.seqs());
+        round.forEach(row -> seqs.remove(row.seq()));
+        Instant since = seqs.isEmpty() ? Instant.now() : inFlight.since();
+        toSend.forEach(row -> seqs.add(row.seq()));
+        try (PreparedStatement update = leader.prepareStatement(
+                "update outbox_relay set in_flight = ?, attempted_at = ? where id = 1")) {
+            update.setArray(1, leader.createArrayOf("bigint", seqs.toArray()));
+            update.setObject(2, since.atOffset(ZoneOffset.UTC));
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("outbox_relay has no row: the platform migrations did not run");
+            }
         }
+        inFlight = new InFlight(seqs, since);
     }
 
     private Map<UUID, Placement> send(List<OutboxRow> rows) throws InterruptedException {
@@ -278,22 +306,19 @@ public class OutboxRelay {
         return acknowledged;
     }
 
-    // One statement for the round's rows, not one each: under a burst of lots that was most of the relay's cost.
-    private void markSent(Map<UUID, Placement> placed) throws SQLException {
-        if (placed.isEmpty()) {
+    // One statement for the round's rows, not one each. The seqs stay in outbox_relay until the next round
+    // overwrites them: a seq is never reused, so a deleted row cannot be taken for one in doubt.
+    private void delete(List<OutboxRow> published) throws SQLException {
+        if (published.isEmpty()) {
             return;
         }
-        String sql = """
-                update outbox_event o set sent_at = now(), kafka_partition = p.part, kafka_offset = p.off
-                from unnest(?::uuid[], ?::int[], ?::bigint[]) as p(id, part, off)
-                where o.event_id = p.id and o.sent_at is null""";
-        List<UUID> ids = new ArrayList<>(placed.keySet());
-        try (PreparedStatement update = leader.prepareStatement(sql)) {
-            update.setArray(1, leader.createArrayOf("uuid", ids.toArray()));
-            update.setArray(2, leader.createArrayOf("integer", ids.stream().map(id -> placed.get(id).partition()).toArray()));
-            update.setArray(3, leader.createArrayOf("bigint", ids.stream().map(id -> placed.get(id).offset()).toArray()));
-            update.executeUpdate();
+        try (PreparedStatement delete = leader.prepareStatement("delete from outbox_event where seq = any(?)")) {
+            delete.setArray(1, leader.createArrayOf("bigint", published.stream().map(OutboxRow::seq).toArray()));
+            delete.executeUpdate();
         }
+        Set<Long> seqs = new HashSet<>(inFlight.seqs());
+        published.forEach(row -> seqs.remove(row.seq()));
+        inFlight = new InFlight(seqs, inFlight.since());
     }
 
     /**
@@ -372,5 +397,8 @@ public class OutboxRelay {
     }
 
     private record Placement(int partition, long offset) {
+    }
+
+    private record InFlight(Set<Long> seqs, Instant since) {
     }
 }

@@ -1,7 +1,7 @@
 package org.articula.platform.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,29 +57,56 @@ class OutboxRelayTest {
 
         List<UUID> sent = relay.sendWithoutMarking();
         assertEquals(List.of(event.eventId()), sent, "the first relay got the broker's acknowledgement");
-        assertEquals(1, copiesOnTopic(event.eventId()), "on the topic, but the row is not marked");
-        assertEquals(null, outboxRow(event.eventId()).get("sent_at"));
+        assertEquals(1, copiesOnTopic(event.eventId()), "on the topic, but the row is still in the outbox");
+        assertTrue(inOutbox(event.eventId()));
 
-        relay.stop(); // the process dies before marking: leadership and the producer are gone
+        relay.stop(); // the process dies before deleting: leadership and the producer are gone
         relay.relayOnce(); // the restarted relay finds the row in doubt
 
-        assertEquals(1, copiesOnTopic(event.eventId()), "not sent a second time");
-        Map<String, Object> row = outboxRow(event.eventId());
-        assertNotNull(row.get("sent_at"), "marked sent after the restart");
-        assertEquals(1, row.get("attempts"), "recovered from the topic, not re-sent");
+        assertEquals(1, copiesOnTopic(event.eventId()), "found on the topic, not sent a second time");
+        assertFalse(inOutbox(event.eventId()), "deleted once found on the topic");
     }
 
     @Test
     void aRowStampedButNeverSentIsSentOnceAfterRestart() throws Exception {
         EventEnvelope event = commit(envelope("agreement-" + UUID.randomUUID(), "AgreementSuspended"));
-        // The relay stamped the row and died before the send reached the broker.
-        execute("update outbox_event set attempted_at = now(), attempts = 1 where event_id = ?", event.eventId());
+        // The relay recorded the row in flight and died before the send reached the broker.
+        execute("update outbox_relay set in_flight = array[(select seq from outbox_event where event_id = ?)], "
+                + "attempted_at = now()", event.eventId());
 
         relay.relayOnce();
 
-        assertEquals(1, copiesOnTopic(event.eventId()));
-        assertEquals(2, outboxRow(event.eventId()).get("attempts"));
-        assertNotNull(outboxRow(event.eventId()).get("sent_at"));
+        assertEquals(1, copiesOnTopic(event.eventId()), "looked up, not found, sent");
+        assertFalse(inOutbox(event.eventId()));
+    }
+
+    @Test
+    void aRowInDoubtThatARoundDoesNotReachStaysInDoubt() throws Exception {
+        EventEnvelope doubtful = commit(envelope("agreement-" + UUID.randomUUID(), "AgreementActivated"));
+        relay.sendWithoutMarking();
+        relay.stop(); // on the topic, still in the outbox, recorded in flight
+        // Rows committed later with lower seqs (their transactions started first) come before it.
+        execute("update outbox_event set seq = seq + 1000 where event_id = ?", doubtful.eventId());
+        execute("update outbox_relay set in_flight = array[(select seq from outbox_event where event_id = ?)]",
+                doubtful.eventId());
+        EventEnvelope first = commit(envelope("agreement-" + UUID.randomUUID(), "AgreementActivated"));
+        EventEnvelope second = commit(envelope("agreement-" + UUID.randomUUID(), "AgreementActivated"));
+
+        OutboxRelay oneAtATime = new OutboxRelay(dataSource, kafka, false, Duration.ofMillis(100), 1, "one-at-a-time");
+        try {
+            assertEquals(1, oneAtATime.relayOnce()); // a row before it, and must not forget the row in doubt
+            oneAtATime.stop(); // a new leader reads what is in flight from the database
+            while (oneAtATime.relayOnce() > 0) {
+                // one row a round, up to the one in doubt and past it
+            }
+        } finally {
+            oneAtATime.stop();
+        }
+
+        assertEquals(1, copiesOnTopic(first.eventId()));
+        assertEquals(1, copiesOnTopic(second.eventId()));
+        assertEquals(1, copiesOnTopic(doubtful.eventId()), "still looked up on the topic, not sent twice");
+        assertFalse(inOutbox(doubtful.eventId()));
     }
 
     @Test
@@ -131,7 +158,7 @@ class OutboxRelayTest {
         } catch (IllegalStateException expected) {
             // the caller's change failed, and so must its event
         }
-        assertTrue(outboxRow(event.eventId()).isEmpty());
+        assertFalse(inOutbox(event.eventId()));
     }
 
     private EventEnvelope commit(EventEnvelope event) {
@@ -151,18 +178,12 @@ class OutboxRelayTest {
                 .count();
     }
 
-    private Map<String, Object> outboxRow(UUID eventId) throws Exception {
+    private boolean inOutbox(UUID eventId) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select sent_at, attempts from outbox_event where event_id = ?")) {
+                PreparedStatement s = c.prepareStatement("select 1 from outbox_event where event_id = ?")) {
             s.setObject(1, eventId);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Map.of();
-                }
-                java.util.HashMap<String, Object> row = new java.util.HashMap<>();
-                row.put("sent_at", rs.getTimestamp(1));
-                row.put("attempts", rs.getInt(2));
-                return row;
+                return rs.next();
             }
         }
     }
