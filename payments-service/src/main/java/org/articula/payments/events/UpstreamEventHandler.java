@@ -3,6 +3,8 @@ package org.articula.payments.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.articula.payments.repository.ReadModelRepository;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.inbox.EventHandler;
@@ -30,6 +32,31 @@ public class UpstreamEventHandler implements EventHandler {
             case "Agreement" -> readModel.saveAgreement(payload.path("agreement"));
             case "Lot" -> readModel.saveLot(payload.path("lot"));
             default -> LOG.debugf("ignoring %s", event.type());
+        }
+    }
+
+    /**
+     * A burst of lots in one statement per run of consecutive lot events; any other event is applied in
+     * its place, after the lots before it, so the result is the one of {@link #handle} on each in turn.
+     */
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        List<JsonNode> lots = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if ("Lot".equals(event.aggregateType())) {
+                lots.add(event.payload().path("lot"));
+            } else {
+                flush(lots);
+                handle(event);
+            }
+        }
+        flush(lots);
+    }
+
+    private void flush(List<JsonNode> lots) {
+        if (!lots.isEmpty()) {
+            readModel.saveLots(lots);
+            lots.clear();
         }
     }
 }

@@ -13,8 +13,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.articula.platform.events.EventJson;
 
 /**
@@ -24,8 +34,25 @@ import org.articula.platform.events.EventJson;
 @ApplicationScoped
 public class ReadModelRepository {
 
+    private static final String UPSERT_LOTS = """
+            insert into lot_ref (id, organisation_id, producer_id, agreement_id, agreement_version, product, quantity,
+                unit, delivered_at, delivery_date, shift, readings, verdict, reasons, status, revision)
+            select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::numeric[],
+                ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::jsonb[], ?::text[], ?::jsonb[], ?::text[], ?::int[])
+            on conflict (id) do update set quantity = excluded.quantity, readings = excluded.readings,
+                verdict = excluded.verdict, reasons = excluded.reasons, status = excluded.status,
+                revision = excluded.revision
+            where lot_ref.revision < excluded.revision""";
+    // One unnest array each, in the statement's order.
+    private static final List<Function<LotRow, Object>> LOT_COLUMNS = List.of(LotRow::id, LotRow::organisationId,
+            LotRow::producerId, LotRow::agreementId, LotRow::agreementVersion, LotRow::product, LotRow::quantity,
+            LotRow::unit, LotRow::deliveredAt, LotRow::deliveryDate, LotRow::shift, LotRow::readings, LotRow::verdict,
+            LotRow::reasons, LotRow::status, LotRow::revision);
+
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     public void saveProducer(JsonNode p) {
         em.createNativeQuery("""
@@ -118,35 +145,69 @@ public class ReadModelRepository {
 
     /** Keeps a lot at its highest revision; readings are stored as {parameter: value} for pricing in SQL. */
     public void saveLot(JsonNode l) {
-        ObjectNode readings = EventJson.mapper().createObjectNode();
-        for (JsonNode r : l.path("readings")) {
-            if (r.path("value").isNumber()) {
-                readings.set(text(r, "parameter"), r.path("value"));
-            } else if (r.path("result").isBoolean()) {
-                readings.set(text(r, "parameter"), r.path("result"));
+        saveLots(List.of(l));
+    }
+
+    /**
+     * {@link #saveLot} for many lots in order, in one statement for a poll's worth. PostgreSQL's upsert
+     * cannot touch a row twice in one statement, so a lot that comes again (another revision) starts the
+     * next statement: the rows end as if saved one by one.
+     */
+    public void saveLots(List<JsonNode> lots) {
+        List<LotRow> rows = new ArrayList<>(lots.size());
+        Set<UUID> ids = new HashSet<>();
+        for (JsonNode l : lots) {
+            LotRow row = LotRow.of(l);
+            if (!ids.add(row.id())) {
+                upsertLots(rows);
+                rows.clear();
+                ids.clear();
+                ids.add(row.id());
             }
+            rows.add(row);
         }
-        em.createNativeQuery("""
-                insert into lot_ref (id, organisation_id, producer_id, agreement_id, agreement_version, product, quantity,
-                    unit, delivered_at, delivery_date, shift, readings, verdict, reasons, status, revision)
-                values (:id, :org, :producer, :agreement, :version, :product, :quantity, :unit, :at, :day, :shift,
-                    cast(:readings as jsonb), :verdict, cast(:reasons as jsonb), :status, :revision)
-                on conflict (id) do update set quantity = excluded.quantity, readings = excluded.readings,
-                    verdict = excluded.verdict, reasons = excluded.reasons, status = excluded.status,
-                    revision = excluded.revision
-                where lot_ref.revision < excluded.revision""")
-                .setParameter("id", uuid(l, "id")).setParameter("org", uuid(l, "organisationId"))
-                .setParameter("producer", uuid(l, "producerId")).setParameter("agreement", uuid(l, "agreementId"))
-                .setParameter("version", required(l, "agreementVersion").asInt())
-                .setParameter("product", text(l, "product")).setParameter("quantity", decimal(l, "quantity"))
-                .setParameter("unit", text(l, "unit"))
-                .setParameter("at", Instant.parse(text(l, "deliveredAt")))
-                .setParameter("day", date(l, "deliveryDate"))
-                .setParameter("shift", l.path("shift").isTextual() ? l.path("shift").asText() : null)
-                .setParameter("readings", readings.toString())
-                .setParameter("verdict", text(l, "verdict"))
-                .setParameter("reasons", required(l, "reasons").toString())
-                .setParameter("status", text(l, "status")).setParameter("revision", required(l, "revision").asInt())
-                .executeUpdate();
+        upsertLots(rows);
+    }
+
+    private void upsertLots(List<LotRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // Agroal hands out the connection already enlisted in the current transaction, the one Hibernate uses.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(UPSERT_LOTS)) {
+            for (int i = 0; i < LOT_COLUMNS.size(); i++) {
+                // Sent as text, typed by the statement's casts.
+                Object[] values = rows.stream().map(LOT_COLUMNS.get(i)).map(v -> v == null ? null : v.toString())
+                        .toArray();
+                upsert.setArray(i + 1, connection.createArrayOf("text", values));
+            }
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not save " + rows.size() + " lots", e);
+        }
+    }
+
+    /** One lot_ref row, read (and so checked) from the event's lot. */
+    private record LotRow(UUID id, UUID organisationId, UUID producerId, UUID agreementId, int agreementVersion,
+            String product, String quantity, String unit, Instant deliveredAt, LocalDate deliveryDate, String shift,
+            String readings, String verdict, String reasons, String status, int revision) {
+
+        static LotRow of(JsonNode l) {
+            ObjectNode readings = EventJson.mapper().createObjectNode();
+            for (JsonNode r : l.path("readings")) {
+                if (r.path("value").isNumber()) {
+                    readings.set(text(r, "parameter"), r.path("value"));
+                } else if (r.path("result").isBoolean()) {
+                    readings.set(text(r, "parameter"), r.path("result"));
+                }
+            }
+            return new LotRow(uuid(l, "id"), uuid(l, "organisationId"), uuid(l, "producerId"), uuid(l, "agreementId"),
+                    required(l, "agreementVersion").asInt(), text(l, "product"), decimal(l, "quantity").toPlainString(),
+                    text(l, "unit"), Instant.parse(text(l, "deliveredAt")), date(l, "deliveryDate"),
+                    l.path("shift").isTextual() ? l.path("shift").asText() : null, readings.toString(),
+                    text(l, "verdict"), required(l, "reasons").toString(), text(l, "status"),
+                    required(l, "revision").asInt());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.articula.platform.inbox;
 
+import java.util.List;
 import org.articula.platform.events.EventEnvelope;
 
 /**
@@ -14,4 +15,14 @@ public interface EventHandler {
      * dead-letter topic with the exception's message as the reason.
      */
     void handle(EventEnvelope event);
+
+    /**
+     * Applies the new events of one poll, in the order they were consumed, in one transaction. An
+     * implementation may apply them set-based (fewer statements for a burst), but must leave the same
+     * result as {@link #handle} called on each in order. Throwing rolls them all back; the consumer then
+     * hands them to {@link #handle} one by one.
+     */
+    default void handleAll(List<EventEnvelope> events) {
+        events.forEach(this::handle);
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -16,9 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,6 +65,15 @@ public class InboxConsumer {
     private static final String INSERT_INBOX = """
             insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset, status, error)
             values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+
+    // A whole poll in one statement. DO NOTHING also skips a second copy within the statement, so the
+    // ids returned are exactly the events new to the inbox.
+    private static final String INSERT_INBOX_ALL = """
+            insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset, status)
+            select ?, e.event_id, e.event_type, e.topic, e.kafka_partition, e.kafka_offset, 'PROCESSED'
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[])
+                as e (event_id, event_type, topic, kafka_partition, kafka_offset)
+            on conflict do nothing returning event_id""";
 
     private final DataSource dataSource;
     private final KafkaClients kafka;
@@ -201,8 +213,9 @@ public class InboxConsumer {
      * The common case: every event of the poll applied in one transaction, so hundreds of events cost one
      * commit (one WAL flush) instead of one each, which is what lets the read model keep up with a burst of
      * lots. Any failure rolls them all back and they are applied one by one, which retries, dead-letters
-     * the culprit and applies the rest. Each event still goes through the inbox, so a duplicate within
-     * the poll or redelivered later is applied once.
+     * the culprit and applies the rest. The whole poll goes into the inbox in one statement and only the
+     * events new to it reach the handler, once each and in poll order, so a duplicate within the poll or
+     * redelivered later is applied once.
      */
     private boolean applyAllAtOnce(ConsumerRecords<String, byte[]> records) {
         if (records.count() < 2) {
@@ -220,11 +233,15 @@ public class InboxConsumer {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                Set<UUID> recorded = recordAllInInbox(events);
+                List<EventEnvelope> fresh = new ArrayList<>(recorded.size());
                 for (Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope> e : events) {
-                    EventEnvelope event = e.getValue();
-                    if (recordInInbox(e.getKey(), event.eventId(), event.type(), "PROCESSED", null)) {
-                        handlers.get().handle(event);
+                    if (recorded.remove(e.getValue().eventId())) { // removed: a later copy is not fresh
+                        fresh.add(e.getValue());
                     }
+                }
+                if (!fresh.isEmpty()) {
+                    handlers.get().handleAll(fresh);
                 }
             });
             return true;
@@ -302,6 +319,43 @@ public class InboxConsumer {
             }
         }
         return true;
+    }
+
+    /** @return the ids of the events that were not in the inbox yet */
+    private Set<UUID> recordAllInInbox(List<Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope>> events) {
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ConsumerRecord<String, byte[]> record = events.get(i).getKey();
+            EventEnvelope event = events.get(i).getValue();
+            ids[i] = event.eventId();
+            types[i] = event.type();
+            topics[i] = record.topic();
+            partitions[i] = record.partition();
+            offsets[i] = record.offset();
+        }
+        Set<UUID> recorded = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_INBOX_ALL)) {
+            insert.setString(1, consumerName);
+            insert.setArray(2, connection.createArrayOf("uuid", ids));
+            insert.setArray(3, connection.createArrayOf("text", types));
+            insert.setArray(4, connection.createArrayOf("text", topics));
+            insert.setArray(5, connection.createArrayOf("int4", partitions));
+            insert.setArray(6, connection.createArrayOf("int8", offsets));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return recorded;
+        } catch (SQLException e) {
+            throw new InboxUnavailableException(e);
+        }
     }
 
     private boolean recordInInbox(ConsumerRecord<String, byte[]> record, UUID eventId, String type, String status,

@@ -143,6 +143,43 @@ class InboxConsumerTest {
                 + transactions(events) + " transactions");
     }
 
+    /**
+     * A backlog holding a redelivery of an event already applied and two copies of another: the poll's
+     * one inbox statement lets only the new events through, each once, still in few transactions.
+     */
+    @Test
+    void aBacklogWithAnAppliedEventAndADuplicateAppliesEachOnce() throws Exception {
+        String key = "producer-" + UUID.randomUUID();
+        EventEnvelope applied = envelope(key, Map.of("amount", "7.00"));
+        send(key, EventJson.write(applied));
+        awaitLedgerRows(applied.eventId(), 1);
+
+        List<EventEnvelope> backlog = new java.util.ArrayList<>();
+        consumer.stop();
+        try {
+            send(key, EventJson.write(applied)); // already in the inbox
+            for (int i = 0; i < 10; i++) {
+                EventEnvelope event = envelope(key, Map.of("amount", i + ".50"));
+                backlog.add(event);
+                send(key, EventJson.write(event));
+            }
+            send(key, EventJson.write(backlog.get(3))); // a second copy within the backlog
+            EventEnvelope marker = envelope(key, Map.of("amount", "0.01"));
+            backlog.add(marker);
+            send(key, EventJson.write(marker)); // same key, so consumed after everything above
+        } finally {
+            consumer.start();
+        }
+
+        awaitLedgerRows(backlog.get(backlog.size() - 1).eventId(), 1);
+        assertEquals(1, ledgerRows(applied.eventId()), "the redelivered event was not applied again");
+        for (EventEnvelope event : backlog) {
+            assertEquals(1, ledgerRows(event.eventId()), "applied once: " + event.eventId());
+        }
+        assertTrue(transactions(backlog) < backlog.size(), "a backlog of " + backlog.size() + " events took "
+                + transactions(backlog) + " transactions");
+    }
+
     /** A poison event in a backlog: the others are applied one by one, each once; the poison one dead-lettered. */
     @Test
     void aPoisonEventInABacklogDoesNotHoldBackTheOthers() throws Exception {
