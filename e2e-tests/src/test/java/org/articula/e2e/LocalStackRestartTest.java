@@ -61,6 +61,23 @@ class LocalStackRestartTest {
                             && new String(r.value(), StandardCharsets.UTF_8).contains(producer.toString()))
                     .count();
             assertEquals(1, registered, "the broker kept the event, published once");
+            // Kept data must also survive a crash, and the server is sized for fortnights of lots.
+            Map<String, String> expected = Map.of("fsync", "on", "synchronous_commit", "on", "shared_buffers", "512MB",
+                    "max_wal_size", "4GB");
+            expected.forEach((name, value) -> assertEquals(value, setting(second.database("lots"), name), name));
+        }
+    }
+
+    private static String setting(LocalStack.Database db, String name) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement q = c.prepareStatement("select current_setting(?)")) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
