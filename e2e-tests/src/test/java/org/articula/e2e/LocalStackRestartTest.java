@@ -68,31 +68,26 @@ class LocalStackRestartTest {
         }
     }
 
-    private static String setting(LocalStack.Database db, String name) {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                PreparedStatement q = c.prepareStatement("select current_setting(?)")) {
-            q.setString(1, name);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void awaitProducerInLots(LocalStack.Database lots, UUID producer) {
         TestTopics.eventually("the producer in lots-service's read model", Duration.ofSeconds(60),
                 () -> producersInLots(lots, producer) > 0 ? Boolean.TRUE : null);
     }
 
     private static int producersInLots(LocalStack.Database lots, UUID producer) {
-        try (Connection c = DriverManager.getConnection(lots.jdbcUrl(), lots.user(), lots.password());
-                PreparedStatement q = c.prepareStatement("select count(*) from producer_ref where id = ?")) {
-            q.setObject(1, producer);
+        return Integer.parseInt(queryOne(lots, "select count(*) from producer_ref where id = ?", producer));
+    }
+
+    private static String setting(LocalStack.Database db, String name) {
+        return queryOne(db, "select current_setting(?)", name);
+    }
+
+    private static String queryOne(LocalStack.Database db, String sql, Object parameter) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, parameter);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
