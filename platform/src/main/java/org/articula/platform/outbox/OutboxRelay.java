@@ -171,13 +171,13 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        Map<UUID, Placement> placed = findAlreadyPublished(rows);
-        List<OutboxRow> toSend = rows.stream().filter(row -> !placed.containsKey(row.eventId())).toList();
+        Set<UUID> published = findAlreadyPublished(rows);
+        List<OutboxRow> toSend = rows.stream().filter(row -> !published.contains(row.eventId())).toList();
         recordInFlight(rows, toSend);
-        placed.putAll(send(toSend));
-        delete(rows.stream().filter(row -> placed.containsKey(row.eventId())).toList());
-        if (placed.size() < rows.size()) {
-            throw new IllegalStateException((rows.size() - placed.size()) + " outbox rows were not acknowledged");
+        published.addAll(send(toSend));
+        delete(rows.stream().filter(row -> published.contains(row.eventId())).toList());
+        if (published.size() < rows.size()) {
+            throw new IllegalStateException((rows.size() - published.size()) + " outbox rows were not acknowledged");
         }
         return rows.size();
     }
@@ -189,7 +189,7 @@ public class OutboxRelay {
         }
         List<OutboxRow> rows = unsent();
         recordInFlight(rows, rows);
-        return new ArrayList<>(send(rows).keySet());
+        return new ArrayList<>(send(rows));
     }
 
     private boolean holdLeadership() throws SQLException {
@@ -283,7 +283,8 @@ public class OutboxRelay {
         inFlight = new InFlight(seqs, since);
     }
 
-    private Map<UUID, Placement> send(List<OutboxRow> rows) throws InterruptedException {
+    /** @return the ids of the events the broker acknowledged */
+    private Set<UUID> send(List<OutboxRow> rows) throws InterruptedException {
         Map<UUID, Future<RecordMetadata>> pending = new LinkedHashMap<>();
         for (OutboxRow row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
@@ -294,11 +295,11 @@ public class OutboxRelay {
             pending.put(row.eventId(), producer().send(record));
         }
         producer().flush();
-        Map<UUID, Placement> acknowledged = new HashMap<>();
+        Set<UUID> acknowledged = new HashSet<>();
         for (Map.Entry<UUID, Future<RecordMetadata>> entry : pending.entrySet()) {
             try {
-                RecordMetadata metadata = entry.getValue().get();
-                acknowledged.put(entry.getKey(), new Placement(metadata.partition(), metadata.offset()));
+                entry.getValue().get();
+                acknowledged.add(entry.getKey());
             } catch (ExecutionException e) {
                 LOG.warnf(e.getCause(), "event %s not acknowledged by Kafka; it stays in the outbox", entry.getKey());
             }
@@ -323,16 +324,16 @@ public class OutboxRelay {
 
     /**
      * For rows a previous relay may have sent, reads their partitions from the attempt onwards and
-     * returns where those events already are.
+     * returns those already there.
      */
-    private Map<UUID, Placement> findAlreadyPublished(List<OutboxRow> rows) {
+    private Set<UUID> findAlreadyPublished(List<OutboxRow> rows) {
         Map<TopicPartition, List<OutboxRow>> inDoubt = new HashMap<>();
         for (OutboxRow row : rows) {
             if (row.attemptedAt() != null) {
                 inDoubt.computeIfAbsent(partitionOf(row), tp -> new ArrayList<>()).add(row);
             }
         }
-        Map<UUID, Placement> found = new HashMap<>();
+        Set<UUID> found = new HashSet<>();
         if (inDoubt.isEmpty()) {
             return found;
         }
@@ -342,7 +343,7 @@ public class OutboxRelay {
                 Instant from = entry.getValue().stream().map(OutboxRow::attemptedAt).min(Instant::compareTo)
                         .orElseThrow().minus(LOOKBACK_MARGIN);
                 List<UUID> wanted = entry.getValue().stream().map(OutboxRow::eventId).toList();
-                found.putAll(scan(consumer, partition, from, wanted));
+                found.addAll(scan(consumer, partition, from, wanted));
             }
         }
         if (!found.isEmpty()) {
@@ -352,9 +353,9 @@ public class OutboxRelay {
         return found;
     }
 
-    private Map<UUID, Placement> scan(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, Instant from,
+    private Set<UUID> scan(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, Instant from,
             List<UUID> wanted) {
-        Map<UUID, Placement> found = new HashMap<>();
+        Set<UUID> found = new HashSet<>();
         consumer.assign(List.of(partition));
         long end = consumer.endOffsets(List.of(partition)).get(partition);
         OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(partition, from.toEpochMilli())).get(partition);
@@ -371,7 +372,7 @@ public class OutboxRelay {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 String id = EventHeaders.text(record.headers(), EventHeaders.EVENT_ID);
                 if (id != null && wanted.contains(UUID.fromString(id))) {
-                    found.put(UUID.fromString(id), new Placement(record.partition(), record.offset()));
+                    found.add(UUID.fromString(id));
                 }
             }
         }
@@ -394,9 +395,6 @@ public class OutboxRelay {
 
     private record OutboxRow(long seq, UUID eventId, String topic, String key, String type, String envelope,
             Instant attemptedAt) {
-    }
-
-    private record Placement(int partition, long offset) {
     }
 
     private record InFlight(Set<Long> seqs, Instant since) {
