@@ -147,12 +147,13 @@ public final class Benchmark {
         figures.add(new Figure("batch ingestion, share of plain JDBC", scale, api.perSecond() / jdbc.perSecond(),
                 "x", Better.HIGHER, null, null, TARGET_SHARE_OF_JDBC, null));
         // CPU time per lot is what a busy machine changes least: the figure to compare builds by.
-        for (String part : List.of("lots-service", "payments-service", PART_POSTGRES, PART_KAFKA, PART_MACHINE)) {
+        for (String part : PARTS) {
             figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", part,
                     (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / api.lots() * 1000, "ms", Better.LOWER,
                     null, null, null, switch (part) {
                         case "payments-service" -> "the part of the event backlog it consumed while the batches were being recorded";
                         case PART_POSTGRES -> "the postmaster and every backend of the three databases";
+                        case PART_CLIENT -> "this benchmark's own process: sending the batches and checking the answers";
                         case PART_MACHINE -> "every process on both cores, the benchmark's client and other work included";
                         default -> null;
                     }));
@@ -193,7 +194,7 @@ public final class Benchmark {
                 Better.LOWER, null, null, null, "from the 201 to the lot in payments' lot_ref; polled every 10 ms"));
         figures.add(new Figure("event propagation p99", latencyScale, single.propagation().millis(99), "ms",
                 Better.LOWER, null, null, TARGET_PROPAGATION_P99_MS, missing));
-        for (String part : List.of("lots-service", "payments-service", PART_POSTGRES, PART_KAFKA, PART_MACHINE)) {
+        for (String part : PARTS) {
             figures.add(new Figure("CPU time per single lot", part,
                     (cpuAfterSingle.get(part) - cpuBeforeSingle.get(part)) * 1000 / count, "ms", Better.LOWER,
                     null, null, null, part.equals(PART_MACHINE) ? "warm-up included; the client and other work too"
@@ -247,6 +248,9 @@ public final class Benchmark {
     private static final String PART_POSTGRES = "PostgreSQL";
     private static final String PART_KAFKA = "Kafka broker";
     private static final String PART_MACHINE = "whole machine";
+    private static final String PART_CLIENT = "benchmark client";
+    private static final List<String> PARTS = List.of("lots-service", "payments-service", PART_POSTGRES, PART_KAFKA,
+            PART_CLIENT, PART_MACHINE);
 
     /** CPU seconds so far of each service, PostgreSQL, the broker and the machine: where a lot's cost goes. */
     private Map<String, Double> cpu(LocalStack stack) {
@@ -256,6 +260,7 @@ public final class Benchmark {
         }
         cpu.put(PART_POSTGRES, Machine.cpuSecondsOfTree("postgres", home.toString()));
         cpu.put(PART_KAFKA, Machine.cpuSecondsOfTree("kafka.Kafka", home.toString()));
+        cpu.put(PART_CLIENT, Machine.cpuSeconds(ProcessHandle.current().pid()));
         cpu.put(PART_MACHINE, Machine.machineBusySeconds());
         return cpu;
     }

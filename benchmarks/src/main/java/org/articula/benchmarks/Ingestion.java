@@ -1,6 +1,7 @@
 package org.articula.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,15 +53,38 @@ final class Ingestion {
             long t = System.nanoTime();
             Api.Response response = Api.expect(api.send(requests.get(b)), "POST /api/v1/lots/batch", 200);
             batchNanos[b] = System.nanoTime() - t;
-            JsonNode result = response.json();
-            if (result.path("refused").asInt() != 0 || result.path("created").asInt() != result.path("total").asInt()) {
-                throw new IOException("batch " + b + " did not create every lot: created "
-                        + result.path("created").asInt() + " of " + result.path("total").asInt() + ", refused "
-                        + result.path("refused").asInt());
+            Map<String, Integer> counts = counts(response.body());
+            if (!counts.keySet().containsAll(List.of("total", "created", "refused"))) {
+                throw new IOException("batch " + b + ": the answer does not start with its counts: " + counts);
+            }
+            if (counts.get("refused") != 0 || !counts.get("created").equals(counts.get("total"))) {
+                throw new IOException("batch " + b + " did not create every lot: " + counts);
             }
             int n = done.incrementAndGet();
             progress.update((double) n / requests.size(), n + "/" + requests.size() + " batches");
         }, batchNanos);
+    }
+
+    /**
+     * The counts that open a batch answer (total, created, unchanged, refused), read without the receipts
+     * after them: a tree of 2,000 receipts a batch was most of this process's CPU, taken from the two
+     * cores the measured system runs on.
+     */
+    static Map<String, Integer> counts(String answer) throws IOException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (JsonParser parser = Api.JSON.getFactory().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return counts;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+                    break; // the receipts
+                }
+                counts.put(name, parser.getIntValue());
+            }
+        }
+        return counts;
     }
 
     /** Copies the organisation's stored lots into {@code bench_lot}, timing only the inserts. */
