@@ -1,0 +1,59 @@
+// Calls to the services through the web module (/api/<service>/v1/...): the session cookie goes
+// along by itself; the browser never holds a token.
+import type { Problem } from './domain/types';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+  }
+}
+
+/** No answer at all: offline, or the connection dropped. The request may or may not have arrived. */
+export class NetworkError extends Error {}
+
+export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), init.timeoutMs ?? 30000);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: init.body === undefined ? { Accept: 'application/json' }
+        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: controller.signal,
+    });
+  } catch (e) {
+    throw new NetworkError(e instanceof Error ? e.message : String(e));
+  } finally {
+    clearTimeout(timer);
+  }
+  const text = await response.text().catch(() => { throw new NetworkError('respuesta cortada'); });
+  const body = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const problem: Problem = body && typeof body === 'object' ? body as Problem
+      : { status: response.status, title: response.statusText };
+    throw new ApiError(response.status, problem);
+  }
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text.slice(0, 200) };
+  }
+}
+
+/** One line a person can read for any failure of a call. */
+export function explain(e: unknown): string {
+  if (e instanceof NetworkError) return 'Sin conexión: se enviará cuando vuelva la señal';
+  if (e instanceof ApiError) {
+    if (e.status === 401) return 'Su sesión venció: vuelva a entrar';
+    const fields = (e.problem.violations ?? []).map((v) => v.message).join('; ');
+    return e.problem.detail ?? (fields || e.problem.title || `Error ${e.status}`);
+  }
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,50 @@
+// Everything the user reads in es-PE: dd/mm/aaaa dates, Peru's time, "S/ 1,234.50" with a decimal point.
+export const LIMA = 'America/Lima';
+
+const dateFormat = new Intl.DateTimeFormat('es-PE', { timeZone: LIMA, day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('es-PE', { timeZone: LIMA, hour: '2-digit', minute: '2-digit', hour12: false });
+const isoParts = new Intl.DateTimeFormat('en-CA', { timeZone: LIMA, year: 'numeric', month: '2-digit', day: '2-digit' });
+const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LIMA, hour: '2-digit', hour12: false });
+
+/** The business day in Peru of an instant, as yyyy-mm-dd. */
+export function limaDate(at: Date = new Date()): string {
+  return isoParts.format(at);
+}
+
+export function limaHour(at: Date = new Date()): number {
+  return Number(hourFormat.format(at)) % 24;
+}
+
+/** yyyy-mm-dd → dd/mm/aaaa */
+export function day(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function dateTime(instant: string | Date): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  return `${dateFormat.format(at)} ${timeFormat.format(at)}`;
+}
+
+export function time(instant: string | Date): string {
+  return timeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+export function quantity(value: number | string, unit: string, decimals = 1): string {
+  return `${new Intl.NumberFormat('es-PE', { minimumFractionDigits: decimals, maximumFractionDigits: 3 })
+    .format(Number(value))} ${unit}`;
+}
+
+export function money(value: number | string): string {
+  return `S/ ${new Intl.NumberFormat('es-PE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value))}`;
+}
+
+export const SHIFT_NAMES = { MORNING: 'mañana', AFTERNOON: 'tarde' } as const;
+
+export const PRODUCT_NAMES: Record<string, string> = { milk: 'leche', trout: 'trucha', cacao: 'cacao', coffee: 'café' };
+
+export function productName(code: string): string {
+  return PRODUCT_NAMES[code] ?? code;
+}
+
+export const VERDICT_NAMES = { ACCEPTED: 'ACEPTADO', REJECTED: 'RECHAZADO' } as const;

@@ -1,0 +1,54 @@
+// Articula's app: the service worker keeps the shell on the phone, IndexedDB keeps the data, and the
+// screens below are drawn from lit-html templates.
+import { Workbox } from 'workbox-window';
+import { ApiError, NetworkError, call } from './api';
+import { app, go, loadWorkplace, type Me, refresh, route } from './app';
+import { getMeta, setMeta } from './db';
+import { centreScreen } from './screens/centre';
+import { homeScreen } from './screens/home';
+import { lotScreen } from './screens/lot';
+import { editLotScreen, newLotScreen } from './screens/lotForm';
+import { loginScreen } from './screens/login';
+import { producerScreen } from './screens/producer';
+import { sheetScreen } from './screens/sheet';
+import { onChange, startBackgroundSync } from './sync';
+import './styles.css';
+
+route(/^\/$/, homeScreen);
+route(/^\/entrar$/, loginScreen);
+route(/^\/centro$/, centreScreen);
+route(/^\/hoja(?:\?.*)?$/, sheetScreen);
+route(/^\/productor$/, producerScreen);
+route(/^\/lote\/nuevo\/([0-9a-f-]{36})$/, newLotScreen);
+route(/^\/lote\/([0-9a-f-]{36})\/editar$/, editLotScreen);
+route(/^\/lote\/([0-9a-f-]{36})$/, lotScreen);
+
+/** Who is signed in: asked of the server when it answers, remembered for a day without signal. */
+async function whoAmI(): Promise<Me | null> {
+  try {
+    const me = await call<Me>('/auth/me');
+    await setMeta('me', me);
+    return me;
+  } catch (e) {
+    if (e instanceof NetworkError || (e instanceof ApiError && e.status >= 500)) return (await getMeta<Me>('me')) ?? null;
+    await setMeta('me', null);
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  if ('serviceWorker' in navigator && import.meta.env.PROD) {
+    void new Workbox('/sw.js').register();
+  }
+  window.addEventListener('online', () => { app.online = true; void refresh(); });
+  window.addEventListener('offline', () => { app.online = false; void refresh(); });
+  window.addEventListener('hashchange', () => void refresh());
+  onChange(() => void refresh());
+  app.me = await whoAmI();
+  await loadWorkplace();
+  startBackgroundSync();
+  if (!app.me && location.hash !== '#/entrar') go('#/entrar');
+  else await refresh();
+}
+
+void start();

@@ -1,0 +1,21 @@
+// After sign-in: an operator goes to the centre's day; other roles see what they can do.
+import { html } from 'lit/html.js';
+import { app, go, hasRole } from '../app';
+import { roleName, signOut } from './login';
+
+export function homeScreen() {
+  if (!app.me) {
+    go('#/entrar');
+    return html``;
+  }
+  if (hasRole('centre-operator')) {
+    go(app.workplace && app.centre ? '#/hoja' : '#/centro');
+    return html``;
+  }
+  return html`
+    <h1>Hola, ${app.me.name}</h1>
+    <p>Entró como ${app.me.roles.map(roleName).join(', ')}.</p>
+    <p>Las pantallas de tesorería, gestión de acuerdos, productores y auditoría llegan en la próxima versión;
+      mientras tanto, estas funciones están en la API de cada servicio.</p>
+    <button class="button" @click=${signOut}>Salir</button>`;
+}
