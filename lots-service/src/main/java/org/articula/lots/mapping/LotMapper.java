@@ -2,14 +2,17 @@ package org.articula.lots.mapping;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Lot;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.Operator;
+import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.rest.dto.CentreView;
 import org.articula.lots.rest.dto.LotReceipt;
 import org.articula.lots.rest.dto.OperatorView;
 import org.articula.lots.rest.dto.RevisionView;
+import org.articula.lots.rest.dto.Roster;
 
 /** Entities to API views and event payloads; the only place that knows both shapes. */
 public final class LotMapper {
@@ -35,6 +38,15 @@ public final class LotMapper {
 
     public static OperatorView view(Operator o) {
         return new OperatorView(o.id, o.centreId, o.name, o.createdAt);
+    }
+
+    public static Roster.Producer rosterEntry(ProducerRef p) {
+        return new Roster.Producer(p.id, p.name, p.nationalId, p.groupId);
+    }
+
+    public static Roster.Agreement rosterEntry(AgreementTerms a) {
+        return new Roster.Agreement(a.id, a.organisationId, a.buyerId, a.producerId, a.groupId, a.product, a.unit,
+                a.status, a.startDate, a.endDate, a.periodsInForce, a.versions, a.revision);
     }
 
     /**

@@ -28,9 +28,11 @@ import org.articula.lots.rest.dto.CentreView;
 import org.articula.lots.rest.dto.LotSheet;
 import org.articula.lots.rest.dto.OperatorRequest;
 import org.articula.lots.rest.dto.OperatorView;
+import org.articula.lots.rest.dto.Roster;
 import org.articula.lots.service.CentreService;
 import org.articula.lots.service.Created;
 import org.articula.lots.service.LotQueries;
+import org.articula.lots.service.RosterQueries;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,6 +51,8 @@ public class CentreResource {
     OperatorRepository operators;
     @Inject
     LotQueries queries;
+    @Inject
+    RosterQueries rosters;
     @Inject
     CurrentUser user;
 
@@ -105,6 +109,20 @@ public class CentreResource {
     @Operation(summary = "The collection sheet: a centre's lots of one day with totals per verdict")
     public LotSheet sheet(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
         return queries.collectionSheet(centreId, date);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
+    @Path("/{centreId}/roster")
+    @Operation(summary = "What the centre's devices need to record lots offline: producers and agreements",
+            description = "Without since (or with an empty one): every agreement lots can be recorded under at"
+                    + " the centre (whatever its status; periodsInForce says when) and every producer they cover, with"
+                    + " full = true. With since = the cursor of the previous answer: only the agreements changed"
+                    + " since, and the producers changed since or covered by an agreement changed since. Upsert each"
+                    + " by id and keep the new cursor; a row may come again. A malformed cursor is 400; one this"
+                    + " database never gave (it was restored or replaced) gets a full download.")
+    public Roster roster(@PathParam("centreId") UUID centreId, @QueryParam("since") String since) {
+        return rosters.of(centreId, since);
     }
 
     private static Response created(boolean isNew, Object view, UUID id, UriInfo uri) {

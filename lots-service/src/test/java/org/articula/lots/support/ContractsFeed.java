@@ -45,7 +45,7 @@ public final class ContractsFeed {
         p.put("organisationId", organisationId.toString());
         p.put("groupId", groupId == null ? null : groupId.toString());
         p.put("nationalIdType", "DNI");
-        p.put("nationalId", String.format("%08d", Math.floorMod(producerId.getLeastSignificantBits(), 100_000_000L)));
+        p.put("nationalId", nationalId(producerId));
         p.put("name", name);
         p.put("district", "Laredo");
         p.putNull("region");
@@ -53,6 +53,11 @@ public final class ContractsFeed {
         p.put("version", version);
         return EventEnvelope.create(version == 0 ? "ProducerRegistered" : "ProducerUpdated", 1, "Producer",
                 producerId.toString(), organisationId, AT, p);
+    }
+
+    /** The DNI a producer's events carry: made up from its id. */
+    public static String nationalId(UUID producerId) {
+        return String.format("%08d", Math.floorMod(producerId.getLeastSignificantBits(), 100_000_000L));
     }
 
     /** One clause version: its number, the days it governs and its quality parameters. */
