@@ -56,6 +56,7 @@ class KubernetesManifestsTest {
             "quarkus.oidc.", Set.of("QUARKUS_OIDC_TENANT_ENABLED", "QUARKUS_OIDC_AUTH_SERVER_URL",
                     "QUARKUS_OIDC_CLIENT_ID", "QUARKUS_OIDC_CREDENTIALS_SECRET"));
     static final Pattern SECRET_LIKE = Pattern.compile("PASSWORD|SECRET|TOKEN|KEY", Pattern.CASE_INSENSITIVE);
+    static final String DEV_SIGN_IN_PREFIX = "ARTICULA_DEV_SIGN_IN_";
     static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /** One YAML document of one file under deploy/k8s. */
@@ -98,6 +99,10 @@ class KubernetesManifestsTest {
 
         boolean usesKafka() {
             return properties.containsKey("kafka.bootstrap.servers");
+        }
+
+        boolean usesOidc() {
+            return properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith("quarkus.oidc."));
         }
     }
 
@@ -285,6 +290,35 @@ class KubernetesManifestsTest {
         assertNoProblems(problems, "secrets");
     }
 
+    /** The web's development sign-in (docs/decisions/0010-web-app.md) is for ./articula only, never a cluster. */
+    @Test
+    void developmentSignInIsNeverConfigured() {
+        List<String> problems = new ArrayList<>();
+        for (Manifest m : ofKind("ConfigMap")) {
+            m.doc().path("data").properties().forEach(e -> {
+                if (e.getKey().startsWith(DEV_SIGN_IN_PREFIX)) {
+                    problems.add(m + " sets " + e.getKey());
+                }
+            });
+        }
+        for (Manifest d : deployments()) {
+            for (JsonNode c : allContainers(d)) {
+                for (JsonNode env : c.path("env")) {
+                    if (env.path("name").asText().startsWith(DEV_SIGN_IN_PREFIX)) {
+                        problems.add(d + " container " + c.path("name").asText() + " sets " + env.path("name").asText());
+                    }
+                }
+                for (JsonNode from : c.path("envFrom")) {
+                    if (from.path("prefix").asText("").startsWith(DEV_SIGN_IN_PREFIX)) {
+                        problems.add(d + " container " + c.path("name").asText() + " has envFrom prefix "
+                                + from.path("prefix").asText());
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems, "development sign-in");
+    }
+
     @Test
     void everyServiceGetsEveryEnvironmentVariableItReads() {
         List<String> problems = new ArrayList<>();
@@ -316,6 +350,12 @@ class KubernetesManifestsTest {
             if (port.isPresent() && (httpPort == null || !port.get().equals(httpPort.toString()))) {
                 problems.add(deployment.get() + ": QUARKUS_HTTP_PORT is " + port.get()
                         + " but the container port named http is " + httpPort);
+            }
+            // The development sign-in is never in the cluster, so OIDC is the only way to sign in.
+            Optional<String> oidc = env.getOrDefault("QUARKUS_OIDC_TENANT_ENABLED", Optional.empty());
+            if (service.usesOidc() && oidc.isPresent() && !"true".equals(oidc.get())) {
+                problems.add(deployment.get() + ": QUARKUS_OIDC_TENANT_ENABLED is " + oidc.get()
+                        + ", so nobody could sign in to " + service.name());
             }
         }
         assertNoProblems(problems, "service environment");
