@@ -32,20 +32,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of the Kubernetes manifests in deploy/k8s, read as plain YAML (no cluster, no kubectl):
- * the kustomization lists what is there, every service's Deployment is probed, bounded, non-root and
+ * the kustomization lists what is there, every module's Deployment is probed, bounded, non-root and
  * gets every setting it reads (credentials only from Secrets), and the Kafka topics and PostgreSQL
- * clusters the services need exist. The services, their databases and the topics are taken from the
- * code (application.properties, {@link KafkaTopics}), so a new service or topic without manifests
- * fails here.
+ * clusters the services need exist. The modules, what each uses (a database, Kafka, bearer tokens,
+ * OIDC sign-in), their databases and the topics are taken from the code (application.properties,
+ * {@link KafkaTopics}), so a new module or topic without manifests fails here.
  */
 class KubernetesManifestsTest {
 
-    /** What every service reads from its environment (README, application.properties). */
-    static final Set<String> REQUIRED_ENV = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_HTTP_PORT",
+    /** What every module reads from its environment (README, application.properties). */
+    static final Set<String> REQUIRED_ENV = Set.of("QUARKUS_HTTP_PORT");
+    /**
+     * What a module reads from its environment for what it uses, recognised by the prefix of a key in its
+     * application.properties: the web module has no database and no Kafka, the services no OIDC sign-in.
+     */
+    static final Map<String, Set<String>> REQUIRED_ENV_BY_PROPERTY_PREFIX = Map.of(
+            "quarkus.datasource.", Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                    "QUARKUS_DATASOURCE_PASSWORD"),
+            "kafka.", Set.of("KAFKA_BOOTSTRAP_SERVERS"),
             // the token issuer's verification key (PEM or JWKS URL) and name; without them every call is a 401
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+            "mp.jwt.", Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER"),
+            // sign-in through the identity provider: in the cluster it is the only way in
+            "quarkus.oidc.", Set.of("QUARKUS_OIDC_TENANT_ENABLED", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                    "QUARKUS_OIDC_CLIENT_ID", "QUARKUS_OIDC_CREDENTIALS_SECRET"));
     static final Pattern SECRET_LIKE = Pattern.compile("PASSWORD|SECRET|TOKEN|KEY", Pattern.CASE_INSENSITIVE);
+    static final String DEV_SIGN_IN_PREFIX = "ARTICULA_DEV_SIGN_IN_";
     static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /** One YAML document of one file under deploy/k8s. */
@@ -68,15 +79,30 @@ class KubernetesManifestsTest {
         }
     }
 
-    /** A service module of the repository: a directory with src/main/resources/application.properties. */
+    /**
+     * A deployable module of the repository (a service or the web app): a directory with
+     * src/main/resources/application.properties.
+     */
     record ServiceModule(String name, Properties properties) {
-        String database() {
-            String url = properties.getProperty("quarkus.datasource.jdbc.url", "");
+        /** The database it owns, or empty for a module without one (the web app). */
+        Optional<String> database() {
+            if (!properties.containsKey("quarkus.datasource.jdbc.url")) {
+                return Optional.empty();
+            }
+            String url = properties.getProperty("quarkus.datasource.jdbc.url");
             Matcher m = Pattern.compile("^jdbc:postgresql://[^/]+/([^?]+)").matcher(url);
             if (!m.find()) {
                 throw new AssertionError(name + ": quarkus.datasource.jdbc.url '" + url + "' names no database");
             }
-            return m.group(1);
+            return Optional.of(m.group(1));
+        }
+
+        boolean usesKafka() {
+            return properties.containsKey("kafka.bootstrap.servers");
+        }
+
+        boolean usesOidc() {
+            return properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith("quarkus.oidc."));
         }
     }
 
@@ -264,6 +290,35 @@ class KubernetesManifestsTest {
         assertNoProblems(problems, "secrets");
     }
 
+    /** The web's development sign-in (docs/decisions/0010-web-app.md) is for ./articula only, never a cluster. */
+    @Test
+    void developmentSignInIsNeverConfigured() {
+        List<String> problems = new ArrayList<>();
+        for (Manifest m : ofKind("ConfigMap")) {
+            m.doc().path("data").properties().forEach(e -> {
+                if (e.getKey().startsWith(DEV_SIGN_IN_PREFIX)) {
+                    problems.add(m + " sets " + e.getKey());
+                }
+            });
+        }
+        for (Manifest d : deployments()) {
+            for (JsonNode c : allContainers(d)) {
+                for (JsonNode env : c.path("env")) {
+                    if (env.path("name").asText().startsWith(DEV_SIGN_IN_PREFIX)) {
+                        problems.add(d + " container " + c.path("name").asText() + " sets " + env.path("name").asText());
+                    }
+                }
+                for (JsonNode from : c.path("envFrom")) {
+                    if (from.path("prefix").asText("").startsWith(DEV_SIGN_IN_PREFIX)) {
+                        problems.add(d + " container " + c.path("name").asText() + " has envFrom prefix "
+                                + from.path("prefix").asText());
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems, "development sign-in");
+    }
+
     @Test
     void everyServiceGetsEveryEnvironmentVariableItReads() {
         List<String> problems = new ArrayList<>();
@@ -276,7 +331,13 @@ class KubernetesManifestsTest {
             JsonNode container = mainContainer(deployment.get());
             Map<String, Optional<String>> env = environment(deployment.get(), container, problems);
             Set<String> required = new TreeSet<>(REQUIRED_ENV);
+            REQUIRED_ENV_BY_PROPERTY_PREFIX.forEach((prefix, names) -> {
+                if (service.properties().stringPropertyNames().stream().anyMatch(k -> k.startsWith(prefix))) {
+                    required.addAll(names);
+                }
+            });
             required.addAll(unresolvedPropertyReferences(service));
+            required.addAll(localhostDefaults(service));
             for (String name : required) {
                 if (!env.containsKey(name)) {
                     problems.add(deployment.get() + " does not provide " + name + ", which " + service.name() + " reads"
@@ -289,6 +350,12 @@ class KubernetesManifestsTest {
             if (port.isPresent() && (httpPort == null || !port.get().equals(httpPort.toString()))) {
                 problems.add(deployment.get() + ": QUARKUS_HTTP_PORT is " + port.get()
                         + " but the container port named http is " + httpPort);
+            }
+            // The development sign-in is never in the cluster, so OIDC is the only way to sign in.
+            Optional<String> oidc = env.getOrDefault("QUARKUS_OIDC_TENANT_ENABLED", Optional.empty());
+            if (service.usesOidc() && oidc.isPresent() && !"true".equals(oidc.get())) {
+                problems.add(deployment.get() + ": QUARKUS_OIDC_TENANT_ENABLED is " + oidc.get()
+                        + ", so nobody could sign in to " + service.name());
             }
         }
         assertNoProblems(problems, "service environment");
@@ -376,7 +443,10 @@ class KubernetesManifestsTest {
             topics.put(t.spec().path("topicName").asText(t.name()), t);
         }
         Set<String> clusters = ofKind("Kafka").stream().map(Manifest::name).collect(Collectors.toSet());
+        Set<String> kafkaClients = services.stream().filter(ServiceModule::usesKafka).map(ServiceModule::name)
+                .collect(Collectors.toSet());
         int maxConsumers = ofKind("HorizontalPodAutoscaler").stream()
+                .filter(h -> kafkaClients.contains(h.spec().path("scaleTargetRef").path("name").asText()))
                 .mapToInt(h -> h.spec().path("maxReplicas").asInt(0)).max().orElse(1);
 
         List<String> problems = new ArrayList<>();
@@ -453,7 +523,7 @@ class KubernetesManifestsTest {
                 bootstrap.add(kafka.name() + "-kafka-bootstrap:" + l.path("port").asInt());
             }
         }
-        for (ServiceModule service : services) {
+        for (ServiceModule service : services.stream().filter(ServiceModule::usesKafka).toList()) {
             deploymentOf(service.name()).ifPresent(d -> {
                 String servers = environment(d, mainContainer(d), problems)
                         .getOrDefault("KAFKA_BOOTSTRAP_SERVERS", Optional.empty()).orElse("");
@@ -474,7 +544,10 @@ class KubernetesManifestsTest {
         String testedMajor = testedPostgresMajor();
         List<String> problems = new ArrayList<>();
         for (ServiceModule service : services) {
-            String database = service.database();
+            if (service.database().isEmpty()) {
+                continue; // no database of its own (the web app)
+            }
+            String database = service.database().get();
             List<Manifest> clusters = ofKind("Cluster").stream()
                     .filter(c -> c.doc().path("apiVersion").asText().startsWith("postgresql.cnpg.io/"))
                     .filter(c -> database.equals(c.spec().path("bootstrap").path("initdb").path("database").asText()))
@@ -614,6 +687,21 @@ class KubernetesManifestsTest {
                 if (!service.properties().containsKey(name)) {
                     env.add(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
                 }
+            }
+        }
+        return env;
+    }
+
+    /**
+     * Properties whose default points at this machine (a service URL, a JDBC URL, a broker on localhost):
+     * in the cluster they must be overridden, by the variable of the same name.
+     */
+    static Set<String> localhostDefaults(ServiceModule service) {
+        Set<String> env = new TreeSet<>();
+        for (String key : service.properties().stringPropertyNames()) {
+            if (!key.startsWith("%") && Pattern.compile("(^|[/@])(localhost|127\\.0\\.0\\.1)([:/]|$)")
+                    .matcher(service.properties().getProperty(key)).find()) {
+                env.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
             }
         }
         return env;
