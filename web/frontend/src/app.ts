@@ -51,7 +51,9 @@ export async function refresh(): Promise<void> {
   const match = routes.map(([p, s]) => [p.exec(path), s] as const).find(([m]) => m);
   const screen = match ? await match[1]((match[0] as RegExpExecArray).slice(1)) : html`<p>Página no encontrada</p>`;
   if (ticket !== drawing) return;
-  render(frame(screen), document.getElementById('app') as HTMLElement);
+  const root = document.getElementById('app') as HTMLElement;
+  root.querySelector('.loading')?.remove(); // the static "Cargando…" before the first drawing
+  render(frame(screen), root);
   const focus = document.querySelector<HTMLElement>('[data-autofocus]');
   if (focus && document.activeElement !== focus && !focus.dataset.focused) {
     focus.dataset.focused = 'yes';

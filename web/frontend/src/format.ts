@@ -41,7 +41,7 @@ export function money(value: number | string): string {
 
 export const SHIFT_NAMES = { MORNING: 'mañana', AFTERNOON: 'tarde' } as const;
 
-export const PRODUCT_NAMES: Record<string, string> = { milk: 'leche', trout: 'trucha', cacao: 'cacao', coffee: 'café' };
+export const PRODUCT_NAMES: Record<string, string> = { milk: 'Leche', trout: 'Trucha', cacao: 'Cacao', coffee: 'Café' };
 
 export function productName(code: string): string {
   return PRODUCT_NAMES[code] ?? code;

@@ -93,7 +93,7 @@ async function formScreen(mode: Mode, producerId: string, lot: LocalLot | null) 
     ${terms.kind === 'none' && mode !== 'correct' ? html`<p class="error" role="alert">Sin acuerdo vigente hoy para este productor en este centro:
       el servidor rechazaría el lote. Revise con la gestión de acuerdos.</p>` : nothing}
     ${terms.kind === 'several' ? html`<p class="error" role="alert">El productor tiene ${terms.count} acuerdos vigentes para
-      ${productName(d.product ?? '')}; el servidor no sabrá cuál aplicar.</p>` : nothing}
+      ${productName(d.product ?? '').toLowerCase()}; el servidor no sabrá cuál aplicar.</p>` : nothing}
     ${products.length > 1 && mode !== 'correct' ? html`<fieldset><legend>Producto</legend><div class="toggle">
       ${products.map((p) => html`<button type="button" aria-pressed=${d.product === p} class=${d.product === p ? 'selected' : ''}
         @click=${() => { d.product = p; void refresh(); }}>${productName(p)}</button>`)}</div></fieldset>` : nothing}

@@ -22,7 +22,11 @@ export async function producerScreen() {
     <label class="field" for="q">Nombre, DNI o código</label>
     <input id="q" class="search" type="search" autocomplete="off" inputmode="search" data-autofocus
       .value=${query} @input=${(e: Event) => { query = (e.target as HTMLInputElement).value; void refresh(); }}
-      @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' && found.length > 0) choose(found[0].id); }}>
+      @keydown=${(e: KeyboardEvent) => {
+        // What is typed now, not what the last drawing showed: a fast Enter picks the right producer.
+        const first = search(producers, (e.target as HTMLInputElement).value, delivered, 1)[0];
+        if (e.key === 'Enter' && first) choose(first.id);
+      }}>
     ${producers.length === 0 ? html`<p class="error" role="alert">No hay productores guardados en este equipo.
       ${app.online ? 'Vuelva a la hoja para descargarlos.' : 'Conéctese una vez para descargarlos.'}</p>` : nothing}
     <ul class="producers" aria-label="Productores">

@@ -57,14 +57,14 @@ export async function sheetScreen() {
       <p>${day(today)} · turno ${SHIFT_NAMES[w.shift]}
         <button class="link" @click=${() => switchShift()}>cambiar a ${w.shift === 'MORNING' ? 'tarde' : 'mañana'}</button></p>
     </section>
+    <a class="button primary big" href="#/productor" data-autofocus>Registrar entrega</a>
     <dl class="counters">
       <div><dt>Lotes del día</dt><dd data-count="lots">${counted.length}</dd></div>
       <div><dt>Este turno</dt><dd data-count="shift">${shiftLots.length}</dd></div>
-      <div><dt>Aceptado</dt><dd data-count="accepted">${unit ? quantity(total(accepted), unit) : accepted.length}</dd></div>
+      <div><dt>Aceptados</dt><dd data-count="accepted">${unit ? quantity(total(accepted), unit) : accepted.length}</dd></div>
       <div><dt>Rechazos</dt><dd data-count="rejected">${counted.length - accepted.length}</dd></div>
       <div class=${pending.length ? 'warn' : ''}><dt>Por enviar</dt><dd data-count="pending">${pending.length}</dd></div>
     </dl>
-    <a class="button primary big" href="#/productor" data-autofocus>Registrar entrega</a>
     ${pending.length > 0 ? html`<button class="button" ?disabled=${status.sending || !app.online}
       @click=${() => void sendPending()}>${status.sending ? 'Enviando…' : `Enviar ahora (${pending.length})`}</button>` : nothing}
     ${status.lastError ? html`<p class="error" role="alert">${status.lastError}
@@ -74,7 +74,7 @@ export async function sheetScreen() {
     <nav class="tabs" aria-label="Filtro de lotes">
       ${(['all', 'pending', 'rejected', 'attention'] as Filter[]).map((f) => html`<button aria-pressed=${filter === f}
         class=${filter === f ? 'selected' : ''} @click=${() => { filter = f; void refresh(); }}>
-        ${{ all: 'Todos', pending: 'Por enviar', rejected: 'Rechazados', attention: 'Revisar' }[f]}</button>`)}
+        ${{ all: 'Todos', pending: 'Por enviar', rejected: 'Rechazos', attention: 'Revisar' }[f]}</button>`)}
     </nav>
     <ul class="lots">
       ${shown.length === 0 ? html`<li class="empty">Sin lotes${filter === 'all' ? ' todavía' : ''}</li>` : nothing}

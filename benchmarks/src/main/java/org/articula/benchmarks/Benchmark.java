@@ -291,7 +291,8 @@ public final class Benchmark {
         Map<String, String> sys = System.getenv();
         env.put("ARTICULA_PG_PORT", sys.getOrDefault("ARTICULA_PG_PORT", Integer.toString(FreePorts.run(1))));
         env.put("ARTICULA_KAFKA_PORT", sys.getOrDefault("ARTICULA_KAFKA_PORT", Integer.toString(FreePorts.run(2))));
-        env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(FreePorts.run(3))));
+        // four ports: the web app's just below the three services'
+        env.put("ARTICULA_PORT_BASE", sys.getOrDefault("ARTICULA_PORT_BASE", Integer.toString(FreePorts.run(4) + 1)));
         env.put("ARTICULA_SAMPLE_DATA", "false");
         if (sys.containsKey("ARTICULA_SERVICE_JVM_OPTS")) {
             env.put("ARTICULA_SERVICE_JVM_OPTS", sys.get("ARTICULA_SERVICE_JVM_OPTS"));

@@ -19,7 +19,8 @@ final class IsolatedStack {
     static Map<String, String> env() throws Exception {
         return Map.of("ARTICULA_PG_PORT", Integer.toString(FreePorts.run(1)),
                 "ARTICULA_KAFKA_PORT", Integer.toString(FreePorts.run(2)),
-                "ARTICULA_PORT_BASE", Integer.toString(FreePorts.run(3)),
+                // four ports: the web app's, then the three services'
+                "ARTICULA_PORT_BASE", Integer.toString(FreePorts.run(4) + 1),
                 "ARTICULA_SAMPLE_DATA", "false");
     }
 }

@@ -45,8 +45,11 @@ import org.articula.localstack.security.Tokens;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** A service process; {@code database} is null for the web module, which keeps no business data. */
     record Service(String name, int port, String database) {
     }
+
+    static final String WEB = "web";
 
     /** A running service process: its pid, when it was launched and when it first answered ready. */
     public record ServiceProcess(String name, long pid, Instant launched, Instant ready) {
@@ -83,9 +86,12 @@ public final class LocalStack implements AutoCloseable {
         this.env = env;
         // ARTICULA_PORT_BASE moves the three services together (8081, 8082, 8083 by default).
         int base = Integer.parseInt(env.getOrDefault("ARTICULA_PORT_BASE", "8081"));
+        // The web app sits just below them: 8080 by default.
+        int web = Integer.parseInt(env.getOrDefault("ARTICULA_WEB_PORT", Integer.toString(base - 1)));
         this.services = List.of(new Service("contracts-service", base, "contracts"),
                 new Service("lots-service", base + 1, "lots"),
-                new Service("payments-service", base + 2, "payments"));
+                new Service("payments-service", base + 2, "payments"),
+                new Service(WEB, web, null));
     }
 
     /**
@@ -229,7 +235,7 @@ public final class LocalStack implements AutoCloseable {
             say("PostgreSQL: embedded server on localhost:" + pgPort);
         }
         PostgresServer.createDatabases(PostgresServer.jdbcUrl(pgHost, pgPort, "postgres"), pgUser, pgPassword,
-                services.stream().map(Service::database).toArray(String[]::new));
+                services.stream().map(Service::database).filter(java.util.Objects::nonNull).toArray(String[]::new));
 
         bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap != null) {
@@ -281,6 +287,7 @@ public final class LocalStack implements AutoCloseable {
             SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")), keys,
                     sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots, LocalDate.now(SampleLots.LIMA));
             say(settled.line());
+            SampleUsers.write(devUsersFile(home), URI.create(baseUrl("contracts-service")), keys, sample);
             String payments = baseUrl("payments-service");
             String statement = payments + "/api/v1/settlements/" + settled.settlementId() + "/statements/"
                     + settled.firstProducer();
@@ -298,7 +305,12 @@ public final class LocalStack implements AutoCloseable {
         }
         say("");
         say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
+        say("  The app            " + baseUrl(WEB) + "   (on a phone on this network: http://<this machine>:" + port(WEB)
+                + ")" + (SampleData.enabled(env) ? "; sign in as a sample user" : ""));
         for (Service service : services) {
+            if (service.database() == null) {
+                continue;
+            }
             String base = "http://localhost:" + service.port();
             say(String.format("  %-18s %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics", service.name(),
                     base, base, base));
@@ -340,6 +352,12 @@ public final class LocalStack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> serviceEnv = new HashMap<>();
         serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        if (service.database() == null) {
+            serviceEnv.putAll(webEnv());
+            builder.environment().putAll(serviceEnv);
+            processes.put(service.name(), builder.start());
+            return;
+        }
         serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
         serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
@@ -352,6 +370,28 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         builder.environment().putAll(serviceEnv);
         processes.put(service.name(), builder.start());
+    }
+
+    /**
+     * The web module forwards to the three services and, with the stack's own signing key (not when
+     * another issuer is configured), offers "entrar como" the sample users.
+     */
+    private Map<String, String> webEnv() {
+        Map<String, String> web = new HashMap<>();
+        web.put("ARTICULA_WEB_CONTRACTS_URL", baseUrl("contracts-service"));
+        web.put("ARTICULA_WEB_LOTS_URL", baseUrl("lots-service"));
+        web.put("ARTICULA_WEB_PAYMENTS_URL", baseUrl("payments-service"));
+        if (!env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            web.put("ARTICULA_DEV_SIGN_IN_KEYS_DIR", keysDir(home).toAbsolutePath().toString());
+            web.put("ARTICULA_DEV_SIGN_IN_USERS_FILE", devUsersFile(home).toAbsolutePath().toString());
+            web.put("ARTICULA_DEV_SIGN_IN_ISSUER", Tokens.DEV_ISSUER);
+        }
+        web.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return web;
+    }
+
+    static Path devUsersFile(Path home) {
+        return home.resolve("dev-users.json");
     }
 
     private static Instant awaitReady(Service service, Process process, Path log) {

@@ -1,0 +1,91 @@
+// A real Chromium (Debian's), driven by playwright-core, against the running stack: the helpers every
+// journey shares — launch, sign-in, accessibility check (axe-core) and screenshots under target/.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+export const WEB = process.env.ARTICULA_WEB_URL ?? 'http://localhost:8080';
+export const SHOTS = resolve(process.env.ARTICULA_SCREENSHOTS ?? join(here, '../../target/screenshots'));
+const AXE = require.resolve('axe-core/axe.min.js');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // Without the networking switches Chromium stalls on a closed network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The operator's phone: 360 x 640, touch, Spanish (Peru), Lima time. */
+export async function phone(browser) {
+  return browser.newContext({
+    viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+    locale: 'es-PE', timezoneId: 'America/Lima', bypassCSP: true, serviceWorkers: 'allow',
+  });
+}
+
+export async function desktop(browser) {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-PE', timezoneId: 'America/Lima',
+    bypassCSP: true });
+}
+
+export async function signInAs(page, name) {
+  await page.goto(WEB);
+  await page.getByRole('button', { name: new RegExp(`Entrar como ${name}`) }).click();
+}
+
+/** No serious or critical axe-core violation on the screen as it stands, and a screenshot of it. */
+export async function check(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    throw new Error(`axe-core on "${name}":\n${lines.join('\n')}`);
+  }
+  return result.violations.length;
+}
+
+/** The JavaScript a phone downloads, gzipped, as the web module serves it. */
+export function javascriptGzipBytes() {
+  const dist = join(here, '../../target/classes/META-INF/resources');
+  const files = [...readdirSync(join(dist, 'assets')).map((f) => join(dist, 'assets', f)),
+    ...readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'sw.js' && !f.startsWith('workbox')).map((f) => join(dist, f))]
+    .filter((f) => f.endsWith('.js'));
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+}
+
+export function limaToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date());
+}
+
+/** Calls the API through the web module with a context's session (its cookie). */
+export async function api(context, method, path, body) {
+  const response = await context.request.fetch(`${WEB}${path}`, {
+    method, data: body, headers: body ? { 'Content-Type': 'application/json' } : {},
+  });
+  const text = await response.text();
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export async function eventually(what, probe, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
