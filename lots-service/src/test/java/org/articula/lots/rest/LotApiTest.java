@@ -20,13 +20,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -358,7 +358,7 @@ class LotApiTest {
 
     private Map<String, Object> lot(UUID id, UUID producer, String product, String quantity, String unit,
             List<Map<String, Object>> readings) {
-        Instant deliveredAt = ZonedDateTime.now(LIMA).minusMinutes(5).toInstant();
+        Instant deliveredAt = LimaDays.earlierOn(TODAY);
         return new HashMap<>(Map.of("id", id, "centreId", centre, "operatorId", operator, "producerId", producer,
                 "product", product, "quantity", new java.math.BigDecimal(quantity), "unit", unit,
                 "deliveredAt", deliveredAt.toString(), "readings", new ArrayList<>(readings)));

@@ -20,11 +20,11 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.security.Tokens;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -206,7 +206,7 @@ class LotsSecurityTest {
     private Map<String, Object> lot(UUID id, UUID at, UUID by) {
         return new HashMap<>(Map.of("id", id, "centreId", at, "operatorId", by, "producerId", rosa, "product", "milk",
                 "quantity", new BigDecimal("18.5"), "unit", "L",
-                "deliveredAt", ZonedDateTime.now(LIMA).minusMinutes(5).toInstant().toString(),
+                "deliveredAt", LimaDays.earlierOn(TODAY).toString(),
                 "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.8")))));
     }
 }

@@ -33,7 +33,9 @@ public record TokenClaims(String subject, String name, List<String> roles, Strin
             List<String> roles = new ArrayList<>();
             claims.path("groups").forEach(g -> roles.add(g.asText()));
             String subject = claims.path("sub").asText(null);
-            return Optional.of(new TokenClaims(subject, claims.path("upn").asText(subject), List.copyOf(roles),
+            // upn in our tokens; providers such as Keycloak name the user in preferred_username.
+            String name = claims.path("upn").asText(claims.path("preferred_username").asText(subject));
+            return Optional.of(new TokenClaims(subject, name, List.copyOf(roles),
                     claims.path("org").asText(null), claims.path("producer").asText(null),
                     claims.has("exp") ? Instant.ofEpochSecond(claims.path("exp").asLong()) : null));
         } catch (IOException | IllegalArgumentException e) {
