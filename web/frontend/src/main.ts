@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   window.addEventListener('offline', () => { app.online = false; void refresh(); });
   window.addEventListener('hashchange', () => void refresh());
   onChange(() => void refresh());
+  // Ask the browser not to evict the day's lots under storage pressure.
+  void navigator.storage?.persist?.();
   app.me = await whoAmI();
   await loadWorkplace();
   startBackgroundSync();

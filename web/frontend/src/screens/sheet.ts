@@ -41,6 +41,9 @@ export async function sheetScreen() {
   if (location.hash.endsWith('?pendientes')) filter = 'pending';
   const lots = (await db.lots.where('[centreId+deliveryDate]').equals([w.centreId, today]).toArray())
     .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  // A lot of an earlier day still waiting for the server, or refused by it, stays in sight.
+  const earlier = (await db.lots.where('state').anyOf('pending', 'refused').toArray())
+    .filter((l) => l.centreId === w.centreId && l.deliveryDate !== today);
   const counted = lots.filter((l) => !isVoided(l) && l.state !== 'refused');
   const units = [...new Set(counted.map((l) => l.receipt?.unit ?? l.request?.unit ?? ''))];
   const accepted = counted.filter((l) => verdictOf(l) === 'ACCEPTED');
@@ -80,6 +83,8 @@ export async function sheetScreen() {
       ${shown.length === 0 ? html`<li class="empty">Sin lotes${filter === 'all' ? ' todavía' : ''}</li>` : nothing}
       ${shown.map((l) => lotRow(l))}
     </ul>
+    ${earlier.length > 0 ? html`<h2>De días anteriores</h2>
+      <ul class="lots">${earlier.map((l) => lotRow(l))}</ul>` : nothing}
     <p><a href="#/centro">Cambiar de centro u operador</a></p>`;
 }
 
@@ -87,7 +92,7 @@ function lotRow(l: LocalLot) {
   const verdict = verdictOf(l);
   const state = isVoided(l) ? 'Anulado' : l.state === 'pending' ? 'Por enviar' : l.state === 'refused' ? 'No aceptado por el servidor' : 'Enviado';
   return html`<li><a class="lot-row" href="#/lote/${l.id}" data-lot=${l.id}>
-    <span class="when">${time(l.request?.deliveredAt ?? l.receipt?.deliveredAt ?? l.savedAt)}</span>
+    <span class="when">${l.deliveryDate === limaDate() ? '' : `${day(l.deliveryDate).slice(0, 5)} `}${time(l.request?.deliveredAt ?? l.receipt?.deliveredAt ?? l.savedAt)}</span>
     <span class="who">${l.producerName}</span>
     <span class="qty">${quantity(quantityOf(l), l.receipt?.unit ?? l.request?.unit ?? '')}</span>
     <span class="badge ${isVoided(l) ? 'voided' : verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${isVoided(l) ? 'ANULADO' : verdict ? VERDICT_NAMES[verdict] : '—'}</span>

@@ -33,16 +33,22 @@ class WebAppBrowserTest {
         Map<String, String> env = new HashMap<>(IsolatedStack.env());
         env.put("ARTICULA_SAMPLE_DATA", "true");
         try (LocalStack stack = LocalStack.start(root, home, env)) {
+            // Into a file, then printed: a child writing to the test JVM's own stdout would garble Surefire's channel.
+            Path output = root.resolve("web/target/browser-tests.log");
+            Files.createDirectories(output.getParent());
             ProcessBuilder journeys = new ProcessBuilder("npm", "run", "browser-test").directory(frontend.toFile())
-                    .inheritIO();
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
             journeys.environment().put("ARTICULA_WEB_URL", stack.baseUrl("web"));
             journeys.environment().put("ARTICULA_SCREENSHOTS", root.resolve("web/target/screenshots").toString());
             journeys.environment().put("CHROMIUM", CHROMIUM.toString());
             Process process = journeys.start();
-            if (!process.waitFor(15, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+            boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
             }
-            assertEquals(0, process.exitValue(), "browser journeys failed (their output is above)");
+            System.out.println(Files.readString(output));
+            assertTrue(finished, "browser journeys still running after 15 minutes");
+            assertEquals(0, process.exitValue(), "browser journeys failed (their output is above, and in " + output + ")");
         }
     }
 }
