@@ -16,7 +16,7 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
 
     /** Raw statement rows, read with one query each. */
     public record LineRow(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
-            BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, String detail) {
+            BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount, String detail) {
     }
 
     public record DeductionRow(UUID chargeId, String kind, String description, LocalDate chargeDate, int instalment,
@@ -138,15 +138,17 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
     @SuppressWarnings("unchecked")
     public List<LineRow> lines(UUID settlementId, UUID producerId) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select kind, agreement_id, lot_id, delivery_date, shift, quantity, unit_price, amount,
-                       coalesce(detail, jsonb_build_object('readings', readings, 'reasons', reasons,
-                           'adjustments', adjustments))::text
-                from settlement_line where settlement_id = :s and producer_id = :p
-                order by case kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
-                         delivery_date, case shift when 'MORNING' then 1 when 'AFTERNOON' then 2 else 3 end, lot_id, kind""")
+                select l.kind, l.agreement_id, l.lot_id, l.delivery_date, l.shift, l.quantity, a.unit, l.unit_price,
+                       l.amount, coalesce(l.detail, jsonb_build_object('readings', l.readings, 'reasons', l.reasons,
+                           'adjustments', l.adjustments))::text
+                from settlement_line l left join agreement_ref a on a.id = l.agreement_id
+                where l.settlement_id = :s and l.producer_id = :p
+                order by case l.kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
+                         l.delivery_date, case l.shift when 'MORNING' then 1 when 'AFTERNOON' then 2 else 3 end,
+                         l.lot_id, l.kind""")
                 .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
         return rows.stream().map(r -> new LineRow((String) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (String) r[4],
-                (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (String) r[8]))
+                (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (String) r[9]))
                 .toList();
     }
 
@@ -178,10 +180,44 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         return key;
     }
 
-    public String producerName(UUID producerId) {
-        List<?> names = getEntityManager().createNativeQuery("select name from producer_ref where id = :p")
+    /** A producer as contracts-service last described them: name and DNI (or RUC), and their organisation. */
+    public record ProducerRef(UUID id, UUID organisationId, String name, String nationalId) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<ProducerRef> producerRef(UUID producerId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "select id, organisation_id, name, national_id from producer_ref where id = :p")
                 .setParameter("p", producerId).getResultList();
-        return names.isEmpty() ? null : (String) names.get(0);
+        return rows.stream().findFirst()
+                .map(r -> new ProducerRef((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
+    }
+
+    /** The buyers of the agreements a producer's lines in a settlement price, by id. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> buyers(UUID settlementId, UUID producerId) {
+        return getEntityManager().createNativeQuery("""
+                select distinct a.buyer_id from settlement_line l join agreement_ref a on a.id = l.agreement_id
+                where l.settlement_id = :s and l.producer_id = :p order by a.buyer_id""")
+                .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
+    }
+
+    /** A producer's fortnight in one of the organisation's settlements, for the producer's list. */
+    public record ProducerStatementRow(UUID settlementId, LocalDate periodStart, LocalDate periodEnd, String status,
+            BigDecimal gross, BigDecimal deductions, BigDecimal net, LocalDate dueDate, LocalDate paidOn) {
+    }
+
+    /** A producer's settlements in the organisation, newest fortnight first. */
+    @SuppressWarnings("unchecked")
+    public List<ProducerStatementRow> ofProducer(UUID organisationId, UUID producerId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select s.id, s.period_start, s.period_end, s.status, p.gross, p.deductions, p.net, p.due_date, p.paid_on
+                from settlement_producer p join settlement s on s.id = p.settlement_id
+                where s.organisation_id = :org and p.producer_id = :p
+                order by s.period_start desc""")
+                .setParameter("org", organisationId).setParameter("p", producerId).getResultList();
+        return rows.stream().map(r -> new ProducerStatementRow((UUID) r[0], toDate(r[1]), toDate(r[2]), (String) r[3],
+                (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], toDate(r[7]), toDate(r[8]))).toList();
     }
 
     /** Lots of the fortnight whose agreement terms have not arrived yet: they wait, they are not lost. */

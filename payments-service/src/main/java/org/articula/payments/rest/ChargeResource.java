@@ -25,6 +25,7 @@ import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.service.ChargeService;
 import org.articula.payments.service.Created;
+import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,14 +60,18 @@ public class ChargeResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
-    @Operation(summary = "A producer's charges, with what was recovered of each instalment",
-            description = "organisationId defaults to the caller's; another organisation's is not found.")
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Operation(summary = "A producer's charges, with what was recovered of each instalment and what is left",
+            description = "organisationId defaults to the caller's; another organisation's is not found. A producer "
+                    + "lists their own (producerId defaults to the token's); another producer's is not found.")
     public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
-            @QueryParam("producerId") @NotNull UUID producerId) {
+            @QueryParam("producerId") UUID producerId) {
         UUID organisation = organisationId == null ? user.organisationId() : organisationId;
         user.requireOrganisation(organisation, "Organización", organisation);
-        return charges.ofProducer(organisation, producerId).stream().map(service::view).toList();
+        UUID producer = producerId != null ? producerId : user.producerId()
+                .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
+        user.requireProducerOrStaff(producer, "Productor", producer);
+        return charges.ofProducer(organisation, producer).stream().map(service::view).toList();
     }
 
     @GET

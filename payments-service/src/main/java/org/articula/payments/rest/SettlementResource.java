@@ -13,12 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.articula.payments.domain.Settlement;
 import org.articula.payments.mapping.StatementHtml;
+import org.articula.payments.mapping.StatementPdf;
 import org.articula.payments.repository.RunLog;
 import org.articula.platform.problem.ProblemException;
 import org.articula.payments.rest.dto.Closing;
@@ -37,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
 public class SettlementResource {
+
+    static final String PDF = "application/pdf";
 
     @Inject
     SettlementService service;
@@ -109,6 +113,49 @@ public class SettlementResource {
     @Operation(summary = "The same statement, printable, in Spanish")
     public String statementHtml(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
         return StatementHtml.render(service.statement(id, producerId));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Path("/{id}/statements/{producerId}")
+    @Produces(PDF)
+    @Operation(summary = "The same statement as PDF, ready to hand to the producer",
+            description = "Printed from the HTML statement's template, DejaVu Sans embedded; saved as "
+                    + "liquidacion-<DNI>-<first day of the fortnight>.pdf.")
+    public Response statementPdf(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
+        Statement statement = service.statement(id, producerId);
+        String who = statement.producerNationalId() != null ? statement.producerNationalId() : producerId.toString();
+        return pdf(StatementPdf.print(StatementHtml.render(statement)),
+                "liquidacion-" + who + "-" + statement.periodStart() + ".pdf");
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Path("/{id}/statements")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Every producer's statement of a settlement in one printable page, in Spanish",
+            description = "By producer name, each from a new page.")
+    public String statementsHtml(@PathParam("id") UUID id) {
+        Settlement settlement = service.get(id);
+        return StatementHtml.renderAll(service.statements(id), settlement.periodStart, settlement.periodEnd);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Path("/{id}/statements")
+    @Produces(PDF)
+    @Operation(summary = "Every producer's statement of a settlement in one PDF",
+            description = "One section per producer, each from a new page, by producer name; saved as "
+                    + "liquidaciones-<first day of the fortnight>.pdf.")
+    public Response statementsPdf(@PathParam("id") UUID id) {
+        Settlement settlement = service.get(id);
+        String html = StatementHtml.renderAll(service.statements(id), settlement.periodStart, settlement.periodEnd);
+        return pdf(StatementPdf.print(html), "liquidaciones-" + settlement.periodStart + ".pdf");
+    }
+
+    private static Response pdf(byte[] body, String fileName) {
+        String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(body, PDF).header("Content-Disposition", "attachment; filename=\"" + safe + "\"").build();
     }
 
     @POST

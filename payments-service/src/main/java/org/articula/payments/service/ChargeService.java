@@ -116,7 +116,9 @@ public class ChargeService {
                 .toList();
         BigDecimal total = parts.stream().map(ChargeView.InstalmentView::recovered).reduce(BigDecimal.ZERO.setScale(2),
                 BigDecimal::add);
+        BigDecimal remaining = c.status == Charge.Status.CANCELLED ? BigDecimal.ZERO.setScale(2)
+                : c.amount.subtract(total).max(BigDecimal.ZERO).setScale(2);
         return new ChargeView(c.id, c.organisationId, c.producerId, c.kind, c.description, c.amount, c.chargeDate,
-                c.status, total, parts);
+                c.status, total, remaining, parts);
     }
 }

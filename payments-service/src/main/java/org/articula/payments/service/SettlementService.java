@@ -20,6 +20,7 @@ import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
+import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
@@ -191,16 +192,53 @@ public class SettlementService {
         Settlement s = get(settlementId);
         ProducerSettlement p = settlements.producer(settlementId, producerId)
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", producerId));
-        List<Statement.Line> lines = settlements.lines(settlementId, producerId).stream()
-                .map(l -> new Statement.Line(l.kind(), l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(),
-                        l.quantity(), l.unitPrice(), l.amount(), json(l.detail())))
+        return statement(s, p);
+    }
+
+    /** Every producer's statement of a settlement, by producer name (staff only: the resource admits no producer). */
+    public List<Statement> statements(UUID settlementId) {
+        Settlement s = get(settlementId);
+        return settlements.producers(settlementId).stream().map(p -> statement(s, p))
+                .sorted(java.util.Comparator.comparing((Statement st) -> st.producerName() == null ? "" : st.producerName())
+                        .thenComparing(Statement::producerId))
                 .toList();
-        List<Statement.Deduction> deductions = settlements.deductions(settlementId, producerId).stream()
+    }
+
+    /**
+     * A producer's fortnights in the caller's organisation, newest first. Without {@code producerId}, a
+     * producer's own; a producer asking for another's, or staff for someone not of the organisation, is
+     * "not found".
+     */
+    public List<ProducerStatementSummary> producerStatements(UUID producerId) {
+        UUID producer = producerId != null ? producerId : user.producerId()
+                .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
+        user.requireProducerOrStaff(producer, "Productor", producer);
+        UUID organisation = user.organisationId();
+        if (!user.isOnlyProducer() && settlements.producerRef(producer)
+                .filter(r -> organisation.equals(r.organisationId())).isEmpty()) {
+            throw ProblemException.notFound("Productor", producer);
+        }
+        return settlements.ofProducer(organisation, producer).stream()
+                .map(r -> new ProducerStatementSummary(r.settlementId(), producer, r.periodStart(), r.periodEnd(),
+                        r.status(), r.gross(), r.deductions(), r.net(), r.dueDate(), r.paidOn(),
+                        ProducerSettlement.daysLate(r.dueDate(), r.paidOn())))
+                .toList();
+    }
+
+    private Statement statement(Settlement s, ProducerSettlement p) {
+        UUID producerId = p.producerId;
+        List<Statement.Line> lines = settlements.lines(s.id, producerId).stream()
+                .map(l -> new Statement.Line(l.kind(), l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(),
+                        l.quantity(), l.unit(), l.unitPrice(), l.amount(), json(l.detail())))
+                .toList();
+        List<Statement.Deduction> deductions = settlements.deductions(s.id, producerId).stream()
                 .map(d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(), d.instalment(),
                         d.due(), d.applied(), d.carried()))
                 .toList();
-        String name = settlements.producerName(producerId);
-        return new Statement(s.id, producerId, name, s.periodStart, s.periodEnd, s.status.name(), lines, deductions,
+        var ref = settlements.producerRef(producerId);
+        return new Statement(s.id, producerId, ref.map(SettlementRepository.ProducerRef::name).orElse(null),
+                ref.map(SettlementRepository.ProducerRef::nationalId).orElse(null), s.organisationId,
+                settlements.buyers(s.id, producerId), s.periodStart, s.periodEnd, s.status.name(), lines, deductions,
                 p.gross, p.deductions, p.net, p.dueDate, p.paidOn, p.daysLate());
     }
 

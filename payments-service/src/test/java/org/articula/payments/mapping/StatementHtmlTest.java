@@ -11,9 +11,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.payments.rest.dto.Statement;
 import org.junit.jupiter.api.Test;
 
+/** The page comes from a Qute template, rendered inside the application (same resource as the API tests). */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 class StatementHtmlTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

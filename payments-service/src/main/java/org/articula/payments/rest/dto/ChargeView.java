@@ -7,8 +7,12 @@ import java.util.UUID;
 import org.articula.payments.domain.Charge;
 import org.articula.payments.domain.ChargeKind;
 
+/**
+ * @param recovered what closed settlements deducted of it so far
+ * @param remaining what is left to recover from later fortnights (0 once cancelled)
+ */
 public record ChargeView(UUID id, UUID organisationId, UUID producerId, ChargeKind kind, String description,
-        BigDecimal amount, LocalDate chargeDate, Charge.Status status, BigDecimal recovered,
+        BigDecimal amount, LocalDate chargeDate, Charge.Status status, BigDecimal recovered, BigDecimal remaining,
         List<InstalmentView> instalments) {
 
     /** @param dueFrom first day of the fortnight it falls due in */

@@ -10,15 +10,38 @@ import java.util.UUID;
  * A producer's fortnight, line by line: every lot (accepted and priced, or rejected with reasons),
  * bonuses, penalties and adjustments, each instalment deducted with its charge and what remains,
  * and the totals.
+ *
+ * @param producerNationalId the producer's DNI (or RUC) as contracts-service last described them
+ * @param organisationId     the association or cooperative that settles; payments-service knows no
+ *                           organisation names (contracts-service publishes no organisation events)
+ * @param buyerIds           the buyers of the agreements the lines price, by id for the same reason
  */
-public record Statement(UUID settlementId, UUID producerId, String producerName, LocalDate periodStart,
-        LocalDate periodEnd, String settlementStatus, List<Line> lines, List<Deduction> deductions,
-        BigDecimal gross, BigDecimal totalDeductions, BigDecimal net, LocalDate dueDate, LocalDate paidOn,
-        long daysLate) {
+public record Statement(UUID settlementId, UUID producerId, String producerName, String producerNationalId,
+        UUID organisationId, List<UUID> buyerIds, LocalDate periodStart, LocalDate periodEnd, String settlementStatus,
+        List<Line> lines, List<Deduction> deductions, BigDecimal gross, BigDecimal totalDeductions, BigDecimal net,
+        LocalDate dueDate, LocalDate paidOn, long daysLate) {
 
-    /** @param kind LOT, REJECTED, VOLUME_BONUS, SHORTFALL_PENALTY or ADJUSTMENT */
+    /** A statement without the producer's DNI, organisation and buyers. */
+    public Statement(UUID settlementId, UUID producerId, String producerName, LocalDate periodStart,
+            LocalDate periodEnd, String settlementStatus, List<Line> lines, List<Deduction> deductions,
+            BigDecimal gross, BigDecimal totalDeductions, BigDecimal net, LocalDate dueDate, LocalDate paidOn,
+            long daysLate) {
+        this(settlementId, producerId, producerName, null, null, List.of(), periodStart, periodEnd, settlementStatus,
+                lines, deductions, gross, totalDeductions, net, dueDate, paidOn, daysLate);
+    }
+
+    /**
+     * @param kind LOT, REJECTED, VOLUME_BONUS, SHORTFALL_PENALTY or ADJUSTMENT
+     * @param unit the quantity's unit (L, kg) from the line's agreement
+     */
     public record Line(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
-            BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, JsonNode detail) {
+            BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount, JsonNode detail) {
+
+        /** A line whose unit is not known. */
+        public Line(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
+                BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, JsonNode detail) {
+            this(kind, agreementId, lotId, deliveryDate, shift, quantity, null, unitPrice, amount, detail);
+        }
     }
 
     /** @param remaining what of the instalment is still to recover after this fortnight */

@@ -1,0 +1,269 @@
+package org.articula.payments.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.articula.localstack.testing.SecurityAssertions.forbidden;
+import static org.articula.localstack.testing.SecurityAssertions.notFound;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.http.Header;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.articula.localstack.security.Tokens;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
+import org.articula.payments.support.Feed;
+import org.articula.payments.support.Feed.Adjustment;
+import org.articula.payments.support.Feed.LotState;
+import org.articula.payments.support.Feed.Terms;
+import org.articula.platform.security.Roles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements as a producer receives them: the PDF of one (its extracted text holds the DNI, the net
+ * in S/ and the due date, in an embedded font), one PDF with a section per producer of a settlement,
+ * and a producer's own list of statements and charges, never another's.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
+class StatementDocumentsTest {
+
+    static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
+    static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final LocalDate END = LocalDate.of(2026, 12, 31);
+
+    @Inject
+    EntityManager em;
+
+    UUID organisation;
+    UUID rosa;
+    UUID julio;
+    String settlement;
+    int lotsSent;
+
+    /**
+     * Rosa: 600 L at 12.1 % solids (1.03 + 0.05 = 1.08: 648.00), 620 L at 11.8 % (1.03: 638.60) and a
+     * rejected lot; feed of S/ 52.10 in one instalment: gross 1,286.60, net 1,234.50, due 22/10/2026.
+     * Julio: 100 L at 1.03: 103.00. The fortnight closed, Rosa paid.
+     */
+    @BeforeEach
+    void rosaAndJulioSettledAndClosed() {
+        organisation = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        TestTokens.actAs("Tesorera", organisation, TestTokens.STAFF);
+        lotsSent = 0;
+        Terms terms = new Terms(1, START, END, "1.03", List.of(new Adjustment("total_solids", "12", null, "0.05")),
+                List.of(), null, null, null, null, 7, 2);
+        rosa = UUID.randomUUID();
+        julio = UUID.randomUUID();
+        UUID rosaAgreement = UUID.randomUUID();
+        UUID julioAgreement = UUID.randomUUID();
+        for (Object[] p : List.of(new Object[] { rosa, rosaAgreement, "Rosa Ñahui Quíspe" },
+                new Object[] { julio, julioAgreement, "Julio Cóndor Peña" })) {
+            Feed.publish(Feed.producer((UUID) p[0], organisation, null, (String) p[2], 0),
+                    Feed.agreement("AgreementActivated", (UUID) p[1], organisation, buyer, "PRODUCER", (UUID) p[0], "milk",
+                            "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                            List.of(terms)));
+        }
+        lot(rosa, rosaAgreement, OCT_1.plusDays(1), "MORNING", "600", Map.of("total_solids", "12.1"), "ACCEPTED");
+        lot(rosa, rosaAgreement, OCT_1.plusDays(1), "AFTERNOON", "620", Map.of("total_solids", "11.8"), "ACCEPTED");
+        lot(rosa, rosaAgreement, OCT_1.plusDays(2), "MORNING", "30", Map.of("total_solids", "10.9"), "REJECTED");
+        lot(julio, julioAgreement, OCT_1.plusDays(1), "MORNING", "100", Map.of(), "ACCEPTED");
+        given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
+                "producerId", rosa, "kind", "FEED", "description", "Concentrado lechero, 2 sacos", "amount",
+                new BigDecimal("52.10"), "chargeDate", "2026-10-02", "instalments", 1, "by", "Tesorera"))
+                .post("/api/v1/charges").then().statusCode(201);
+        settlement = run(OCT_1);
+        given().contentType(ContentType.JSON).body(Map.of("by", "Tesorera"))
+                .post("/api/v1/settlements/" + settlement + "/closing").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("producerId", rosa, "paidOn", "2026-10-22", "by", "Tesorera"))
+                .post("/api/v1/settlements/" + settlement + "/payouts").then().statusCode(200);
+    }
+
+    @Test
+    void aStatementAsPdfHoldsTheDniTheNetInSolesAndTheDueDateInAnEmbeddedFont() throws IOException {
+        ExtractableResponse<Response> response = given().accept("application/pdf")
+                .get("/api/v1/settlements/" + settlement + "/statements/" + rosa).then().statusCode(200)
+                .contentType("application/pdf").extract();
+        String dni = nationalId(rosa);
+        assertEquals("attachment; filename=\"liquidacion-" + dni + "-2026-10-01.pdf\"",
+                response.header("Content-Disposition"));
+
+        try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
+            String text = words(new PDFTextStripper().getText(pdf));
+            for (String expected : List.of("Liquidación quincenal", "Rosa Ñahui Quíspe", "DNI " + dni,
+                    "del 01/10/2026 al 15/10/2026", "Fecha de pago 22/10/2026", "Neto a pagar S/ 1,234.50",
+                    "Total bruto S/ 1,286.60", "S/ -52.10", "600 L", "620 L", "Mañana", "Tarde",
+                    "total_solids 12.1 (+S/ 0.0500)", "Precio base: ninguna lectura cambió el precio",
+                    "Lecturas: total_solids 11.8", "Rechazado", "total_solids 10.9 % bajo el mínimo 11.5",
+                    "Concentrado lechero, 2 sacos", "Queda por descontar", "pagado a tiempo")) {
+                assertTrue(text.contains(expected), () -> "missing «" + expected + "» in\n" + text);
+            }
+            List<String> fonts = fonts(pdf);
+            assertTrue(!fonts.isEmpty() && fonts.stream().allMatch(f -> f.contains("DejaVuSans")), fonts::toString);
+        }
+    }
+
+    @Test
+    void everyProducerOfASettlementInOnePdfEachFromANewPage() throws IOException {
+        ExtractableResponse<Response> response = given().accept("application/pdf")
+                .get("/api/v1/settlements/" + settlement + "/statements").then().statusCode(200)
+                .contentType("application/pdf").extract();
+        assertEquals("attachment; filename=\"liquidaciones-2026-10-01.pdf\"", response.header("Content-Disposition"));
+
+        try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
+            String all = words(new PDFTextStripper().getText(pdf));
+            assertEquals(2, count(all, "Liquidación quincenal"), all);
+            // by name: Julio's section, then Rosa's, each on its own page(s)
+            List<String> owners = new ArrayList<>();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = words(stripper.getText(pdf));
+                boolean hasJulio = text.contains("DNI " + nationalId(julio));
+                boolean hasRosa = text.contains("DNI " + nationalId(rosa));
+                assertTrue(!(hasJulio && hasRosa), () -> "two producers on one page:\n" + text);
+                owners.add(hasJulio ? "julio" : hasRosa ? "rosa" : "continued");
+            }
+            assertEquals(List.of("julio", "rosa"), owners.stream().filter(o -> !o.equals("continued")).toList());
+            assertTrue(all.contains("Neto a pagar S/ 103.00") && all.contains("Neto a pagar S/ 1,234.50"), all);
+        }
+        // the same document as a page for the browser
+        given().accept("text/html").get("/api/v1/settlements/" + settlement + "/statements").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Julio Cóndor Peña"));
+    }
+
+    @Test
+    void aProducerListsExactlyTheirOwnStatementsAndChargesAndNothingOfAnotherProducers() {
+        lot(rosa, agreementOfRosa(), OCT_16.plusDays(1), "MORNING", "10", Map.of(), "ACCEPTED");
+        String second = run(OCT_16);
+        Header rosaHerself = producer("Rosa", rosa);
+
+        given().header(rosaHerself).get("/api/v1/statements").then().statusCode(200)
+                .body("settlementId", contains(second, settlement))
+                .body("producerId", contains(rosa.toString(), rosa.toString()))
+                .body("periodStart", contains("2026-10-16", "2026-10-01"))
+                .body("status", contains("OPEN", "CLOSED"))
+                .body("[1].gross", is(1286.60f)).body("[1].deductions", is(52.10f)).body("[1].net", is(1234.50f))
+                .body("[1].dueDate", is("2026-10-22")).body("[1].paidOn", is("2026-10-22"))
+                .body("[0].paidOn", is((Object) null));
+        given().header(rosaHerself).queryParam("producerId", rosa).get("/api/v1/statements").then().statusCode(200)
+                .body("settlementId", contains(second, settlement));
+        notFound(given().header(rosaHerself).queryParam("producerId", julio).get("/api/v1/statements").then());
+        notFound(given().header(rosaHerself).accept("application/pdf")
+                .get("/api/v1/settlements/" + settlement + "/statements/" + julio).then());
+        given().header(rosaHerself).accept("application/pdf")
+                .get("/api/v1/settlements/" + settlement + "/statements/" + rosa).then().statusCode(200);
+        forbidden(given().header(rosaHerself).accept("application/pdf")
+                .get("/api/v1/settlements/" + settlement + "/statements").then());
+
+        // her charges with what is left to recover (all of it recovered by the closed fortnight)
+        given().header(rosaHerself).get("/api/v1/charges").then().statusCode(200)
+                .body("producerId", contains(rosa.toString())).body("[0].recovered", is(52.10f))
+                .body("[0].remaining", is(0f));
+        notFound(given().header(rosaHerself).queryParam("producerId", julio).get("/api/v1/charges").then());
+
+        // the treasurer and the auditor list any member's; someone of no member is not found
+        given().queryParam("producerId", julio).get("/api/v1/statements").then().statusCode(200)
+                .body("settlementId", contains(settlement)).body("[0].net", is(103.00f));
+        given().header(TestTokens.as(organisation, Roles.AUDITOR)).queryParam("producerId", rosa)
+                .get("/api/v1/statements").then().statusCode(200).body("$", hasSize(2));
+        notFound(given().queryParam("producerId", UUID.randomUUID()).get("/api/v1/statements").then());
+        notFound(given().header(TestTokens.as(UUID.randomUUID(), Roles.TREASURER)).queryParam("producerId", rosa)
+                .get("/api/v1/statements").then());
+        given().get("/api/v1/statements").then().statusCode(400);
+    }
+
+    // --- helpers ---
+
+    private final Map<UUID, UUID> agreements = new java.util.HashMap<>();
+
+    private UUID agreementOfRosa() {
+        return agreements.get(rosa);
+    }
+
+    private Header producer(String name, UUID producer) {
+        return TestTokens.as(TestTokens.sign(Tokens.Claims.of(name, organisation, Roles.PRODUCER).withProducer(producer)));
+    }
+
+    private void lot(UUID producer, UUID agreement, LocalDate day, String shift, String quantity,
+            Map<String, String> readings, String verdict) {
+        agreements.put(producer, agreement);
+        LotState lot = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
+                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, shift, agreement, 1, readings,
+                verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids 10.9 % bajo el mínimo 11.5"),
+                "RECORDED", 1);
+        Feed.publish(Feed.lotRecorded(lot));
+        lotsSent++;
+    }
+
+    private String run(LocalDate fortnight) {
+        int expected = lotsSent;
+        Feed.await(expected + " lots and their terms", () -> ((Number) em.createNativeQuery("""
+                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
+                where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
+                .intValue() == expected);
+        return given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation,
+                "fortnightStart", fortnight.toString(), "by", "Tesorera"))
+                .post("/api/v1/settlements/runs").then().statusCode(200).extract().jsonPath().getString("id");
+    }
+
+    private String nationalId(UUID producer) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select national_id from producer_ref where id = :p").setParameter("p", producer)
+                .getSingleResult());
+    }
+
+    private static List<String> fonts(PDDocument pdf) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (PDPage page : pdf.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                var font = page.getResources().getFont(name);
+                assertTrue(font.isEmbedded(), () -> font.getName() + " is not embedded");
+                names.add(font.getName());
+            }
+        }
+        return names;
+    }
+
+    /** The text with every run of spaces and line breaks as one space: a table cell may wrap anywhere. */
+    private static String words(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private static int count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
