@@ -9,6 +9,7 @@ import { homeScreen } from './screens/home';
 import { lotScreen } from './screens/lot';
 import { editLotScreen, newLotScreen } from './screens/lotForm';
 import { loginScreen } from './screens/login';
+import { mineScreen } from './screens/mine';
 import { producerScreen } from './screens/producer';
 import { sheetScreen } from './screens/sheet';
 import { onChange, startBackgroundSync } from './sync';
@@ -22,6 +23,7 @@ route(/^\/productor$/, producerScreen);
 route(/^\/lote\/nuevo\/([0-9a-f-]{36})$/, newLotScreen);
 route(/^\/lote\/([0-9a-f-]{36})\/editar$/, editLotScreen);
 route(/^\/lote\/([0-9a-f-]{36})$/, lotScreen);
+route(/^\/mio$/, mineScreen);
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */
 async function whoAmI(): Promise<Me | null> {

@@ -12,10 +12,14 @@ export function homeScreen() {
     go(app.workplace && app.centre ? '#/hoja' : '#/centro');
     return html``;
   }
+  if (hasRole('producer') && app.me.producerId) {
+    go('#/mio');
+    return html``;
+  }
   return html`
     <h1>Hola, ${app.me.name}</h1>
     <p>Entró como ${app.me.roles.map(roleName).join(', ')}.</p>
-    <p>Las pantallas de tesorería, gestión de acuerdos, productores y auditoría llegan en la próxima versión;
+    <p>Las pantallas de tesorería, gestión de acuerdos y auditoría llegan en la próxima versión;
       mientras tanto, estas funciones están en la API de cada servicio.</p>
     <button class="button" @click=${signOut}>Salir</button>`;
 }
