@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -69,6 +70,17 @@ class ProducerApiTest {
         assertEquals(association, events.get(0).organisationId());
         assertEquals("45871236", events.get(0).payload().path("nationalId").asText());
         assertEquals(network.toString(), events.get(0).payload().path("groupId").asText());
+    }
+
+    @Test
+    void registeringEightTimesAtOnceStoresOneProducerAndAnswersEachAsARepeat() throws Exception {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> rosa = producer(id, "45871236", "Rosa Quispe Huamán");
+        String answer = IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(rosa).post(producers)));
+        assertEquals(answer, given().contentType(ContentType.JSON).body(rosa).post(producers)
+                .then().statusCode(200).extract().asString());
+        given().get(producers).then().statusCode(200).body("$", hasSize(1));
     }
 
     @Test

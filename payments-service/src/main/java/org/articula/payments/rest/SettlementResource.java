@@ -29,6 +29,7 @@ import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.payments.service.SettlementService;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
+@RetryLostRace
 public class SettlementResource {
 
     @Inject

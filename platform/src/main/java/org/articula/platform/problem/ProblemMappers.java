@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.articula.platform.transaction.LostRace;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -81,7 +82,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        return isUniqueViolation(e) ? concurrentCreate(uri) : unexpected(e, uri);
+        return LostRace.duplicate(e) ? concurrentCreate(uri) : unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -112,11 +113,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        // A duplicate found only at commit arrives wrapped (rollback, persistence exceptions).
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException c && isUniqueViolation(c)) {
-                return concurrentCreate(uri);
-            }
+        // A duplicate found only at commit arrives wrapped (rollback, persistence exceptions, JDBC batches);
+        // a resource marked @RetryLostRace gets here only when its repeats lost the race too.
+        if (LostRace.duplicate(e)) {
+            return concurrentCreate(uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
@@ -128,10 +128,6 @@ public class ProblemMappers {
         return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
                 "Otra solicitud registró lo mismo al mismo tiempo; repita la solicitud.")
                 .withInstance(uri.getPath()).toResponse();
-    }
-
-    private static boolean isUniqueViolation(org.hibernate.exception.ConstraintViolationException e) {
-        return "23505".equals(e.getSQLState());
     }
 
     // "create.request.readings[0].value" -> "readings[0].value": the method and the body parameter are
