@@ -186,6 +186,23 @@ class ProducerApiTest {
     }
 
     @Test
+    void aControlCharacterInABodyACsvRowOrAParameterIsRefusedNamedAndNothingIsStored() {
+        given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), "45871236", "Rosa\u0000Quispe"))
+                .post(producers).then().statusCode(400).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:validation")).body("violations[0].field", is("name"));
+        String csv = """
+                nationalId,name,district
+                45871236,Rosa Quispe Huamán,Laredo
+                41234567,Julio\u0000Rodríguez,Laredo
+                """;
+        given().contentType("text/csv").body(csv).post(producers + "/import")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("rows[3].name"));
+        given().get(producers).then().statusCode(200).body("$", hasSize(0));
+        given().queryParam("product", "mi\u0000lk").get("/api/v1/agreements")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("product"));
+    }
+
+    @Test
     void anUnknownOrganisationIs404() {
         given().get("/api/v1/organisations/" + UUID.randomUUID() + "/producers")
                 .then().statusCode(404).contentType(PROBLEM);

@@ -372,6 +372,28 @@ class LotApiTest {
     }
 
     @Test
+    void aControlCharacterRefusesTheLotAloneAndNamesTheField() {
+        Map<String, Object> nul = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        readings(nul).set(0, Map.of("parameter", "total_solids", "value", 11.8, "instrument", "lacto\u0000densímetro"));
+        given().contentType(ContentType.JSON).body(nul).post(LOTS).then().statusCode(400).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:validation"))
+                .body("violations[0].field", is("readings[0].instrument"));
+        given().get(LOTS + "/" + nul.get("id")).then().statusCode(404);
+
+        Map<String, Object> before = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        Map<String, Object> after = milk(UUID.randomUUID(), "12", "11.9", "6.5", false);
+        Map<String, Object> wrongType = with("quantity", "doce litros");
+        given().contentType(ContentType.JSON).body(Map.of("lots", List.of(before, nul, after, wrongType)))
+                .post(LOTS + "/batch").then().statusCode(200)
+                .body("results.outcome", contains("CREATED", "REFUSED", "CREATED", "REFUSED"))
+                .body("results[1].problem.status", is(400))
+                .body("results[1].problem.violations[0].field", is("readings[0].instrument"))
+                .body("results[3].problem.violations[0].field", is("quantity"));
+        given().get(LOTS + "/" + nul.get("id")).then().statusCode(404);
+        given().get(LOTS + "/" + after.get("id")).then().statusCode(200);
+    }
+
+    @Test
     void rejectionRatesCountRecordedLotsPerProducerAndPerCentre() {
         given().contentType(ContentType.JSON).body(Map.of("lots", List.of(
                 milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false),

@@ -437,6 +437,22 @@ class SettlementApiTest {
         assertEquals(1L, count("select count(*) from remittance where id = :id", remittance));
     }
 
+    @Test
+    void aControlCharacterInAChargeOrARemittanceIsRefusedNamedAndNothingIsStored() {
+        UUID charge = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", charge, "organisationId", organisation,
+                "producerId", UUID.randomUUID(), "kind", "FEED", "description", "Concentrado\u0000lechero",
+                "amount", 10, "chargeDate", "2026-10-03", "instalments", 1)).post("/api/v1/charges")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("description"));
+        assertEquals(0L, count("select count(*) from charge where id = :id", charge));
+        UUID remittance = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", remittance, "organisationId", organisation,
+                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid", 1500, "unit", "L",
+                "amount", 1545, "receivedOn", "2026-10-20", "reference", "TRF\u00000001")).post("/api/v1/remittances")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("reference"));
+        assertEquals(0L, count("select count(*) from remittance where id = :id", remittance));
+    }
+
     private long count(String sql, UUID id) {
         return ((Number) em.createNativeQuery(sql).setParameter("id", id).getSingleResult()).longValue();
     }
