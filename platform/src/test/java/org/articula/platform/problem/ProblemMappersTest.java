@@ -117,6 +117,23 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"id\": \"" + "x".repeat(100_000) + "\"}")
+                .post("/problem-test/lots")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:payload-too-large"))
+                .body("detail", containsString("65536"));
+    }
+
+    @Test
+    void anAddressOverTheLimitIsAProblem() {
+        given().queryParam("reference", "x".repeat(5_000)).get("/problem-test/lots")
+                .then().statusCode(414).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:uri-too-long"));
+        given().queryParam("reference", "x".repeat(3_000)).get("/problem-test/lots").then().statusCode(200);
+    }
+
+    @Test
     void notFoundIsAProblem() {
         given().get("/problem-test/lots/6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11")
                 .then().statusCode(404).contentType(PROBLEM_JSON)
