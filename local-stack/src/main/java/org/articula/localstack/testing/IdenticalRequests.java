@@ -63,6 +63,16 @@ public final class IdenticalRequests {
         List<Integer> expected = new ArrayList<>(Collections.nCopies(answers.size() - 1, 200));
         expected.add(201);
         assertEquals(expected, statuses, () -> "one 201 and the rest 200, got " + answers);
+        return sameBody(answers);
+    }
+
+    /** A change sent {@code n} times at once: every answer {@code status} with the same body. Returns it. */
+    public static String assertAllAlike(List<Answer> answers, int status) {
+        assertTrue(answers.stream().allMatch(a -> a.status() == status), () -> "all " + status + ", got " + answers);
+        return sameBody(answers);
+    }
+
+    private static String sameBody(List<Answer> answers) {
         String first = answers.get(0).body();
         assertTrue(answers.stream().allMatch(a -> a.body().equals(first)), () -> "identical bodies, got " + answers);
         return first;
