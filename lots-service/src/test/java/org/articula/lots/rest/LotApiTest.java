@@ -226,6 +226,31 @@ class LotApiTest {
     }
 
     @Test
+    void batchesOfTheSameLotsInOppositeOrdersSentAtOnceStoreEachLotOnceAndRefuseNone() throws Exception {
+        List<Map<String, Object>> lotsInOrder = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lotsInOrder.add(milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false));
+        }
+        List<Map<String, Object>> reversed = new ArrayList<>(lotsInOrder);
+        java.util.Collections.reverse(reversed);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        List<Answer> answers = IdenticalRequests.sendAtOnce(6, () -> given().contentType(ContentType.JSON)
+                .body(Map.of("lots", sent.getAndIncrement() % 2 == 0 ? lotsInOrder : reversed)).post(LOTS + "/batch"));
+
+        assertEquals(List.of(200), answers.stream().map(Answer::status).distinct().toList(), answers::toString);
+        int created = 0;
+        for (Answer answer : answers) {
+            JsonNode result = EventJson.mapper().readTree(answer.body());
+            assertEquals(0, result.path("refused").asInt(), answer::body);
+            created += result.path("created").asInt();
+        }
+        assertEquals(30, created);
+        for (Map<String, Object> lot : lotsInOrder) {
+            assertEquals(1, lots.count("id", lot.get("id")));
+        }
+    }
+
+    @Test
     void aBatchStoresTheGoodLotsReportsTheBadOnesAndReplayingItChangesNothing() {
         List<Map<String, Object>> batch = new ArrayList<>();
         batch.add(milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false));
