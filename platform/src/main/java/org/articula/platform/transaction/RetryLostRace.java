@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * On a resource (class or method): a call whose transaction lost a race to a concurrent one (the same
- * client id inserted at the same moment, a deadlock, a serialization failure) runs again once that
- * transaction rolled back. Creates are idempotent by client id, so the second run finds what the winner
+ * client id inserted at the same moment, a row's version changed under it, a deadlock, a serialization
+ * failure) runs again once that transaction rolled back. Creates are idempotent by client id, so the second run finds what the winner
  * stored and answers as a repeat does: N identical requests at once get N answers a sequential repeat
  * would get, never a 500 or a 409. See {@link LostRaceInterceptor}.
  */
