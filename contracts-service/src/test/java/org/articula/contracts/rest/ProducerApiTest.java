@@ -84,6 +84,16 @@ class ProducerApiTest {
     }
 
     @Test
+    void registeringAnOrganisationWithItsRucEightTimesAtOnceStoresItOnceAndAnswersEachAsARepeat() throws Exception {
+        UUID processor = UUID.randomUUID();
+        Map<String, Object> body = Map.of("id", processor, "name", "Lácteos del Norte SAC", "kind", "PROCESSOR",
+                "ruc", "20100047218", "district", "Trujillo", "region", "La Libertad");
+        IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().header(TestTokens.as(processor, TestTokens.STAFF)).contentType(ContentType.JSON)
+                        .body(body).post("/api/v1/organisations")));
+    }
+
+    @Test
     void anInvalidDniOrRucIsRefusedAndNothingIsStored() {
         for (String bad : List.of("20100047219", "4587123", "45-87123")) {
             given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), bad, "Juan Pérez"))
