@@ -42,6 +42,7 @@ import org.articula.contracts.service.AgreementService;
 import org.articula.contracts.service.Created;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agreements", description = "Articulation agreements, their clause versions and lifecycle")
 @Transactional // views read an agreement's versions and transitions in the same unit of work as the change
+@RetryLostRace
 public class AgreementResource {
 
     @Inject

@@ -22,6 +22,7 @@ import org.articula.contracts.rest.dto.OrganisationView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations", description = "Buyers, cooperatives/associations and producer groups")
+@RetryLostRace
 public class OrganisationResource {
 
     @Inject

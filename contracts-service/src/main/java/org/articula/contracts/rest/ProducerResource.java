@@ -32,12 +32,14 @@ import org.articula.contracts.service.Created;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.contracts.service.ProducerService;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations/{organisationId}/producers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Producers", description = "Producers registered by an organisation")
+@RetryLostRace
 public class ProducerResource {
 
     @Inject

@@ -21,12 +21,14 @@ import org.articula.contracts.rest.dto.ProductView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.ProductService;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations/{organisationId}/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "The common catalogue and a buyer's own products")
+@RetryLostRace
 public class ProductResource {
 
     @Inject

@@ -59,7 +59,11 @@ public class OrganisationService {
         } else if (request.parentId() != null && !user.actsFor(request.parentId())) {
             throw ProblemException.invalidField("parentId", "debe ser una asociación o cooperativa registrada");
         }
-        Organisation existing = organisations.findById(request.id());
+        Organisation sameRuc = request.ruc() == null ? null
+                : organisations.find("ruc", request.ruc()).firstResult();
+        // The same request, committed by a concurrent twin between the two reads, is found by its RUC only.
+        Organisation existing = sameRuc != null && sameRuc.id.equals(request.id()) ? sameRuc
+                : organisations.findById(request.id());
         if (existing != null) {
             if (!sameAs(existing, request)) {
                 throw ProblemException.conflict("El id " + request.id() + " ya identifica otra organización");
@@ -70,7 +74,7 @@ public class OrganisationService {
         if (rucProblem != null) {
             throw ProblemException.invalidField("ruc", rucProblem);
         }
-        if (request.ruc() != null && organisations.count("ruc", request.ruc()) > 0) {
+        if (sameRuc != null) {
             throw new ProblemException(ProblemType.CONFLICT, "Ya existe una organización con RUC " + request.ruc(),
                     List.of(new Problem.Violation("ruc", "ya registrado")));
         }

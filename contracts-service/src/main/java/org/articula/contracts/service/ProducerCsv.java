@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.articula.contracts.rest.dto.ProducerRequest;
+import org.articula.platform.input.ControlCharacters;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
 
@@ -47,7 +48,13 @@ final class ProducerCsv {
                     checkHeader(values.keySet());
                     headerChecked = true;
                 }
-                rows.add(new Row(rows.size() + 2, toRequest(values, organisationId)));
+                int line = rows.size() + 2;
+                values.forEach((column, value) -> {
+                    if (ControlCharacters.present(value)) {
+                        throw ProblemException.invalidField("rows[" + line + "]." + column, ControlCharacters.MESSAGE);
+                    }
+                });
+                rows.add(new Row(line, toRequest(values, organisationId)));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException problem) {

@@ -70,19 +70,23 @@ public class ProducerService {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, describe(violations), violations);
         }
-        Producer existing = producers.findById(request.id());
+        String number = request.nationalId().strip();
+        Producer sameNumber = producers.findByNationalId(organisationId, number).orElse(null);
+        // The same request, committed by a concurrent twin after the first read and before the second, is
+        // found by its number only: it is this producer, not another one holding the number.
+        Producer existing = sameNumber != null && sameNumber.id.equals(request.id()) ? sameNumber
+                : producers.findById(request.id());
         if (existing != null) {
             if (!existing.organisationId.equals(organisationId) || !sameAs(existing, request)) {
                 throw ProblemException.conflict("El id " + request.id() + " ya identifica a otro productor");
             }
             return new Created<>(existing, false);
         }
-        String number = request.nationalId().strip();
-        producers.findByNationalId(organisationId, number).ifPresent(other -> {
+        if (sameNumber != null) {
             throw new ProblemException(ProblemType.CONFLICT,
-                    "El DNI/RUC " + number + " ya está registrado para " + other.name,
+                    "El DNI/RUC " + number + " ya está registrado para " + sameNumber.name,
                     List.of(new Violation("nationalId", "ya registrado en esta organización")));
-        });
+        }
         Producer producer = newProducer(organisationId, request.id(), request, clock.instant());
         producers.persist(producer);
         publish("ProducerRegistered", producer);

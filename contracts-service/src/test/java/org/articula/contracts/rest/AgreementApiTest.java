@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.contracts.service.AgreementService;
 import org.articula.contracts.support.Fixtures;
+import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -180,6 +181,26 @@ class AgreementApiTest {
         assertEquals(TODAY.minusDays(10).toString(), amended.payload().at("/change/effectiveFrom").asText());
         assertEquals("1.08", amended.payload().at("/agreement/versions/1/clauses/price/basePrice").decimalValue()
                 .toPlainString());
+    }
+
+    @Test
+    void theSameAgreementActivationOrAmendmentSentEightTimesAtOnceHappensOnceAndIsAnsweredAsARepeat() throws Exception {
+        Map<String, Object> body = agreement(processor, "PRODUCER_GROUP", network, TODAY.minusDays(40), TODAY.plusDays(300));
+        IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(body).post(AGREEMENTS)));
+        UUID id = (UUID) body.get("id");
+        String activated = IdenticalRequests.assertAllAlike(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(Map.of()).post(AGREEMENTS + "/" + id + "/activation")),
+                200);
+        assertEquals("ACTIVE", io.restassured.path.json.JsonPath.from(activated).getString("status"));
+        long version = given().get(AGREEMENTS + "/" + id).then().extract().jsonPath().getLong("version");
+
+        Map<String, Object> amendment = Map.of("id", UUID.randomUUID(), "version", version,
+                "effectiveFrom", TODAY.minusDays(10).toString(), "clauses", milkClauses("1.08"),
+                "reason", "nuevo precio negociado por la asociación");
+        String answer = IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(amendment).post(AGREEMENTS + "/" + id + "/amendments")));
+        assertEquals(2, io.restassured.path.json.JsonPath.from(answer).getList("versions").size());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -69,6 +70,27 @@ class ProducerApiTest {
         assertEquals(association, events.get(0).organisationId());
         assertEquals("45871236", events.get(0).payload().path("nationalId").asText());
         assertEquals(network.toString(), events.get(0).payload().path("groupId").asText());
+    }
+
+    @Test
+    void registeringEightTimesAtOnceStoresOneProducerAndAnswersEachAsARepeat() throws Exception {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> rosa = producer(id, "45871236", "Rosa Quispe Huamán");
+        String answer = IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(rosa).post(producers)));
+        assertEquals(answer, given().contentType(ContentType.JSON).body(rosa).post(producers)
+                .then().statusCode(200).extract().asString());
+        given().get(producers).then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void registeringAnOrganisationWithItsRucEightTimesAtOnceStoresItOnceAndAnswersEachAsARepeat() throws Exception {
+        UUID processor = UUID.randomUUID();
+        Map<String, Object> body = Map.of("id", processor, "name", "Lácteos del Norte SAC", "kind", "PROCESSOR",
+                "ruc", "20100047218", "district", "Trujillo", "region", "La Libertad");
+        IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().header(TestTokens.as(processor, TestTokens.STAFF)).contentType(ContentType.JSON)
+                        .body(body).post("/api/v1/organisations")));
     }
 
     @Test
@@ -171,6 +193,23 @@ class ProducerApiTest {
                 .then().statusCode(200).body("created", is(0)).body("unchanged", is(3));
         given().get(producers).then().body("$", hasSize(3)).body("name", hasItems("Establo \"El Milagro\" SAC"));
         given().queryParam("groupId", network).get(producers).then().body("$", hasSize(2));
+    }
+
+    @Test
+    void aControlCharacterInABodyACsvRowOrAParameterIsRefusedNamedAndNothingIsStored() {
+        given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), "45871236", "Rosa\u0000Quispe"))
+                .post(producers).then().statusCode(400).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:validation")).body("violations[0].field", is("name"));
+        String csv = """
+                nationalId,name,district
+                45871236,Rosa Quispe Huamán,Laredo
+                41234567,Julio\u0000Rodríguez,Laredo
+                """;
+        given().contentType("text/csv").body(csv).post(producers + "/import")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("rows[3].name"));
+        given().get(producers).then().statusCode(200).body("$", hasSize(0));
+        given().queryParam("product", "mi\u0000lk").get("/api/v1/agreements")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("product"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.articula.lots.domain.Lot;
@@ -44,12 +45,20 @@ public class LotWriter {
     @Inject
     DataSource dataSource;
 
-    /** Inserts the lots, then their revisions (which reference them). */
+    /**
+     * Inserts the lots, then their revisions (which reference them), each in the order of the lot ids:
+     * two batches holding some of the same lots then take their row locks in the same order, so the one
+     * that comes second waits for the first and finds its lots stored (a duplicate key, answered by
+     * running again) instead of each holding a lot the other waits for (a deadlock).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(List<Lot> lots, List<LotRevision> revisions) {
-        if (lots.isEmpty()) {
+    public void insert(List<Lot> unordered, List<LotRevision> unorderedRevisions) {
+        if (unordered.isEmpty()) {
             return;
         }
+        List<Lot> lots = unordered.stream().sorted(Comparator.comparing((Lot l) -> l.id)).toList();
+        List<LotRevision> revisions = unorderedRevisions.stream()
+                .sorted(Comparator.comparing((LotRevision r) -> r.lotId)).toList();
         // Agroal hands out the connection already enlisted in the current transaction.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lot = connection.prepareStatement(INSERT_LOT);

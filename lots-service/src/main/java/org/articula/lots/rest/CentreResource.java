@@ -35,12 +35,14 @@ import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.RosterQueries;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/collection-centres")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Collection centres", description = "Centres where producers deliver, and their operators")
+@RetryLostRace
 public class CentreResource {
 
     @Inject

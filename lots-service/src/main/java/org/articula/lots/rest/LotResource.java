@@ -34,12 +34,14 @@ import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.LotService;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/lots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Lots", description = "Deliveries, their quality verdicts, corrections and voids")
+@RetryLostRace
 public class LotResource {
 
     @Inject

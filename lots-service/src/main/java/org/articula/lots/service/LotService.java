@@ -54,7 +54,9 @@ import org.articula.lots.rest.dto.Voiding;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.input.IndependentItems;
 import org.articula.platform.outbox.Outbox;
+import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
@@ -153,6 +155,11 @@ public class LotService {
         for (int i = 0; i < requests.size(); i++) {
             LotRequest request = requests.get(i);
             UUID id = request == null ? null : request.id();
+            Problem unreadable = IndependentItems.unreadable(requests, i);
+            if (unreadable != null) {
+                results.add(new Item(i, id, Outcome.REFUSED, null, unreadable));
+                continue;
+            }
             try {
                 checkShape(request);
                 Lot existing = Optional.ofNullable(context.existing.get(id)).orElse(inThisBatch.get(id));

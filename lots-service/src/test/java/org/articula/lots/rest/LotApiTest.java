@@ -26,11 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.IdenticalRequests;
+import org.articula.localstack.testing.IdenticalRequests.Answer;
 import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
 import org.articula.lots.repository.AgreementTermsRepository;
+import org.articula.lots.repository.LotRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.support.ContractsFeed;
 import org.articula.lots.support.ContractsFeed.Version;
@@ -55,6 +58,8 @@ class LotApiTest {
     AgreementTermsRepository agreements;
     @Inject
     ProducerRefRepository producers;
+    @Inject
+    LotRepository lots;
 
     UUID association = UUID.randomUUID();
     UUID processor = UUID.randomUUID();
@@ -173,6 +178,76 @@ class LotApiTest {
         Map<String, Object> other = milk(id, "19", "11.8", "6.5", false);
         given().contentType(ContentType.JSON).body(other).post(LOTS).then().statusCode(409).contentType(PROBLEM);
         PUBLISHED.await(id.toString(), 1);
+    }
+
+    @Test
+    void theSameLotSentEightTimesAtOnceIsStoredOnceAndEveryAnswerIsTheReceipt() throws Exception {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = milk(id, "18.5", "11.8", "6.5", false);
+        List<Answer> answers = IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(body).post(LOTS));
+        String receipt = IdenticalRequests.assertOneCreatedTheRestRepeats(answers);
+        assertEquals(receipt, given().contentType(ContentType.JSON).body(body).post(LOTS).then().statusCode(200)
+                .extract().asString());
+        assertEquals(1, lots.count("id", id));
+        given().get(LOTS + "/" + id + "/history").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void theSameBatchSentEightTimesAtOnceStoresEachLotOnceAndAnswersItAsAReplayWould() throws Exception {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(milk(UUID.randomUUID(), "18.5", i % 2 == 0 ? "11.8" : "10.7", "6.5", false));
+        }
+        batch.add(lot(UUID.randomUUID(), rosa, "cacao", "40", "kg", List.of()));
+        Map<String, Object> body = Map.of("lots", batch);
+        List<Answer> answers = IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(body).post(LOTS + "/batch"));
+
+        assertEquals(List.of(200), answers.stream().map(Answer::status).distinct().toList(), answers::toString);
+        List<JsonNode> results = new ArrayList<>();
+        for (Answer answer : answers) {
+            results.add(EventJson.mapper().readTree(answer.body()).path("results"));
+        }
+        for (int i = 0; i < batch.size() - 1; i++) {
+            int lot = i;
+            List<String> outcomes = results.stream().map(r -> r.path(lot).path("outcome").asText()).sorted().toList();
+            List<String> oneCreated = new ArrayList<>(java.util.Collections.nCopies(7, "UNCHANGED"));
+            oneCreated.add(0, "CREATED");
+            assertEquals(oneCreated, outcomes, "lot " + i);
+            assertEquals(1, results.stream().map(r -> r.path(lot).path("receipt").toString()).distinct().count(),
+                    "the same receipt in every answer for lot " + i);
+            assertEquals(1, lots.count("id", UUID.fromString(batch.get(i).get("id").toString())));
+        }
+        assertEquals(List.of("REFUSED"), results.stream().map(r -> r.path(batch.size() - 1).path("outcome").asText())
+                .distinct().toList());
+        given().contentType(ContentType.JSON).body(body).post(LOTS + "/batch").then().statusCode(200)
+                .body("created", is(0)).body("unchanged", is(20)).body("refused", is(1));
+    }
+
+    @Test
+    void batchesOfTheSameLotsInOppositeOrdersSentAtOnceStoreEachLotOnceAndRefuseNone() throws Exception {
+        List<Map<String, Object>> lotsInOrder = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lotsInOrder.add(milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false));
+        }
+        List<Map<String, Object>> reversed = new ArrayList<>(lotsInOrder);
+        java.util.Collections.reverse(reversed);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        List<Answer> answers = IdenticalRequests.sendAtOnce(6, () -> given().contentType(ContentType.JSON)
+                .body(Map.of("lots", sent.getAndIncrement() % 2 == 0 ? lotsInOrder : reversed)).post(LOTS + "/batch"));
+
+        assertEquals(List.of(200), answers.stream().map(Answer::status).distinct().toList(), answers::toString);
+        int created = 0;
+        for (Answer answer : answers) {
+            JsonNode result = EventJson.mapper().readTree(answer.body());
+            assertEquals(0, result.path("refused").asInt(), answer::body);
+            created += result.path("created").asInt();
+        }
+        assertEquals(30, created);
+        for (Map<String, Object> lot : lotsInOrder) {
+            assertEquals(1, lots.count("id", lot.get("id")));
+        }
     }
 
     @Test
@@ -319,6 +394,28 @@ class LotApiTest {
                 .then().statusCode(400).contentType(PROBLEM);
         given().queryParams("producerId", rosa, "from", TODAY.minusDays(40).toString(), "to", TODAY.toString()).get(LOTS)
                 .then().statusCode(200).body("lots", empty());
+    }
+
+    @Test
+    void aControlCharacterRefusesTheLotAloneAndNamesTheField() {
+        Map<String, Object> nul = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        readings(nul).set(0, Map.of("parameter", "total_solids", "value", 11.8, "instrument", "lacto\u0000densímetro"));
+        given().contentType(ContentType.JSON).body(nul).post(LOTS).then().statusCode(400).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:validation"))
+                .body("violations[0].field", is("readings[0].instrument"));
+        given().get(LOTS + "/" + nul.get("id")).then().statusCode(404);
+
+        Map<String, Object> before = milk(UUID.randomUUID(), "18.5", "11.8", "6.5", false);
+        Map<String, Object> after = milk(UUID.randomUUID(), "12", "11.9", "6.5", false);
+        Map<String, Object> wrongType = with("quantity", "doce litros");
+        given().contentType(ContentType.JSON).body(Map.of("lots", List.of(before, nul, after, wrongType)))
+                .post(LOTS + "/batch").then().statusCode(200)
+                .body("results.outcome", contains("CREATED", "REFUSED", "CREATED", "REFUSED"))
+                .body("results[1].problem.status", is(400))
+                .body("results[1].problem.violations[0].field", is("readings[0].instrument"))
+                .body("results[3].problem.violations[0].field", is("quantity"));
+        given().get(LOTS + "/" + nul.get("id")).then().statusCode(404);
+        given().get(LOTS + "/" + after.get("id")).then().statusCode(200);
     }
 
     @Test

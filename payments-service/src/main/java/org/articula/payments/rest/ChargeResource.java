@@ -28,6 +28,7 @@ import org.articula.payments.service.Created;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Charges", description = "Input credit recovered from fortnightly payments in instalments")
 @Transactional // views read instalments and recoveries in the same unit of work as the change
+@RetryLostRace
 public class ChargeResource {
 
     @Inject

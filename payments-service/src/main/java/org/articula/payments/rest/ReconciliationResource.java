@@ -26,6 +26,7 @@ import org.articula.payments.rest.dto.RemittanceView;
 import org.articula.payments.service.Created;
 import org.articula.payments.service.ReconciliationService;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reconciliation", description = "What buyers paid against what members were owed and paid")
 @Transactional
+@RetryLostRace
 public class ReconciliationResource {
 
     @Inject

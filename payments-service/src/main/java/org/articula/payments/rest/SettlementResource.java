@@ -31,6 +31,7 @@ import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.payments.service.SettlementService;
 import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
+@RetryLostRace
 public class SettlementResource {
 
     static final String PDF = "application/pdf";

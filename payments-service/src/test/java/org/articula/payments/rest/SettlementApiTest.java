@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -412,6 +413,48 @@ class SettlementApiTest {
         String id = run(OCT_1).getString("id");
         given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
                 .body("deductions", hasSize(0)).body("net", is(50.00f));
+    }
+
+    @Test
+    void theSameChargeOrRemittanceSentEightTimesAtOnceIsStoredOnceAndAnsweredAlike() throws Exception {
+        UUID charge = UUID.randomUUID();
+        Map<String, Object> feed = Map.of("id", charge, "organisationId", organisation,
+                "producerId", producerWith(Terms.basic(1, START, END, "1.00")), "kind", "FEED",
+                "description", "Concentrado lechero 2 sacos", "amount", new java.math.BigDecimal("100.01"),
+                "chargeDate", "2026-10-03", "instalments", 1);
+        IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(feed).post("/api/v1/charges")));
+        assertEquals(1L, count("select count(*) from charge where id = :id", charge));
+        assertEquals(1L, count("select count(*) from instalment where charge_id = :id", charge));
+
+        UUID remittance = UUID.randomUUID();
+        Map<String, Object> paid = Map.of("id", remittance, "organisationId", organisation, "buyerId", buyer,
+                "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid", new java.math.BigDecimal("1500"),
+                "unit", "L", "amount", new java.math.BigDecimal("1545.00"), "receivedOn", "2026-10-20",
+                "reference", "TRF-0001");
+        IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
+                () -> given().contentType(ContentType.JSON).body(paid).post("/api/v1/remittances")));
+        assertEquals(1L, count("select count(*) from remittance where id = :id", remittance));
+    }
+
+    @Test
+    void aControlCharacterInAChargeOrARemittanceIsRefusedNamedAndNothingIsStored() {
+        UUID charge = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", charge, "organisationId", organisation,
+                "producerId", UUID.randomUUID(), "kind", "FEED", "description", "Concentrado\u0000lechero",
+                "amount", 10, "chargeDate", "2026-10-03", "instalments", 1)).post("/api/v1/charges")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("description"));
+        assertEquals(0L, count("select count(*) from charge where id = :id", charge));
+        UUID remittance = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", remittance, "organisationId", organisation,
+                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid", 1500, "unit", "L",
+                "amount", 1545, "receivedOn", "2026-10-20", "reference", "TRF\u00000001")).post("/api/v1/remittances")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("reference"));
+        assertEquals(0L, count("select count(*) from remittance where id = :id", remittance));
+    }
+
+    private long count(String sql, UUID id) {
+        return ((Number) em.createNativeQuery(sql).setParameter("id", id).getSingleResult()).longValue();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.articula.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,7 +20,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.articula.platform.input.StrictJson;
+import org.articula.platform.transaction.LostRace;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,6 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
+    private static final String DUPLICATE_KEY_MESSAGE = "clave repetida: no se sabe cuál de sus valores vale";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -50,21 +58,55 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ JsonParseException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String key = duplicateKey(e);
+        if (key != null && e.getProcessor() instanceof JsonParser parser) {
+            String object = jsonPath(parser.getParsingContext());
+            String field = object.equals(key) || object.endsWith("." + key) ? object
+                    : object.isEmpty() ? key : object + "." + key;
+            return malformedField(field, DUPLICATE_KEY_MESSAGE).withInstance(uri.getPath()).toResponse();
+        }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "El cuerpo no es JSON válido: " + e.getOriginalMessage())
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    // A key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION): which value was meant is unknown.
+    // Inside a list, Jackson wraps the parser's refusal in a mapping exception that carries the path.
+    private static String duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                Matcher duplicate = DUPLICATE_KEY.matcher(parse.getOriginalMessage());
+                return duplicate.lookingAt() ? duplicate.group(1) : null;
+            }
+        }
+        return null;
+    }
+
+    private static Problem malformedField(String field, String message) {
+        return Problem.of(ProblemType.MALFORMED_REQUEST, field + ": " + message)
+                .withViolations(List.of(new Problem.Violation(field, message)));
     }
 
     @ServerExceptionMapper({ MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, ValueInstantiationException.class, JsonMappingException.class })
     public Response wrongJsonShape(JsonMappingException e, UriInfo uri) {
+        return unreadable(e).withInstance(uri.getPath()).toResponse();
+    }
+
+    /**
+     * A body, or one item of a batch, that could not be read as the type expected, naming the field by its
+     * JSON path from where reading started.
+     */
+    public static Problem unreadable(JsonMappingException e) {
         String field = jsonPath(e.getPath());
-        String message = messageFor(e);
-        Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST,
-                field.isEmpty() ? message : field + ": " + message);
-        if (!field.isEmpty()) {
-            problem = problem.withViolations(List.of(new Problem.Violation(field, message)));
+        String key = duplicateKey(e);
+        if (key != null) {
+            return malformedField(field.isEmpty() ? key : field + "." + key, DUPLICATE_KEY_MESSAGE);
         }
-        return problem.withInstance(uri.getPath()).toResponse();
+        String message = messageFor(e);
+        ProblemType type = e instanceof StrictJson.ControlCharacterException ? ProblemType.VALIDATION
+                : ProblemType.MALFORMED_REQUEST;
+        Problem problem = Problem.of(type, field.isEmpty() ? message : field + ": " + message);
+        return field.isEmpty() ? problem : problem.withViolations(List.of(new Problem.Violation(field, message)));
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
@@ -81,7 +123,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        return isUniqueViolation(e) ? concurrentCreate(uri) : unexpected(e, uri);
+        return LostRace.duplicate(e) ? concurrentCreate(uri) : unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -112,11 +154,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        // A duplicate found only at commit arrives wrapped (rollback, persistence exceptions).
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException c && isUniqueViolation(c)) {
-                return concurrentCreate(uri);
-            }
+        // A duplicate found only at commit arrives wrapped (rollback, persistence exceptions, JDBC batches);
+        // a resource marked @RetryLostRace gets here only when its repeats lost the race too.
+        if (LostRace.duplicate(e)) {
+            return concurrentCreate(uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
@@ -128,10 +169,6 @@ public class ProblemMappers {
         return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
                 "Otra solicitud registró lo mismo al mismo tiempo; repita la solicitud.")
                 .withInstance(uri.getPath()).toResponse();
-    }
-
-    private static boolean isUniqueViolation(org.hibernate.exception.ConstraintViolationException e) {
-        return "23505".equals(e.getSQLState());
     }
 
     // "create.request.readings[0].value" -> "readings[0].value": the method and the body parameter are
@@ -177,7 +214,23 @@ public class ProblemMappers {
         return field.toString();
     }
 
+    // Where a parser stands, as a JSON path: "readings[0].parameter".
+    static String jsonPath(JsonStreamContext context) {
+        StringBuilder field = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                field.insert(0, "[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                field.insert(0, (c.getParent() == null || c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            }
+        }
+        return field.toString();
+    }
+
     private static String messageFor(JsonMappingException e) {
+        if (e instanceof StrictJson.ControlCharacterException) {
+            return e.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "campo desconocido '" + unknown.getPropertyName() + "'";
         }

@@ -12,6 +12,8 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflicto con el estado actual", 409),
     INVALID_TRANSITION("invalid-transition", "Cambio de estado no permitido", 409),
     CONCURRENT_MODIFICATION("concurrent-modification", "Modificado por otra persona al mismo tiempo", 409),
+    PAYLOAD_TOO_LARGE("payload-too-large", "La solicitud es demasiado grande", 413),
+    URI_TOO_LONG("uri-too-long", "La dirección de la solicitud es demasiado larga", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Tipo de contenido no soportado", 415),
     BUSINESS_RULE("business-rule", "La operación infringe una regla del acuerdo", 422),
     HTTP_ERROR("http-error", "Error en la solicitud", 400),

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -78,6 +79,58 @@ class ProblemMappersTest {
                 .post("/problem-test/lots")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations[0].field", is("deliveredOn"));
+    }
+
+    @Test
+    void aControlCharacterInAnyTextIsRefusedAndNamed() {
+        refused("""
+                {"id": "6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11", "quantity": 3,
+                 "readings": [{"parameter": "TEMP", "value": 1}, {"parameter": "F\\u0000T", "value": 11.8}]}""")
+                .body("type", is("urn:articula:problem:validation"))
+                .body("violations[0].field", is("readings[1].parameter"))
+                .body("violations[0].message", containsString("U+0000"));
+        given().queryParam("reference", "TRF\u0000001").get("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:validation"))
+                .body("violations[0].field", is("reference"));
+        // Tabs and line breaks are text.
+        given().queryParam("reference", "TRF 001\tbis\n").get("/problem-test/lots").then().statusCode(200);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedAndNamed() {
+        refused("""
+                {"id": "6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11", "quantity": 3,
+                 "readings": [{"parameter": "TEMP", "value": 1, "value": 2}]}""")
+                .body("type", is("urn:articula:problem:malformed-request"))
+                .body("violations[0].field", is("readings[0].value"));
+        refused("""
+                {"id": "6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11", "quantity": 3, "quantity": -3,
+                 "readings": [{"parameter": "TEMP", "value": 1}]}""")
+                .body("type", is("urn:articula:problem:malformed-request"))
+                .body("violations[0].field", is("quantity"));
+    }
+
+    private static ValidatableResponse refused(String lot) {
+        return given().contentType(ContentType.JSON).body(lot).post("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"id\": \"" + "x".repeat(100_000) + "\"}")
+                .post("/problem-test/lots")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:payload-too-large"))
+                .body("detail", containsString("65536"));
+    }
+
+    @Test
+    void anAddressOverTheLimitIsAProblem() {
+        given().queryParam("reference", "x".repeat(5_000)).get("/problem-test/lots")
+                .then().statusCode(414).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:uri-too-long"));
+        given().queryParam("reference", "x".repeat(3_000)).get("/problem-test/lots").then().statusCode(200);
     }
 
     @Test

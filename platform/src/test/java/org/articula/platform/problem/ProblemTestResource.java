@@ -43,7 +43,7 @@ public class ProblemTestResource {
 
     @GET
     @Path("/lots")
-    public List<LotRequest> list(@QueryParam("size") @Max(100) int size) {
+    public List<LotRequest> list(@QueryParam("size") @Max(100) int size, @QueryParam("reference") String reference) {
         return List.of();
     }
 
