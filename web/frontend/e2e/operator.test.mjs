@@ -262,6 +262,8 @@ describe('the operator at the collection centre', () => {
     await page.goto(`${WEB}/#/lote/${refused.id}`);
     await page.locator('[data-refused="true"]').waitFor();
     assert.match(await page.locator('[data-refused="true"]').textContent(), /acuerdo vigente/);
+    assert.equal(await page.locator('.verdict-word').textContent(), 'NO REGISTRADO');
+    assert.equal(await page.locator('#receipt').count(), 0, 'no receipt for a lot the server did not store');
     report.screens.rechazadoPorServidor = await check(page, 'rechazado-por-servidor-360');
     await page.getByRole('button', { name: 'Descartar' }).click();
     await page.locator('[data-count="pending"]').waitFor();

@@ -17,11 +17,13 @@ export async function lotScreen([id]: string[]) {
   const reasons: RejectionReason[] = lot.receipt?.reasons ?? lot.provisional?.reasons ?? [];
   const voided = isVoided(lot);
   const names = await parameterNames(lot.centreId);
+  const refused = lot.state === 'refused'; // the server stored nothing: no verdict stands
   return html`
-    <section class="verdict ${voided ? 'voided' : verdict === 'ACCEPTED' ? 'ok' : 'bad'}" aria-live="polite">
-      <p class="verdict-word" data-verdict=${verdict ?? ''}>${voided ? 'ANULADO' : verdict ? VERDICT_NAMES[verdict] : '—'}</p>
+    <section class="verdict ${voided || refused ? 'voided' : verdict === 'ACCEPTED' ? 'ok' : 'bad'}" aria-live="polite">
+      <p class="verdict-word" data-verdict=${refused ? '' : verdict ?? ''}>${voided ? 'ANULADO' : refused ? 'NO REGISTRADO'
+        : verdict ? VERDICT_NAMES[verdict] : '—'}</p>
       <p class="verdict-state" data-state=${lot.state}>${stateLine(lot)}</p>
-      ${reasons.length > 0 ? html`<ul class="reasons">${reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
+      ${reasons.length > 0 && !refused ? html`<ul class="reasons">${reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
     </section>
     ${lot.differs ? html`<p class="warn-box" role="alert" data-differs="true">El servidor dio otro resultado que el equipo:
       ${lot.provisional ? VERDICT_NAMES[lot.provisional.verdict] : ''} en el equipo, ${lot.receipt ? VERDICT_NAMES[lot.receipt.verdict] : ''}
@@ -30,14 +32,14 @@ export async function lotScreen([id]: string[]) {
       ${lot.problem?.detail ?? lot.problem?.title ?? ''}
       ${(lot.problem?.violations ?? []).length ? html`<ul>${lot.problem?.violations?.map((v) => html`<li>${v.message}</li>`)}</ul>` : nothing}
       <p>Corríjalo o descártelo.</p></div>` : nothing}
-    <article class="receipt" id="receipt" aria-label="Constancia de entrega">
+    ${refused ? nothing : html`<article class="receipt" id="receipt" aria-label="Constancia de entrega">
       <h2>Constancia de entrega</h2>
       <pre>${receiptText(lot, names)}</pre>
     </article>
     <div class="actions">
       <button class="button" @click=${() => share(lot, names)}>Compartir</button>
       <button class="button" @click=${() => window.print()}>Imprimir</button>
-    </div>
+    </div>`}
     <a class="button primary big" href="#/productor" data-autofocus>Siguiente productor</a>
     ${lot.state === 'refused' ? html`<div class="actions">
       <a class="button" href="#/lote/${lot.id}/editar">Corregir</a>
@@ -51,7 +53,7 @@ export async function lotScreen([id]: string[]) {
 
 function stateLine(lot: LocalLot): string {
   if (lot.state === 'pending') return 'Provisional: calculado en el equipo, falta enviarlo';
-  if (lot.state === 'refused') return 'No registrado';
+  if (lot.state === 'refused') return 'El servidor no lo aceptó';
   if (lot.receipt && lot.receipt.revision > 1) return `Confirmado por el servidor · corregido (revisión ${lot.receipt.revision})`;
   return 'Confirmado por el servidor';
 }
