@@ -42,7 +42,7 @@ describe('a producer', () => {
     const treasurer = await desktop(browser);
     const tp = await treasurer.newPage();
     await signInAs(tp, 'Rosa Flores Castillo');
-    await tp.getByText(/Hola, Rosa/).waitFor();
+    await tp.getByRole('heading', { name: 'Liquidaciones quincenales' }).waitFor();
     const settlement = await api(treasurer, 'GET', `/api/payments/v1/settlements/${closed.settlementId}`);
     const other = settlement.producers.map((p) => p.producerId).find((id) => id !== me.producerId);
     const refused = await context.request.get(`${WEB}/api/payments/v1/statements?producerId=${other}`);

@@ -12,6 +12,10 @@ export function homeScreen() {
     go(app.workplace && app.centre ? '#/hoja' : '#/centro');
     return html``;
   }
+  if (hasRole('treasurer')) {
+    go('#/tesoreria');
+    return html``;
+  }
   if (hasRole('producer') && app.me.producerId) {
     go('#/mio');
     return html``;
@@ -19,7 +23,7 @@ export function homeScreen() {
   return html`
     <h1>Hola, ${app.me.name}</h1>
     <p>Entró como ${app.me.roles.map(roleName).join(', ')}.</p>
-    <p>Las pantallas de tesorería, gestión de acuerdos y auditoría llegan en la próxima versión;
+    <p>Las pantallas de gestión de acuerdos y auditoría llegan en la próxima versión;
       mientras tanto, estas funciones están en la API de cada servicio.</p>
     <button class="button" @click=${signOut}>Salir</button>`;
 }

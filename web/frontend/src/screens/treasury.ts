@@ -1,0 +1,209 @@
+// The treasurer's fortnight: settle, review each member's figures, close (final), pay everyone, and
+// see the buyer's payment reconciled against what members delivered and were owed.
+import { html, nothing } from 'lit/html.js';
+import { ApiError, call, explain } from '../api';
+import { app, go, refresh } from '../app';
+import { day, limaDate, money, quantity } from '../format';
+import { signOut } from './login';
+
+interface SettlementSummary {
+  id: string;
+  periodStart: string;
+  periodEnd: string;
+  status: 'OPEN' | 'CLOSED';
+  runs: number;
+  producers: number;
+  lots: number;
+  quantity: number;
+  gross: number;
+  deductions: number;
+  net: number;
+}
+
+interface ProducerTotals {
+  producerId: string;
+  gross: number;
+  deductions: number;
+  net: number;
+  dueDate: string;
+  paidOn: string | null;
+  daysLate: number;
+}
+
+interface SettlementView extends Omit<SettlementSummary, 'producers' | 'lots' | 'quantity'> {
+  version: number;
+  waitingLots: number;
+  producers: ProducerTotals[];
+}
+
+interface Reconciliation {
+  buyers: { buyerId: string; product: string; unit: string; quantityCollected: number; quantityPaidFor: number;
+    shrinkage: number; shrinkagePercent: number; amountReceived: number; grossOwed: number; margin: number }[];
+  totals: { amountReceived: number; grossOwed: number; deductionsRecovered: number; netOwed: number; netPaid: number;
+    margin: number };
+  discrepancies: { kind: string; message: string }[];
+}
+
+const FLAG_NAMES: Record<string, string> = {
+  SHRINKAGE: 'Merma', PAID_BELOW_GROSS: 'Pago menor a lo adeudado', NOT_PAID_BY_BUYER: 'El comprador no pagó',
+  PAYOUT_OVERDUE: 'Pago a socios atrasado',
+};
+
+let busy: string | null = null;
+let error: string | null = null;
+let paidOn = limaDate();
+let names = new Map<string, { name: string; nationalId: string }>();
+
+/** The fortnight containing a day: [1st, 16th) or [16th, 1st of next month), as yyyy-mm-dd of its first day. */
+export function fortnightStart(iso: string): string {
+  return `${iso.slice(0, 8)}${Number(iso.slice(8, 10)) < 16 ? '01' : '16'}`;
+}
+
+async function producerNames(): Promise<void> {
+  if (names.size > 0 || !app.me) return;
+  const list = await call<{ id: string; name: string; nationalId: string }[]>(
+    `/api/contracts/v1/organisations/${app.me.organisationId}/producers?size=1000`);
+  names = new Map(list.map((p) => [p.id, { name: p.name, nationalId: p.nationalId }]));
+}
+
+async function act(label: string, work: () => Promise<void>): Promise<void> {
+  busy = label;
+  error = null;
+  void refresh();
+  try {
+    await work();
+  } catch (e) {
+    error = e instanceof ApiError ? explain(e) : `No se pudo completar: ${explain(e)}`;
+  } finally {
+    busy = null;
+    void refresh();
+  }
+}
+
+export async function treasuryScreen() {
+  if (!app.me) {
+    go('#/entrar');
+    return html``;
+  }
+  let settlements: SettlementSummary[] = [];
+  try {
+    settlements = await call<SettlementSummary[]>(`/api/payments/v1/settlements?organisationId=${app.me.organisationId}`);
+  } catch (e) {
+    error = explain(e);
+  }
+  const current = fortnightStart(limaDate());
+  return html`
+    <h1>Liquidaciones quincenales</h1>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+    ${settlements.some((s) => s.periodStart === current && s.status === 'CLOSED') ? nothing : html`<button
+      class="button primary" ?disabled=${busy !== null} @click=${() => act('Calculando la quincena…', async () => {
+      const view = await call<SettlementView>('/api/payments/v1/settlements/runs',
+        { method: 'POST', body: { organisationId: app.me?.organisationId, fortnightStart: current }, timeoutMs: 600000 });
+      go(`#/liquidacion/${view.id}`);
+    })}>Liquidar la quincena del ${day(current)}</button>`}
+    ${busy ? html`<p class="notice" role="status"><progress aria-label=${busy}></progress> ${busy}</p>` : nothing}
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Quincenas"><table>
+      <caption>Quincenas</caption>
+      <thead><tr><th scope="col">Quincena</th><th scope="col">Estado</th><th scope="col">Socios</th>
+        <th scope="col" class="num">Bruto</th><th scope="col" class="num">Descuentos</th><th scope="col" class="num">Neto</th></tr></thead>
+      <tbody>${settlements.map((s) => html`<tr data-settlement=${s.id}>
+        <td><a href="#/liquidacion/${s.id}">${day(s.periodStart)} al ${day(s.periodEnd)}</a></td>
+        <td>${s.status === 'CLOSED' ? 'Cerrada' : 'Abierta'}</td><td>${s.producers}</td>
+        <td class="num">${money(s.gross)}</td><td class="num">${money(s.deductions)}</td><td class="num">${money(s.net)}</td>
+      </tr>`)}</tbody>
+    </table></div>
+    <button class="button link" @click=${signOut}>Salir (${app.me.name})</button>`;
+}
+
+export async function settlementScreen([id]: string[]) {
+  let view: SettlementView | null = null;
+  let reconciliation: Reconciliation | null = null;
+  try {
+    [view] = await Promise.all([call<SettlementView>(`/api/payments/v1/settlements/${id}`), producerNames()]);
+    reconciliation = await call<Reconciliation>(
+      `/api/payments/v1/reconciliations?organisationId=${app.me?.organisationId}&fortnightStart=${view.periodStart}`);
+  } catch (e) {
+    error = explain(e);
+  }
+  if (!view) return html`<h1>Liquidación</h1><p class="error" role="alert">${error}</p><a class="button" href="#/tesoreria">Volver</a>`;
+  const v = view;
+  const unpaid = v.producers.filter((p) => !p.paidOn);
+  const closed = v.status === 'CLOSED';
+  return html`
+    <h1>Quincena ${day(v.periodStart)} al ${day(v.periodEnd)}</h1>
+    <p data-status=${v.status}><strong>${closed ? 'Cerrada: ya no cambia' : 'Abierta: puede recalcularse'}</strong>
+      ${v.waitingLots > 0 ? html` · <span class="warn-text">${v.waitingLots} lotes aún no llegan a pagos</span>` : nothing}</p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+    ${busy ? html`<p class="notice" role="status"><progress aria-label=${busy}></progress> ${busy}</p>` : nothing}
+    <dl class="counters">
+      <div><dt>Bruto</dt><dd data-total="gross">${money(v.gross)}</dd></div>
+      <div><dt>Descuentos</dt><dd>${money(v.deductions)}</dd></div>
+      <div><dt>Neto</dt><dd data-total="net">${money(v.net)}</dd></div>
+    </dl>
+    ${!closed ? html`<div class="actions">
+      <button class="button" ?disabled=${busy !== null} @click=${() => act('Recalculando…', async () => {
+        await call('/api/payments/v1/settlements/runs', { method: 'POST', timeoutMs: 600000,
+          body: { organisationId: app.me?.organisationId, fortnightStart: v.periodStart } });
+      })}>Recalcular</button>
+      <button class="button danger" ?disabled=${busy !== null} @click=${() => {
+        if (confirm('Cerrar la quincena es definitivo: sus cifras ya no cambiarán y las correcciones irán en la siguiente. ¿Cerrar?')) {
+          void act('Cerrando…', async () => { await call(`/api/payments/v1/settlements/${v.id}/closing`, { method: 'POST', body: {}, timeoutMs: 600000 }); });
+        }
+      }}>Cerrar quincena</button></div>` : nothing}
+    ${closed && unpaid.length > 0 ? html`<form class="pay-all" @submit=${(e: Event) => {
+      e.preventDefault();
+      void act(`Registrando ${unpaid.length} pagos…`, async () => {
+        for (const p of unpaid) {
+          await call(`/api/payments/v1/settlements/${v.id}/payouts`, { method: 'POST', body: { producerId: p.producerId, paidOn } });
+        }
+      });
+    }}>
+      <label class="field" for="paid-on">Fecha de pago</label>
+      <input id="paid-on" type="date" .value=${paidOn} max=${limaDate()} @input=${(e: Event) => { paidOn = (e.target as HTMLInputElement).value; }}>
+      <button class="button primary" type="submit" ?disabled=${busy !== null}>Pagar a todos (${unpaid.length})</button>
+    </form>` : nothing}
+    <p><a class="button" href="/api/payments/v1/settlements/${v.id}/statements" @click=${(e: Event) => {
+      e.preventDefault(); void download(`/api/payments/v1/settlements/${v.id}/statements`, `liquidaciones-${v.periodStart}.pdf`);
+    }}>Todas las liquidaciones (PDF)</a></p>
+    ${reconciliation ? reconciliationView(reconciliation) : nothing}
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Socios"><table>
+      <caption>Socios (${v.producers.length})</caption>
+      <thead><tr><th scope="col">Socio</th><th scope="col" class="num">Bruto</th><th scope="col" class="num">Descuentos</th>
+        <th scope="col" class="num">Neto</th><th scope="col">Pago</th><th scope="col">PDF</th></tr></thead>
+      <tbody>${v.producers.map((p) => html`<tr data-producer=${p.producerId}>
+        <td>${names.get(p.producerId)?.name ?? p.producerId.slice(0, 8)}<br><small>DNI ${names.get(p.producerId)?.nationalId ?? '—'}</small></td>
+        <td class="num">${money(p.gross)}</td><td class="num">${money(p.deductions)}</td><td class="num"><strong>${money(p.net)}</strong></td>
+        <td data-paid=${p.paidOn ?? ''}>${p.paidOn ? `pagado ${day(p.paidOn)}${p.daysLate > 0 ? ` (${p.daysLate} d tarde)` : ''}` : `vence ${day(p.dueDate)}`}</td>
+        <td><button class="link" @click=${() => download(`/api/payments/v1/settlements/${v.id}/statements/${p.producerId}`,
+          `liquidacion-${names.get(p.producerId)?.nationalId ?? p.producerId}-${v.periodStart}.pdf`)}>PDF</button></td>
+      </tr>`)}</tbody>
+    </table></div>
+    <a class="button" href="#/tesoreria">Volver a las quincenas</a>`;
+}
+
+function reconciliationView(r: Reconciliation) {
+  return html`<section class="reconciliation" aria-labelledby="rec-title">
+    <h2 id="rec-title">Conciliación con el comprador</h2>
+    ${r.buyers.map((b) => html`<p>${quantity(b.quantityCollected, b.unit)} acopiados, ${quantity(b.quantityPaidFor, b.unit)} pagados
+      por el comprador (merma ${quantity(b.shrinkage, b.unit)}, ${b.shrinkagePercent} %); recibido ${money(b.amountReceived)},
+      adeudado a socios ${money(b.grossOwed)}, margen ${money(b.margin)}.</p>`)}
+    <p>Descuentos recuperados ${money(r.totals.deductionsRecovered)} · neto pagado ${money(r.totals.netPaid)} de ${money(r.totals.netOwed)}</p>
+    ${r.discrepancies.length === 0 ? html`<p class="ok-text">Sin observaciones.</p>` : html`<ul class="flags">
+      ${r.discrepancies.map((d) => html`<li data-flag=${d.kind}><strong>${FLAG_NAMES[d.kind] ?? d.kind}:</strong> ${d.message}</li>`)}</ul>`}
+  </section>`;
+}
+
+async function download(path: string, file: string): Promise<void> {
+  const response = await fetch(path, { headers: { Accept: 'application/pdf' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    error = 'No se pudo descargar el PDF';
+    void refresh();
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
