@@ -48,3 +48,6 @@ export function productName(code: string): string {
 }
 
 export const VERDICT_NAMES = { ACCEPTED: 'ACEPTADO', REJECTED: 'RECHAZADO' } as const;
+
+export const CHARGE_KINDS: Record<string, string> = { FEED: 'Alimento', VETERINARY: 'Veterinario',
+  INSEMINATION: 'Inseminación', ADVANCE: 'Adelanto' };

@@ -10,6 +10,7 @@ import { lotScreen } from './screens/lot';
 import { editLotScreen, newLotScreen } from './screens/lotForm';
 import { loginScreen } from './screens/login';
 import { mineScreen } from './screens/mine';
+import { chargesScreen } from './screens/charges';
 import { settlementScreen, treasuryScreen } from './screens/treasury';
 import { producerScreen } from './screens/producer';
 import { sheetScreen } from './screens/sheet';
@@ -26,6 +27,7 @@ route(/^\/lote\/([0-9a-f-]{36})\/editar$/, editLotScreen);
 route(/^\/lote\/([0-9a-f-]{36})$/, lotScreen);
 route(/^\/mio$/, mineScreen);
 route(/^\/tesoreria$/, treasuryScreen);
+route(/^\/cargos$/, chargesScreen);
 route(/^\/liquidacion\/([0-9a-f-]{36})$/, settlementScreen);
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit/html.js';
 import { call, explain } from '../api';
 import { app, go, refresh } from '../app';
 import type { LotReceipt } from '../domain/types';
-import { SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
+import { CHARGE_KINDS, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
 import { signOut } from './login';
 
 interface StatementSummary {
@@ -32,8 +32,6 @@ interface Charge {
   remaining: number;
 }
 
-const KIND_NAMES: Record<string, string> = { FEED: 'Alimento', VETERINARY: 'Veterinario', INSEMINATION: 'Inseminación',
-  ADVANCE: 'Adelanto' };
 
 function daysBefore(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -89,7 +87,7 @@ export async function mineScreen() {
         <p class="big-figure" data-owed>${money(owed)}</p>
         <p class="small">Se descuentan de sus pagos quincenales, en armadas.</p>
         <ul class="cards">${charges.value.map((c) => html`<li class="card">
-          <p><strong>${KIND_NAMES[c.kind] ?? c.kind}</strong> · ${day(c.chargeDate)}</p>
+          <p><strong>${CHARGE_KINDS[c.kind] ?? c.kind}</strong> · ${day(c.chargeDate)}</p>
           <p>${c.description}</p>
           <p>${money(c.amount)} · falta ${money(c.remaining)}</p>
         </li>`)}</ul>` : nothing}

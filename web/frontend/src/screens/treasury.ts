@@ -52,14 +52,15 @@ const FLAG_NAMES: Record<string, string> = {
 let busy: string | null = null;
 let error: string | null = null;
 let paidOn = limaDate();
-let names = new Map<string, { name: string; nationalId: string }>();
+export let names = new Map<string, { name: string; nationalId: string }>();
 
 /** The fortnight containing a day: [1st, 16th) or [16th, 1st of next month), as yyyy-mm-dd of its first day. */
 export function fortnightStart(iso: string): string {
   return `${iso.slice(0, 8)}${Number(iso.slice(8, 10)) < 16 ? '01' : '16'}`;
 }
 
-async function producerNames(): Promise<void> {
+/** The organisation's members by id, for names and DNIs beside payments' figures. */
+export async function producerNames(): Promise<void> {
   if (names.size > 0 || !app.me) return;
   const list = await call<{ id: string; name: string; nationalId: string }[]>(
     `/api/contracts/v1/organisations/${app.me.organisationId}/producers?size=1000`);
@@ -112,6 +113,7 @@ export async function treasuryScreen() {
         <td class="num">${money(s.gross)}</td><td class="num">${money(s.deductions)}</td><td class="num">${money(s.net)}</td>
       </tr>`)}</tbody>
     </table></div>
+    <a class="button" href="#/cargos">Cargos al crédito (alimento, veterinario…)</a>
     <button class="button link" @click=${signOut}>Salir (${app.me.name})</button>`;
 }
 
