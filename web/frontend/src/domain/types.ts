@@ -102,3 +102,16 @@ export interface Problem {
   detail?: string;
   violations?: { field: string; message: string }[];
 }
+
+/** An input-credit charge as payments-service shows it: its armadas and what is left to recover. */
+export interface Charge {
+  id: string;
+  kind: string;
+  description: string;
+  amount: number;
+  chargeDate: string;
+  status: string;
+  recovered: number;
+  remaining: number;
+  instalments: { number: number; dueFrom: string; amount: number; recovered: number }[];
+}

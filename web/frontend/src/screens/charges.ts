@@ -5,20 +5,10 @@ import { live } from 'lit/directives/live.js';
 import { call, explain } from '../api';
 import { app, refresh } from '../app';
 import { search } from '../domain/search';
+import type { Charge } from '../domain/types';
 import { CHARGE_KINDS, day, limaDate, money } from '../format';
 import { names, producerNames } from './treasury';
 
-interface Charge {
-  id: string;
-  kind: string;
-  description: string;
-  amount: number;
-  chargeDate: string;
-  status: string;
-  recovered: number;
-  remaining: number;
-  instalments: { number: number; dueFrom: string; amount: number; recovered: number }[];
-}
 
 let query = '';
 let producerId: string | null = null;

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit/html.js';
 import { call, explain } from '../api';
 import { app, go, refresh } from '../app';
-import type { LotReceipt } from '../domain/types';
+import type { Charge, LotReceipt } from '../domain/types';
 import { CHARGE_KINDS, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
 import { signOut } from './login';
 
@@ -21,16 +21,6 @@ interface StatementSummary {
   daysLate: number;
 }
 
-interface Charge {
-  id: string;
-  kind: string;
-  description: string;
-  amount: number;
-  chargeDate: string;
-  status: string;
-  recovered: number;
-  remaining: number;
-}
 
 
 function daysBefore(iso: string, days: number): string {
