@@ -57,3 +57,17 @@ export function explain(e: unknown): string {
   }
   return e instanceof Error ? e.message : String(e);
 }
+
+/** A PDF the services render, fetched with its media type and handed to the device to open or keep. */
+export async function downloadPdf(path: string, fileName: string): Promise<boolean> {
+  const response = await fetch(path, { headers: { Accept: 'application/pdf' }, credentials: 'same-origin' })
+    .catch(() => null);
+  if (!response?.ok) return false;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return true;
+}

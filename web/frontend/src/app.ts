@@ -50,10 +50,11 @@ export async function refresh(): Promise<void> {
   const path = location.hash.replace(/^#/, '') || '/';
   const match = routes.map(([p, s]) => [p.exec(path), s] as const).find(([m]) => m);
   const screen = match ? await match[1]((match[0] as RegExpExecArray).slice(1)) : html`<p>Página no encontrada</p>`;
+  const pending = await pendingCount();
   if (ticket !== drawing) return;
   const root = document.getElementById('app') as HTMLElement;
   root.querySelector('.loading')?.remove(); // the static "Cargando…" before the first drawing
-  render(frame(screen), root);
+  render(frame(screen, pending), root);
   const focus = document.querySelector<HTMLElement>('[data-autofocus]');
   if (focus && document.activeElement !== focus && !focus.dataset.focused) {
     focus.dataset.focused = 'yes';
@@ -65,15 +66,7 @@ export async function pendingCount(): Promise<number> {
   return db.lots.where('state').equals('pending').count();
 }
 
-let pending = 0;
-
-function frame(screen: TemplateResult): TemplateResult {
-  void pendingCount().then((n) => {
-    if (n !== pending) {
-      pending = n;
-      void refresh();
-    }
-  });
+function frame(screen: TemplateResult, pending: number): TemplateResult {
   return html`
     <header class="bar">
       <a class="brand" href="#/">Articula</a>

@@ -82,22 +82,23 @@ export async function refreshSheet(centreId: string, date: string): Promise<void
   const sheet = await call<{ lots: LotReceipt[] }>(`/api/lots/v1/collection-centres/${centreId}/sheet?date=${date}`);
   const producers = new Map((await db.producers.where('centreId').equals(centreId).toArray()).map((p) => [p.id, p]));
   await db.transaction('rw', db.lots, async () => {
-    for (const receipt of sheet.lots) {
-      const local = await db.lots.get(receipt.id);
+    const stored = await db.lots.bulkGet(sheet.lots.map((l) => l.id));
+    const changed: LocalLot[] = [];
+    sheet.lots.forEach((receipt, i) => {
+      const local = stored[i];
       if (local) {
-        if (local.state !== 'confirmed' || local.receipt?.version !== receipt.version) {
-          await db.lots.put(confirmed(local, receipt));
-        }
-        continue;
+        if (local.state !== 'confirmed' || local.receipt?.version !== receipt.version) changed.push(confirmed(local, receipt));
+        return;
       }
       const producer = producers.get(receipt.producerId);
-      await db.lots.put({
+      changed.push({
         id: receipt.id, centreId, deliveryDate: receipt.deliveryDate, shift: receipt.shift,
         producerId: receipt.producerId, producerName: producer?.name ?? 'Productor', nationalId: producer?.nationalId ?? '',
         state: 'confirmed', request: null, provisional: null, receipt, problem: null, differs: false,
         savedAt: receipt.recordedAt,
       });
-    }
+    });
+    await db.lots.bulkPut(changed);
   });
 }
 
@@ -134,17 +135,15 @@ async function send(): Promise<void> {
         method: 'POST', body: { lots: batch.map((l) => l.request) }, timeoutMs: 120000,
       });
       await db.transaction('rw', db.lots, async () => {
+        const current = await db.lots.bulkGet(batch.map((l) => l.id));
+        const answered: LocalLot[] = [];
         for (const item of result.results) {
-          const lot = batch[item.index];
-          if (!lot || lot.id !== item.id) continue;
-          const now = await db.lots.get(lot.id);
-          if (!now || now.state !== 'pending') continue; // discarded or edited meanwhile
-          if (item.outcome === 'REFUSED') {
-            await db.lots.put({ ...now, state: 'refused', problem: item.problem });
-          } else if (item.receipt) {
-            await db.lots.put(confirmed(now, item.receipt));
-          }
+          const now = current[item.index];
+          if (!now || now.id !== item.id || now.state !== 'pending') continue; // discarded or edited meanwhile
+          if (item.outcome === 'REFUSED') answered.push({ ...now, state: 'refused', problem: item.problem });
+          else if (item.receipt) answered.push(confirmed(now, item.receipt));
         }
+        await db.lots.bulkPut(answered);
       });
       status.lastSentAt = new Date().toISOString();
       status.sessionExpired = false;

@@ -17,6 +17,12 @@ export function covers(a: AgreementTerms, p: Producer): boolean {
   return a.producerId === p.id || (a.groupId !== null && a.groupId === p.groupId);
 }
 
+// In force on the day for the producer, and the centre's organisation buys under it or is its tenant.
+function recordable(a: AgreementTerms, producer: Producer, day: string, centreOrganisation: string): boolean {
+  return covers(a, producer) && inForceOn(a, day)
+    && (a.buyerId === centreOrganisation || a.organisationId === centreOrganisation);
+}
+
 export type Applicable =
   | { kind: 'one'; agreement: AgreementTerms; version: TermsVersion }
   | { kind: 'none' }
@@ -28,8 +34,7 @@ export type Applicable =
  */
 export function applicable(agreements: AgreementTerms[], producer: Producer, product: string, day: string,
   centreOrganisation: string): Applicable {
-  const inForce = agreements.filter((a) => a.product === product && covers(a, producer) && inForceOn(a, day)
-    && (a.buyerId === centreOrganisation || a.organisationId === centreOrganisation));
+  const inForce = agreements.filter((a) => a.product === product && recordable(a, producer, day, centreOrganisation));
   if (inForce.length === 0) return { kind: 'none' };
   if (inForce.length > 1) return { kind: 'several', count: inForce.length };
   const version = versionOn(inForce[0], day);
@@ -39,7 +44,6 @@ export function applicable(agreements: AgreementTerms[], producer: Producer, pro
 /** The products a producer can deliver on the day, for the form's choice. */
 export function productsOn(agreements: AgreementTerms[], producer: Producer, day: string,
   centreOrganisation: string): string[] {
-  const products = agreements.filter((a) => covers(a, producer) && inForceOn(a, day)
-    && (a.buyerId === centreOrganisation || a.organisationId === centreOrganisation)).map((a) => a.product);
+  const products = agreements.filter((a) => recordable(a, producer, day, centreOrganisation)).map((a) => a.product);
   return [...new Set(products)].sort();
 }

@@ -1,7 +1,7 @@
 // A producer's own: what they were paid and when, what they delivered with each verdict, and what
 // they still owe for feed or services bought on credit. Large figures, short words, on a shared phone.
 import { html, nothing } from 'lit/html.js';
-import { call, explain } from '../api';
+import { call, downloadPdf, explain } from '../api';
 import { app, go, refresh } from '../app';
 import type { Charge, LotReceipt } from '../domain/types';
 import { CHARGE_KINDS, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
@@ -58,7 +58,7 @@ export async function mineScreen() {
           <p>${s.paidOn ? html`<strong class="ok-text">Pagado el ${day(s.paidOn)}</strong>${s.daysLate > 0 ? ` (${s.daysLate} días tarde)` : ''}`
             : html`<strong class="warn-text">Por pagar</strong> · fecha de pago ${day(s.dueDate)}`}</p>
           <p class="small">Entregado ${money(s.gross)} · descuentos ${money(s.deductions)}${s.status === 'OPEN' ? ' · quincena abierta' : ''}</p>
-          <button class="button" @click=${() => downloadPdf(s)}>Ver liquidación (PDF)</button>
+          <button class="button" @click=${() => statementPdf(s)}>Ver liquidación (PDF)</button>
         </li>`)}
       </ul>` : nothing}
       <h2>Mis entregas (30 días)</h2>
@@ -89,18 +89,10 @@ function newestFirst(lots: LotReceipt[]): LotReceipt[] {
   return [...lots].sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt));
 }
 
-/** The statement as PDF: fetched with its media type, then handed to the phone to open or keep. */
-async function downloadPdf(s: StatementSummary): Promise<void> {
-  const response = await fetch(`/api/payments/v1/settlements/${s.settlementId}/statements/${s.producerId}`,
-    { headers: { Accept: 'application/pdf' }, credentials: 'same-origin' });
-  if (!response.ok) {
+async function statementPdf(s: StatementSummary): Promise<void> {
+  if (!await downloadPdf(`/api/payments/v1/settlements/${s.settlementId}/statements/${s.producerId}`,
+    `liquidacion-${s.periodStart}.pdf`)) {
     app.notice = 'No se pudo descargar la liquidación; intente de nuevo';
-    return;
+    void refresh();
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `liquidacion-${s.periodStart}.pdf`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }

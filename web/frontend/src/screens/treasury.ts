@@ -1,7 +1,7 @@
 // The treasurer's fortnight: settle, review each member's figures, close (final), pay everyone, and
 // see the buyer's payment reconciled against what members delivered and were owed.
 import { html, nothing } from 'lit/html.js';
-import { ApiError, call, explain } from '../api';
+import { ApiError, call, downloadPdf, explain } from '../api';
 import { app, go, refresh } from '../app';
 import { day, limaDate, money, quantity } from '../format';
 import { signOut } from './login';
@@ -196,16 +196,8 @@ function reconciliationView(r: Reconciliation) {
 }
 
 async function download(path: string, file: string): Promise<void> {
-  const response = await fetch(path, { headers: { Accept: 'application/pdf' }, credentials: 'same-origin' });
-  if (!response.ok) {
+  if (!await downloadPdf(path, file)) {
     error = 'No se pudo descargar el PDF';
     void refresh();
-    return;
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }

@@ -333,7 +333,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launch(Service service) throws IOException {
-        String jdbcUrl = PostgresServer.jdbcUrl(pgHost, pgPort, service.database());
         Path log = logs.resolve(service.name() + ".log");
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -350,15 +349,18 @@ public final class LocalStack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> serviceEnv = new HashMap<>();
+        Map<String, String> serviceEnv = service.database() == null ? webEnv() : dataServiceEnv(service);
         serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        if (service.database() == null) {
-            serviceEnv.putAll(webEnv());
-            builder.environment().putAll(serviceEnv);
-            processes.put(service.name(), builder.start());
-            return;
-        }
-        serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        // Human-readable log files locally; JSON stays the production default.
+        serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        builder.environment().putAll(serviceEnv);
+        processes.put(service.name(), builder.start());
+    }
+
+    /** A service with its own database, the broker and the bearer tokens it verifies. */
+    private Map<String, String> dataServiceEnv(Service service) {
+        Map<String, String> serviceEnv = new HashMap<>();
+        serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresServer.jdbcUrl(pgHost, pgPort, service.database()));
         serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
         serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
@@ -366,10 +368,7 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", env.getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + keys.publicKeyFile().toAbsolutePath()));
         serviceEnv.put("MP_JWT_VERIFY_ISSUER", env.getOrDefault("MP_JWT_VERIFY_ISSUER", Tokens.DEV_ISSUER));
-        // Human-readable log files locally; JSON stays the production default.
-        serviceEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        builder.environment().putAll(serviceEnv);
-        processes.put(service.name(), builder.start());
+        return serviceEnv;
     }
 
     /**
@@ -386,7 +385,6 @@ public final class LocalStack implements AutoCloseable {
             web.put("ARTICULA_DEV_SIGN_IN_USERS_FILE", devUsersFile(home).toAbsolutePath().toString());
             web.put("ARTICULA_DEV_SIGN_IN_ISSUER", Tokens.DEV_ISSUER);
         }
-        web.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return web;
     }
 

@@ -370,7 +370,7 @@ final class SampleData {
     }
 
     /** A JSON object in the given key order, leaving out null values. */
-    private static Map<String, Object> obj(Object... keysAndValues) {
+    static Map<String, Object> obj(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,14 +51,7 @@ final class SampleUsers {
 
     private static Map<String, Object> user(String id, String name, String description, List<String> roles,
             UUID organisation, String organisationName, UUID producer) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", id);
-        user.put("name", name);
-        user.put("description", description);
-        user.put("roles", roles);
-        user.put("organisationId", organisation.toString());
-        user.put("organisationName", organisationName);
-        user.put("producerId", producer == null ? null : producer.toString());
-        return user;
+        return SampleData.obj("id", id, "name", name, "description", description, "roles", roles, "organisationId",
+                organisation, "organisationName", organisationName, "producerId", producer);
     }
 }

@@ -6,8 +6,11 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Settlement;
 
@@ -15,12 +18,12 @@ import org.articula.payments.domain.Settlement;
 public class SettlementRepository implements PanacheRepositoryBase<Settlement, UUID> {
 
     /** Raw statement rows, read with one query each. */
-    public record LineRow(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
-            BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount, String detail) {
+    public record LineRow(UUID producerId, String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate,
+            String shift, BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount, String detail) {
     }
 
-    public record DeductionRow(UUID chargeId, String kind, String description, LocalDate chargeDate, int instalment,
-            BigDecimal due, BigDecimal applied, BigDecimal carried) {
+    public record DeductionRow(UUID producerId, UUID chargeId, String kind, String description, LocalDate chargeDate,
+            int instalment, BigDecimal due, BigDecimal applied, BigDecimal carried) {
     }
 
     /** A settlement with its counts and totals, for lists. */
@@ -134,36 +137,50 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         return Optional.ofNullable(getEntityManager().find(ProducerSettlement.class, key(settlementId, producerId)));
     }
 
-    /** A lot line written since V7 keeps its evidence in columns (readings, reasons, adjustments), not in detail. */
+    /**
+     * The statement lines of one producer of a settlement, or of every producer when {@code producerId} is
+     * null (one query for a whole settlement's statements). A lot line written since V7 keeps its evidence
+     * in columns (readings, reasons, adjustments), not in detail.
+     */
     @SuppressWarnings("unchecked")
     public List<LineRow> lines(UUID settlementId, UUID producerId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select l.kind, l.agreement_id, l.lot_id, l.delivery_date, l.shift, l.quantity, a.unit, l.unit_price,
-                       l.amount, coalesce(l.detail, jsonb_build_object('readings', l.readings, 'reasons', l.reasons,
-                           'adjustments', l.adjustments))::text
+        List<Object[]> rows = ofSettlement("""
+                select l.producer_id, l.kind, l.agreement_id, l.lot_id, l.delivery_date, l.shift, l.quantity, a.unit,
+                       l.unit_price, l.amount, coalesce(l.detail, jsonb_build_object('readings', l.readings,
+                           'reasons', l.reasons, 'adjustments', l.adjustments))::text
                 from settlement_line l left join agreement_ref a on a.id = l.agreement_id
-                where l.settlement_id = :s and l.producer_id = :p
-                order by case l.kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
+                where l.settlement_id = :s %s
+                order by l.producer_id,
+                         case l.kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
                          l.delivery_date, case l.shift when 'MORNING' then 1 when 'AFTERNOON' then 2 else 3 end,
-                         l.lot_id, l.kind""")
-                .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
-        return rows.stream().map(r -> new LineRow((String) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (String) r[4],
-                (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (String) r[9]))
+                         l.lot_id, l.kind""", "l.producer_id", settlementId, producerId).getResultList();
+        return rows.stream().map(r -> new LineRow((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], toDate(r[4]),
+                (String) r[5], (BigDecimal) r[6], (String) r[7], (BigDecimal) r[8], (BigDecimal) r[9], (String) r[10]))
                 .toList();
     }
 
+    /** The deductions of one producer of a settlement, or of every producer when {@code producerId} is null. */
     @SuppressWarnings("unchecked")
     public List<DeductionRow> deductions(UUID settlementId, UUID producerId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select d.charge_id, c.kind, c.description, c.charge_date, d.instalment, d.due, d.applied, d.carried
+        List<Object[]> rows = ofSettlement("""
+                select d.producer_id, d.charge_id, c.kind, c.description, c.charge_date, d.instalment, d.due, d.applied,
+                       d.carried
                 from settlement_deduction d join charge c on c.id = d.charge_id
                 join instalment i on i.charge_id = d.charge_id and i.number = d.instalment
-                where d.settlement_id = :s and d.producer_id = :p
-                order by i.due_from, c.charge_date, c.created_at, c.id, d.instalment""")
-                .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
-        return rows.stream().map(r -> new DeductionRow((UUID) r[0], (String) r[1], (String) r[2], toDate(r[3]),
-                ((Number) r[4]).intValue(), (BigDecimal) r[5], (BigDecimal) r[6],
-                (BigDecimal) r[7])).toList();
+                where d.settlement_id = :s %s
+                order by d.producer_id, i.due_from, c.charge_date, c.created_at, c.id, d.instalment""",
+                "d.producer_id", settlementId, producerId).getResultList();
+        return rows.stream().map(r -> new DeductionRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                toDate(r[4]), ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]))
+                .toList();
+    }
+
+    // A settlement's rows, narrowed to one producer when one is named.
+    private jakarta.persistence.Query ofSettlement(String sql, String producerColumn, UUID settlementId,
+            UUID producerId) {
+        jakarta.persistence.Query query = getEntityManager().createNativeQuery(
+                sql.formatted(producerId == null ? "" : "and " + producerColumn + " = :p")).setParameter("s", settlementId);
+        return producerId == null ? query : query.setParameter("p", producerId);
     }
 
     private static LocalDate toDate(Object value) {
@@ -189,17 +206,34 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         List<Object[]> rows = getEntityManager().createNativeQuery(
                 "select id, organisation_id, name, national_id from producer_ref where id = :p")
                 .setParameter("p", producerId).getResultList();
-        return rows.stream().findFirst()
-                .map(r -> new ProducerRef((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
+        return rows.stream().findFirst().map(SettlementRepository::producerRef);
     }
 
-    /** The buyers of the agreements a producer's lines in a settlement price, by id. */
+    /** The producers of a settlement (or the one named), by id. */
     @SuppressWarnings("unchecked")
-    public List<UUID> buyers(UUID settlementId, UUID producerId) {
-        return getEntityManager().createNativeQuery("""
-                select distinct a.buyer_id from settlement_line l join agreement_ref a on a.id = l.agreement_id
-                where l.settlement_id = :s and l.producer_id = :p order by a.buyer_id""")
-                .setParameter("s", settlementId).setParameter("p", producerId).getResultList();
+    public Map<UUID, ProducerRef> producerRefs(UUID settlementId, UUID producerId) {
+        List<Object[]> rows = ofSettlement("""
+                select r.id, r.organisation_id, r.name, r.national_id
+                from settlement_producer p join producer_ref r on r.id = p.producer_id
+                where p.settlement_id = :s %s""", "p.producer_id", settlementId, producerId).getResultList();
+        return rows.stream().map(SettlementRepository::producerRef)
+                .collect(Collectors.toMap(ProducerRef::id, Function.identity()));
+    }
+
+    private static ProducerRef producerRef(Object[] r) {
+        return new ProducerRef((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]);
+    }
+
+    /** The buyers of the agreements each producer's lines in a settlement price, by producer (or for the one named). */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, List<UUID>> buyers(UUID settlementId, UUID producerId) {
+        List<Object[]> rows = ofSettlement("""
+                select distinct l.producer_id, a.buyer_id
+                from settlement_line l join agreement_ref a on a.id = l.agreement_id
+                where l.settlement_id = :s %s order by l.producer_id, a.buyer_id""", "l.producer_id", settlementId,
+                producerId).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
+                Collectors.mapping(r -> (UUID) r[1], Collectors.toList())));
     }
 
     /** A producer's fortnight in one of the organisation's settlements, for the producer's list. */

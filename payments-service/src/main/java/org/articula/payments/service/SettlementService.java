@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Settlement;
@@ -192,13 +193,13 @@ public class SettlementService {
         Settlement s = get(settlementId);
         ProducerSettlement p = settlements.producer(settlementId, producerId)
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", producerId));
-        return statement(s, p);
+        return statements(s, List.of(p), producerId).get(0);
     }
 
     /** Every producer's statement of a settlement, by producer name (staff only: the resource admits no producer). */
     public List<Statement> statements(UUID settlementId) {
         Settlement s = get(settlementId);
-        return settlements.producers(settlementId).stream().map(p -> statement(s, p))
+        return statements(s, settlements.producers(settlementId), null).stream()
                 .sorted(java.util.Comparator.comparing((Statement st) -> st.producerName() == null ? "" : st.producerName())
                         .thenComparing(Statement::producerId))
                 .toList();
@@ -225,21 +226,29 @@ public class SettlementService {
                 .toList();
     }
 
-    private Statement statement(Settlement s, ProducerSettlement p) {
-        UUID producerId = p.producerId;
-        List<Statement.Line> lines = settlements.lines(s.id, producerId).stream()
-                .map(l -> new Statement.Line(l.kind(), l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(),
-                        l.quantity(), l.unit(), l.unitPrice(), l.amount(), json(l.detail())))
-                .toList();
-        List<Statement.Deduction> deductions = settlements.deductions(s.id, producerId).stream()
-                .map(d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(), d.instalment(),
-                        d.due(), d.applied(), d.carried()))
-                .toList();
-        var ref = settlements.producerRef(producerId);
-        return new Statement(s.id, producerId, ref.map(SettlementRepository.ProducerRef::name).orElse(null),
-                ref.map(SettlementRepository.ProducerRef::nationalId).orElse(null), s.organisationId,
-                settlements.buyers(s.id, producerId), s.periodStart, s.periodEnd, s.status.name(), lines, deductions,
-                p.gross, p.deductions, p.net, p.dueDate, p.paidOn, p.daysLate());
+    /**
+     * The statements of these producers of a settlement, from four queries whatever their number: lines,
+     * deductions, names and buyers of the one producer named, or of the whole settlement when {@code only} is null.
+     */
+    private List<Statement> statements(Settlement s, List<ProducerSettlement> producers, UUID only) {
+        Map<UUID, List<Statement.Line>> lines = settlements.lines(s.id, only).stream().collect(Collectors.groupingBy(
+                SettlementRepository.LineRow::producerId, Collectors.mapping(l -> new Statement.Line(l.kind(),
+                        l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(), l.quantity(), l.unit(), l.unitPrice(),
+                        l.amount(), json(l.detail())), Collectors.toList())));
+        Map<UUID, List<Statement.Deduction>> deductions = settlements.deductions(s.id, only).stream()
+                .collect(Collectors.groupingBy(SettlementRepository.DeductionRow::producerId, Collectors.mapping(
+                        d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(),
+                                d.instalment(), d.due(), d.applied(), d.carried()), Collectors.toList())));
+        Map<UUID, SettlementRepository.ProducerRef> refs = settlements.producerRefs(s.id, only);
+        Map<UUID, List<UUID>> buyers = settlements.buyers(s.id, only);
+        return producers.stream().map(p -> {
+            SettlementRepository.ProducerRef ref = refs.get(p.producerId);
+            return new Statement(s.id, p.producerId, ref == null ? null : ref.name(),
+                    ref == null ? null : ref.nationalId(), s.organisationId, buyers.getOrDefault(p.producerId, List.of()),
+                    s.periodStart, s.periodEnd, s.status.name(), lines.getOrDefault(p.producerId, List.of()),
+                    deductions.getOrDefault(p.producerId, List.of()), p.gross, p.deductions, p.net, p.dueDate,
+                    p.paidOn, p.daysLate());
+        }).toList();
     }
 
     private SettlementCalculation.Counts compute(Settlement settlement, SettlementCalculation.Progress progress) {

@@ -21,6 +21,7 @@ public final class LostRace {
     /** unique_violation: the same key inserted by two transactions. */
     public static final String UNIQUE_VIOLATION = "23505";
     private static final Set<String> RACES = Set.of(UNIQUE_VIOLATION, "40001", "40P01");
+    private static final Set<String> DUPLICATES = Set.of(UNIQUE_VIOLATION);
 
     private LostRace() {
     }
@@ -33,7 +34,7 @@ public final class LostRace {
 
     /** A duplicate key, however deeply wrapped. */
     public static boolean duplicate(Throwable e) {
-        return sqlState(e, Set.of(UNIQUE_VIOLATION)) != null;
+        return sqlState(e, DUPLICATES) != null;
     }
 
     private static String sqlState(Throwable e, Set<String> wanted) {

@@ -2,6 +2,7 @@ package org.articula.web.auth;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -51,8 +53,24 @@ public class DevSignIn {
     @Inject
     Clock clock;
 
+    private record Keys(PrivateKey signing, PublicKey verifying) {
+    }
+
+    // Read once: every forwarded call verifies its session with the public key. Null until first asked.
+    private volatile Optional<Keys> keys;
+
     public boolean enabled() {
-        return !oidc && keysDir.map(dir -> Files.isRegularFile(dir.resolve("jwt-private.pem"))).orElse(false);
+        return !oidc && keys().isPresent();
+    }
+
+    private Optional<Keys> keys() {
+        Optional<Keys> loaded = keys;
+        if (loaded == null) { // two first callers may both read the files: harmless
+            loaded = keysDir.filter(dir -> Files.isRegularFile(dir.resolve("jwt-private.pem")))
+                    .map(dir -> new Keys(privateKey(dir), publicKey(dir)));
+            keys = loaded;
+        }
+        return loaded;
     }
 
     /** The sample users, read on each call: the launcher writes them once the sample data is loaded. */
@@ -74,13 +92,14 @@ public class DevSignIn {
 
     /** A token the services accept for this user, as the identity provider would issue it. */
     public String sign(DevUser user) {
+        Instant now = clock.instant();
         JwtClaimsBuilder claims = Jwt.issuer(issuer).subject(user.name()).upn(user.name())
                 .groups(new HashSet<>(user.roles())).claim("org", user.organisationId())
-                .issuedAt(clock.instant()).expiresAt(clock.instant().plus(LIFETIME));
+                .issuedAt(now).expiresAt(now.plus(LIFETIME));
         if (user.producerId() != null) {
             claims.claim("producer", user.producerId());
         }
-        return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(privateKey());
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(keys().orElseThrow().signing());
     }
 
     /** A session token this module minted, still valid; anything else is no session. */
@@ -88,28 +107,28 @@ public class DevSignIn {
         if (!enabled()) {
             return Optional.empty();
         }
-        return TokenClaims.verified(token, publicKey(), clock.instant());
+        return TokenClaims.verified(token, keys().orElseThrow().verifying(), clock.instant());
     }
 
-    private PrivateKey privateKey() {
+    private static PrivateKey privateKey(Path dir) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem("jwt-private.pem")));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem(dir, "jwt-private.pem")));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("development key unreadable", e);
         }
     }
 
-    private PublicKey publicKey() {
+    private static PublicKey publicKey(Path dir) {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem("jwt-public.pem")));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem(dir, "jwt-public.pem")));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("development key unreadable", e);
         }
     }
 
-    private byte[] pem(String file) {
+    private static byte[] pem(Path dir, String file) {
         try {
-            String text = Files.readString(keysDir.orElseThrow().resolve(file));
+            String text = Files.readString(dir.resolve(file));
             return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
