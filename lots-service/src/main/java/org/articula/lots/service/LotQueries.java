@@ -68,7 +68,7 @@ public class LotQueries {
         return new LotSheet(found.stream().map(LotMapper::receipt).toList(), new ArrayList<>(totals.values()));
     }
 
-    private static void checkRange(LocalDate from, LocalDate to) {
+    static void checkRange(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw ProblemException.invalidField("to", "es anterior a from");
         }

@@ -436,6 +436,41 @@ class LotApiTest {
                 .then().body("find { it.key == '" + centre + "' }.rejected", is(2));
     }
 
+    @Test
+    void chartsGetEachDaysLitresAndAcceptanceAndTheNetworksSolidsWeightedByLitres() {
+        UUID voided = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("lots", List.of(
+                milk(UUID.randomUUID(), "10", "12.0", "6.5", false),
+                milk(UUID.randomUUID(), "30", "11.0", "6.5", false),
+                milk(UUID.randomUUID(), "20", "12.5", "6.5", false),
+                milk(voided, "500", "15.0", "6.5", false)))).post(LOTS + "/batch")
+                .then().body("created", is(4));
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "reason", "Registrado dos veces"))
+                .post(LOTS + "/" + voided + "/void").then().statusCode(200);
+        String from = TODAY.minusDays(20).toString();
+        given().queryParams("centreId", centre, "from", from, "to", TODAY.toString())
+                .get("/api/v1/lot-statistics/daily").then().statusCode(200)
+                .body("size()", is(1)).body("[0].date", is(TODAY.toString())).body("[0].product", is("milk"))
+                .body("[0].unit", is("L")).body("[0].lots", is(3)).body("[0].rejected", is(1))
+                .body("[0].quantity", is(60.0f)).body("[0].acceptedQuantity", is(30.0f));
+        // (10 x 12.0 + 30 x 11.0 + 20 x 12.5) / 60 = 11.666..., rejected milk included: it was delivered.
+        String fortnight = TODAY.withDayOfMonth(TODAY.getDayOfMonth() < 16 ? 1 : 16).toString();
+        given().queryParams("from", from, "to", TODAY.toString()).get("/api/v1/lot-statistics/quality-trend")
+                .then().statusCode(200)
+                .body("find { it.fortnightStart == '" + fortnight + "' }.groupId", is(network.toString()))
+                .body("find { it.fortnightStart == '" + fortnight + "' }.lots", is(3))
+                .body("find { it.fortnightStart == '" + fortnight + "' }.average", is(11.67f));
+        given().queryParams("from", from, "to", TODAY.toString(), "parameter", "temperature")
+                .get("/api/v1/lot-statistics/quality-trend").then().statusCode(200)
+                .body("find { it.fortnightStart == '" + fortnight + "' }.average", is(6.5f));
+
+        TestTokens.actAs("Ana Torres", UUID.randomUUID(), TestTokens.STAFF);
+        given().queryParams("organisationId", association, "from", from, "to", TODAY.toString())
+                .get("/api/v1/lot-statistics/daily").then().statusCode(404);
+        given().queryParams("centreId", centre, "from", from, "to", TODAY.toString())
+                .get("/api/v1/lot-statistics/daily").then().statusCode(404);
+    }
+
     private org.articula.platform.events.EventEnvelope milkAgreement(long revision, List<Version> versions) {
         return ContractsFeed.agreement("AgreementActivated", milkAgreement, association, processor, "PRODUCER_GROUP",
                 network, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", revision,
