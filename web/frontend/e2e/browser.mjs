@@ -89,3 +89,22 @@ export async function eventually(what, probe, timeoutMs = 30000) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** The text of every page of a PDF, as pdf.js extracts it (what a reader would copy). */
+export async function pdfText(bytes) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => item.str).join(' '));
+  }
+  await pdf.destroy();
+  return pages.join('\n');
+}
+
+/** A downloaded CSV as a spreadsheet reads it: a UTF-8 mark first, a header row, then rows by header. */
+export async function csvRows(text) {
+  const { parse } = await import('csv-parse/sync');
+  return parse(text, { bom: true, columns: true, skip_empty_lines: true });
+}

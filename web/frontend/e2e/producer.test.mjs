@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { WEB, api, check, desktop, launch, phone, signInAs } from './browser.mjs';
+import { WEB, api, check, desktop, launch, pdfText, phone, signInAs } from './browser.mjs';
 
 let browser;
 
@@ -34,9 +34,13 @@ describe('a producer', () => {
     await check(page, 'productor-mio-360');
 
     const [download] = await Promise.all([page.waitForEvent('download'),
-      page.locator(`[data-statement="${closed.settlementId}"] button`).click()]);
+      page.locator(`[data-statement="${closed.settlementId}"]`).getByRole('button', { name: /PDF/ }).click()]);
     const pdf = readFileSync(await download.path());
     assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+    const statement = await api(context, 'GET', `/api/payments/v1/settlements/${closed.settlementId}/statements/${me.producerId}`);
+    const text = await pdfText(pdf);
+    assert.ok(text.includes(statement.producerNationalId) && text.includes(statement.producerName), 'their own DNI and name');
+    assert.ok(text.includes(`S/ ${Number(statement.net).toLocaleString('en-US', { minimumFractionDigits: 2 })}`), 'their net');
 
     // Another member's figures are not theirs to see.
     const treasurer = await desktop(browser);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { api, check, desktop, launch, limaToday, phone, signInAs } from './browser.mjs';
+import { api, check, csvRows, desktop, launch, limaToday, pdfText, phone, signInAs } from './browser.mjs';
 
 let browser;
 
@@ -74,8 +74,16 @@ describe('the treasurer', () => {
     assert.equal(charges.find((c) => c.description === 'Vacuna aftosa').status, 'CANCELLED');
 
     await page.getByRole('link', { name: 'Volver a las quincenas' }).click();
+    // The run goes on in the background; the screen follows its steps with a progress bar.
+    await page.evaluate(() => {
+      window.progressSeen = [];
+      new MutationObserver(() => document.querySelectorAll('progress[max]').forEach((p) =>
+        window.progressSeen.push(`${p.value}/${p.max}`))).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.getByRole('button', { name: /Liquidar la quincena/ }).click();
     await page.locator('[data-status="OPEN"]').waitFor({ timeout: 120000 });
+    const seen = await page.evaluate(() => window.progressSeen);
+    assert.ok(seen.length > 0 && seen.every((x) => /^\d+\/7$/.test(x)), `a progress bar fed by the run's 7 steps: ${seen}`);
     await page.getByRole('button', { name: 'Cerrar quincena' }).click();
     await page.locator('[data-status="CLOSED"]').waitFor({ timeout: 120000 });
     assert.ok(dialogs.some((m) => /definitivo/.test(m)), 'closing asked for a confirmation that says it is final');
@@ -98,6 +106,49 @@ describe('the treasurer', () => {
     assert.equal(cents(totals.net), cents(totals.gross) - cents(totals.deductions));
     await check(page, 'liquidacion-pagada-escritorio');
 
+    // The member's statement on screen, then as the PDF handed to them: their DNI and the same net.
+    await page.locator(`tr[data-producer="${member.id}"] a`).click();
+    await page.getByRole('heading', { name: member.name }).waitFor();
+    await check(page, 'liquidacion-socio-escritorio');
+    const statement = await api(context, 'GET', `/api/payments/v1/settlements/${id}/statements/${member.id}`);
+    const net = `S/ ${Number(statement.net).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    assert.equal(await page.locator('[data-total="net"]').textContent(), net);
+    assert.equal(await page.locator('[data-deduction]').count(), statement.deductions.length);
+    const [pdf] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Liquidación (PDF)' }).click()]);
+    const text = await pdfText(readFileSync(await pdf.path()));
+    assert.ok(text.includes(member.nationalId), 'the PDF names the member by DNI');
+    assert.ok(text.includes(member.name), 'and by name');
+    assert.match(text, new RegExp(`Neto a pagar\\s+${net.replace('/', '\\/').replace('.', '\\.')}`), `the PDF's net is ${net}`);
+    assert.ok(text.includes('Asociación de Productores Lecheros de Laredo'), "the association's name");
+    assert.ok(text.includes('Concentrado, 2 sacos'), 'the feed deducted, by its description');
+    await page.getByRole('link', { name: 'Volver a la quincena' }).click();
+
+    // The same figures in the spreadsheet as on the screen.
+    const [csv] = await Promise.all([page.waitForEvent('download'),
+      page.locator(`[data-csv="liquidacion-${closed.periodStart}.csv"]`).click()]);
+    const rows = await csvRows(readFileSync(await csv.path(), 'utf8'));
+    assert.equal(rows.length, closed.producers.length);
+    for (const p of closed.producers) {
+      const row = rows.find((r) => Object.values(r).includes(p.producerId));
+      assert.ok(row, `a row for ${p.producerId}`);
+      const onScreen = await page.locator(`tr[data-producer="${p.producerId}"] td.num strong`).textContent();
+      assert.equal(`S/ ${Number(row.Neto).toLocaleString('en-US', { minimumFractionDigits: 2 })}`, onScreen);
+    }
+
+    // Charts of the organisation's days and fortnights, with their figures in tables.
+    await page.getByRole('link', { name: 'Volver a las quincenas' }).click();
+    await page.getByRole('link', { name: /Indicadores/ }).click();
+    await page.locator('[data-chart="daily"] canvas').waitFor();
+    const days = await api(context, 'GET', `/api/lots/v1/lot-statistics/daily?from=${closed.periodStart}&to=${limaToday()}`);
+    assert.ok(days.length > 0);
+    assert.equal(await page.locator('[data-chart="daily"] tr[data-day]').count(),
+      (await api(context, 'GET', `/api/lots/v1/lot-statistics/daily?from=${
+        new Date(Date.now() - 29 * 86400000).toLocaleDateString('en-CA', { timeZone: 'America/Lima' })}&to=${limaToday()}`)).length);
+    assert.ok(await page.locator(`[data-chart="money"] tr[data-fortnight="${closed.periodStart}"]`).count() === 1);
+    await page.locator('[data-chart="solids"] canvas').waitFor();
+    await check(page, 'indicadores-escritorio');
+
     const small = await phone(browser);
     const p = await small.newPage();
     await signInAs(p, 'Rosa Flores Castillo');
@@ -106,7 +157,31 @@ describe('the treasurer', () => {
     await p.locator(`[data-settlement="${id}"] a`).click();
     await p.locator('[data-status="CLOSED"]').waitFor();
     await check(p, 'liquidacion-360');
+    await p.locator(`tr[data-producer="${member.id}"] a`).click();
+    await p.getByRole('heading', { name: member.name }).waitFor();
+    await check(p, 'liquidacion-socio-360');
+    await p.goto(`${p.url().split('#')[0]}#/indicadores`);
+    await p.locator('[data-chart="daily"] canvas').waitFor();
+    await check(p, 'indicadores-360');
     await small.close();
+
+    // The auditor finds this closing in the trail, by resource and date.
+    for (const [make, tag] of [[desktop, 'escritorio'], [phone, '360']]) {
+      const auditor = await make(browser);
+      const a = await auditor.newPage();
+      await signInAs(a, 'Jorge Salazar Ríos');
+      await a.getByRole('heading', { name: 'Auditoría' }).waitFor();
+      await a.locator('#type').selectOption('Settlement');
+      await a.locator('#rid').fill(id);
+      await a.locator('#from').fill(limaToday());
+      await a.getByRole('button', { name: 'Buscar' }).click();
+      const closing = a.locator(`tr[data-audit="CLOSED"][data-resource="${id}"]`);
+      await closing.waitFor();
+      assert.match(await closing.textContent(), /cerró/);
+      assert.ok(await a.locator(`tr[data-audit="PAID"][data-resource="${id}"]`).count() > 0, 'the payouts too');
+      await check(a, `auditoria-${tag}`);
+      await auditor.close();
+    }
     await context.close();
   });
 });

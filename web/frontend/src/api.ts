@@ -11,7 +11,7 @@ export class ApiError extends Error {
 /** No answer at all: offline, or the connection dropped. The request may or may not have arrived. */
 export class NetworkError extends Error {}
 
-export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
+export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), init.timeoutMs ?? 30000);
   let response: Response;
@@ -19,8 +19,8 @@ export async function call<T>(path: string, init: { method?: string; body?: unkn
     response = await fetch(path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: controller.signal,
     });
@@ -58,9 +58,9 @@ export function explain(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A PDF the services render, fetched with its media type and handed to the device to open or keep. */
-export async function downloadPdf(path: string, fileName: string): Promise<boolean> {
-  const response = await fetch(path, { headers: { Accept: 'application/pdf' }, credentials: 'same-origin' })
+/** A file the services render (PDF, CSV), fetched with its media type and handed to the device to open or keep. */
+async function downloadFile(path: string, mediaType: string, fileName: string): Promise<boolean> {
+  const response = await fetch(path, { headers: { Accept: mediaType }, credentials: 'same-origin' })
     .catch(() => null);
   if (!response?.ok) return false;
   const url = URL.createObjectURL(await response.blob());
@@ -70,4 +70,13 @@ export async function downloadPdf(path: string, fileName: string): Promise<boole
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
   return true;
+}
+
+export function downloadPdf(path: string, fileName: string): Promise<boolean> {
+  return downloadFile(path, 'application/pdf', fileName);
+}
+
+/** The same table the screen shows, as the service writes it for a spreadsheet. */
+export function downloadCsv(path: string, fileName: string): Promise<boolean> {
+  return downloadFile(path, 'text/csv', fileName);
 }

@@ -15,6 +15,25 @@ export function limaHour(at: Date = new Date()): number {
   return Number(hourFormat.format(at)) % 24;
 }
 
+/** yyyy-mm-dd plus (or minus) whole days, as yyyy-mm-dd. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The first day of the fortnight containing a day: the 1st or the 16th. */
+export function fortnightStart(iso: string): string {
+  return `${iso.slice(0, 8)}${Number(iso.slice(8, 10)) < 16 ? '01' : '16'}`;
+}
+
+/** The first day of the fortnight n fortnights before the one starting on {@code start}. */
+export function fortnightsBefore(start: string, n: number): string {
+  let at = start;
+  for (let i = 0; i < n; i++) at = fortnightStart(addDays(at, -1));
+  return at;
+}
+
 /** yyyy-mm-dd → dd/mm/aaaa */
 export function day(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -51,3 +70,20 @@ export const VERDICT_NAMES = { ACCEPTED: 'ACEPTADO', REJECTED: 'RECHAZADO' } as 
 
 export const CHARGE_KINDS: Record<string, string> = { FEED: 'Alimento', VETERINARY: 'Veterinario',
   INSEMINATION: 'Inseminación', ADVANCE: 'Adelanto' };
+
+/** Common quality parameters by code, for screens that have no agreement at hand to name them (the producer's). */
+export const PARAMETERS: Record<string, { name: string; unit: string }> = {
+  total_solids: { name: 'Sólidos totales', unit: '%' }, fat: { name: 'Grasa', unit: '%' },
+  protein: { name: 'Proteína', unit: '%' }, temperature: { name: 'Temperatura', unit: '°C' },
+  density: { name: 'Densidad', unit: 'g/ml' }, acidity: { name: 'Acidez', unit: '°D' },
+  antibiotics: { name: 'Antibióticos', unit: '' }, moisture: { name: 'Humedad', unit: '%' },
+  weight_g: { name: 'Peso', unit: 'g' },
+};
+
+/** A reading as a producer reads it: "Sólidos totales: 11.8 %", "Antibióticos: negativo". */
+export function readingText(r: { parameter: string; value?: string | number | null; result?: boolean | null },
+  known: { name: string; unit: string } | undefined = PARAMETERS[r.parameter]): string {
+  const p = known ?? { name: r.parameter, unit: '' };
+  if (r.result !== null && r.result !== undefined) return `${p.name}: ${r.result ? 'positivo' : 'negativo'}`;
+  return `${p.name}: ${r.value} ${p.unit}`.trim();
+}

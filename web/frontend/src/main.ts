@@ -12,6 +12,9 @@ import { loginScreen } from './screens/login';
 import { mineScreen } from './screens/mine';
 import { chargesScreen } from './screens/charges';
 import { settlementScreen, treasuryScreen } from './screens/treasury';
+import { auditScreen } from './screens/audit';
+import { indicatorsScreen } from './screens/indicators';
+import { statementScreen } from './screens/statement';
 import { producerScreen } from './screens/producer';
 import { sheetScreen } from './screens/sheet';
 import { onChange, startBackgroundSync } from './sync';
@@ -29,6 +32,9 @@ route(/^\/mio$/, mineScreen);
 route(/^\/tesoreria$/, treasuryScreen);
 route(/^\/cargos$/, chargesScreen);
 route(/^\/liquidacion\/([0-9a-f-]{36})$/, settlementScreen);
+route(/^\/liquidacion\/([0-9a-f-]{36})\/socio\/([0-9a-f-]{36})$/, statementScreen);
+route(/^\/indicadores$/, indicatorsScreen);
+route(/^\/auditoria$/, auditScreen);
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */
 async function whoAmI(): Promise<Me | null> {

@@ -7,6 +7,7 @@ import { app, refresh } from '../app';
 import { search } from '../domain/search';
 import type { Charge } from '../domain/types';
 import { CHARGE_KINDS, day, limaDate, money } from '../format';
+import { csvButton } from '../downloads';
 import { names, producerNames } from './treasury';
 
 
@@ -75,7 +76,8 @@ export async function chargesScreen() {
           <td class="num">${money(c.remaining)}</td><td>${c.status === 'CANCELLED' ? 'Anulado' : 'Vigente'}</td>
           <td>${c.status !== 'CANCELLED' && Number(c.recovered) === 0 ? html`<button class="link" @click=${() => cancel(c)}>Anular</button>` : nothing}</td>
         </tr>`)}</tbody>
-      </table></div>` : nothing}
+      </table></div>
+      ${csvButton(`/api/payments/v1/charges?organisationId=${app.me?.organisationId}&producerId=${producerId}`, `cargos-${producerId}.csv`)}` : nothing}
     <a class="button" href="#/tesoreria">Volver a las quincenas</a>`;
 }
 

@@ -5,7 +5,7 @@ import { ApiError, call, explain } from '../api';
 import { app, go, refresh } from '../app';
 import { type LocalLot, db } from '../db';
 import type { LotReceipt, Reading, RejectionReason } from '../domain/types';
-import { SHIFT_NAMES, VERDICT_NAMES, dateTime, productName, quantity } from '../format';
+import { SHIFT_NAMES, VERDICT_NAMES, dateTime, productName, quantity, readingText } from '../format';
 import { isVoided } from './sheet';
 
 let voiding: { id: string; reason: string; error: string | null } | null = null;
@@ -70,9 +70,7 @@ async function parameterNames(centreId: string): Promise<Names> {
 }
 
 function readingLine(r: Reading, names: Names): string {
-  const p = names.get(r.parameter) ?? { name: r.parameter, unit: '' };
-  if (r.result !== null && r.result !== undefined) return `${p.name}: ${r.result ? 'positivo' : 'negativo'}`;
-  return `${p.name}: ${r.value} ${p.unit}`.trim();
+  return readingText(r, names.get(r.parameter));
 }
 
 /** The producer's copy, as plain text: it prints, and it travels through WhatsApp as it is. */

@@ -4,7 +4,8 @@ import { html, nothing } from 'lit/html.js';
 import { call, downloadPdf, explain } from '../api';
 import { app, go, refresh } from '../app';
 import type { Charge, LotReceipt } from '../domain/types';
-import { CHARGE_KINDS, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
+import { CHARGE_KINDS, addDays, readingText, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
+import { csvButton } from '../downloads';
 import { signOut } from './login';
 
 interface StatementSummary {
@@ -23,11 +24,6 @@ interface StatementSummary {
 
 
 
-function daysBefore(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 let allDeliveries = false;
 
@@ -40,7 +36,7 @@ export async function mineScreen() {
   const today = limaDate();
   const [statements, deliveries, charges] = await Promise.allSettled([
     call<StatementSummary[]>('/api/payments/v1/statements'),
-    call<{ lots: LotReceipt[] }>(`/api/lots/v1/lots?producerId=${me.producerId}&from=${daysBefore(today, 30)}&to=${today}`),
+    call<{ lots: LotReceipt[] }>(`/api/lots/v1/lots?producerId=${me.producerId}&from=${addDays(today, -30)}&to=${today}`),
     call<Charge[]>('/api/payments/v1/charges'),
   ]);
   const failed = [statements, deliveries, charges].find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
@@ -59,6 +55,8 @@ export async function mineScreen() {
             : html`<strong class="warn-text">Por pagar</strong> · fecha de pago ${day(s.dueDate)}`}</p>
           <p class="small">Entregado ${money(s.gross)} · descuentos ${money(s.deductions)}${s.status === 'OPEN' ? ' · quincena abierta' : ''}</p>
           <button class="button" @click=${() => statementPdf(s)}>Ver liquidación (PDF)</button>
+          ${csvButton(`/api/payments/v1/settlements/${s.settlementId}/statements/${s.producerId}`,
+            `liquidacion-${s.periodStart}.csv`, 'Liquidación (CSV)')}
         </li>`)}
       </ul>` : nothing}
       <h2>Mis entregas (30 días)</h2>
@@ -68,8 +66,11 @@ export async function mineScreen() {
           <p><strong>${day(l.deliveryDate)}</strong> ${l.shift ? SHIFT_NAMES[l.shift] : ''} · ${quantity(l.quantity, l.unit)}</p>
           <p class="badge ${l.status === 'VOIDED' ? 'voided' : l.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${l.status === 'VOIDED' ? 'ANULADO' : VERDICT_NAMES[l.verdict]}</p>
           ${l.reasons.length ? html`<ul class="reasons">${l.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
+          ${l.readings.length ? html`<p class="small">${l.readings.map((r) => readingText(r)).join(' · ')}</p>` : nothing}
         </li>`)}
       </ul>
+      ${csvButton(`/api/lots/v1/lots?producerId=${me.producerId}&from=${addDays(today, -30)}&to=${today}`, 'mis-entregas.csv',
+        'Descargar mis entregas (CSV)')}
       ${!allDeliveries && deliveries.value.lots.length > 10 ? html`<button class="button"
         @click=${() => { allDeliveries = true; void refresh(); }}>Ver las ${deliveries.value.lots.length} entregas</button>` : nothing}` : nothing}
       <h2>Mis deudas</h2>
@@ -80,7 +81,8 @@ export async function mineScreen() {
           <p><strong>${CHARGE_KINDS[c.kind] ?? c.kind}</strong> · ${day(c.chargeDate)}</p>
           <p>${c.description}</p>
           <p>${money(c.amount)} · falta ${money(c.remaining)}</p>
-        </li>`)}</ul>` : nothing}
+        </li>`)}</ul>
+        ${charges.value.length ? csvButton('/api/payments/v1/charges', 'mis-deudas.csv', 'Descargar mis deudas (CSV)') : nothing}` : nothing}
       <button class="button" @click=${signOut}>Salir</button>
     </div>`;
 }

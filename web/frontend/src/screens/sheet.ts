@@ -3,6 +3,7 @@ import { html, nothing } from 'lit/html.js';
 import { app, go, refresh, saveWorkplace } from '../app';
 import { type LocalLot, db } from '../db';
 import { SHIFT_NAMES, VERDICT_NAMES, day, limaDate, quantity, time } from '../format';
+import { csvButton } from '../downloads';
 import { refreshRoster, refreshSheet, sendPending, status } from '../sync';
 
 type Filter = 'all' | 'pending' | 'rejected' | 'attention';
@@ -85,6 +86,8 @@ export async function sheetScreen() {
     </ul>
     ${earlier.length > 0 ? html`<h2>De días anteriores</h2>
       <ul class="lots">${earlier.map((l) => lotRow(l))}</ul>` : nothing}
+    ${app.online ? csvButton(`/api/lots/v1/collection-centres/${app.centre.id}/sheet?date=${today}`,
+      `planilla-${today}.csv`, 'Descargar la planilla del día (CSV)') : nothing}
     <p><a href="#/centro">Cambiar de centro u operador</a></p>`;
 }
 

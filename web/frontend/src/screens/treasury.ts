@@ -3,10 +3,12 @@
 import { html, nothing } from 'lit/html.js';
 import { ApiError, call, downloadPdf, explain } from '../api';
 import { app, go, refresh } from '../app';
-import { day, limaDate, money, quantity } from '../format';
+import { day, fortnightStart, limaDate, money, quantity } from '../format';
+import { csvButton } from '../downloads';
+import { more, page } from '../paging';
 import { signOut } from './login';
 
-interface SettlementSummary {
+export interface SettlementSummary {
   id: string;
   periodStart: string;
   periodEnd: string;
@@ -20,7 +22,7 @@ interface SettlementSummary {
   net: number;
 }
 
-interface ProducerTotals {
+export interface ProducerTotals {
   producerId: string;
   gross: number;
   deductions: number;
@@ -30,13 +32,13 @@ interface ProducerTotals {
   daysLate: number;
 }
 
-interface SettlementView extends Omit<SettlementSummary, 'producers' | 'lots' | 'quantity'> {
+export interface SettlementView extends Omit<SettlementSummary, 'producers' | 'lots' | 'quantity'> {
   version: number;
   waitingLots: number;
   producers: ProducerTotals[];
 }
 
-interface Reconciliation {
+export interface Reconciliation {
   buyers: { buyerId: string; product: string; unit: string; quantityCollected: number; quantityPaidFor: number;
     shrinkage: number; shrinkagePercent: number; amountReceived: number; grossOwed: number; margin: number }[];
   totals: { amountReceived: number; grossOwed: number; deductionsRecovered: number; netOwed: number; netPaid: number;
@@ -49,15 +51,24 @@ const FLAG_NAMES: Record<string, string> = {
   PAYOUT_OVERDUE: 'Pago a socios atrasado',
 };
 
+/** A settlement run as payments-service reports it while it works. */
+interface Run {
+  id: string;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  step: string | null;
+  stepsDone: number;
+  stepsTotal: number;
+  settlementId: string | null;
+  error: string | null;
+  reason?: string | null;
+}
+
 let busy: string | null = null;
+let run: Run | null = null;
 let error: string | null = null;
 let paidOn = limaDate();
 export let names = new Map<string, { name: string; nationalId: string }>();
 
-/** The fortnight containing a day: [1st, 16th) or [16th, 1st of next month), as yyyy-mm-dd of its first day. */
-export function fortnightStart(iso: string): string {
-  return `${iso.slice(0, 8)}${Number(iso.slice(8, 10)) < 16 ? '01' : '16'}`;
-}
 
 /** The organisation's members by id, for names and DNIs beside payments' figures. */
 export async function producerNames(): Promise<void> {
@@ -97,12 +108,9 @@ export async function treasuryScreen() {
     <h1>Liquidaciones quincenales</h1>
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     ${settlements.some((s) => s.periodStart === current && s.status === 'CLOSED') ? nothing : html`<button
-      class="button primary" ?disabled=${busy !== null} @click=${() => act('Calculando la quincena…', async () => {
-      const view = await call<SettlementView>('/api/payments/v1/settlements/runs',
-        { method: 'POST', body: { organisationId: app.me?.organisationId, fortnightStart: current }, timeoutMs: 600000 });
-      go(`#/liquidacion/${view.id}`);
-    })}>Liquidar la quincena del ${day(current)}</button>`}
-    ${busy ? html`<p class="notice" role="status"><progress aria-label=${busy}></progress> ${busy}</p>` : nothing}
+      class="button primary" ?disabled=${busy !== null} @click=${() => act('Calculando la quincena…', () => settle(current))}
+      >Liquidar la quincena del ${day(current)}</button>`}
+    ${progress()}
     <div class="table-wrap" tabindex="0" role="region" aria-label="Quincenas"><table>
       <caption>Quincenas</caption>
       <thead><tr><th scope="col">Quincena</th><th scope="col">Estado</th><th scope="col">Socios</th>
@@ -113,7 +121,10 @@ export async function treasuryScreen() {
         <td class="num">${money(s.gross)}</td><td class="num">${money(s.deductions)}</td><td class="num">${money(s.net)}</td>
       </tr>`)}</tbody>
     </table></div>
+    ${settlements.length ? csvButton(`/api/payments/v1/settlements?organisationId=${app.me.organisationId}`, 'quincenas.csv') : nothing}
     <a class="button" href="#/cargos">Cargos al crédito (alimento, veterinario…)</a>
+    <a class="button" href="#/indicadores">Indicadores (gráficos)</a>
+    <a class="button" href="#/auditoria">Auditoría</a>
     <button class="button link" @click=${signOut}>Salir (${app.me.name})</button>`;
 }
 
@@ -136,17 +147,15 @@ export async function settlementScreen([id]: string[]) {
     <p data-status=${v.status}><strong>${closed ? 'Cerrada: ya no cambia' : 'Abierta: puede recalcularse'}</strong>
       ${v.waitingLots > 0 ? html` · <span class="warn-text">${v.waitingLots} lotes aún no llegan a pagos</span>` : nothing}</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
-    ${busy ? html`<p class="notice" role="status"><progress aria-label=${busy}></progress> ${busy}</p>` : nothing}
+    ${progress()}
     <dl class="counters">
       <div><dt>Bruto</dt><dd data-total="gross">${money(v.gross)}</dd></div>
       <div><dt>Descuentos</dt><dd>${money(v.deductions)}</dd></div>
       <div><dt>Neto</dt><dd data-total="net">${money(v.net)}</dd></div>
     </dl>
     ${!closed ? html`<div class="actions">
-      <button class="button" ?disabled=${busy !== null} @click=${() => act('Recalculando…', async () => {
-        await call('/api/payments/v1/settlements/runs', { method: 'POST', timeoutMs: 600000,
-          body: { organisationId: app.me?.organisationId, fortnightStart: v.periodStart } });
-      })}>Recalcular</button>
+      <button class="button" ?disabled=${busy !== null} @click=${() => act('Recalculando…', () => settle(v.periodStart))}
+        >Recalcular</button>
       <button class="button danger" ?disabled=${busy !== null} @click=${() => {
         if (confirm('Cerrar la quincena es definitivo: sus cifras ya no cambiarán y las correcciones irán en la siguiente. ¿Cerrar?')) {
           void act('Cerrando…', async () => { await call(`/api/payments/v1/settlements/${v.id}/closing`, { method: 'POST', body: {}, timeoutMs: 600000 }); });
@@ -155,35 +164,40 @@ export async function settlementScreen([id]: string[]) {
     ${closed && unpaid.length > 0 ? html`<form class="pay-all" @submit=${(e: Event) => {
       e.preventDefault();
       void act(`Registrando ${unpaid.length} pagos…`, async () => {
-        for (const p of unpaid) {
-          await call(`/api/payments/v1/settlements/${v.id}/payouts`, { method: 'POST', body: { producerId: p.producerId, paidOn } });
-        }
+        for (const p of unpaid) await pay(v.id, p.producerId);
       });
     }}>
       <label class="field" for="paid-on">Fecha de pago</label>
       <input id="paid-on" type="date" .value=${paidOn} max=${limaDate()} @input=${(e: Event) => { paidOn = (e.target as HTMLInputElement).value; }}>
       <button class="button primary" type="submit" ?disabled=${busy !== null}>Pagar a todos (${unpaid.length})</button>
     </form>` : nothing}
-    <p><a class="button" href="/api/payments/v1/settlements/${v.id}/statements" @click=${(e: Event) => {
-      e.preventDefault(); void download(`/api/payments/v1/settlements/${v.id}/statements`, `liquidaciones-${v.periodStart}.pdf`);
-    }}>Todas las liquidaciones (PDF)</a></p>
-    ${reconciliation ? reconciliationView(reconciliation) : nothing}
+    <div class="actions">
+      <a class="button" href="/api/payments/v1/settlements/${v.id}/statements" @click=${(e: Event) => {
+        e.preventDefault(); void download(`/api/payments/v1/settlements/${v.id}/statements`, `liquidaciones-${v.periodStart}.pdf`);
+      }}>Todas las liquidaciones (PDF)</a>
+      ${csvButton(`/api/payments/v1/settlements/${v.id}`, `liquidacion-${v.periodStart}.csv`)}
+    </div>
+    ${reconciliation ? reconciliationView(reconciliation, v.periodStart) : nothing}
     <div class="table-wrap" tabindex="0" role="region" aria-label="Socios"><table>
       <caption>Socios (${v.producers.length})</caption>
       <thead><tr><th scope="col">Socio</th><th scope="col" class="num">Bruto</th><th scope="col" class="num">Descuentos</th>
         <th scope="col" class="num">Neto</th><th scope="col">Pago</th><th scope="col">PDF</th></tr></thead>
-      <tbody>${v.producers.map((p) => html`<tr data-producer=${p.producerId}>
-        <td>${names.get(p.producerId)?.name ?? p.producerId.slice(0, 8)}<br><small>DNI ${names.get(p.producerId)?.nationalId ?? '—'}</small></td>
+      <tbody>${page(`socios-${v.id}`, v.producers).map((p) => html`<tr data-producer=${p.producerId}>
+        <td><a href="#/liquidacion/${v.id}/socio/${p.producerId}">${names.get(p.producerId)?.name ?? p.producerId.slice(0, 8)}</a>
+          <br><small>DNI ${names.get(p.producerId)?.nationalId ?? '—'}</small></td>
         <td class="num">${money(p.gross)}</td><td class="num">${money(p.deductions)}</td><td class="num"><strong>${money(p.net)}</strong></td>
-        <td data-paid=${p.paidOn ?? ''}>${p.paidOn ? `pagado ${day(p.paidOn)}${p.daysLate > 0 ? ` (${p.daysLate} d tarde)` : ''}` : `vence ${day(p.dueDate)}`}</td>
+        <td data-paid=${p.paidOn ?? ''}>${p.paidOn ? `pagado ${day(p.paidOn)}${p.daysLate > 0 ? ` (${p.daysLate} d tarde)` : ''}` : `vence ${day(p.dueDate)}`}
+          ${closed && !p.paidOn ? html`<button class="link" ?disabled=${busy !== null} @click=${() => act('Registrando el pago…', () => pay(v.id, p.producerId))}
+            >Pagar</button>` : nothing}</td>
         <td><button class="link" @click=${() => download(`/api/payments/v1/settlements/${v.id}/statements/${p.producerId}`,
           `liquidacion-${names.get(p.producerId)?.nationalId ?? p.producerId}-${v.periodStart}.pdf`)}>PDF</button></td>
       </tr>`)}</tbody>
     </table></div>
+    ${more(`socios-${v.id}`, v.producers.length)}
     <a class="button" href="#/tesoreria">Volver a las quincenas</a>`;
 }
 
-function reconciliationView(r: Reconciliation) {
+function reconciliationView(r: Reconciliation, fortnight: string) {
   return html`<section class="reconciliation" aria-labelledby="rec-title">
     <h2 id="rec-title">Conciliación con el comprador</h2>
     ${r.buyers.map((b) => html`<p>${quantity(b.quantityCollected, b.unit)} acopiados, ${quantity(b.quantityPaidFor, b.unit)} pagados
@@ -192,7 +206,56 @@ function reconciliationView(r: Reconciliation) {
     <p>Descuentos recuperados ${money(r.totals.deductionsRecovered)} · neto pagado ${money(r.totals.netPaid)} de ${money(r.totals.netOwed)}</p>
     ${r.discrepancies.length === 0 ? html`<p class="ok-text">Sin observaciones.</p>` : html`<ul class="flags">
       ${r.discrepancies.map((d) => html`<li data-flag=${d.kind}><strong>${FLAG_NAMES[d.kind] ?? d.kind}:</strong> ${d.message}</li>`)}</ul>`}
+    ${csvButton(`/api/payments/v1/reconciliations?organisationId=${app.me?.organisationId}&fortnightStart=${fortnight}`,
+      `conciliacion-${fortnight}.csv`)}
   </section>`;
+}
+
+/**
+ * Starts a settlement run in the background and follows its steps until it ends: a fortnight of
+ * thousands of members takes a while, and the treasurer sees how far it got. The run's id is chosen
+ * here, so a repeated click or a retry after a dropped connection asks about the same run.
+ */
+async function settle(fortnight: string): Promise<void> {
+  const runId = crypto.randomUUID();
+  run = null;
+  const first = await call<Run | SettlementView>('/api/payments/v1/settlements/runs', { method: 'POST', timeoutMs: 600000,
+    headers: { Prefer: 'respond-async' }, body: { organisationId: app.me?.organisationId, fortnightStart: fortnight, runId } });
+  if ('producers' in first) { // a service that answered at once, without a run to follow
+    go(`#/liquidacion/${first.id}`);
+    return;
+  }
+  run = first;
+  try {
+    while (run.status === 'RUNNING') {
+      void refresh();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      run = await call<Run>(`/api/payments/v1/settlements/runs/${runId}`);
+    }
+    if (run.status === 'FAILED') throw new Error(`no se pudo liquidar la quincena: ${run.reason ?? run.error ?? 'error desconocido'}`);
+    if (run.settlementId) go(`#/liquidacion/${run.settlementId}`);
+  } finally {
+    run = null;
+  }
+}
+
+/** The calculation's steps (SettlementCalculation) as the treasurer reads them; the step shown is the last one done. */
+const STEP_NAMES: Record<string, string> = {
+  cleared: 'cálculo anterior borrado', 'lot lines': 'lotes valorizados', adjustments: 'ajustes', 'volume bonus': 'bono por volumen',
+  'shortfall penalty': 'penalidad por faltante', 'producer totals': 'totales por socio', deductions: 'descuentos',
+};
+
+function progress() {
+  if (!busy) return nothing;
+  return html`<div class="notice progress" role="status">
+    ${run ? html`<progress max=${run.stepsTotal} value=${run.stepsDone} aria-label="Avance de la liquidación"></progress>
+      <span>${busy} paso ${Math.min(run.stepsDone + 1, run.stepsTotal)} de ${run.stepsTotal}${run.step ? ` (${STEP_NAMES[run.step] ?? run.step})` : ''}</span>`
+      : html`<progress aria-label=${busy}></progress> ${busy}`}
+  </div>`;
+}
+
+async function pay(settlementId: string, producerId: string): Promise<void> {
+  await call(`/api/payments/v1/settlements/${settlementId}/payouts`, { method: 'POST', body: { producerId, paidOn } });
 }
 
 async function download(path: string, file: string): Promise<void> {

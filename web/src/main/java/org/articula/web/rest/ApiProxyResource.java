@@ -36,9 +36,9 @@ public class ApiProxyResource {
     private static final Logger LOG = Logger.getLogger(ApiProxyResource.class);
     /** What a request may carry through; cookies and the browser's other headers stay here. */
     private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language",
-            "If-Match", "If-None-Match");
+            "If-Match", "If-None-Match", "Prefer");
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Disposition", "ETag",
-            "Cache-Control", "Retry-After");
+            "Cache-Control", "Retry-After", "Preference-Applied");
 
     // A settlement run of thousands of producers may take a while; a lot takes milliseconds.
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
