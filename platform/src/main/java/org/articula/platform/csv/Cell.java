@@ -19,6 +19,7 @@ public final class Cell {
     private static final String FORMULA_START = "=+-@\t\r";
     private static final DateTimeFormatter LIMA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(BusinessClock.LIMA);
+    private static final DateTimeFormatter LIMA_CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(BusinessClock.LIMA);
     private static final Cell EMPTY = new Cell("");
 
     private final String value;
@@ -65,6 +66,11 @@ public final class Cell {
     /** An instant as the local date and time in Peru. */
     public static Cell dateTime(Instant instant) {
         return instant == null ? EMPTY : new Cell(LIMA_TIME.format(instant));
+    }
+
+    /** An instant as the hour and minute in Peru (the day is in another column). */
+    public static Cell time(Instant instant) {
+        return instant == null ? EMPTY : new Cell(LIMA_CLOCK.format(instant));
     }
 
     /** An identifier (UUID and the like): never starts a formula, so written as it is. */

@@ -14,6 +14,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -61,6 +62,23 @@ public final class CsvTable {
         }
         rows.add(Arrays.stream(cells).map(Cell::value).toArray(String[]::new));
         return this;
+    }
+
+    /**
+     * A row of a table that mixes kinds of rows (lines, then totals): the cells named by their column, the
+     * other columns empty.
+     */
+    public CsvTable rowWith(Map<String, Cell> cells) {
+        Cell[] row = new Cell[header.size()];
+        Arrays.fill(row, Cell.empty());
+        cells.forEach((column, cell) -> {
+            int index = header.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column " + column + " in " + header);
+            }
+            row[index] = cell;
+        });
+        return row(row);
     }
 
     public String fileName() {

@@ -50,6 +50,7 @@ class CsvTableTest {
         }
         assertEquals("Concentrado = 2 sacos", text("Concentrado = 2 sacos").toString());
         assertEquals("", text(null).toString());
+        assertEquals("06:30", Cell.time(Instant.parse("2026-10-02T11:30:59Z")).toString());
         // numbers are numbers: a negative amount is not text
         assertEquals("-52.10", money(new BigDecimal("-52.1")).toString());
         String written = new String(bytes(CsvTable.named("x", "Detalle").row(text("=1+1"))), StandardCharsets.UTF_8);
@@ -57,9 +58,13 @@ class CsvTableTest {
     }
 
     @Test
-    void aRowHasACellPerColumn() {
-        CsvTable table = CsvTable.named("x", "A", "B");
+    void aRowHasACellPerColumnOrNamesItsCells() throws IOException {
+        CsvTable table = CsvTable.named("x", "Concepto", "Fecha", "Importe (S/)");
         assertThrows(IllegalArgumentException.class, () -> table.row(text("solo uno")));
+        assertThrows(IllegalArgumentException.class, () -> table.rowWith(java.util.Map.of("Monto", money(BigDecimal.ONE))));
+        table.rowWith(java.util.Map.of("Importe (S/)", money(new BigDecimal("1234.5")), "Concepto", text("Neto a pagar")));
+        assertEquals("\uFEFFConcepto,Fecha,Importe (S/)\r\nNeto a pagar,,1234.50\r\n",
+                new String(bytes(table), StandardCharsets.UTF_8));
     }
 
     @Test
