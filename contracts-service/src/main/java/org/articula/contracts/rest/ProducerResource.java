@@ -20,9 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.Producer;
 import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.mapping.ProducerListCsv;
+import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.repository.ProducerRepository;
 import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
@@ -31,6 +38,7 @@ import org.articula.contracts.rest.dto.ProducerView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.contracts.service.ProducerService;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,6 +56,8 @@ public class ProducerResource {
     OrganisationService organisations;
     @Inject
     ProducerRepository producers;
+    @Inject
+    OrganisationRepository organisationRecords;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
@@ -82,6 +92,24 @@ public class ProducerResource {
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         organisations.own(organisationId);
         return producers.page(organisationId, groupId, page, size).stream().map(ContractsMapper::view).toList();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same producers as a table for a spreadsheet",
+            description = "As text/csv: a row per producer with their network's name; saved as "
+                    + "productores-<organisation name>.csv (-pagina-<n> after the first page).")
+    public CsvTable listCsv(@PathParam("organisationId") UUID organisationId,
+            @QueryParam("groupId") UUID groupId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        List<ProducerView> found = list(organisationId, groupId, page, size);
+        Set<UUID> groupIds = found.stream().map(ProducerView::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, String> groups = groupIds.isEmpty() ? Map.of() : organisationRecords.<Organisation>list("id in ?1", groupIds)
+                .stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
+        return ProducerListCsv.table("productores-" + organisations.own(organisationId).name
+                + (page == 0 ? "" : "-pagina-" + (page + 1)), found, groups);
     }
 
     @GET

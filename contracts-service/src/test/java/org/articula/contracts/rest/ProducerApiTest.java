@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
@@ -193,6 +194,52 @@ class ProducerApiTest {
                 .then().statusCode(200).body("created", is(0)).body("unchanged", is(3));
         given().get(producers).then().body("$", hasSize(3)).body("name", hasItems("Establo \"El Milagro\" SAC"));
         given().queryParam("groupId", network).get(producers).then().body("$", hasSize(2));
+    }
+
+    @Test
+    void theProducersDownloadAsATableWithTheirNetworkAndWhatTheJsonSays() {
+        String csv = """
+                name,nationalId,district,region,phone,groupId
+                Rosa Quispe Huamán,45871236,Laredo,La Libertad,+51987654321,%s
+                "Establo ""El Milagro"", SAC",20601234565,Laredo,,,
+                "=HYPERLINK(""http://x"";""Julio"")",41234567,Santa Rosa,La Libertad,987654321,%s
+                """.formatted(network, network);
+        given().contentType("text/csv; charset=UTF-8").body(csv).post(producers + "/import").then().statusCode(200)
+                .body("created", is(3));
+        io.restassured.path.json.JsonPath json = given().get(producers).then().statusCode(200).extract().jsonPath();
+        CsvDownloads.Table table = CsvDownloads.get(given(), producers,
+                "productores-Asociacion_de_Productores_Lecheros_de_Laredo.csv");
+
+        assertEquals(List.of("Nombre", "Documento", "Número de documento", "Distrito", "Región", "Teléfono", "Red",
+                "Registrado", "Id del productor"), table.header());
+        assertEquals(json.getList("id"), table.column("Id del productor"));
+        assertEquals(json.getList("nationalId"), table.column("Número de documento"));
+        assertEquals(json.getList("nationalIdType"), table.column("Documento"));
+        Map<String, String> rosa = table.where("Número de documento", "45871236").get(0);
+        assertEquals(List.of("Rosa Quispe Huamán", "DNI", "Laredo", "La Libertad", "'+51987654321", "Red Santa Rosa"),
+                List.of(rosa.get("Nombre"), rosa.get("Documento"), rosa.get("Distrito"), rosa.get("Región"),
+                        rosa.get("Teléfono"), rosa.get("Red")));
+        assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")).toString(), rosa.get("Registrado"));
+        Map<String, String> establo = table.where("Número de documento", "20601234565").get(0);
+        assertEquals(List.of("Establo \"El Milagro\", SAC", "RUC", "", ""), List.of(establo.get("Nombre"),
+                establo.get("Documento"), establo.get("Red"), establo.get("Teléfono")));
+        // what a spreadsheet would run as a formula stays text
+        Map<String, String> julio = table.where("Número de documento", "41234567").get(0);
+        assertEquals("'=HYPERLINK(\"http://x\";\"Julio\")", julio.get("Nombre"));
+        assertEquals("987654321", julio.get("Teléfono"));
+
+        // the same filters and pages as the JSON
+        assertEquals(2, CsvDownloads.get(given().queryParam("groupId", network), producers,
+                "productores-Asociacion_de_Productores_Lecheros_de_Laredo.csv").rows().size());
+        assertEquals(json.getList("id").subList(2, 3), CsvDownloads.get(given().queryParams("page", 1, "size", 2),
+                producers, "productores-Asociacion_de_Productores_Lecheros_de_Laredo-pagina-2.csv")
+                .column("Id del productor"));
+        given().accept("text/csv").queryParam("size", 5000).get(producers).then().statusCode(400)
+                .contentType(PROBLEM).body("violations[0].field", is("size"));
+        given().accept("text/csv").get("/api/v1/organisations/" + UUID.randomUUID() + "/producers")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().accept("text/csv").header(TestTokens.as(association, "producer")).get(producers)
+                .then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Operator;
 import org.articula.lots.mapping.LotMapper;
+import org.articula.lots.mapping.LotSheetCsv;
 import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.OperatorRepository;
 import org.articula.lots.rest.dto.CentreRequest;
@@ -33,6 +34,7 @@ import org.articula.lots.service.CentreService;
 import org.articula.lots.service.Created;
 import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.RosterQueries;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
@@ -111,6 +113,19 @@ public class CentreResource {
     @Operation(summary = "The collection sheet: a centre's lots of one day with totals per verdict")
     public LotSheet sheet(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
         return queries.collectionSheet(centreId, date);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Path("/{centreId}/sheet")
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same collection sheet as a table for a spreadsheet",
+            description = "As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, "
+                    + "unit and verdict; saved as planilla-acopio-<date>-<centre name>.csv.")
+    public CsvTable sheetCsv(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
+        LotSheet sheet = queries.collectionSheet(centreId, date);
+        return LotSheetCsv.table("planilla-acopio-" + date + "-" + service.get(centreId).name, sheet,
+                queries.producersOf(sheet));
     }
 
     @GET

@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.mapping.LotMapper;
+import org.articula.lots.mapping.LotSheetCsv;
 import org.articula.lots.repository.LotRepository;
 import org.articula.lots.rest.dto.BatchResult;
 import org.articula.lots.rest.dto.Correction;
@@ -32,6 +35,7 @@ import org.articula.lots.rest.dto.RevisionView;
 import org.articula.lots.rest.dto.Voiding;
 import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.LotService;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
@@ -126,6 +130,21 @@ public class LotResource {
     public LotSheet ofProducer(@QueryParam("producerId") @NotNull UUID producerId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         return queries.ofProducer(producerId, from, to);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same lots as a table for a spreadsheet",
+            description = "As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, "
+                    + "unit and verdict; saved as lotes-<DNI>-<from>-al-<to>.csv.")
+    public CsvTable ofProducerCsv(@QueryParam("producerId") @NotNull UUID producerId,
+            @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
+        LotSheet sheet = queries.ofProducer(producerId, from, to);
+        Map<UUID, ProducerRef> producers = queries.producersOf(sheet);
+        ProducerRef producer = producers.get(producerId); // named only when the caller sees lots of theirs
+        return LotSheetCsv.table("lotes-" + (producer == null ? producerId : producer.nationalId) + "-" + from + "-al-"
+                + to, sheet, producers);
     }
 
     @GET

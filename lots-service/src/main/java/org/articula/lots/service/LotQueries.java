@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.articula.lots.domain.Lot;
 import org.articula.lots.domain.LotStatus;
 import org.articula.lots.mapping.LotMapper;
+import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.repository.LotRepository;
+import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.lots.rest.dto.LotReceipt;
 import org.articula.lots.rest.dto.LotSheet;
 import org.articula.lots.rest.dto.RejectionRate;
 import org.articula.platform.problem.ProblemException;
@@ -30,6 +34,8 @@ public class LotQueries {
     @Inject
     CentreService centres;
     @Inject
+    ProducerRefRepository producers;
+    @Inject
     CurrentUser user;
 
     public LotSheet collectionSheet(UUID centreId, LocalDate day) {
@@ -42,6 +48,11 @@ public class LotQueries {
         user.requireProducerOrStaff(producerId, "Productor", producerId);
         checkRange(from, to);
         return sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
+    }
+
+    /** The producers of a sheet's lots (lots the caller was allowed to see), by id: to name them. */
+    public Map<UUID, ProducerRef> producersOf(LotSheet sheet) {
+        return producers.byIds(sheet.lots().stream().map(LotReceipt::producerId).collect(Collectors.toSet()));
     }
 
     public List<RejectionRate> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {

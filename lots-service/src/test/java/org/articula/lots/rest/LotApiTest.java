@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.IdenticalRequests.Answer;
 import org.articula.localstack.testing.LimaDays;
@@ -312,6 +313,86 @@ class LotApiTest {
         JsonNode correctedPayload = EventJson.read(events.get(1).value()).payload();
         assertEquals("REJECTED", correctedPayload.at("/previous/verdict").asText());
         assertEquals("ACCEPTED", correctedPayload.at("/lot/verdict").asText());
+    }
+
+    @Test
+    void theCollectionSheetAndAProducersLotsDownloadAsTablesWithTheFiguresOfTheJson() {
+        UUID ana = UUID.randomUUID();
+        String hostile = "=HYPERLINK(\"http://x\",\"Ana\")";
+        ContractsFeed.publish(ContractsFeed.producer(ana, association, network, hostile, 0));
+        ContractsFeed.await("Ana", () -> producers.findById(ana) != null);
+        UUID good = UUID.randomUUID();
+        UUID bad = UUID.randomUUID();
+        UUID voided = UUID.randomUUID();
+        UUID anas = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(good, "18.5", "11.8", "6.5", false)).post(LOTS).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(milk(bad, "20", "10.9", "14.2", true)).post(LOTS).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(milk(voided, "7", "11.8", "6.5", false)).post(LOTS).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "reason", "registrado dos veces", "by", "Julia"))
+                .post(LOTS + "/" + voided + "/void").then().statusCode(200);
+        Map<String, Object> afternoon = lot(anas, ana, "milk", "12.25", "L", milkReadings("12.1", "7", false));
+        afternoon.put("shift", "AFTERNOON");
+        given().contentType(ContentType.JSON).body(afternoon).post(LOTS).then().statusCode(201);
+
+        String sheet = "/api/v1/collection-centres/" + centre + "/sheet";
+        io.restassured.path.json.JsonPath json = given().queryParam("date", TODAY.toString()).get(sheet).then()
+                .statusCode(200).extract().jsonPath();
+        CsvDownloads.Table table = CsvDownloads.get(given().queryParam("date", TODAY.toString()), sheet,
+                "planilla-acopio-" + TODAY + "-Centro_de_acopio_Santa_Rosa.csv");
+        assertEquals(List.of("Tipo", "Fecha", "Hora", "Turno", "Productor", "DNI", "Producto", "Cantidad", "Unidad",
+                "Veredicto", "Estado", "Lotes", "Motivos de rechazo", "Lecturas", "Id del lote"), table.header());
+        List<Map<String, Object>> lotsInJson = json.getList("lots");
+        assertEquals(lotsInJson.stream().map(l -> l.get("id")).toList(), table.where("Tipo", "Lote").stream()
+                .map(r -> r.get("Id del lote")).toList());
+        for (Map<String, Object> lot : lotsInJson) {
+            Map<String, String> row = table.where("Id del lote", (String) lot.get("id")).get(0);
+            assertEquals(new java.math.BigDecimal(lot.get("quantity").toString()).setScale(3), CsvDownloads.Table.number(row, "Cantidad"));
+            assertEquals(lot.get("deliveryDate"), row.get("Fecha"));
+            assertEquals(lot.get("verdict").equals("ACCEPTED") ? "Aceptado" : "Rechazado", row.get("Veredicto"));
+            assertEquals(lot.get("status").equals("VOIDED") ? "Anulado" : "Registrado", row.get("Estado"));
+        }
+        Map<String, String> rejected = table.where("Id del lote", bad.toString()).get(0);
+        assertEquals("Rosa Quispe Huamán", rejected.get("Productor"));
+        assertEquals(producers.findById(rosa).nationalId, rejected.get("DNI"));
+        assertEquals("Leche", rejected.get("Producto"));
+        assertEquals("Mañana", rejected.get("Turno"));
+        assertEquals("20.000", rejected.get("Cantidad"));
+        assertEquals("total_solids 10.9; temperature 14.2; antibiotics positivo", rejected.get("Lecturas"));
+        assertEquals(json.getList("lots.find { it.id == '" + bad + "' }.reasons.message").stream()
+                .map(Object::toString).collect(java.util.stream.Collectors.joining("; ")), rejected.get("Motivos de rechazo"));
+        Map<String, String> hers = table.where("Id del lote", anas.toString()).get(0);
+        assertEquals("'" + hostile, hers.get("Productor"), "a name a spreadsheet would run as a formula stays text");
+        assertEquals("Tarde", hers.get("Turno"));
+        // the totals of the JSON, voided lots not counted: accepted 18.5 + 12.25, rejected 20
+        List<Map<String, String>> totals = table.where("Tipo", "Total");
+        assertEquals(json.getList("totals.verdict").stream().map(v -> v.equals("ACCEPTED") ? "Aceptado" : "Rechazado")
+                .toList(), totals.stream().map(r -> r.get("Veredicto")).toList());
+        assertEquals(List.of("30.750", "20.000"), totals.stream().map(r -> r.get("Cantidad")).toList());
+        assertEquals(json.getList("totals.lots").stream().map(Object::toString).toList(),
+                totals.stream().map(r -> r.get("Lotes")).toList());
+
+        // one producer's lots: only hers, saved under her DNI
+        String from = TODAY.minusDays(1).toString();
+        CsvDownloads.Table rosas = CsvDownloads.get(given().queryParams("producerId", rosa, "from", from, "to",
+                TODAY.toString()), LOTS, "lotes-" + producers.findById(rosa).nationalId + "-" + from + "-al-" + TODAY + ".csv");
+        List<String> rosasInJson = given().queryParams("producerId", rosa, "from", from, "to", TODAY.toString())
+                .get(LOTS).then().statusCode(200).extract().jsonPath().getList("lots.id");
+        assertEquals(java.util.Set.of(good.toString(), bad.toString(), voided.toString()), java.util.Set.copyOf(rosasInJson));
+        assertEquals(rosasInJson, rosas.where("Tipo", "Lote").stream().map(r -> r.get("Id del lote")).toList());
+        assertEquals(List.of("18.500", "20.000"), rosas.where("Tipo", "Total").stream().map(r -> r.get("Cantidad")).toList());
+        // a producer downloads their own, never another's; a refusal stays problem+json
+        io.restassured.http.Header rosaHerself = TestTokens.as(TestTokens.sign(org.articula.localstack.security.Tokens
+                .Claims.of("Rosa", association, org.articula.platform.security.Roles.PRODUCER).withProducer(rosa)));
+        given().header(rosaHerself).accept("text/csv").queryParams("producerId", rosa, "from", from, "to",
+                TODAY.toString()).get(LOTS).then().statusCode(200).contentType("text/csv");
+        given().header(rosaHerself).accept("text/csv").queryParams("producerId", ana, "from", from, "to",
+                TODAY.toString()).get(LOTS).then().statusCode(404).contentType(PROBLEM);
+        given().accept("text/csv").queryParams("producerId", rosa, "from", "ayer", "to", TODAY.toString()).get(LOTS)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("from"));
+        given().accept("text/csv").get(sheet).then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", is("date"));
+        given().accept("text/csv").queryParam("date", TODAY.toString()).get("/api/v1/collection-centres/"
+                + UUID.randomUUID() + "/sheet").then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test

@@ -19,12 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.articula.payments.domain.Charge;
+import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.repository.ChargeRepository;
+import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.service.ChargeService;
 import org.articula.payments.service.Created;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
@@ -45,6 +48,8 @@ public class ChargeResource {
     ChargeRepository charges;
     @Inject
     CurrentUser user;
+    @Inject
+    SettlementRepository settlements;
 
     @POST
     @RolesAllowed(Roles.TREASURER)
@@ -74,6 +79,21 @@ public class ChargeResource {
                 .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
         user.requireProducerOrStaff(producer, "Productor", producer);
         return charges.ofProducer(organisation, producer).stream().map(service::view).toList();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same charges as a table for a spreadsheet",
+            description = "As text/csv: a row per charge with its instalments summarised, what was recovered and what "
+                    + "is left; saved as cargos-<DNI>.csv.")
+    public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
+            @QueryParam("producerId") UUID producerId) {
+        List<ChargeView> found = list(organisationId, producerId);
+        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
+        UUID producer = producerId != null ? producerId : user.producerId().orElseThrow();
+        return PaymentsCsv.charges("cargos-" + PaymentsCsv.who(settlements.producerRef(producer), organisation, producer),
+                found);
     }
 
     @GET

@@ -20,11 +20,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.articula.payments.domain.Remittance;
+import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.payments.rest.dto.RemittanceView;
 import org.articula.payments.service.Created;
 import org.articula.payments.service.ReconciliationService;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,6 +70,19 @@ public class ReconciliationResource {
             @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
             @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {
         return service.reconcile(organisationId, fortnightStart, tolerancePercent);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Path("/reconciliations")
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same reconciliation as a table for a spreadsheet",
+            description = "As text/csv: a row per buyer and product, a Total row, then a row per flag with its "
+                    + "explanation; saved as conciliacion-<fortnightStart>.csv.")
+    public CsvTable reconcileCsv(@QueryParam("organisationId") @NotNull UUID organisationId,
+            @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
+            @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {
+        return PaymentsCsv.reconciliation(reconcile(organisationId, fortnightStart, tolerancePercent));
     }
 
     private static RemittanceView view(Remittance r) {

@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.articula.payments.domain.Settlement;
+import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.mapping.StatementHtml;
 import org.articula.payments.mapping.StatementPdf;
 import org.articula.payments.repository.RunLog;
+import org.articula.payments.repository.SettlementRepository;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.problem.ProblemException;
 import org.articula.payments.rest.dto.Closing;
 import org.articula.payments.rest.dto.PayoutRequest;
@@ -46,6 +49,8 @@ public class SettlementResource {
 
     @Inject
     SettlementService service;
+    @Inject
+    SettlementRepository settlements;
 
     @POST
     @RolesAllowed(Roles.TREASURER)
@@ -72,6 +77,18 @@ public class SettlementResource {
 
     @GET
     @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same settlements as a table for a spreadsheet",
+            description = "As text/csv: a row per settlement; saved as liquidaciones.csv, or "
+                    + "liquidaciones-<fortnightStart>.csv for one fortnight.")
+    public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
+            @QueryParam("fortnightStart") LocalDate fortnightStart) {
+        return PaymentsCsv.settlements("liquidaciones" + (fortnightStart == null ? "" : "-" + fortnightStart),
+                list(organisationId, fortnightStart));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/runs/{runId}")
     @Operation(summary = "How a run went, or how far it got",
             description = "RUNNING with stepsDone of stepsTotal and the step reached, then DONE or FAILED; each step's "
@@ -86,6 +103,17 @@ public class SettlementResource {
     @Operation(summary = "A settlement with each producer's gross, deductions, net and payment")
     public SettlementView get(@PathParam("id") UUID id) {
         return service.view(service.get(id));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
+    @Path("/{id}")
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same settlement as a table for a spreadsheet",
+            description = "As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and "
+                    + "payout; saved as liquidacion-<first day of the fortnight>.csv.")
+    public CsvTable getCsv(@PathParam("id") UUID id) {
+        return PaymentsCsv.settlement(get(id), settlements.producerRefs(id, null));
     }
 
     @POST
@@ -129,6 +157,18 @@ public class SettlementResource {
         String who = statement.producerNationalId() != null ? statement.producerNationalId() : producerId.toString();
         return pdf(StatementPdf.print(StatementHtml.render(statement)),
                 "liquidacion-" + who + "-" + statement.periodStart() + ".pdf");
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Path("/{id}/statements/{producerId}")
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same statement as a table for a spreadsheet",
+            description = "As text/csv: a row per line (lot, rejected lot, bonus, penalty, adjustment), a row per "
+                    + "instalment deducted, then gross, deductions and net; saved as "
+                    + "liquidacion-<DNI>-<first day of the fortnight>.csv.")
+    public CsvTable statementCsv(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
+        return PaymentsCsv.statement(statement(id, producerId));
     }
 
     @GET

@@ -10,8 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.articula.payments.mapping.PaymentsCsv;
+import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.service.SettlementService;
+import org.articula.platform.csv.CsvTable;
+import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +28,10 @@ public class StatementResource {
 
     @Inject
     SettlementService service;
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    CurrentUser user;
 
     @GET
     @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
@@ -34,5 +42,17 @@ public class StatementResource {
                     + "producer's, or one not of the organisation, is not found.")
     public List<ProducerStatementSummary> list(@QueryParam("producerId") UUID producerId) {
         return service.producerStatements(producerId);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "The same statements as a table for a spreadsheet",
+            description = "As text/csv: a row per fortnight; saved as liquidaciones-socio-<DNI>.csv.")
+    public CsvTable listCsv(@QueryParam("producerId") UUID producerId) {
+        List<ProducerStatementSummary> found = list(producerId);
+        UUID producer = producerId != null ? producerId : user.producerId().orElseThrow();
+        return PaymentsCsv.producerStatements("liquidaciones-socio-" + PaymentsCsv.who(settlements.producerRef(producer),
+                user.organisationId(), producer), found);
     }
 }

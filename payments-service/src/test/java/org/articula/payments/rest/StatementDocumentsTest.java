@@ -1,6 +1,7 @@
 package org.articula.payments.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.articula.localstack.testing.CsvDownloads.Table.number;
 import static org.articula.localstack.testing.SecurityAssertions.forbidden;
 import static org.articula.localstack.testing.SecurityAssertions.notFound;
 import static org.hamcrest.Matchers.contains;
@@ -14,6 +15,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.articula.localstack.security.Tokens;
+import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
 import org.articula.payments.support.Feed;
@@ -199,6 +202,150 @@ class StatementDocumentsTest {
         notFound(given().header(TestTokens.as(UUID.randomUUID(), Roles.TREASURER)).queryParam("producerId", rosa)
                 .get("/api/v1/statements").then());
         given().get("/api/v1/statements").then().statusCode(400);
+    }
+
+    @Test
+    void settlementsAStatementChargesAndAProducersStatementsDownloadAsTablesWithTheFiguresOfTheJson() {
+        String dni = nationalId(rosa);
+        // the organisation's settlements
+        JsonPath list = given().get("/api/v1/settlements").then().statusCode(200).extract().jsonPath();
+        CsvDownloads.Table settlements = CsvDownloads.get(given(), "/api/v1/settlements", "liquidaciones.csv");
+        assertEquals(List.of(settlement), settlements.column("Id de la liquidación"));
+        Map<String, String> fortnight = settlements.row(0);
+        assertEquals(List.of("2026-10-01", "2026-10-15", "Cerrada", "2", "4"), List.of(fortnight.get("Quincena desde"),
+                fortnight.get("Quincena hasta"), fortnight.get("Estado"), fortnight.get("Socios"), fortnight.get("Lotes")));
+        assertEquals(List.of(money(list, "[0].gross"), money(list, "[0].deductions"), money(list, "[0].net")),
+                List.of(number(fortnight, "Bruto (S/)"), number(fortnight, "Descuentos (S/)"), number(fortnight, "Neto (S/)")));
+        assertEquals(new BigDecimal("1337.50"), number(fortnight, "Neto (S/)"));
+        CsvDownloads.get(given().queryParam("fortnightStart", "2026-10-01"), "/api/v1/settlements",
+                "liquidaciones-2026-10-01.csv");
+
+        // one settlement: a row per producer, named
+        JsonPath view = given().get("/api/v1/settlements/" + settlement).then().statusCode(200).extract().jsonPath();
+        CsvDownloads.Table producers = CsvDownloads.get(given(), "/api/v1/settlements/" + settlement,
+                "liquidacion-2026-10-01.csv");
+        assertEquals(view.getList("producers.producerId"), producers.column("Id del socio"));
+        for (Map<String, String> row : producers.rows()) {
+            String p = "producers.find { it.producerId == '" + row.get("Id del socio") + "' }.";
+            assertEquals(List.of(money(view, p + "gross"), money(view, p + "deductions"), money(view, p + "net")),
+                    List.of(number(row, "Bruto (S/)"), number(row, "Descuentos (S/)"), number(row, "Neto (S/)")));
+            assertEquals(view.getString(p + "dueDate"), row.get("Vence"));
+            assertEquals(String.valueOf(view.getString(p + "paidOn")).replace("null", ""), row.get("Pagado el"));
+        }
+        Map<String, String> rosaRow = producers.where("Id del socio", rosa.toString()).get(0);
+        assertEquals(List.of("Rosa Ñahui Quíspe", dni, "1286.60", "52.10", "1234.50", "2026-10-22", "2026-10-22", "0"),
+                List.of(rosaRow.get("Socio"), rosaRow.get("DNI"), rosaRow.get("Bruto (S/)"), rosaRow.get("Descuentos (S/)"),
+                        rosaRow.get("Neto (S/)"), rosaRow.get("Vence"), rosaRow.get("Pagado el"), rosaRow.get("Días de retraso")));
+        assertEquals("", producers.where("Id del socio", julio.toString()).get(0).get("Pagado el"));
+
+        // Rosa's statement: a row per line as the JSON lists them, the instalment deducted, the totals
+        String url = "/api/v1/settlements/" + settlement + "/statements/" + rosa;
+        JsonPath statement = given().get(url).then().statusCode(200).contentType("application/json").extract().jsonPath();
+        CsvDownloads.Table lines = CsvDownloads.get(given(), url, "liquidacion-" + dni + "-2026-10-01.csv");
+        List<Map<String, String>> lots = lines.rows().subList(0, statement.getList("lines").size());
+        for (int i = 0; i < lots.size(); i++) {
+            assertEquals(money(statement, "lines[" + i + "].amount"), number(lots.get(i), "Importe (S/)"));
+            assertEquals(statement.getString("lines[" + i + "].deliveryDate"), lots.get(i).get("Fecha"));
+        }
+        Map<String, String> priced = lines.where("Importe (S/)", "648.00").get(0);
+        assertEquals(List.of("Lote", "Mañana", "600.000", "L", "1.0800", "total_solids 12.1"), List.of(priced.get("Concepto"),
+                priced.get("Turno"), priced.get("Cantidad"), priced.get("Unidad"), priced.get("Precio unitario (S/)"),
+                priced.get("Detalle")));
+        Map<String, String> rejected = lines.where("Concepto", "Lote rechazado").get(0);
+        assertEquals("total_solids 10.9 % bajo el mínimo 11.5", rejected.get("Detalle"));
+        Map<String, String> deduction = lines.where("Concepto", "Descuento").get(0);
+        assertEquals(List.of("2026-10-02", "-52.10", "Alimento: Concentrado lechero, 2 sacos", "1", "52.10", "0.00"),
+                List.of(deduction.get("Fecha"), deduction.get("Importe (S/)"), deduction.get("Detalle"),
+                        deduction.get("Armada"), deduction.get("Cuota (S/)"), deduction.get("Queda por descontar (S/)")));
+        assertEquals(List.of("1286.60", "-52.10", "1234.50"), List.of(lines.where("Concepto", "Total bruto").get(0)
+                .get("Importe (S/)"), lines.where("Concepto", "Total descuentos").get(0).get("Importe (S/)"),
+                lines.where("Concepto", "Neto a pagar").get(0).get("Importe (S/)")));
+        assertEquals(money(statement, "net"), number(lines.where("Concepto", "Neto a pagar").get(0), "Importe (S/)"));
+        assertEquals("2026-10-22", lines.where("Concepto", "Neto a pagar").get(0).get("Fecha"));
+        // what a spreadsheet sums: the lines and the deductions make the net
+        assertEquals(new BigDecimal("1234.50"), lines.rows().stream().filter(r -> !r.get("Concepto").startsWith("Total")
+                && !r.get("Concepto").equals("Neto a pagar")).map(r -> number(r, "Importe (S/)"))
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+
+        // charges: a text a spreadsheet would run stays text
+        given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
+                "producerId", julio, "kind", "VETERINARY", "description", "=SUM(A1:A9)", "amount", new BigDecimal("100.01"),
+                "chargeDate", "2026-10-20", "instalments", 2)).post("/api/v1/charges").then().statusCode(201);
+        JsonPath julios = given().queryParam("producerId", julio).get("/api/v1/charges").then().statusCode(200)
+                .extract().jsonPath();
+        CsvDownloads.Table charges = CsvDownloads.get(given().queryParam("producerId", julio), "/api/v1/charges",
+                "cargos-" + nationalId(julio) + ".csv");
+        Map<String, String> vet = charges.row(0);
+        assertEquals(List.of("2026-10-20", "Veterinario", "'=SUM(A1:A9)", "100.01", "2",
+                "1: 50.00 desde 2026-10-16; 2: 50.01 desde 2026-11-01", "0.00", "100.01", "Vigente"),
+                List.of(vet.get("Fecha"), vet.get("Tipo"), vet.get("Detalle"), vet.get("Monto (S/)"), vet.get("Armadas"),
+                        vet.get("Cuotas"), vet.get("Recuperado (S/)"), vet.get("Falta (S/)"), vet.get("Estado")));
+        assertEquals(money(julios, "[0].remaining"), number(vet, "Falta (S/)"));
+
+        // a producer downloads their own statement, statements and charges, nothing of another's
+        Header rosaHerself = producer("Rosa", rosa);
+        CsvDownloads.Table mine = CsvDownloads.get(given().header(rosaHerself), "/api/v1/statements",
+                "liquidaciones-socio-" + dni + ".csv");
+        assertEquals(List.of("2026-10-01", "1234.50", "2026-10-22"), List.of(mine.row(0).get("Quincena desde"),
+                mine.row(0).get("Neto (S/)"), mine.row(0).get("Pagado el")));
+        CsvDownloads.get(given().header(rosaHerself), "/api/v1/charges", "cargos-" + dni + ".csv");
+        CsvDownloads.get(given().header(rosaHerself), url, "liquidacion-" + dni + "-2026-10-01.csv");
+        notFound(given().header(rosaHerself).accept("text/csv")
+                .get("/api/v1/settlements/" + settlement + "/statements/" + julio).then());
+        notFound(given().header(rosaHerself).accept("text/csv").queryParam("producerId", julio).get("/api/v1/charges")
+                .then());
+        forbidden(given().header(rosaHerself).accept("text/csv").get("/api/v1/settlements/" + settlement).then());
+        notFound(given().accept("text/csv").get("/api/v1/settlements/" + UUID.randomUUID()).then());
+    }
+
+    @Test
+    void aReconciliationDownloadsAsATableWithItsBuyersTotalsAndFlagsInWords() {
+        String buyer = given().get("/api/v1/settlements/" + settlement + "/statements/" + rosa).then().statusCode(200)
+                .extract().jsonPath().getString("buyerIds[0]");
+        given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
+                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid", new BigDecimal("1200"),
+                "unit", "L", "amount", new BigDecimal("1300.00"), "receivedOn", "2026-10-20"))
+                .post("/api/v1/remittances").then().statusCode(201);
+        var query = Map.of("organisationId", organisation, "fortnightStart", "2026-10-01");
+        JsonPath json = given().queryParams(query).get("/api/v1/reconciliations").then().statusCode(200).extract()
+                .jsonPath();
+        CsvDownloads.Table table = CsvDownloads.get(given().queryParams(query), "/api/v1/reconciliations",
+                "conciliacion-2026-10-01.csv");
+
+        Map<String, String> line = table.where("Concepto", "Comprador").get(0);
+        assertEquals(buyer, line.get("Comprador"));
+        for (String[] figure : new String[][] { { "quantityCollected", "Cantidad acopiada" },
+                { "quantityPaidFor", "Cantidad pagada" }, { "shrinkage", "Merma" }, { "shrinkagePercent", "Merma (%)" },
+                { "amountReceived", "Recibido del comprador (S/)" }, { "grossOwed", "Adeudado a socios (S/)" },
+                { "margin", "Margen (S/)" } }) {
+            assertEquals(0, json.getObject("buyers[0]." + figure[0], BigDecimal.class).compareTo(number(line, figure[1])),
+                    figure[1]);
+        }
+        Map<String, String> totals = table.where("Concepto", "Total").get(0);
+        for (String[] figure : new String[][] { { "amountReceived", "Recibido del comprador (S/)" },
+                { "grossOwed", "Adeudado a socios (S/)" }, { "deductionsRecovered", "Descuentos recuperados (S/)" },
+                { "netOwed", "Neto adeudado (S/)" }, { "netPaid", "Neto pagado (S/)" }, { "margin", "Margen (S/)" } }) {
+            assertEquals(money(json, "totals." + figure[0]), number(totals, figure[1]), figure[1]);
+        }
+        assertEquals(new BigDecimal("1234.50"), number(totals, "Neto pagado (S/)"));
+        // Julio's S/ 103.00 fell due on 22/10 and is unpaid
+        List<Map<String, String>> overdue = table.where("Concepto", "Pago a socios atrasado");
+        assertEquals(1, overdue.size());
+        assertEquals(julio.toString(), overdue.get(0).get("Socio"));
+        assertEquals(json.getString("discrepancies.find { it.kind == 'PAYOUT_OVERDUE' }.message"),
+                overdue.get(0).get("Observación"));
+        assertEquals(json.getList("discrepancies").size(), table.rows().size() - 2);
+
+        given().accept("text/csv").queryParam("organisationId", organisation).get("/api/v1/reconciliations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", is("fortnightStart"));
+        given().accept("text/csv").queryParams("organisationId", organisation, "fortnightStart", "1/10/2026")
+                .get("/api/v1/reconciliations").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", is("fortnightStart"));
+    }
+
+    private static BigDecimal money(JsonPath json, String path) {
+        return json.getObject(path, BigDecimal.class).setScale(2);
     }
 
     // --- helpers ---

@@ -11,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,6 +72,15 @@ public class AuditTrail {
      * or id does not filter. At most {@code limit}, the latest ones.
      */
     public List<AuditEntry> find(UUID organisationId, String resourceType, String resourceId, int limit) {
+        return find(organisationId, resourceType, resourceId, null, null, limit);
+    }
+
+    /**
+     * As {@link #find(UUID, String, String, int)}, of the entries that occurred from {@code from} (inclusive)
+     * until {@code until} (exclusive); a null bound does not filter.
+     */
+    public List<AuditEntry> find(UUID organisationId, String resourceType, String resourceId, Instant from,
+            Instant until, int limit) {
         String sql = """
                 select * from (
                   select id, organisation_id, actor, actor_organisation_id, action, resource_type, resource_id,
@@ -77,6 +89,8 @@ public class AuditTrail {
                   where (organisation_id = ? or actor_organisation_id = ?)
                     and (cast(? as text) is null or resource_type = ?)
                     and (cast(? as text) is null or resource_id = ?)
+                    and (cast(? as timestamptz) is null or occurred_at >= ?)
+                    and (cast(? as timestamptz) is null or occurred_at < ?)
                   order by occurred_at desc, id
                   limit ?) latest
                 order by occurred_at, id""";
@@ -88,7 +102,11 @@ public class AuditTrail {
             query.setString(4, resourceType);
             query.setString(5, resourceId);
             query.setString(6, resourceId);
-            query.setInt(7, limit);
+            query.setObject(7, utc(from));
+            query.setObject(8, utc(from));
+            query.setObject(9, utc(until));
+            query.setObject(10, utc(until));
+            query.setInt(11, limit);
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -129,6 +147,10 @@ public class AuditTrail {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not write the audit trail", e);
         }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static JsonNode json(String text) {

@@ -142,6 +142,9 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         Throwable cause = e.getCause();
+        if (cause instanceof ProblemException refused) { // a parameter refused by name (QueryParameterConverters)
+            return problem(refused, uri);
+        }
         if (cause instanceof JsonMappingException mapping) {
             return wrongJsonShape(mapping, uri);
         }

@@ -48,6 +48,21 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aQueryParameterThatIsNoDateOrIdIsRefusedByName() {
+        for (String[] bad : new String[][] { { "day", "31/12/2026" }, { "day", "2026-02-30" }, { "centreId", "7" } }) {
+            given().queryParam(bad[0], bad[1]).get("/problem-test/lots")
+                    .then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("type", is("urn:articula:problem:validation"))
+                    .body("violations[0].field", is(bad[0]));
+        }
+        given().queryParam("day", "2026-12-31").queryParam("centreId", "6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11")
+                .get("/problem-test/lots").then().statusCode(200);
+        given().queryParam("day", "").get("/problem-test/lots").then().statusCode(200);
+        // a path that names no resource is still not found
+        given().get("/problem-test/lots/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
     void malformedJsonIsABadRequestThatSaysSo() {
         given().contentType(ContentType.JSON).body("{\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\", quantity: ")
                 .post("/problem-test/lots")

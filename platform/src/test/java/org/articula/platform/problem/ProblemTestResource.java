@@ -43,7 +43,8 @@ public class ProblemTestResource {
 
     @GET
     @Path("/lots")
-    public List<LotRequest> list(@QueryParam("size") @Max(100) int size, @QueryParam("reference") String reference) {
+    public List<LotRequest> list(@QueryParam("size") @Max(100) int size, @QueryParam("reference") String reference,
+            @QueryParam("centreId") UUID centreId, @QueryParam("day") LocalDate day) {
         return List.of();
     }
 
