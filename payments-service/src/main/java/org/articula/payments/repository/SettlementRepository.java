@@ -224,16 +224,32 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         return new ProducerRef((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]);
     }
 
-    /** The buyers of the agreements each producer's lines in a settlement price, by producer (or for the one named). */
+    /** An organisation and its name as contracts-service last announced it (null until it has). */
+    public record OrganisationRef(UUID id, String name) {
+    }
+
+    /**
+     * The buyers of the agreements each producer's lines in a settlement price, with their names, by producer
+     * (or for the one named).
+     */
     @SuppressWarnings("unchecked")
-    public Map<UUID, List<UUID>> buyers(UUID settlementId, UUID producerId) {
+    public Map<UUID, List<OrganisationRef>> buyers(UUID settlementId, UUID producerId) {
         List<Object[]> rows = ofSettlement("""
-                select distinct l.producer_id, a.buyer_id
-                from settlement_line l join agreement_ref a on a.id = l.agreement_id
-                where l.settlement_id = :s %s order by l.producer_id, a.buyer_id""", "l.producer_id", settlementId,
-                producerId).getResultList();
+                select b.producer_id, b.buyer_id, o.name
+                from (select distinct l.producer_id, a.buyer_id
+                      from settlement_line l join agreement_ref a on a.id = l.agreement_id
+                      where l.settlement_id = :s %s) b
+                left join organisation_ref o on o.id = b.buyer_id
+                order by b.producer_id, b.buyer_id""", "l.producer_id", settlementId, producerId).getResultList();
         return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
-                Collectors.mapping(r -> (UUID) r[1], Collectors.toList())));
+                Collectors.mapping(r -> new OrganisationRef((UUID) r[1], (String) r[2]), Collectors.toList())));
+    }
+
+    /** An organisation's name as contracts-service last announced it, if it has. */
+    public Optional<String> organisationName(UUID organisationId) {
+        List<?> names = getEntityManager().createNativeQuery("select name from organisation_ref where id = :id")
+                .setParameter("id", organisationId).getResultList();
+        return names.stream().findFirst().map(String.class::cast);
     }
 
     /** A producer's fortnight in one of the organisation's settlements, for the producer's list. */

@@ -227,8 +227,9 @@ public class SettlementService {
     }
 
     /**
-     * The statements of these producers of a settlement, from four queries whatever their number: lines,
-     * deductions, names and buyers of the one producer named, or of the whole settlement when {@code only} is null.
+     * The statements of these producers of a settlement, from five queries whatever their number: lines,
+     * deductions, names and buyers of the one producer named, or of the whole settlement when {@code only} is
+     * null, and the organisation's name.
      */
     private List<Statement> statements(Settlement s, List<ProducerSettlement> producers, UUID only) {
         Map<UUID, List<Statement.Line>> lines = settlements.lines(s.id, only).stream().collect(Collectors.groupingBy(
@@ -240,11 +241,15 @@ public class SettlementService {
                         d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(),
                                 d.instalment(), d.due(), d.applied(), d.carried()), Collectors.toList())));
         Map<UUID, SettlementRepository.ProducerRef> refs = settlements.producerRefs(s.id, only);
-        Map<UUID, List<UUID>> buyers = settlements.buyers(s.id, only);
+        Map<UUID, List<SettlementRepository.OrganisationRef>> buyers = settlements.buyers(s.id, only);
+        String organisationName = settlements.organisationName(s.organisationId).orElse(null);
         return producers.stream().map(p -> {
             SettlementRepository.ProducerRef ref = refs.get(p.producerId);
+            List<SettlementRepository.OrganisationRef> buyersOf = buyers.getOrDefault(p.producerId, List.of());
             return new Statement(s.id, p.producerId, ref == null ? null : ref.name(),
-                    ref == null ? null : ref.nationalId(), s.organisationId, buyers.getOrDefault(p.producerId, List.of()),
+                    ref == null ? null : ref.nationalId(), s.organisationId, organisationName,
+                    buyersOf.stream().map(SettlementRepository.OrganisationRef::id).toList(),
+                    buyersOf.stream().map(SettlementRepository.OrganisationRef::name).toList(),
                     s.periodStart, s.periodEnd, s.status.name(), lines.getOrDefault(p.producerId, List.of()),
                     deductions.getOrDefault(p.producerId, List.of()), p.gross, p.deductions, p.net, p.dueDate,
                     p.paidOn, p.daysLate());
