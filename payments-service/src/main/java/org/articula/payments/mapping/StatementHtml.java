@@ -290,7 +290,7 @@ public final class StatementHtml {
     // ------------------------------------------------------------------ formatting
 
     /** "S/ 1,234.56", "S/ -12.30"; 2 decimals, HALF_UP; a dash when absent. */
-    static String money(BigDecimal v) {
+    public static String money(BigDecimal v) {
         return v == null ? DASH : "S/ " + grouped(v.setScale(2, RoundingMode.HALF_UP));
     }
 
@@ -305,7 +305,7 @@ public final class StatementHtml {
     }
 
     /** As recorded, at most 3 decimals, trailing zeros dropped: 120.500 → "120.5", 120 → "120". */
-    static String qty(BigDecimal v) {
+    public static String qty(BigDecimal v) {
         if (v == null) {
             return DASH;
         }
@@ -336,7 +336,8 @@ public final class StatementHtml {
         return v == null || v.signum() == 0 ? v : v.negate();
     }
 
-    private static String date(LocalDate d) {
+    /** "02/10/2026"; a dash when absent. */
+    public static String date(LocalDate d) {
         return d == null ? DASH : DATE.format(d);
     }
 
