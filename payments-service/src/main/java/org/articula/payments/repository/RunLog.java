@@ -32,10 +32,6 @@ public class RunLog {
     public record Run(UUID id, UUID organisationId, LocalDate periodStart, UUID settlementId, String status, String step,
             int stepsDone, int stepsTotal, Integer lotLines, Integer producers, String durationsMs, String reason,
             String error, String requestedBy, Instant startedAt, Instant finishedAt) {
-
-        public boolean isRunning() {
-            return "RUNNING".equals(status);
-        }
     }
 
     /** @return false when a run with this id exists already (nothing is written then) */

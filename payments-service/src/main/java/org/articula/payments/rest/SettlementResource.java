@@ -90,7 +90,8 @@ public class SettlementResource {
             return Response.ok(view(existing.settlementId())).build();
         }
         if (existing != null) { // 202 while it computes, 200 once it has finished
-            return runAnswer(existing, existing.isRunning() ? Response.Status.ACCEPTED : Response.Status.OK, uri, async);
+            return runAnswer(existing, "RUNNING".equals(existing.status()) ? Response.Status.ACCEPTED
+                    : Response.Status.OK, uri, async);
         }
         if (async) {
             service.computeLater(requested.ticket());

@@ -14,6 +14,7 @@ import org.articula.payments.mapping.StatementHtml;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.transaction.LostRace;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,7 +55,10 @@ public class RunFailures {
         if (CLASHES.contains(state)) {
             String reason = "Otra liquidación o el cierre de la quincena del " + StatementHtml.date(fortnight.start())
                     + " se estaba guardando al mismo tiempo. Vuelva a ejecutar la liquidación." + NOTHING_SAVED;
-            return new Explained(reason, null, new ProblemException(ProblemType.CONCURRENT_MODIFICATION, reason));
+            // A deadlock or serialization failure is a lost race: thrown as it is, @RetryLostRace runs a waiting
+            // request again; a lock or statement timeout is answered in words.
+            return new Explained(reason, null, LostRace.lost(failure) ? null
+                    : new ProblemException(ProblemType.CONCURRENT_MODIFICATION, reason));
         }
         if (lostDatabase(failure, state)) {
             String reason = "Se perdió la conexión con la base de datos durante el cálculo. Vuelva a ejecutar la "
