@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.ClauseVersion;
 import org.articula.contracts.domain.Organisation;
@@ -51,6 +52,29 @@ public final class ContractsMapper {
         payload.put("phone", p.phone);
         payload.put("version", p.version);
         return payload;
+    }
+
+    /**
+     * Payload of OrganisationRegistered: what other services keep about an organisation (payments-service
+     * prints its name on statements). The V3 migration builds the same payload in SQL for organisations
+     * registered before these events existed.
+     */
+    public static Map<String, Object> eventPayload(Organisation o) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("organisationId", o.id);
+        payload.put("name", o.name);
+        payload.put("kind", o.kind.name());
+        payload.put("ruc", o.ruc);
+        payload.put("parentId", o.parentId);
+        payload.put("district", o.district);
+        payload.put("region", o.region);
+        payload.put("version", o.version);
+        return payload;
+    }
+
+    /** The tenant an organisation's events belong to: a producer group's association, else itself. */
+    public static UUID tenantOf(Organisation o) {
+        return o.parentId != null ? o.parentId : o.id;
     }
 
     public static ProductView view(Product p) {

@@ -11,9 +11,13 @@ import java.util.UUID;
 import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
+import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
+import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
@@ -30,6 +34,8 @@ public class OrganisationService {
     CurrentUser user;
     @Inject
     AuditTrail audit;
+    @Inject
+    Outbox outbox;
 
     public Organisation get(UUID id) {
         return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organización", id));
@@ -50,7 +56,10 @@ public class OrganisationService {
         return get(id);
     }
 
-    /** Registers an organisation; the same request again answers with what is stored. */
+    /**
+     * Registers an organisation and announces it (OrganisationRegistered: other services keep its name); the
+     * same request again answers with what is stored and publishes nothing.
+     */
     @Transactional
     public Created<Organisation> register(OrganisationRequest request) {
         // A user registers their own organisation (its id comes with their token) and its producer groups.
@@ -89,6 +98,9 @@ public class OrganisationService {
         organisation.region = request.region();
         organisation.createdAt = clock.instant();
         organisations.persist(organisation);
+        outbox.publish(EventEnvelope.create("OrganisationRegistered", 1, "Organisation", organisation.id.toString(),
+                ContractsMapper.tenantOf(organisation), organisation.createdAt,
+                EventJson.toTree(ContractsMapper.eventPayload(organisation))));
         audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,
                 Map.of("name", organisation.name, "kind", organisation.kind));
         return new Created<>(organisation, true);

@@ -53,7 +53,7 @@ class EventSchemasTest {
 
     @Test
     void everyDocumentedTypeHasASampleHere() {
-        assertEquals(Set.of("ProducerRegistered", "ProducerUpdated", "AgreementActivated", "AgreementAmended",
+        assertEquals(Set.of("OrganisationRegistered", "ProducerRegistered", "ProducerUpdated", "AgreementActivated", "AgreementAmended",
                 "AgreementSuspended", "AgreementReactivated", "AgreementTerminated", "AgreementExpired"),
                 CONTRACTS.documentedTypes());
         assertEquals(CONTRACTS.documentedTypes(), validEvents().keySet());
@@ -260,11 +260,37 @@ class EventSchemasTest {
 
     private static Map<String, JsonNode> validEvents() {
         Map<String, JsonNode> events = new LinkedHashMap<>();
-        for (ObjectNode event : new ObjectNode[] { producerRegistered(), producerUpdated(), activated(), amended(),
+        for (ObjectNode event : new ObjectNode[] { organisationRegistered(), producerRegistered(), producerUpdated(),
+                activated(), amended(),
                 suspended(), reactivated(), terminated(), expired() }) {
             events.put(event.get("type").asText(), event);
         }
         return events;
+    }
+
+    /** A producer group of the association: no RUC, its tenant is the association. */
+    private static ObjectNode organisationRegistered() {
+        return read("""
+                {
+                  "eventId": "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                  "type": "OrganisationRegistered",
+                  "schemaVersion": 1,
+                  "aggregateType": "Organisation",
+                  "aggregateId": "%1$s",
+                  "occurredAt": "2026-10-20T15:40:00Z",
+                  "organisationId": "%2$s",
+                  "payload": {
+                    "organisationId": "%1$s",
+                    "name": "Red Santa Rosa",
+                    "kind": "PRODUCER_GROUP",
+                    "ruc": null,
+                    "parentId": "%2$s",
+                    "district": "Laredo",
+                    "region": null,
+                    "version": 0
+                  }
+                }
+                """.formatted(GROUP, ORGANISATION));
     }
 
     /** A person (DNI) with no group, region or phone: nulls are written. */

@@ -11,7 +11,7 @@ import org.articula.platform.inbox.EventHandler;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps payments-service's copy of producers, agreement terms and lots from contracts and lots
+ * Keeps payments-service's copy of organisations, producers, agreement terms and lots from contracts and lots
  * events. Every event carries the whole thing with its version or revision, so a copy is replaced
  * only by a newer one: duplicates and late events change nothing, and a lot that arrives before its
  * agreement waits until the terms come.
@@ -28,6 +28,7 @@ public class UpstreamEventHandler implements EventHandler {
     public void handle(EventEnvelope event) {
         JsonNode payload = event.payload();
         switch (event.aggregateType()) {
+            case "Organisation" -> readModel.saveOrganisation(payload);
             case "Producer" -> readModel.saveProducer(payload);
             case "Agreement" -> readModel.saveAgreement(payload.path("agreement"));
             case "Lot" -> readModel.saveLot(payload.path("lot"));

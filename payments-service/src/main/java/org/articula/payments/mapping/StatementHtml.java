@@ -118,15 +118,28 @@ public final class StatementHtml {
         BigDecimal applied = deductions.stream().map(Statement.Deduction::applied).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
 
-        return new Page(who(s), s.producerNationalId(), s.organisationId() == null ? null : s.organisationId().toString(),
-                s.buyerIds() == null || s.buyerIds().isEmpty() ? null
-                        : s.buyerIds().stream().map(UUID::toString).collect(Collectors.joining(", ")),
+        return new Page(who(s), s.producerNationalId(), nameOr(s.organisationName(), s.organisationId()), buyers(s),
                 "del " + date(s.periodStart()) + " al " + date(s.periodEnd()), status(s.settlementStatus()),
                 date(s.dueDate()), paid(s), s.paidOn() == null && "CLOSED".equals(s.settlementStatus()),
                 "OPEN".equals(s.settlementStatus()), lotRows, withUnit(qty(accepted), units.isEmpty() ? null : units),
                 money(subtotal), others.stream().map(StatementHtml::otherRow).toList(),
                 deductions.stream().map(StatementHtml::deductionRow).toList(), money(applied), money(s.gross()),
                 money(negate(s.totalDeductions())), money(s.net()), notes(s, lines, deductions), reference(s));
+    }
+
+    /** The name; the id only while contracts-service has not announced the organisation yet. */
+    private static String nameOr(String name, UUID id) {
+        return name != null && !name.isBlank() ? name : id == null ? null : id.toString();
+    }
+
+    private static String buyers(Statement s) {
+        List<UUID> ids = s.buyerIds() == null ? List.of() : s.buyerIds();
+        List<String> names = s.buyerNames() == null ? List.of() : s.buyerNames();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            shown.add(nameOr(i < names.size() ? names.get(i) : null, ids.get(i)));
+        }
+        return shown.isEmpty() ? null : String.join(", ", shown);
     }
 
     private static String who(Statement s) {
@@ -277,7 +290,7 @@ public final class StatementHtml {
     // ------------------------------------------------------------------ formatting
 
     /** "S/ 1,234.56", "S/ -12.30"; 2 decimals, HALF_UP; a dash when absent. */
-    static String money(BigDecimal v) {
+    public static String money(BigDecimal v) {
         return v == null ? DASH : "S/ " + grouped(v.setScale(2, RoundingMode.HALF_UP));
     }
 
@@ -292,7 +305,7 @@ public final class StatementHtml {
     }
 
     /** As recorded, at most 3 decimals, trailing zeros dropped: 120.500 → "120.5", 120 → "120". */
-    static String qty(BigDecimal v) {
+    public static String qty(BigDecimal v) {
         if (v == null) {
             return DASH;
         }
@@ -323,7 +336,8 @@ public final class StatementHtml {
         return v == null || v.signum() == 0 ? v : v.negate();
     }
 
-    private static String date(LocalDate d) {
+    /** "02/10/2026"; a dash when absent. */
+    public static String date(LocalDate d) {
         return d == null ? DASH : DATE.format(d);
     }
 

@@ -68,6 +68,18 @@ public class ReadModelRepository {
                 .executeUpdate();
     }
 
+    public void saveOrganisation(JsonNode o) {
+        em.createNativeQuery("""
+                insert into organisation_ref (id, name, kind, parent_id, revision)
+                values (:id, :name, :kind, :parent, :rev)
+                on conflict (id) do update set name = excluded.name, kind = excluded.kind,
+                    parent_id = excluded.parent_id, revision = excluded.revision
+                where organisation_ref.revision < excluded.revision""")
+                .setParameter("id", uuid(o, "organisationId")).setParameter("name", text(o, "name"))
+                .setParameter("kind", text(o, "kind")).setParameter("parent", optionalUuid(o, "parentId"))
+                .setParameter("rev", required(o, "version").asLong()).executeUpdate();
+    }
+
     /** Replaces the agreement and all its terms versions when this revision is newer. */
     public void saveAgreement(JsonNode a) {
         UUID id = uuid(a, "id");

@@ -21,18 +21,28 @@ public class RunLog {
     @Inject
     EntityManager em;
 
+    /**
+     * A run as a client follows it.
+     *
+     * @param status RUNNING, then DONE (settlementId set, stepsDone = stepsTotal) or FAILED
+     * @param step   the last step finished
+     * @param reason why a FAILED run failed, in Spanish, naming the lot or producer when known
+     * @param error  for support: the code an unexpected failure was logged under
+     */
     public record Run(UUID id, UUID organisationId, LocalDate periodStart, UUID settlementId, String status, String step,
-            int stepsDone, int stepsTotal, Integer lotLines, Integer producers, String durationsMs, String error,
-            String requestedBy, Instant startedAt, Instant finishedAt) {
+            int stepsDone, int stepsTotal, Integer lotLines, Integer producers, String durationsMs, String reason,
+            String error, String requestedBy, Instant startedAt, Instant finishedAt) {
     }
 
+    /** @return false when a run with this id exists already (nothing is written then) */
     @Transactional(TxType.REQUIRES_NEW)
-    public void start(UUID id, UUID organisationId, LocalDate periodStart, int stepsTotal, String by, Instant at) {
-        em.createNativeQuery("""
+    public boolean start(UUID id, UUID organisationId, LocalDate periodStart, int stepsTotal, String by, Instant at) {
+        return em.createNativeQuery("""
                 insert into settlement_run (id, organisation_id, period_start, status, steps_done, steps_total,
-                    requested_by, started_at) values (:id, :org, :start, 'RUNNING', 0, :total, :by, :at)""")
+                    requested_by, started_at) values (:id, :org, :start, 'RUNNING', 0, :total, :by, :at)
+                on conflict (id) do nothing""")
                 .setParameter("id", id).setParameter("org", organisationId).setParameter("start", periodStart)
-                .setParameter("total", stepsTotal).setParameter("by", by).setParameter("at", at).executeUpdate();
+                .setParameter("total", stepsTotal).setParameter("by", by).setParameter("at", at).executeUpdate() == 1;
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -45,13 +55,20 @@ public class RunLog {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void finish(UUID id, UUID settlementId, String status, Integer lotLines, Integer producers, String error,
-            Instant at) {
+    public void succeed(UUID id, UUID settlementId, int lotLines, int producers, Instant at) {
         em.createNativeQuery("""
-                update settlement_run set status = :status, settlement_id = :s, lot_lines = :lines,
-                    producers = :producers, error = :error, finished_at = :at where id = :id""")
-                .setParameter("id", id).setParameter("status", status).setParameter("s", settlementId)
-                .setParameter("lines", lotLines).setParameter("producers", producers).setParameter("error", error)
+                update settlement_run set status = 'DONE', settlement_id = :s, lot_lines = :lines,
+                    producers = :producers, finished_at = :at where id = :id""")
+                .setParameter("id", id).setParameter("s", settlementId).setParameter("lines", lotLines)
+                .setParameter("producers", producers).setParameter("at", at).executeUpdate();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void fail(UUID id, String reason, String error, Instant at) {
+        em.createNativeQuery("""
+                update settlement_run set status = 'FAILED', reason = :reason, error = :error, finished_at = :at
+                where id = :id""")
+                .setParameter("id", id).setParameter("reason", reason).setParameter("error", error)
                 .setParameter("at", at).executeUpdate();
     }
 
@@ -59,12 +76,12 @@ public class RunLog {
     public Optional<Run> find(UUID id) {
         List<Object[]> rows = em.createNativeQuery("""
                 select id, organisation_id, period_start, settlement_id, status, step, steps_done, steps_total,
-                       lot_lines, producers, durations_ms::text, error, requested_by, started_at, finished_at
+                       lot_lines, producers, durations_ms::text, reason, error, requested_by, started_at, finished_at
                 from settlement_run where id = :id""").setParameter("id", id).getResultList();
         return rows.stream().findFirst().map(r -> new Run((UUID) r[0], (UUID) r[1], toDate(r[2]), (UUID) r[3],
                 (String) r[4], (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(),
                 r[8] == null ? null : ((Number) r[8]).intValue(), r[9] == null ? null : ((Number) r[9]).intValue(),
-                (String) r[10], (String) r[11], (String) r[12], toInstant(r[13]), toInstant(r[14])));
+                (String) r[10], (String) r[11], (String) r[12], (String) r[13], toInstant(r[14]), toInstant(r[15])));
     }
 
     private static LocalDate toDate(Object value) {

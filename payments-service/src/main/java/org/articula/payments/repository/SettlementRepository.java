@@ -224,16 +224,32 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         return new ProducerRef((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]);
     }
 
-    /** The buyers of the agreements each producer's lines in a settlement price, by producer (or for the one named). */
+    /** An organisation and its name as contracts-service last announced it (null until it has). */
+    public record OrganisationRef(UUID id, String name) {
+    }
+
+    /**
+     * The buyers of the agreements each producer's lines in a settlement price, with their names, by producer
+     * (or for the one named).
+     */
     @SuppressWarnings("unchecked")
-    public Map<UUID, List<UUID>> buyers(UUID settlementId, UUID producerId) {
+    public Map<UUID, List<OrganisationRef>> buyers(UUID settlementId, UUID producerId) {
         List<Object[]> rows = ofSettlement("""
-                select distinct l.producer_id, a.buyer_id
-                from settlement_line l join agreement_ref a on a.id = l.agreement_id
-                where l.settlement_id = :s %s order by l.producer_id, a.buyer_id""", "l.producer_id", settlementId,
-                producerId).getResultList();
+                select b.producer_id, b.buyer_id, o.name
+                from (select distinct l.producer_id, a.buyer_id
+                      from settlement_line l join agreement_ref a on a.id = l.agreement_id
+                      where l.settlement_id = :s %s) b
+                left join organisation_ref o on o.id = b.buyer_id
+                order by b.producer_id, b.buyer_id""", "l.producer_id", settlementId, producerId).getResultList();
         return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
-                Collectors.mapping(r -> (UUID) r[1], Collectors.toList())));
+                Collectors.mapping(r -> new OrganisationRef((UUID) r[1], (String) r[2]), Collectors.toList())));
+    }
+
+    /** An organisation's name as contracts-service last announced it, if it has. */
+    public Optional<String> organisationName(UUID organisationId) {
+        List<?> names = getEntityManager().createNativeQuery("select name from organisation_ref where id = :id")
+                .setParameter("id", organisationId).getResultList();
+        return names.stream().findFirst().map(String.class::cast);
     }
 
     /** A producer's fortnight in one of the organisation's settlements, for the producer's list. */
@@ -263,6 +279,35 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                                   and v.number = l.agreement_version)""")
                 .setParameter("org", organisationId).setParameter("start", start).setParameter("end", end)
                 .getSingleResult()).intValue();
+    }
+
+    /**
+     * The producer whose accepted lots of the fortnight are worth the most at their base prices, with the lot
+     * worth the most among them: where a mistyped quantity shows when a run's amounts are out of range.
+     */
+    public record HeaviestDelivery(UUID producerId, String producerName, String nationalId, BigDecimal producerAmount,
+            UUID lotId, LocalDate deliveryDate, BigDecimal quantity, String unit) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<HeaviestDelivery> heaviestDelivery(UUID organisationId, LocalDate start, LocalDate end) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select x.producer_id, r.name, r.national_id, x.total, x.id, x.delivery_date, x.quantity, x.unit
+                from (select l.producer_id, l.id, l.delivery_date, l.quantity, l.unit,
+                             sum(l.quantity * v.base_price) over (partition by l.producer_id) as total,
+                             row_number() over (partition by l.producer_id
+                                                order by l.quantity * v.base_price desc, l.id) as rank
+                      from lot_ref l
+                      join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
+                      where l.organisation_id = :org and l.delivery_date between :start and :end
+                        and l.status = 'RECORDED' and l.verdict = 'ACCEPTED') x
+                left join producer_ref r on r.id = x.producer_id
+                where x.rank = 1
+                order by x.total desc, x.producer_id limit 1""")
+                .setParameter("org", organisationId).setParameter("start", start).setParameter("end", end)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new HeaviestDelivery((UUID) r[0], (String) r[1], (String) r[2],
+                (BigDecimal) r[3], (UUID) r[4], toDate(r[5]), (BigDecimal) r[6], (String) r[7]));
     }
 
     public UUID lastRun(UUID settlementId) {

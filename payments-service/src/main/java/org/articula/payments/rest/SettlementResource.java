@@ -7,13 +7,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +39,13 @@ import org.articula.payments.service.SettlementService;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/settlements")
@@ -58,11 +68,53 @@ public class SettlementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compute an organisation's settlement of a fortnight",
             description = "Creates it OPEN or computes it again from the lots and terms known now; the same inputs "
-                    + "give the same result. A closed fortnight is a 409.")
+                    + "give the same result. A closed fortnight is a 409. Without Prefer: respond-async the answer "
+                    + "waits for the computation: 200 with the settlement (a failure is answered as a problem). With "
+                    + "Prefer: respond-async the request is checked (role, organisation, fortnight, not closed) and "
+                    + "answered at once: 202 with the run (RUNNING, stepsDone of stepsTotal) and Location "
+                    + "/api/v1/settlements/runs/{runId} to follow it until DONE (settlementId set) or FAILED "
+                    + "(reason in Spanish). A runId already used answers that run and starts nothing: its "
+                    + "settlement (200) when it is DONE and the request waits, else the run (202 while RUNNING, "
+                    + "200 when finished) with Location; a runId of another organisation or fortnight is a 409.")
+    @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "respond-async: answer 202 at once and compute "
+            + "in the background (RFC 7240)", schema = @Schema(type = SchemaType.STRING, examples = "respond-async"))
+    @APIResponse(responseCode = "200", description = "The settlement computed, or the finished run a repeated runId "
+            + "names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { SettlementView.class, RunLog.Run.class })))
+    @APIResponse(responseCode = "202", description = "Accepted: the run, computing; follow Location",
+            headers = @Header(name = "Location", description = "/api/v1/settlements/runs/{runId}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunLog.Run.class)))
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the run manages its own transactions
-    public SettlementView run(@Valid @NotNull RunRequest request) {
-        Settlement settlement = service.run(request.organisationId(), request.fortnightStart());
-        return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlement.id)));
+    public Response run(@Valid @NotNull RunRequest request, @HeaderParam("Prefer") String prefer,
+            @Context UriInfo uri) {
+        boolean async = RespondAsync.preferred(prefer);
+        SettlementService.Requested requested = service.request(request);
+        RunLog.Run existing = requested.existing();
+        if (existing != null && !async && "DONE".equals(existing.status())) {
+            return Response.ok(view(existing.settlementId())).build();
+        }
+        if (existing != null) { // 202 while it computes, 200 once it has finished
+            return runAnswer(existing, "RUNNING".equals(existing.status()) ? Response.Status.ACCEPTED
+                    : Response.Status.OK, uri, async);
+        }
+        if (async) {
+            service.computeLater(requested.ticket());
+            return runAnswer(service.findRun(requested.ticket().runId()).orElseThrow(), Response.Status.ACCEPTED, uri,
+                    true);
+        }
+        return Response.ok(view(service.compute(requested.ticket()).id)).build();
+    }
+
+    // The run and where to follow it.
+    private static Response runAnswer(RunLog.Run run, Response.Status status, UriInfo uri, boolean async) {
+        Response.ResponseBuilder answer = Response.status(status).entity(run)
+                .location(uri.getBaseUriBuilder().path("api/v1/settlements/runs").path(run.id().toString()).build());
+        return async ? answer.header(RespondAsync.APPLIED, RespondAsync.TOKEN).build() : answer.build();
+    }
+
+    private SettlementView view(UUID settlementId) {
+        return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlementId)));
     }
 
     @GET
@@ -91,8 +143,9 @@ public class SettlementResource {
     @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/runs/{runId}")
     @Operation(summary = "How a run went, or how far it got",
-            description = "RUNNING with stepsDone of stepsTotal and the step reached, then DONE or FAILED; each step's "
-                    + "duration in milliseconds.")
+            description = "RUNNING with stepsDone of stepsTotal and the last step finished, then DONE (with "
+                    + "settlementId) or FAILED (with reason, in Spanish, naming the producer and lot when known, and for "
+                    + "an unexpected failure the support code in error); each step's duration in milliseconds.")
     public RunLog.Run runStatus(@PathParam("runId") UUID runId) {
         return service.findRun(runId).orElseThrow(() -> ProblemException.notFound("Ejecución", runId));
     }

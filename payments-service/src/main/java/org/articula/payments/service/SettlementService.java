@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.ProducerSettlement;
@@ -19,6 +21,7 @@ import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementCalculation;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;
+import org.articula.payments.rest.dto.RunRequest;
 import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
@@ -27,6 +30,7 @@ import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
 import org.articula.payments.mapping.SettlementEvents;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
@@ -53,6 +57,10 @@ public class SettlementService {
     CurrentUser user;
     @Inject
     AuditTrail audit;
+    @Inject
+    RunFailures failures;
+    @Inject
+    BackgroundRuns background;
 
     /** A settlement of the caller's organisation; another one's is "not found". */
     public Settlement get(UUID id) {
@@ -61,26 +69,84 @@ public class SettlementService {
     }
 
     /**
-     * Computes (or computes again) the organisation's settlement of a fortnight. The run is logged
-     * with its progress in transactions of its own, so it can be followed while it computes and its
-     * outcome is known if the caller gave up waiting; running again is always safe.
+     * A run asked for, checked and logged as RUNNING, to compute now ({@link #compute}) or after answering
+     * ({@link #computeLater}); who asked is kept because the computation may outlive the request.
      */
-    public Settlement run(UUID organisationId, java.time.LocalDate fortnightStart) {
-        user.requireOrganisation(organisationId, "Organización", organisationId);
-        String by = user.name();
-        Fortnight fortnight = RequestedFortnight.startingOn(fortnightStart);
-        UUID runId = UUID.randomUUID();
-        runs.start(runId, organisationId, fortnight.start(), SettlementCalculation.STEPS, by, clock.instant());
+    public record Ticket(UUID runId, UUID organisationId, Fortnight fortnight, String by, UUID byOrganisation) {
+    }
+
+    /** What asking for a run gave: a new run to compute, or the run its id already names (never started again). */
+    public record Requested(Ticket ticket, RunLog.Run existing) {
+    }
+
+    /**
+     * Checks a run request as the caller (their organisation, a fortnight that starts on the 1st or the 16th and
+     * is not closed) and logs the run. A {@code runId} already used is answered with that run, so repeating a
+     * request starts nothing; one used for another organisation or fortnight is a conflict.
+     */
+    public Requested request(RunRequest request) {
+        user.requireOrganisation(request.organisationId(), "Organización", request.organisationId());
+        Fortnight fortnight = RequestedFortnight.startingOn(request.fortnightStart());
+        UUID runId = request.runId() != null ? request.runId() : UUID.randomUUID();
+        Optional<RunLog.Run> existing = runs.find(runId);
+        if (existing.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> settlements.forFortnight(request.organisationId(),
+                    fortnight.start(), LockModeType.NONE).filter(Settlement::isClosed).ifPresent(closed -> {
+                        throw closedFortnight(fortnight);
+                    }));
+            if (runs.start(runId, request.organisationId(), fortnight.start(), SettlementCalculation.STEPS,
+                    user.name(), clock.instant())) {
+                return new Requested(new Ticket(runId, request.organisationId(), fortnight, user.name(),
+                        user.organisationId()), null);
+            }
+            existing = runs.find(runId); // the same request, started by a concurrent twin
+        }
+        RunLog.Run run = existing.orElseThrow();
+        if (!run.organisationId().equals(request.organisationId()) || !run.periodStart().equals(fortnight.start())) {
+            throw new ProblemException(ProblemType.CONFLICT, "El runId " + runId + " ya identifica otra ejecución",
+                    List.of(new Problem.Violation("runId", "ya usado para otra ejecución")));
+        }
+        return new Requested(null, run);
+    }
+
+    /**
+     * Computes (or computes again) the organisation's settlement of a fortnight. The run is logged with its
+     * progress in transactions of its own, so it can be followed while it computes and its outcome is known
+     * if the caller gave up waiting; running again is always safe. A failure is logged with its reason in
+     * words ({@link RunFailures}) and thrown as the answer for a caller still waiting.
+     */
+    public Settlement compute(Ticket ticket) {
         try {
-            Computed result = QuarkusTransaction.requiringNew().call(() -> computeFortnight(organisationId, fortnight,
-                    runId));
-            runs.finish(runId, result.settlement().id, "DONE", result.counts().lotLines(), result.counts().producers(),
-                    null, clock.instant());
+            Computed result = QuarkusTransaction.requiringNew().call(() -> computeFortnight(ticket));
+            runs.succeed(ticket.runId(), result.settlement().id, result.counts().lotLines(),
+                    result.counts().producers(), clock.instant());
             return result.settlement();
         } catch (RuntimeException e) {
-            runs.finish(runId, null, "FAILED", null, null, e.getMessage(), clock.instant());
-            throw e;
+            RunFailures.Explained failure = failures.explain(e, ticket.organisationId(), ticket.fortnight());
+            runs.fail(ticket.runId(), failure.reason(), failure.errorId(), clock.instant());
+            throw failure.answer() != null ? failure.answer() : e;
         }
+    }
+
+    /** {@link #compute} after the request has been answered; the run's log says how it went. */
+    public void computeLater(Ticket ticket) {
+        try {
+            background.submit(() -> {
+                try {
+                    compute(ticket);
+                } catch (RuntimeException e) {
+                    // already in the run's log, with its reason
+                }
+            });
+        } catch (RejectedExecutionException e) { // the service is stopping
+            runs.fail(ticket.runId(), "El servicio se estaba deteniendo y no empezó el cálculo. Vuelva a ejecutar la "
+                    + "liquidación.", null, clock.instant());
+        }
+    }
+
+    private static ProblemException closedFortnight(Fortnight fortnight) {
+        return new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
+                + " está cerrada y no cambia; las correcciones van en la siguiente");
     }
 
     public List<SettlementSummary> list(UUID organisationId, java.time.LocalDate fortnightStart) {
@@ -100,20 +166,22 @@ public class SettlementService {
     private record Computed(Settlement settlement, SettlementCalculation.Counts counts) {
     }
 
-    private Computed computeFortnight(UUID organisationId, Fortnight fortnight, UUID runId) {
+    // Runs without the request's context (it may have ended): who asked comes with the ticket.
+    private Computed computeFortnight(Ticket ticket) {
+        UUID organisationId = ticket.organisationId();
+        Fortnight fortnight = ticket.fortnight();
         // Created if missing in a way two first runs at once cannot both do, then locked for this run.
         settlements.createIfMissing(UUID.randomUUID(), organisationId, fortnight.start(), fortnight.end(),
                 clock.instant());
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(),
                 LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-        if (settlement.isClosed()) {
-            throw new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
-                    + " está cerrada y no cambia; las correcciones van en la siguiente");
+        if (settlement.isClosed()) { // closed since the request was checked
+            throw closedFortnight(fortnight);
         }
-        Computed computed = new Computed(settlement, compute(settlement, (step, millis) -> runs.step(runId, step,
-                millis)));
-        audit.record("COMPUTED", organisationId, "Settlement", settlement.id, Map.of("runId", runId,
-                "runs", settlement.runs));
+        Computed computed = new Computed(settlement, compute(settlement, (step, millis) -> runs.step(ticket.runId(),
+                step, millis)));
+        audit.recordAs(ticket.by(), ticket.byOrganisation(), "COMPUTED", organisationId, "Settlement", settlement.id,
+                Map.of("runId", ticket.runId(), "runs", settlement.runs));
         return computed;
     }
 
@@ -227,8 +295,9 @@ public class SettlementService {
     }
 
     /**
-     * The statements of these producers of a settlement, from four queries whatever their number: lines,
-     * deductions, names and buyers of the one producer named, or of the whole settlement when {@code only} is null.
+     * The statements of these producers of a settlement, from five queries whatever their number: lines,
+     * deductions, names and buyers of the one producer named, or of the whole settlement when {@code only} is
+     * null, and the organisation's name.
      */
     private List<Statement> statements(Settlement s, List<ProducerSettlement> producers, UUID only) {
         Map<UUID, List<Statement.Line>> lines = settlements.lines(s.id, only).stream().collect(Collectors.groupingBy(
@@ -240,11 +309,15 @@ public class SettlementService {
                         d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(),
                                 d.instalment(), d.due(), d.applied(), d.carried()), Collectors.toList())));
         Map<UUID, SettlementRepository.ProducerRef> refs = settlements.producerRefs(s.id, only);
-        Map<UUID, List<UUID>> buyers = settlements.buyers(s.id, only);
+        Map<UUID, List<SettlementRepository.OrganisationRef>> buyers = settlements.buyers(s.id, only);
+        String organisationName = settlements.organisationName(s.organisationId).orElse(null);
         return producers.stream().map(p -> {
             SettlementRepository.ProducerRef ref = refs.get(p.producerId);
+            List<SettlementRepository.OrganisationRef> buyersOf = buyers.getOrDefault(p.producerId, List.of());
             return new Statement(s.id, p.producerId, ref == null ? null : ref.name(),
-                    ref == null ? null : ref.nationalId(), s.organisationId, buyers.getOrDefault(p.producerId, List.of()),
+                    ref == null ? null : ref.nationalId(), s.organisationId, organisationName,
+                    buyersOf.stream().map(SettlementRepository.OrganisationRef::id).toList(),
+                    buyersOf.stream().map(SettlementRepository.OrganisationRef::name).toList(),
                     s.periodStart, s.periodEnd, s.status.name(), lines.getOrDefault(p.producerId, List.of()),
                     deductions.getOrDefault(p.producerId, List.of()), p.gross, p.deductions, p.net, p.dueDate,
                     p.paidOn, p.daysLate());

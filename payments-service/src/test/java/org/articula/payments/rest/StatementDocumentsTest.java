@@ -60,11 +60,14 @@ class StatementDocumentsTest {
     static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final LocalDate END = LocalDate.of(2026, 12, 31);
+    static final String ASSOCIATION = "Asociación de Productores Lecheros de Laredo";
+    static final String BUYER = "Planta Lechera del Norte S.A.C.";
 
     @Inject
     EntityManager em;
 
     UUID organisation;
+    UUID buyer;
     UUID rosa;
     UUID julio;
     String settlement;
@@ -78,7 +81,7 @@ class StatementDocumentsTest {
     @BeforeEach
     void rosaAndJulioSettledAndClosed() {
         organisation = UUID.randomUUID();
-        UUID buyer = UUID.randomUUID();
+        buyer = UUID.randomUUID();
         TestTokens.actAs("Tesorera", organisation, TestTokens.STAFF);
         lotsSent = 0;
         Terms terms = new Terms(1, START, END, "1.03", List.of(new Adjustment("total_solids", "12", null, "0.05")),
@@ -87,6 +90,12 @@ class StatementDocumentsTest {
         julio = UUID.randomUUID();
         UUID rosaAgreement = UUID.randomUUID();
         UUID julioAgreement = UUID.randomUUID();
+        // The names come with contracts-service's organisation events (statements showed ids before them).
+        Feed.publish(Feed.organisation(organisation, ASSOCIATION, "ASSOCIATION"),
+                Feed.organisation(buyer, BUYER, "PROCESSOR"));
+        Feed.await("both organisations' names", () -> ((Number) em.createNativeQuery(
+                "select count(*) from organisation_ref where id in (:a, :b)").setParameter("a", organisation)
+                .setParameter("b", buyer).getSingleResult()).intValue() == 2);
         for (Object[] p : List.of(new Object[] { rosa, rosaAgreement, "Rosa Ñahui Quíspe" },
                 new Object[] { julio, julioAgreement, "Julio Cóndor Peña" })) {
             Feed.publish(Feed.producer((UUID) p[0], organisation, null, (String) p[2], 0),
@@ -110,6 +119,13 @@ class StatementDocumentsTest {
     }
 
     @Test
+    void aStatementNamesTheAssociationAndTheBuyer() {
+        given().get("/api/v1/settlements/" + settlement + "/statements/" + rosa).then().statusCode(200)
+                .body("organisationId", is(organisation.toString())).body("organisationName", is(ASSOCIATION))
+                .body("buyerIds", contains(buyer.toString())).body("buyerNames", contains(BUYER));
+    }
+
+    @Test
     void aStatementAsPdfHoldsTheDniTheNetInSolesAndTheDueDateInAnEmbeddedFont() throws IOException {
         ExtractableResponse<Response> response = given().accept("application/pdf")
                 .get("/api/v1/settlements/" + settlement + "/statements/" + rosa).then().statusCode(200)
@@ -121,6 +137,7 @@ class StatementDocumentsTest {
         try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
             String text = words(new PDFTextStripper().getText(pdf));
             for (String expected : List.of("Liquidación quincenal", "Rosa Ñahui Quíspe", "DNI " + dni,
+                    "Organización " + ASSOCIATION, "Comprador " + BUYER,
                     "del 01/10/2026 al 15/10/2026", "Fecha de pago 22/10/2026", "Neto a pagar S/ 1,234.50",
                     "Total bruto S/ 1,286.60", "S/ -52.10", "600 L", "620 L", "Mañana", "Tarde",
                     "total_solids 12.1 (+S/ 0.0500)", "Precio base: ninguna lectura cambió el precio",
@@ -157,6 +174,8 @@ class StatementDocumentsTest {
             }
             assertEquals(List.of("julio", "rosa"), owners.stream().filter(o -> !o.equals("continued")).toList());
             assertTrue(all.contains("Neto a pagar S/ 103.00") && all.contains("Neto a pagar S/ 1,234.50"), all);
+            assertEquals(2, count(all, "Organización " + ASSOCIATION), all);
+            assertEquals(2, count(all, "Comprador " + BUYER), all);
         }
         // the same document as a page for the browser
         given().accept("text/html").get("/api/v1/settlements/" + settlement + "/statements").then().statusCode(200)

@@ -24,7 +24,7 @@ import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
 
 /**
- * Plays contracts-service and lots-service: publishes producer, agreement and lot events to
+ * Plays contracts-service and lots-service: publishes organisation, producer, agreement and lot events to
  * contracts.events and lots.events on the real broker, each checked against its publisher's
  * documented schema first, so these tests feed payments-service exactly what the real publishers may
  * send.
@@ -47,6 +47,21 @@ public final class Feed {
     }
 
     // ------------------------------------------------------------------ contracts-service
+
+    /** OrganisationRegistered of an organisation without parent (a buyer, an association): its own tenant. */
+    public static EventEnvelope organisation(UUID organisationId, String name, String kind) {
+        ObjectNode o = EventJson.mapper().createObjectNode();
+        o.put("organisationId", organisationId.toString());
+        o.put("name", name);
+        o.put("kind", kind);
+        o.putNull("ruc");
+        o.putNull("parentId");
+        o.putNull("district");
+        o.putNull("region");
+        o.put("version", 0);
+        return EventEnvelope.create("OrganisationRegistered", 1, "Organisation", organisationId.toString(),
+                organisationId, AT, o);
+    }
 
     public static EventEnvelope producer(UUID producerId, UUID organisationId, UUID groupId, String name, long version) {
         ObjectNode p = EventJson.mapper().createObjectNode();

@@ -61,6 +61,17 @@ public class AuditTrail {
         insert(user.name(), user.organisationId(), action, changes);
     }
 
+    /**
+     * A user did {@code action} to one resource, recorded where no request is being served (work a request
+     * started and left running, e.g. a settlement run in the background): the caller read who they are while
+     * serving the request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actor, UUID actorOrganisationId, String action, UUID organisationId,
+            String resourceType, Object resourceId, Object detail) {
+        insert(actor, actorOrganisationId, action, List.of(new Change(organisationId, resourceType, resourceId, detail)));
+    }
+
     /** A change nobody requested (a scheduler, an event): the actor is {@link #SYSTEM}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordBySystem(String action, Collection<Change> changes) {

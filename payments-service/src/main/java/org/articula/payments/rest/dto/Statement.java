@@ -12,22 +12,25 @@ import java.util.UUID;
  * and the totals.
  *
  * @param producerNationalId the producer's DNI (or RUC) as contracts-service last described them
- * @param organisationId     the association or cooperative that settles; payments-service knows no
- *                           organisation names (contracts-service publishes no organisation events)
- * @param buyerIds           the buyers of the agreements the lines price, by id for the same reason
+ * @param organisationId     the association or cooperative that settles
+ * @param organisationName   its name as contracts-service last announced it (OrganisationRegistered); null
+ *                           until that event has arrived
+ * @param buyerIds           the buyers of the agreements the lines price
+ * @param buyerNames         their names, in the order of buyerIds; null for a buyer not announced yet
  */
 public record Statement(UUID settlementId, UUID producerId, String producerName, String producerNationalId,
-        UUID organisationId, List<UUID> buyerIds, LocalDate periodStart, LocalDate periodEnd, String settlementStatus,
-        List<Line> lines, List<Deduction> deductions, BigDecimal gross, BigDecimal totalDeductions, BigDecimal net,
-        LocalDate dueDate, LocalDate paidOn, long daysLate) {
+        UUID organisationId, String organisationName, List<UUID> buyerIds, List<String> buyerNames,
+        LocalDate periodStart, LocalDate periodEnd, String settlementStatus, List<Line> lines,
+        List<Deduction> deductions, BigDecimal gross, BigDecimal totalDeductions, BigDecimal net, LocalDate dueDate,
+        LocalDate paidOn, long daysLate) {
 
     /** A statement without the producer's DNI, organisation and buyers. */
     public Statement(UUID settlementId, UUID producerId, String producerName, LocalDate periodStart,
             LocalDate periodEnd, String settlementStatus, List<Line> lines, List<Deduction> deductions,
             BigDecimal gross, BigDecimal totalDeductions, BigDecimal net, LocalDate dueDate, LocalDate paidOn,
             long daysLate) {
-        this(settlementId, producerId, producerName, null, null, List.of(), periodStart, periodEnd, settlementStatus,
-                lines, deductions, gross, totalDeductions, net, dueDate, paidOn, daysLate);
+        this(settlementId, producerId, producerName, null, null, null, List.of(), List.of(), periodStart, periodEnd,
+                settlementStatus, lines, deductions, gross, totalDeductions, net, dueDate, paidOn, daysLate);
     }
 
     /**

@@ -1,0 +1,83 @@
+package org.articula.payments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.payments.domain.BuyerDue;
+import org.articula.payments.domain.Fortnight;
+import org.articula.payments.repository.BuyerDuesQueries;
+import org.articula.payments.repository.SettlementRepository;
+import org.articula.payments.rest.dto.BuyerDues;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
+
+/**
+ * What a buyer owes and when. The buyer's own users see every supplying organisation's lines; an
+ * organisation that supplies the buyer (has an agreement with it) sees only its own lines; anyone else is
+ * answered as for a buyer that does not exist, so an id reveals nothing.
+ */
+@ApplicationScoped
+public class BuyerDuesService {
+
+    /** The longest range asked at once: a year of fortnights. */
+    public static final int MAX_DAYS = 366;
+    /** Without a range: the three months to today. */
+    public static final int DEFAULT_MONTHS = 3;
+
+    @Inject
+    BuyerDuesQueries queries;
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Clock clock;
+
+    public BuyerDues dues(UUID buyerId, LocalDate from, LocalDate to) {
+        UUID caller = user.organisationId();
+        UUID buyer = buyerId == null ? caller : buyerId;
+        UUID only = buyer.equals(caller) ? null : caller;
+        if (only != null && !queries.supplies(caller, buyer)) {
+            throw ProblemException.notFound("Comprador", buyer);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = to == null ? today : to;
+        LocalDate first = from == null ? last.minusMonths(DEFAULT_MONTHS) : from;
+        if (first.isAfter(last)) {
+            throw ProblemException.invalidField("from", "no puede ser posterior a to (" + last + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
+            throw ProblemException.invalidField("to", "a lo más " + MAX_DAYS + " días desde from");
+        }
+        Fortnight start = Fortnight.containing(first);
+        Fortnight end = Fortnight.containing(last);
+
+        Map<LocalDate, List<BuyerDues.DueLine>> lines = new LinkedHashMap<>();
+        Map<LocalDate, List<BuyerDue>> dues = new LinkedHashMap<>();
+        for (BuyerDuesQueries.Row r : queries.dues(buyer, only, start.start(), end.end())) {
+            BuyerDue due = new BuyerDue(r.amountOwed(), r.remitted(), r.dueDate());
+            lines.computeIfAbsent(r.periodStart(), k -> new ArrayList<>()).add(new BuyerDues.DueLine(r.organisationId(),
+                    r.organisationName(), r.product(), r.unit(), r.lots(), r.delivered(), r.accepted(), r.currency(),
+                    r.amountOwed(), "CLOSED".equals(r.settlementStatus()), r.settlementStatus(), r.dueDate(),
+                    r.remitted(), r.lastRemittedOn(), due.balance(), due.overdueOn(today)));
+            dues.computeIfAbsent(r.periodStart(), k -> new ArrayList<>()).add(due);
+        }
+        List<BuyerDues.FortnightDues> fortnights = new ArrayList<>();
+        lines.forEach((periodStart, ofFortnight) -> {
+            BuyerDue total = BuyerDue.total(dues.get(periodStart));
+            fortnights.add(new BuyerDues.FortnightDues(periodStart, Fortnight.of(periodStart).end(), ofFortnight,
+                    new BuyerDues.DueTotals(ofFortnight.stream().mapToLong(BuyerDues.DueLine::lotsDelivered).sum(),
+                            total.amountDue(), total.remitted(), total.balance(),
+                            ofFortnight.stream().allMatch(BuyerDues.DueLine::settled))));
+        });
+        return new BuyerDues(buyer, settlements.organisationName(buyer).orElse(null), start.start(), end.end(),
+                fortnights);
+    }
+}
