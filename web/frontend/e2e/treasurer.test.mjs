@@ -133,7 +133,7 @@ describe('the treasurer', () => {
       const row = rows.find((r) => Object.values(r).includes(p.producerId));
       assert.ok(row, `a row for ${p.producerId}`);
       const onScreen = await page.locator(`tr[data-producer="${p.producerId}"] td.num strong`).textContent();
-      assert.equal(`S/ ${Number(row.Neto).toLocaleString('en-US', { minimumFractionDigits: 2 })}`, onScreen);
+      assert.equal(`S/ ${Number(row["Neto (S/)"]).toLocaleString('en-US', { minimumFractionDigits: 2 })}`, onScreen);
     }
 
     // Charts of the organisation's days and fortnights, with their figures in tables.
