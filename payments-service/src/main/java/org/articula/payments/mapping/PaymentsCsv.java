@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Charge;
 import org.articula.payments.repository.SettlementRepository.ProducerRef;
+import org.articula.payments.rest.dto.BuyerDues;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.Reconciliation;
@@ -163,6 +164,32 @@ public final class PaymentsCsv {
         for (Reconciliation.Discrepancy d : r.discrepancies()) {
             table.rowWith(Map.of("Concepto", text(FLAGS.getOrDefault(d.kind(), d.kind())), "Comprador", id(d.buyerId()),
                     "Socio", id(d.producerId()), "Observación", text(d.message())));
+        }
+        return table;
+    }
+
+    /**
+     * What a buyer owes: a row per fortnight, supplying organisation and product, then the fortnight's total;
+     * an amount not computed yet (the fortnight not settled) is an empty cell, not a zero.
+     */
+    public static CsvTable buyerDues(BuyerDues dues) {
+        CsvTable table = CsvTable.named("deuda-comprador-" + dues.from() + "-al-" + dues.to(), "Quincena", "Hasta",
+                "Organización", "Producto", "Unidad", "Lotes", "Cantidad entregada", "Cantidad aceptada",
+                "Importe adeudado (S/)", "Estado", "Vence", "Remitido (S/)", "Último pago", "Saldo (S/)", "Vencido");
+        for (BuyerDues.FortnightDues f : dues.fortnights()) {
+            for (BuyerDues.DueLine l : f.lines()) {
+                table.row(date(f.periodStart()), date(f.periodEnd()), text(l.organisationName()), text(l.product()),
+                        text(l.unit()), integer(l.lotsDelivered()), quantity(l.quantityDelivered()),
+                        quantity(l.quantityAccepted()), money(l.amountDue()),
+                        text(l.settled() ? "Final" : l.settlementStatus() == null ? "Sin liquidar" : "Provisional"),
+                        date(l.dueDate()), money(l.remitted()), date(l.lastRemittedOn()), money(l.balance()),
+                        text(l.overdue() ? "Sí" : "No"));
+            }
+            BuyerDues.DueTotals t = f.totals();
+            table.rowWith(Map.of("Quincena", date(f.periodStart()), "Hasta", date(f.periodEnd()),
+                    "Organización", text("Total"), "Lotes", integer(t.lotsDelivered()),
+                    "Importe adeudado (S/)", money(t.amountDue()), "Remitido (S/)", money(t.remitted()),
+                    "Saldo (S/)", money(t.balance())));
         }
         return table;
     }

@@ -10,8 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.rest.dto.BuyerDues;
 import org.articula.payments.service.BuyerDuesService;
+import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,5 +50,16 @@ public class BuyerDuesResource {
             @Parameter(description = "Last day of the range (widened to its fortnight); today (America/Lima) when "
                     + "absent") @QueryParam("to") LocalDate to) {
         return service.dues(buyerId, from, to);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
+    @Produces(CsvTable.MEDIA_TYPE)
+    @Operation(summary = "What a buyer owes and when, per fortnight, as CSV",
+            description = "The same rows as the JSON, one per fortnight, organisation and product, then the "
+                    + "fortnight's total; saved as deuda-comprador-<from>-al-<to>.csv.")
+    public CsvTable duesCsv(@QueryParam("buyerId") UUID buyerId, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to) {
+        return PaymentsCsv.buyerDues(dues(buyerId, from, to));
     }
 }

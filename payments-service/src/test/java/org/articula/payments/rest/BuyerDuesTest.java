@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -17,10 +18,12 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.articula.localstack.testing.TestTokens;
+import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
 import org.articula.payments.support.Deliveries;
 import org.articula.payments.support.Feed;
 import org.articula.payments.support.Feed.Terms;
@@ -169,6 +172,25 @@ class BuyerDuesTest {
                 .body("violations[0].field", is("from"));
         dues(plantManager, null, "from", "2025-01-01", "to", "2026-10-01").statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", is("to"));
+    }
+
+    @Test
+    void theSameDuesAsCsvWithAnEmptyCellWhereTheAmountIsNotKnownYet() {
+        CsvDownloads.Table table = CsvDownloads.get(given().header(plantManager)
+                .queryParams("from", "2026-10-01", "to", "2026-10-31"), "/api/v1/buyer-dues",
+                "deuda-comprador-2026-10-01-al-2026-10-31.csv");
+        assertEquals(List.of("2026-10-16", "2026-10-16", "2026-10-01", "2026-10-01", "2026-10-01"),
+                table.column("Quincena"));
+        List<Map<String, String>> laredo = table.where("Organización", "Asociación de Productores Lecheros de Laredo");
+        assertEquals(List.of("50.00", "100.00"), laredo.stream().map(r -> r.get("Importe adeudado (S/)")).toList());
+        assertEquals(List.of("Provisional", "Final"), laredo.stream().map(r -> r.get("Estado")).toList());
+        assertEquals("40.00", laredo.get(1).get("Saldo (S/)"));
+        Map<String, String> conache = table.where("Organización", "Asociación de Ganaderos de Conache").get(0);
+        assertEquals("", conache.get("Importe adeudado (S/)"));
+        assertEquals("Sin liquidar", conache.get("Estado"));
+        Map<String, String> firstTotal = table.where("Organización", "Total").get(1);
+        assertEquals(List.of("3", "", "60.00", ""), List.of(firstTotal.get("Lotes"),
+                firstTotal.get("Importe adeudado (S/)"), firstTotal.get("Remitido (S/)"), firstTotal.get("Saldo (S/)")));
     }
 
     // --- helpers ---
