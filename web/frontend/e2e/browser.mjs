@@ -108,3 +108,12 @@ export async function csvRows(text) {
   const { parse } = await import('csv-parse/sync');
   return parse(text, { bom: true, columns: true, skip_empty_lines: true });
 }
+
+/** Every row of a paged list: "Mostrar más" pressed until there is no more. */
+export async function showAll(page) {
+  while (await page.locator('[data-more]').count() > 0) {
+    const before = await page.locator('tbody tr').count();
+    await page.locator('[data-more]').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length > n, before);
+  }
+}

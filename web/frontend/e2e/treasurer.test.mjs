@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { api, check, csvRows, desktop, launch, limaToday, pdfText, phone, signInAs } from './browser.mjs';
+import { api, check, csvRows, desktop, launch, limaToday, pdfText, phone, showAll, signInAs } from './browser.mjs';
 
 let browser;
 
@@ -32,6 +32,8 @@ describe('the treasurer', () => {
     for (const flag of reconciliation.discrepancies) {
       assert.ok(await page.locator(`[data-flag="${flag.kind}"]`).count() > 0, `flag ${flag.kind} explained`);
     }
+    assert.equal(await page.locator('tbody [data-producer]').count(), 50, 'members are shown 50 at a time');
+    await showAll(page);
     assert.equal(await page.locator('tbody [data-producer]').count(), sample.producers);
     await check(page, 'liquidacion-cerrada-escritorio');
     const [download] = await Promise.all([page.waitForEvent('download'),
@@ -87,6 +89,7 @@ describe('the treasurer', () => {
     await page.getByRole('button', { name: 'Cerrar quincena' }).click();
     await page.locator('[data-status="CLOSED"]').waitFor({ timeout: 120000 });
     assert.ok(dialogs.some((m) => /definitivo/.test(m)), 'closing asked for a confirmation that says it is final');
+    await showAll(page);
     const unpaid = await page.locator('td[data-paid=""]').count();
     if (unpaid > 0) {
       await page.getByRole('button', { name: /Pagar a todos/ }).click();
@@ -107,6 +110,7 @@ describe('the treasurer', () => {
     await check(page, 'liquidacion-pagada-escritorio');
 
     // The member's statement on screen, then as the PDF handed to them: their DNI and the same net.
+    await showAll(page);
     await page.locator(`tr[data-producer="${member.id}"] a`).click();
     await page.getByRole('heading', { name: member.name }).waitFor();
     await check(page, 'liquidacion-socio-escritorio');
@@ -128,6 +132,7 @@ describe('the treasurer', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'),
       page.locator(`[data-csv="liquidacion-${closed.periodStart}.csv"]`).click()]);
     const rows = await csvRows(readFileSync(await csv.path(), 'utf8'));
+    await showAll(page);
     assert.equal(rows.length, closed.producers.length);
     for (const p of closed.producers) {
       const row = rows.find((r) => Object.values(r).includes(p.producerId));
@@ -157,6 +162,7 @@ describe('the treasurer', () => {
     await p.locator(`[data-settlement="${id}"] a`).click();
     await p.locator('[data-status="CLOSED"]').waitFor();
     await check(p, 'liquidacion-360');
+    await showAll(p);
     await p.locator(`tr[data-producer="${member.id}"] a`).click();
     await p.getByRole('heading', { name: member.name }).waitFor();
     await check(p, 'liquidacion-socio-360');

@@ -13,6 +13,7 @@ import { mineScreen } from './screens/mine';
 import { chargesScreen } from './screens/charges';
 import { settlementScreen, treasuryScreen } from './screens/treasury';
 import { auditScreen } from './screens/audit';
+import { buyerDuesScreen } from './screens/buyerDues';
 import { indicatorsScreen } from './screens/indicators';
 import { statementScreen } from './screens/statement';
 import { producerScreen } from './screens/producer';
@@ -35,6 +36,7 @@ route(/^\/liquidacion\/([0-9a-f-]{36})$/, settlementScreen);
 route(/^\/liquidacion\/([0-9a-f-]{36})\/socio\/([0-9a-f-]{36})$/, statementScreen);
 route(/^\/indicadores$/, indicatorsScreen);
 route(/^\/auditoria$/, auditScreen);
+route(/^\/comprador(?:\/([0-9a-f-]{36}))?$/, buyerDuesScreen);
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */
 async function whoAmI(): Promise<Me | null> {

@@ -202,7 +202,8 @@ function reconciliationView(r: Reconciliation, fortnight: string) {
     <h2 id="rec-title">Conciliación con el comprador</h2>
     ${r.buyers.map((b) => html`<p>${quantity(b.quantityCollected, b.unit)} acopiados, ${quantity(b.quantityPaidFor, b.unit)} pagados
       por el comprador (merma ${quantity(b.shrinkage, b.unit)}, ${b.shrinkagePercent} %); recibido ${money(b.amountReceived)},
-      adeudado a socios ${money(b.grossOwed)}, margen ${money(b.margin)}.</p>`)}
+      adeudado a socios ${money(b.grossOwed)}, margen ${money(b.margin)}.
+      <a href="#/comprador/${b.buyerId}">Lo que debe el comprador, por quincena</a></p>`)}
     <p>Descuentos recuperados ${money(r.totals.deductionsRecovered)} · neto pagado ${money(r.totals.netPaid)} de ${money(r.totals.netOwed)}</p>
     ${r.discrepancies.length === 0 ? html`<p class="ok-text">Sin observaciones.</p>` : html`<ul class="flags">
       ${r.discrepancies.map((d) => html`<li data-flag=${d.kind}><strong>${FLAG_NAMES[d.kind] ?? d.kind}:</strong> ${d.message}</li>`)}</ul>`}
@@ -221,7 +222,7 @@ async function settle(fortnight: string): Promise<void> {
   run = null;
   const first = await call<Run | SettlementView>('/api/payments/v1/settlements/runs', { method: 'POST', timeoutMs: 600000,
     headers: { Prefer: 'respond-async' }, body: { organisationId: app.me?.organisationId, fortnightStart: fortnight, runId } });
-  if ('producers' in first) { // a service that answered at once, without a run to follow
+  if (!('stepsTotal' in first)) { // a service that answered at once, without a run to follow
     go(`#/liquidacion/${first.id}`);
     return;
   }
