@@ -146,7 +146,8 @@ public class SettlementCalculation {
         // Volume bonus and shortfall penalty, per producer and agreement, from the terms in force on the
         // fortnight's last day (or the agreement's, if it ends first). The bonus of the highest tier
         // reached applies to all accepted quantity; the penalty to each unit below commitment x
-        // (1 - tolerance), for agreements with one producer (a group's commitment is the group's).
+        // (1 - tolerance), for agreements with one producer (a group's commitment is the group's). The
+        // threshold is exact (at most 7 decimals, no division), so the penalty is rounded once, as its amount.
         em.createNativeQuery("""
                 with line as (
                     insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price,
@@ -176,14 +177,15 @@ public class SettlementCalculation {
                     detail)
                 select :s, c.producer_id, c.agreement_id, 'SHORTFALL_PENALTY', c.threshold - c.accepted,
                        c.shortfall_penalty, -round((c.threshold - c.accepted) * c.shortfall_penalty, 2),
-                       jsonb_build_object('committed', c.commitment, 'threshold', c.threshold, 'accepted', c.accepted,
-                           'version', c.number)
+                       jsonb_build_object('committed', c.commitment,
+                           'threshold', round(c.threshold, greatest(3, scale(trim_scale(c.threshold)))),
+                           'accepted', c.accepted, 'version', c.number)
                 from (select a.producer_id, a.agreement_id, v.number, v.shortfall_penalty,
                              coalesce(q.accepted, 0) as accepted,
                              v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
                                  as commitment,
-                             round(v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
-                                 * (1 - v.tolerance_percent / 100), 3) as threshold
+                             v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
+                                 * (100 - v.tolerance_percent) * 0.01 as threshold
                       from (select a.id as agreement_id, a.producer_id, """ + " " + DAYS_IN_FORCE + " " + """
                      as days,
                                    """ + " " + LAST_DAY_IN_FORCE + " " + """

@@ -145,6 +145,25 @@ class SettlementApiTest {
     }
 
     @Test
+    void theShortfallThresholdIsExactAndThePenaltyRoundedOnceWhichMovesTheDeductionAndTheCarryOver() {
+        UUID julio = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10.125", "DAY", "3.75", "0.25",
+                7, 2));
+        lot(julio, agreementOf(julio), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        awaitLots();
+        charge(julio, "100.00", OCT_1, 1);
+        String id = run(OCT_1).getString("id");
+
+        // 10.125 L/day x 15 days = 151.875; less 3.75 % = 146.1796875 L, not rounded to 146.180 first; 100
+        // accepted: 46.1796875 L short x 0.25 = 11.544921875 -> 11.54 (11.55 from the rounded threshold).
+        // Gross 88.46 is all deducted; 11.54 of the charge carries to the next fortnight.
+        given().get("/api/v1/settlements/" + id + "/statements/" + julio).then()
+                .body("lines.kind", contains("LOT", "SHORTFALL_PENALTY"))
+                .body("lines[1].amount", is(-11.54f)).body("lines[1].detail.threshold", is(146.1796875f))
+                .body("gross", is(88.46f)).body("deductions.applied", contains(88.46f))
+                .body("deductions.remaining", contains(11.54f)).body("net", is(0f));
+    }
+
+    @Test
     void aCommitmentCountsOnlyTheDaysTheAgreementWasInForce() {
         UUID julio = UUID.randomUUID();
         UUID agreement = UUID.randomUUID();
