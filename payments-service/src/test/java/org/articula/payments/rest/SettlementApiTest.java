@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,12 +17,16 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
@@ -55,6 +60,8 @@ class SettlementApiTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     UUID organisation;
     UUID buyer;
@@ -328,6 +335,64 @@ class SettlementApiTest {
         given().accept("text/html").get("/api/v1/settlements/" + id + "/statements/" + late).then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("Neto a pagar"))
                 .body(containsString("pagado con 3 días de retraso"));
+    }
+
+    @Test
+    void postgresqlRefusesAnyChangeToAClosedSettlementButRecordingEachPayoutOnce() throws SQLException {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID julio = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        lot(julio, agreementOf(julio), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
+        awaitLots();
+        charge(rosa, "30.00", OCT_1, 1);
+        String id = run(OCT_1).getString("id");
+        close(id);
+        pay(id, rosa, "2026-10-20").then().statusCode(200);
+        String before = given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().statusCode(200)
+                .extract().asString();
+
+        UUID settlement = UUID.fromString(id);
+        for (String change : List.of("update settlement set runs = runs + 1 where id = ?",
+                "update settlement set status = 'OPEN' where id = ?",
+                "delete from settlement where id = ?",
+                "update settlement_line set amount = amount + 1 where settlement_id = ?",
+                "delete from settlement_line where settlement_id = ?",
+                "insert into settlement_line (settlement_id, producer_id, agreement_id, kind, amount, detail) "
+                        + "select settlement_id, producer_id, agreement_id, 'ADJUSTMENT', 1, '{}' from settlement_line "
+                        + "where settlement_id = ? limit 1",
+                "update settlement_producer set net = net + 1 where settlement_id = ?",
+                "update settlement_producer set paid_on = paid_on + 1 where settlement_id = ? and paid_on is not null",
+                "delete from settlement_producer where settlement_id = ?",
+                "update settlement_deduction set applied = 0 where settlement_id = ?",
+                "delete from settlement_deduction where settlement_id = ?")) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(change)) {
+                statement.setObject(1, settlement);
+                SQLException refused = assertThrows(SQLException.class, statement::executeUpdate, change);
+                assertEquals("23001", refused.getSQLState(), change + ": " + refused.getMessage());
+            }
+        }
+        // Nor does naming it as the settlement being computed (what a run does) let its lines go.
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement name = connection.prepareStatement(
+                    "select set_config('articula.computing_settlement', ?, true)");
+                    PreparedStatement delete = connection.prepareStatement(
+                            "delete from settlement_line where settlement_id = ?")) {
+                name.setString(1, id);
+                name.executeQuery().close();
+                delete.setObject(1, settlement);
+                assertEquals("23001", assertThrows(SQLException.class, delete::executeUpdate).getSQLState());
+            } finally {
+                connection.rollback();
+            }
+        }
+
+        pay(id, julio, "2026-10-21").then().statusCode(200);
+        given().get("/api/v1/settlements/" + id).then().body("producers.paidOn",
+                containsInAnyOrder("2026-10-20", "2026-10-21"));
+        assertEquals(before, given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().extract()
+                .asString());
     }
 
     @Test
