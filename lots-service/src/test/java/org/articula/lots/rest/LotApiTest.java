@@ -152,7 +152,8 @@ class LotApiTest {
     void aLotWithoutAnAgreementInForceIsRefusedAndNotStored() {
         UUID cacao = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(lot(cacao, rosa, "cacao", "40", "kg", List.of())).post(LOTS)
-                .then().statusCode(422).contentType(PROBLEM).body("type", is("urn:articula:problem:business-rule"))
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:no-agreement-in-force"))
                 .body("detail", containsString("no tiene un acuerdo vigente para cacao"));
         UUID beforeStart = UUID.randomUUID();
         Map<String, Object> early = milk(beforeStart, "10", "11.8", "6", false);
@@ -160,7 +161,8 @@ class LotApiTest {
         given().contentType(ContentType.JSON).body(early).post(LOTS).then().statusCode(422);
         UUID stranger = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(lot(stranger, UUID.randomUUID(), "milk", "10", "L", List.of()))
-                .post(LOTS).then().statusCode(422).body("violations[0].field", is("producerId"));
+                .post(LOTS).then().statusCode(422).body("violations[0].field", is("producerId"))
+                .body("type", is("urn:articula:problem:unknown-producer"));
         for (UUID id : List.of(cacao, beforeStart, stranger)) {
             given().get(LOTS + "/" + id).then().statusCode(404);
         }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -485,6 +486,7 @@ class SettlementApiTest {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
         lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
         awaitLots();
+        Feed.awaitTermsOf(em, rosa);
         Map<String, Object> tooMany = new java.util.HashMap<>(Map.of("id", UUID.randomUUID(), "organisationId",
                 organisation, "producerId", rosa, "kind", "VETERINARY", "description", "Vacuna", "amount", 30,
                 "chargeDate", "2026-10-02", "instalments", 3, "by", "Tesorera"));
@@ -500,10 +502,65 @@ class SettlementApiTest {
     }
 
     @Test
+    void aChargeBeforeTheAgreementsTermsArriveIsToldToRetryAndOnceTheyArriveMeetsTheirRealCap() {
+        UUID ana = UUID.randomUUID();
+        UUID julio = UUID.randomUUID();
+        Feed.publish(Feed.producer(ana, organisation, null, "Ana Flores", 0),
+                Feed.producer(julio, organisation, null, "Julio Rodríguez", 0));
+        Feed.await("Ana and Julio", () -> count("select count(*) from producer_ref where id = :id", ana)
+                + count("select count(*) from producer_ref where id = :id", julio) == 2);
+        // Their agreements were just activated: Ana's allows 3 instalments, Julio's 1; neither has arrived.
+        Map<String, Object> anaInThree = chargeBody(UUID.randomUUID(), ana, "90.00", OCT_1.plusDays(2), 3);
+        Map<String, Object> julioInTwo = chargeBody(UUID.randomUUID(), julio, "40.00", OCT_1.plusDays(2), 2);
+        for (Map<String, Object> early : List.of(anaInThree, julioInTwo)) {
+            given().contentType(ContentType.JSON).body(early).post("/api/v1/charges").then().statusCode(409)
+                    .contentType(PROBLEM).header("Retry-After", "3")
+                    .body("type", is("urn:articula:problem:terms-not-received"))
+                    .body("detail", containsString("reintente en unos segundos"));
+            assertEquals(0L, count("select count(*) from charge where id = :id", (UUID) early.get("id")));
+        }
+
+        publishAgreement(ana, new Terms(1, START, END, "1.00", List.of(), List.of(), null, null, null, null, 7, 3));
+        publishAgreement(julio, new Terms(1, START, END, "1.00", List.of(), List.of(), null, null, null, null, 7, 1));
+        Feed.awaitTermsOf(em, ana);
+        Feed.awaitTermsOf(em, julio);
+        given().contentType(ContentType.JSON).body(anaInThree).post("/api/v1/charges").then().statusCode(201)
+                .body("instalments.amount", contains(30.00f, 30.00f, 30.00f));
+        given().contentType(ContentType.JSON).body(julioInTwo).post("/api/v1/charges").then().statusCode(400)
+                .body("violations[0].field", is("instalments")).body("detail", containsString("a lo más 1"));
+        // A charge dated after every agreement of the producer ended: no cap applies, and repeating is pointless.
+        given().contentType(ContentType.JSON).body(chargeBody(UUID.randomUUID(), julio, "40.00", END.plusDays(3), 1))
+                .post("/api/v1/charges").then().statusCode(422).header("Retry-After", nullValue())
+                .body("type", is("urn:articula:problem:no-agreement-in-force"));
+    }
+
+    @Test
+    void aChargeForAnUnknownProducerOrAnotherOrganisationsIsNotFoundAlikeAndStoresNothing() {
+        UUID stranger = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        UUID otherOrganisation = UUID.randomUUID();
+        Feed.publish(Feed.producer(foreign, otherOrganisation, null, "Productora Ajena", 0),
+                Feed.agreement("AgreementActivated", UUID.randomUUID(), otherOrganisation, buyer, "PRODUCER", foreign,
+                        "milk", "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                        List.of(Terms.basic(1, START, END, "1.00"))));
+        Feed.awaitTermsOf(em, foreign);
+        for (UUID producer : List.of(stranger, foreign)) {
+            UUID id = UUID.randomUUID();
+            given().contentType(ContentType.JSON).body(chargeBody(id, producer, "40.00", OCT_1, 1))
+                    .post("/api/v1/charges").then().statusCode(404).contentType(PROBLEM)
+                    .body("type", is("urn:articula:problem:not-found"))
+                    .body("detail", is("Productor " + producer + " no existe"));
+            assertEquals(0L, count("select count(*) from charge where id = :id", id));
+        }
+    }
+
+    @Test
     void theSameChargeOrRemittanceSentEightTimesAtOnceIsStoredOnceAndAnsweredAlike() throws Exception {
         UUID charge = UUID.randomUUID();
+        UUID producer = producerWith(Terms.basic(1, START, END, "1.00"));
+        Feed.awaitTermsOf(em, producer);
         Map<String, Object> feed = Map.of("id", charge, "organisationId", organisation,
-                "producerId", producerWith(Terms.basic(1, START, END, "1.00")), "kind", "FEED",
+                "producerId", producer, "kind", "FEED",
                 "description", "Concentrado lechero 2 sacos", "amount", new java.math.BigDecimal("100.01"),
                 "chargeDate", "2026-10-03", "instalments", 1);
         IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
@@ -565,11 +622,9 @@ class SettlementApiTest {
     /** A producer of the organisation with an individual agreement on these terms, both published. */
     private UUID producerWith(Terms terms) {
         UUID producer = UUID.randomUUID();
-        UUID agreement = UUID.randomUUID();
-        agreements.put(producer, agreement);
-        Feed.publish(Feed.producer(producer, organisation, null, "Productora " + producer.toString().substring(0, 4), 0),
-                Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk", "L",
-                        START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(terms)));
+        Feed.publish(Feed.producer(producer, organisation, null, "Productora " + producer.toString().substring(0, 4),
+                0));
+        publishAgreement(producer, terms);
         return producer;
     }
 
@@ -597,12 +652,24 @@ class SettlementApiTest {
     }
 
     private UUID charge(UUID producer, String amount, LocalDate date, int instalments) {
+        Feed.awaitTermsOf(em, producer);
         UUID id = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(Map.of("id", id, "organisationId", organisation, "producerId", producer,
-                "kind", "FEED", "description", "Concentrado lechero 2 sacos", "amount", new java.math.BigDecimal(amount),
-                "chargeDate", date.toString(), "instalments", instalments, "by", "Tesorera"))
+        given().contentType(ContentType.JSON).body(chargeBody(id, producer, amount, date, instalments))
                 .post("/api/v1/charges").then().statusCode(201);
         return id;
+    }
+
+    private Map<String, Object> chargeBody(UUID id, UUID producer, String amount, LocalDate date, int instalments) {
+        return Map.of("id", id, "organisationId", organisation, "producerId", producer, "kind", "FEED",
+                "description", "Concentrado lechero 2 sacos", "amount", new java.math.BigDecimal(amount),
+                "chargeDate", date.toString(), "instalments", instalments, "by", "Tesorera");
+    }
+
+    private void publishAgreement(UUID producer, Terms terms) {
+        UUID agreement = UUID.randomUUID();
+        agreements.put(producer, agreement);
+        Feed.publish(Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk",
+                "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(terms)));
     }
 
     private void remit(String litres, String amount) {
