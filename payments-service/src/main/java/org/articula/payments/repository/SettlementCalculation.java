@@ -3,6 +3,7 @@ package org.articula.payments.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ public class SettlementCalculation {
 
     @Inject
     EntityManager em;
+    @Inject
+    AmountsOutOfRange outOfRange;
 
     /** What a computation touched, for the run's report. */
     public record Counts(int lotLines, int adjustments, int producers, int deductions) {
@@ -30,7 +33,7 @@ public class SettlementCalculation {
     // of that version whose [from, to) holds the lot's reading of the parameter; one grouped join. Each
     // adjustment's JSON (the statement's evidence) is built once, on the adjustment's side of the outer
     // join, not once per lot.
-    private static String pricedLots(String where) {
+    static String pricedLots(String where) {
         return """
                 select l.*, v.base_price + coalesce(sum(a.amount_per_unit), 0) as unit_price,
                        coalesce(jsonb_agg(a.applied order by a.seq) filter (where a.seq is not null), '[]'::jsonb)
@@ -71,8 +74,24 @@ public class SettlementCalculation {
     private static final String ACCEPTED = """
             select producer_id, agreement_id, accepted from run_totals where accepted is not null""";
 
+    /**
+     * Computes the settlement in the caller's transaction. When an amount exceeds what a settlement stores, the
+     * refusal names the lots or producers that made it (and the caller's transaction is to be rolled back).
+     */
     public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen,
             Progress progress) {
+        try {
+            return computeInOneTransaction(settlementId, organisationId, start, end, earliestOpen, progress);
+        } catch (PersistenceException e) {
+            if (AmountsOutOfRange.isOverflow(e)) {
+                throw outOfRange.refusal(organisationId, start, end);
+            }
+            throw e;
+        }
+    }
+
+    private Counts computeInOneTransaction(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end,
+            boolean earliestOpen, Progress progress) {
         long t = System.nanoTime();
         // Sorting and grouping a fortnight's lots (300,000 for 10,000 producers) in memory, not on disk.
         em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();

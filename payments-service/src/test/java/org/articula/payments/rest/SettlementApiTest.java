@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
@@ -98,6 +101,53 @@ class SettlementApiTest {
                 .body("lines[2].detail.reasons", hasSize(1))
                 .body("gross", is(39.92f)).body("totalDeductions", is(0f)).body("net", is(39.92f))
                 .body("dueDate", is("2026-10-22"));
+    }
+
+    @Test
+    void theLargestLotIntakeAcceptsAtTheDearestPriceAnAgreementAllowsIsSettledAndClosedToTheCentimo() {
+        UUID rosa = producerWith(dearestTerms());
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), LARGEST_QUANTITY.toPlainString(),
+                readingsReachingEveryAdjustment(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+        close(id);
+
+        // 999999.999 x (999999.9999 + 30 x 999999.9999) = 30999999965900.0000031 -> 30999999965900.00
+        BigDecimal unitPrice = LARGEST_BASE_PRICE
+                .add(LARGEST_ADJUSTMENT.multiply(BigDecimal.valueOf(MOST_ADJUSTMENTS)));
+        BigDecimal amount = LARGEST_QUANTITY.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
+        JsonNode statement = exactly(given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .statusCode(200).extract().asString());
+        assertEquals(unitPrice.toPlainString(), statement.at("/lines/0/unitPrice").decimalValue().toPlainString());
+        assertEquals(amount.toPlainString(), statement.at("/lines/0/amount").decimalValue().toPlainString());
+        assertEquals(amount.toPlainString(), statement.at("/net").decimalValue().toPlainString());
+    }
+
+    @Test
+    void aLotWhoseAmountNoSettlementStoresIsNamedInTheRefusalAndTheRunLogInsteadOfFailingEveryone() {
+        UUID rosa = producerWith(dearestTerms());
+        UUID julio = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(julio, agreementOf(julio), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        // Recorded before intake's limits (quantities up to 999999999.999): outside today's contract, so sent as is.
+        LotState huge = lotState(rosa, agreementOf(rosa), OCT_1.plusDays(2), "999999999.999",
+                readingsReachingEveryAdjustment(), "ACCEPTED");
+        Feed.publishUnchecked(Feed.lotRecorded(huge));
+        lotsSent++;
+        awaitLots();
+
+        given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart",
+                OCT_1.toString())).post("/api/v1/settlements/runs").then().statusCode(422).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:amount-out-of-range"))
+                .body("detail", containsString("lote " + huge.lotId()))
+                .body("detail", containsString("Corrija o anule ese lote"));
+        // The run log keeps why, in the same words.
+        assertEquals(1, em.createNativeQuery("select error from settlement_run where organisation_id = :org"
+                + " and status = 'FAILED' and error like :lot").setParameter("org", organisation)
+                .setParameter("lot", "%lote " + huge.lotId() + "%").getResultList().size());
+
+        Feed.publishUnchecked(Feed.lotVoided(huge, huge.voided(), "cantidad mal digitada", "Julia Ramos"));
+        Feed.await("the void", () -> "VOIDED".equals(em.createNativeQuery("select status from lot_ref where id = :id")
+                .setParameter("id", huge.lotId()).getSingleResult()));
+        assertEquals(100.00f, run(OCT_1).getFloat("gross"));
     }
 
     @Test
@@ -598,6 +648,18 @@ class SettlementApiTest {
         return ((Number) em.createNativeQuery(sql).setParameter("id", id).getSingleResult()).longValue();
     }
 
+    /** A JSON answer with its decimals as sent, not as floats. */
+    private static JsonNode exactly(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+                    .readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void repeatedAndOutOfOrderLotEventsChangeNothingAndAVoidedLotIsNotPaid() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -634,13 +696,51 @@ class SettlementApiTest {
 
     private LotState lot(UUID producer, UUID agreement, LocalDate day, String quantity, Map<String, String> readings,
             String verdict) {
-        LotState lot = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
-                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, "MORNING", agreement, 1, readings,
-                verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids 10.9 % bajo el mínimo 11.5"),
-                "RECORDED", 1);
+        LotState lot = lotState(producer, agreement, day, quantity, readings, verdict);
         Feed.publish(Feed.lotRecorded(lot));
         lotsSent++;
         return lot;
+    }
+
+    private LotState lotState(UUID producer, UUID agreement, LocalDate day, String quantity,
+            Map<String, String> readings, String verdict) {
+        return new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
+                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, "MORNING", agreement, 1, readings,
+                verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids 10.9 % bajo el mínimo 11.5"),
+                "RECORDED", 1);
+    }
+
+    // --- the largest figures the publishers' contracts (api-specs/events) allow, which their services enforce
+
+    private static final JsonNode LOT_SCHEMA = EventSchemas.forService("lots-service")
+            .schema("lot-payload.schema.json");
+    private static final JsonNode CLAUSES = EventSchemas.forService("contracts-service").schema("clauses.schema.json");
+    private static final BigDecimal LARGEST_QUANTITY = LOT_SCHEMA.at("/$defs/lot/properties/quantity/maximum")
+            .decimalValue();
+    private static final BigDecimal LARGEST_BASE_PRICE = CLAUSES.at("/$defs/priceClause/properties/basePrice/maximum")
+            .decimalValue();
+    private static final BigDecimal LARGEST_ADJUSTMENT = CLAUSES
+            .at("/$defs/qualityAdjustment/properties/amountPerUnit/maximum").decimalValue();
+    private static final int MOST_ADJUSTMENTS = CLAUSES.at("/$defs/priceClause/properties/qualityAdjustments/maxItems")
+            .asInt();
+
+    /** Terms with the largest base price and as many of the largest adjustments as a clause holds. */
+    private static Terms dearestTerms() {
+        List<Adjustment> adjustments = new ArrayList<>();
+        for (int i = 1; i <= MOST_ADJUSTMENTS; i++) {
+            adjustments.add(new Adjustment("p" + i, "0", null, LARGEST_ADJUSTMENT.toPlainString()));
+        }
+        return new Terms(1, START, END, LARGEST_BASE_PRICE.toPlainString(), adjustments, List.of(), null, null, null,
+                null, 7, 2);
+    }
+
+    /** Readings that reach every adjustment of {@link #dearestTerms()}. */
+    private static Map<String, String> readingsReachingEveryAdjustment() {
+        Map<String, String> readings = new java.util.HashMap<>();
+        for (int i = 1; i <= MOST_ADJUSTMENTS; i++) {
+            readings.put("p" + i, "1");
+        }
+        return readings;
     }
 
     private void awaitLots() {
