@@ -450,11 +450,18 @@ class LaredoFortnightEndToEndTest {
     }
 
     private static void charge(UUID organisation, UUID producer, String kind, String description, String amount,
-            LocalDate date, int instalments) {
+            LocalDate date, int instalments) throws InterruptedException {
         Map<String, Object> body = new HashMap<>(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
                 "producerId", producer, "kind", kind, "description", description, "amount", new BigDecimal(amount),
                 "chargeDate", date.toString(), "instalments", instalments));
-        given().contentType(ContentType.JSON).body(body).post(payments + "/api/v1/charges").then().statusCode(201);
+        // Payments-service may not have the agreements' terms yet: it answers so, with when to repeat.
+        io.restassured.response.Response answer = given().contentType(ContentType.JSON).body(body)
+                .post(payments + "/api/v1/charges");
+        for (int repeats = 0; repeats < 20 && answer.header("Retry-After") != null; repeats++) {
+            Thread.sleep(1000L * Long.parseLong(answer.header("Retry-After")));
+            answer = given().contentType(ContentType.JSON).body(body).post(payments + "/api/v1/charges");
+        }
+        answer.then().statusCode(201);
     }
 
     private static JsonPath statement(String settlementId, UUID producer) {

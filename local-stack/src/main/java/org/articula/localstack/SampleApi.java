@@ -33,6 +33,7 @@ final class SampleApi {
     /** The sample data is loaded as a manager of each organisation who holds every staff role. */
     static final String[] ROLES = { "buyer-admin", "centre-operator", "treasurer" };
     static final String USER = "datos de ejemplo (local-stack)";
+    private static final int MAX_REPEATS = 20;
 
     private final URI base;
     private final DevKeys keys;
@@ -60,11 +61,12 @@ final class SampleApi {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IOException("sample data: " + what + ": " + method + " " + uri + " failed: " + e, e);
+        HttpResponse<String> response = send(request, what);
+        // A temporary refusal (terms that have not reached the service yet) says when to repeat the request.
+        for (int repeats = 0; repeats < MAX_REPEATS && response.headers().firstValue("Retry-After").isPresent();
+                repeats++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").get()));
+            response = send(request, what);
         }
         for (int status : expected) {
             if (response.statusCode() == status) {
@@ -79,6 +81,15 @@ final class SampleApi {
         throw new IOException("sample data: " + what + ": " + method + " " + uri + " answered "
                 + response.statusCode() + ": " + abbreviate(response.body()) + "\n  request: " + abbreviate(json)
                 + "\n  Skip sample data with " + SampleData.SWITCH_ENV + "=false.");
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String what) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException("sample data: " + what + ": " + request.method() + " " + request.uri() + " failed: "
+                    + e, e);
+        }
     }
 
     private static String abbreviate(String text) {

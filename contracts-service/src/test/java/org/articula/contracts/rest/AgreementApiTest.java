@@ -215,6 +215,9 @@ class AgreementApiTest {
         Map<String, Object> tooManyDecimals = base();
         path(tooManyDecimals, "clauses", "price").put("basePrice", new java.math.BigDecimal("1.03125"));
         cases.put("clauses.price.basePrice ", tooManyDecimals);
+        Map<String, Object> tooMuchCommitted = base();
+        path(tooMuchCommitted, "clauses", "quantity").put("committedQuantity", 10_000_000);
+        cases.put("clauses.quantity.committedQuantity", tooMuchCommitted);
         Map<String, Object> unknownParameter = base();
         adjustment(unknownParameter).put("parameter", "fat");
         cases.put("clauses.price.qualityAdjustments[0].parameter", unknownParameter);

@@ -114,6 +114,18 @@ public final class EventSchemas {
         return service;
     }
 
+    /**
+     * A schema file of this service, decimals read exactly: for a test to take a documented limit from the
+     * contract itself, e.g. {@code schema("lot-payload.schema.json").at("/$defs/lot/properties/quantity/maximum")}.
+     */
+    public JsonNode schema(String file) {
+        try {
+            return JSON.readTree(directory.resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The event types that have a schema, e.g. {@code AgreementActivated}; shared parts are not types. */
     public Set<String> documentedTypes() {
         try (Stream<Path> files = Files.list(directory)) {

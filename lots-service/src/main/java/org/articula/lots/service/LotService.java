@@ -32,6 +32,7 @@ import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Lot;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.LotStatus;
+import org.articula.lots.domain.LotsProblem;
 import org.articula.lots.domain.Operator;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.domain.QualityJudge;
@@ -206,7 +207,7 @@ public class LotService {
         Lot lot = atOwnCentre(id);
         checkVersion(lot, correction.version());
         if (lot.isVoided()) {
-            throw new ProblemException(ProblemType.CONFLICT, "El lote está anulado; no se corrige");
+            throw new ProblemException(LotsProblem.LOT_VOIDED, "El lote está anulado; no se corrige");
         }
         if (correction.quantity() == null && correction.readings() == null) {
             throw ProblemException.invalidField("quantity", "indique la cantidad o las lecturas corregidas");
@@ -236,7 +237,7 @@ public class LotService {
         Lot lot = atOwnCentre(id);
         checkVersion(lot, voiding.version());
         if (lot.isVoided()) {
-            throw new ProblemException(ProblemType.CONFLICT, "El lote ya está anulado");
+            throw new ProblemException(LotsProblem.LOT_VOIDED, "El lote ya está anulado");
         }
         LotReceipt before = LotMapper.receipt(lot);
         Instant now = clock.instant();
@@ -314,7 +315,7 @@ public class LotService {
         LocalDate day = LocalDate.ofInstant(request.deliveredAt(), clock.getZone());
         ProducerRef producer = context.producers.get(request.producerId());
         if (producer == null) {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "El productor " + request.producerId()
+            throw new ProblemException(LotsProblem.UNKNOWN_PRODUCER, "El productor " + request.producerId()
                     + " no está registrado (o su registro aún no llegó de contratos); el lote no se registró",
                     List.of(new Violation("producerId", "productor desconocido")));
         }
@@ -362,12 +363,12 @@ public class LotService {
                 .filter(a -> a.buyerId.equals(centre.organisationId) || a.organisationId.equals(centre.organisationId))
                 .toList();
         if (inForce.isEmpty()) {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "El productor " + producer.name
+            throw new ProblemException(LotsProblem.NO_AGREEMENT_IN_FORCE, "El productor " + producer.name
                     + " no tiene un acuerdo vigente para " + product + " el " + day + "; el lote no se registró",
                     List.of(new Violation("producerId", "sin acuerdo vigente para " + product + " el " + day)));
         }
         if (inForce.size() > 1) {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "El productor tiene " + inForce.size()
+            throw new ProblemException(LotsProblem.AMBIGUOUS_AGREEMENT, "El productor tiene " + inForce.size()
                     + " acuerdos vigentes para " + product + " el " + day + " y este centro no decide cuál",
                     List.of(new Violation("centreId", "no corresponde a un único acuerdo")));
         }

@@ -17,6 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.articula.localstack.testing.CsvDownloads;
+import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.IdenticalRequests.Answer;
 import org.articula.localstack.testing.LimaDays;
@@ -153,7 +155,8 @@ class LotApiTest {
     void aLotWithoutAnAgreementInForceIsRefusedAndNotStored() {
         UUID cacao = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(lot(cacao, rosa, "cacao", "40", "kg", List.of())).post(LOTS)
-                .then().statusCode(422).contentType(PROBLEM).body("type", is("urn:articula:problem:business-rule"))
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("type", is("urn:articula:problem:no-agreement-in-force"))
                 .body("detail", containsString("no tiene un acuerdo vigente para cacao"));
         UUID beforeStart = UUID.randomUUID();
         Map<String, Object> early = milk(beforeStart, "10", "11.8", "6", false);
@@ -161,7 +164,8 @@ class LotApiTest {
         given().contentType(ContentType.JSON).body(early).post(LOTS).then().statusCode(422);
         UUID stranger = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(lot(stranger, UUID.randomUUID(), "milk", "10", "L", List.of()))
-                .post(LOTS).then().statusCode(422).body("violations[0].field", is("producerId"));
+                .post(LOTS).then().statusCode(422).body("violations[0].field", is("producerId"))
+                .body("type", is("urn:articula:problem:unknown-producer"));
         for (UUID id : List.of(cacao, beforeStart, stranger)) {
             given().get(LOTS + "/" + id).then().statusCode(404);
         }
@@ -475,6 +479,26 @@ class LotApiTest {
                 .then().statusCode(400).contentType(PROBLEM);
         given().queryParams("producerId", rosa, "from", TODAY.minusDays(40).toString(), "to", TODAY.toString()).get(LOTS)
                 .then().statusCode(200).body("lots", empty());
+    }
+
+    @Test
+    void theLargestQuantityIntakeAcceptsIsTheOneItsEventsPromisePaymentsAndALargerOneIsRefused() {
+        BigDecimal largest = EventSchemas.forService("lots-service").schema("lot-payload.schema.json")
+                .at("/$defs/lot/properties/quantity/maximum").decimalValue();
+        BigDecimal larger = largest.add(new BigDecimal("0.001"));
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(id, largest.toPlainString(), "11.8", "6.5", false)).post(LOTS)
+                .then().statusCode(201).body("quantity", is(largest.floatValue()));
+        PUBLISHED.await(id.toString(), 1); // and its event is within the schema
+
+        UUID tooMuch = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(tooMuch, larger.toPlainString(), "11.8", "6.5", false))
+                .post(LOTS).then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("quantity"));
+        given().get(LOTS + "/" + tooMuch).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "quantity", larger, "reason", "balanza",
+                "by", "Julia Ramos")).post(LOTS + "/" + id + "/corrections")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("quantity"));
+        given().get(LOTS + "/" + id).then().body("revision", is(1));
     }
 
     @Test

@@ -32,16 +32,31 @@ public class ChargeRepository implements PanacheRepositoryBase<Charge, UUID> {
         return recovered;
     }
 
-    /** The largest number of instalments the producer's agreements in force on a day allow; 2 when none. */
-    public int maxInstalments(UUID organisationId, UUID producerId, java.time.LocalDate day) {
-        Number max = (Number) getEntityManager().createNativeQuery("""
-                select max(v.max_instalments) from agreement_ref a
-                join terms_version v on v.agreement_id = a.id and :day between v.effective_from and v.effective_to
-                where a.organisation_id = :org and a.status in ('ACTIVE', 'SUSPENDED')
+    /** Whether payments-service knows the producer as one of the organisation's. */
+    public boolean isProducerOf(UUID organisationId, UUID producerId) {
+        return !getEntityManager()
+                .createNativeQuery("select 1 from producer_ref where id = :p and organisation_id = :org")
+                .setParameter("p", producerId).setParameter("org", organisationId).getResultList().isEmpty();
+    }
+
+    /**
+     * @param agreements how many agreements of the producer (own or its group's) payments-service has received
+     * @param max        the largest number of instalments among those in force on the day (active or suspended,
+     *                   with a clause version covering it); null when none is
+     */
+    public record InstalmentCap(long agreements, Integer max) {
+    }
+
+    public InstalmentCap instalmentCap(UUID organisationId, UUID producerId, java.time.LocalDate day) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                select count(distinct a.id), max(v.max_instalments) from agreement_ref a
+                left join terms_version v on v.agreement_id = a.id and :day between v.effective_from and v.effective_to
+                     and a.status in ('ACTIVE', 'SUSPENDED')
+                where a.organisation_id = :org
                   and (a.producer_id = :p or a.group_id = (select r.group_id from producer_ref r where r.id = :p))""")
                 .setParameter("org", organisationId).setParameter("p", producerId).setParameter("day", day)
                 .getSingleResult();
-        return max == null ? 2 : max.intValue();
+        return new InstalmentCap(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).intValue());
     }
 
     public List<Charge> ofProducer(UUID organisationId, UUID producerId) {

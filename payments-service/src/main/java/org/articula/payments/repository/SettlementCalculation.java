@@ -3,6 +3,7 @@ package org.articula.payments.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ public class SettlementCalculation {
 
     @Inject
     EntityManager em;
+    @Inject
+    AmountsOutOfRange outOfRange;
 
     /** What a computation touched, for the run's report. */
     public record Counts(int lotLines, int adjustments, int producers, int deductions) {
@@ -30,7 +33,7 @@ public class SettlementCalculation {
     // of that version whose [from, to) holds the lot's reading of the parameter; one grouped join. Each
     // adjustment's JSON (the statement's evidence) is built once, on the adjustment's side of the outer
     // join, not once per lot.
-    private static String pricedLots(String where) {
+    static String pricedLots(String where) {
         return """
                 select l.*, v.base_price + coalesce(sum(a.amount_per_unit), 0) as unit_price,
                        coalesce(jsonb_agg(a.applied order by a.seq) filter (where a.seq is not null), '[]'::jsonb)
@@ -71,11 +74,31 @@ public class SettlementCalculation {
     private static final String ACCEPTED = """
             select producer_id, agreement_id, accepted from run_totals where accepted is not null""";
 
+    /**
+     * Computes the settlement in the caller's transaction. When an amount exceeds what a settlement stores, the
+     * refusal names the lots or producers that made it (and the caller's transaction is to be rolled back).
+     */
     public Counts compute(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end, boolean earliestOpen,
             Progress progress) {
+        try {
+            return computeInOneTransaction(settlementId, organisationId, start, end, earliestOpen, progress);
+        } catch (PersistenceException e) {
+            if (AmountsOutOfRange.isOverflow(e)) {
+                throw outOfRange.refusal(organisationId, start, end);
+            }
+            throw e;
+        }
+    }
+
+    private Counts computeInOneTransaction(UUID settlementId, UUID organisationId, LocalDate start, LocalDate end,
+            boolean earliestOpen, Progress progress) {
         long t = System.nanoTime();
         // Sorting and grouping a fortnight's lots (300,000 for 10,000 producers) in memory, not on disk.
         em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();
+        // Names the settlement computed: the triggers keeping closed settlements unchanged (V10) then check
+        // it once per statement instead of each of its lines.
+        em.createNativeQuery("select set_config('articula.computing_settlement', cast(:s as text), true)")
+                .setParameter("s", settlementId).getSingleResult();
         for (String table : new String[] { "settlement_deduction", "settlement_producer", "settlement_line" }) {
             em.createNativeQuery("delete from " + table + " where settlement_id = :s").setParameter("s", settlementId)
                     .executeUpdate();
@@ -146,7 +169,8 @@ public class SettlementCalculation {
         // Volume bonus and shortfall penalty, per producer and agreement, from the terms in force on the
         // fortnight's last day (or the agreement's, if it ends first). The bonus of the highest tier
         // reached applies to all accepted quantity; the penalty to each unit below commitment x
-        // (1 - tolerance), for agreements with one producer (a group's commitment is the group's).
+        // (1 - tolerance), for agreements with one producer (a group's commitment is the group's). The
+        // threshold is exact (at most 7 decimals, no division), so the penalty is rounded once, as its amount.
         em.createNativeQuery("""
                 with line as (
                     insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price,
@@ -176,14 +200,15 @@ public class SettlementCalculation {
                     detail)
                 select :s, c.producer_id, c.agreement_id, 'SHORTFALL_PENALTY', c.threshold - c.accepted,
                        c.shortfall_penalty, -round((c.threshold - c.accepted) * c.shortfall_penalty, 2),
-                       jsonb_build_object('committed', c.commitment, 'threshold', c.threshold, 'accepted', c.accepted,
-                           'version', c.number)
+                       jsonb_build_object('committed', c.commitment,
+                           'threshold', round(c.threshold, greatest(3, scale(trim_scale(c.threshold)))),
+                           'accepted', c.accepted, 'version', c.number)
                 from (select a.producer_id, a.agreement_id, v.number, v.shortfall_penalty,
                              coalesce(q.accepted, 0) as accepted,
                              v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
                                  as commitment,
-                             round(v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
-                                 * (1 - v.tolerance_percent / 100), 3) as threshold
+                             v.committed_quantity * case when v.commitment_per = 'DAY' then a.days else 1 end
+                                 * (100 - v.tolerance_percent) * 0.01 as threshold
                       from (select a.id as agreement_id, a.producer_id, """ + " " + DAYS_IN_FORCE + " " + """
                      as days,
                                    """ + " " + LAST_DAY_IN_FORCE + " " + """

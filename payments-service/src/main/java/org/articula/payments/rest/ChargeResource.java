@@ -57,7 +57,10 @@ public class ChargeResource {
     @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)",
             description = "Split into instalments (default 2, at most the agreement's maximum): the first n-1 are "
                     + "amount/n rounded down to the céntimo, the last takes the rest; instalment k falls due in the "
-                    + "k-th fortnight from the charge date's. Idempotent by id: 201, then 200.")
+                    + "k-th fortnight from the charge date's. Idempotent by id: 201, then 200. A producer that is not "
+                    + "one of the organisation's is not found (404), as an unknown id. While no agreement of the "
+                    + "producer has reached payments-service: 409 terms-not-received with Retry-After, repeat then; "
+                    + "when none is in force on the charge date: 422 no-agreement-in-force.")
     public Response record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         Created<Charge> created = service.record(request);
         ChargeView view = service.view(created.value());

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.articula.payments.domain.Charge;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.Instalment;
+import org.articula.payments.domain.PaymentsProblem;
 import org.articula.payments.repository.ChargeRepository;
 import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
@@ -18,7 +19,6 @@ import org.articula.payments.rest.dto.ChargeView;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
-import org.articula.platform.problem.ProblemType;
 
 /** Input credit charges and their instalments. */
 @ApplicationScoped
@@ -41,22 +41,29 @@ public class ChargeService {
                 .orElseThrow(() -> ProblemException.notFound("Cargo", id));
     }
 
-    /** Records a charge split into instalments; the same request again answers with what is stored. */
+    /**
+     * Records a charge split into instalments; the same request again answers with what is stored. A producer
+     * payments-service does not know as the organisation's is not found, like an unknown id.
+     */
     @Transactional
     public Created<Charge> record(ChargeRequest r) {
         user.requireOrganisation(r.organisationId(), "Organización", r.organisationId());
-        int max = charges.maxInstalments(r.organisationId(), r.producerId(), r.chargeDate());
-        int n = r.instalments() == null ? Math.min(DEFAULT_INSTALMENTS, max) : r.instalments();
+        if (!charges.isProducerOf(r.organisationId(), r.producerId())) {
+            throw ProblemException.notFound("Productor", r.producerId());
+        }
         Charge existing = charges.findById(r.id());
         if (existing != null) {
             boolean same = existing.organisationId.equals(r.organisationId()) && existing.producerId.equals(r.producerId())
                     && existing.kind == r.kind() && existing.amount.compareTo(r.amount()) == 0
-                    && existing.chargeDate.equals(r.chargeDate()) && existing.instalments == n;
+                    && existing.chargeDate.equals(r.chargeDate())
+                    && (r.instalments() == null || existing.instalments == r.instalments());
             if (!same) {
                 throw ProblemException.conflict("El id " + r.id() + " ya identifica otro cargo");
             }
             return new Created<>(existing, false);
         }
+        int max = instalmentCap(r);
+        int n = r.instalments() == null ? Math.min(DEFAULT_INSTALMENTS, max) : r.instalments();
         if (n > max) {
             throw ProblemException.invalidField("instalments", "el acuerdo del productor permite a lo más " + max
                     + " armadas");
@@ -89,6 +96,22 @@ public class ChargeService {
         return new Created<>(charge, true);
     }
 
+    // The cap of the producer's agreements in force on the charge date, as received from contracts-service. An
+    // agreement that has not arrived yet is not replaced by a default: the client is told to repeat shortly.
+    private int instalmentCap(ChargeRequest r) {
+        ChargeRepository.InstalmentCap cap = charges.instalmentCap(r.organisationId(), r.producerId(), r.chargeDate());
+        if (cap.max() != null) {
+            return cap.max();
+        }
+        if (cap.agreements() == 0) {
+            throw new ProblemException(PaymentsProblem.TERMS_NOT_RECEIVED, "Aún no llegan a pagos los términos del "
+                    + "acuerdo del productor " + r.producerId() + ", que limitan las armadas del cargo; si el acuerdo "
+                    + "se acaba de activar, reintente en unos segundos. El cargo no se registró.");
+        }
+        throw new ProblemException(PaymentsProblem.NO_AGREEMENT_IN_FORCE, "El productor " + r.producerId()
+                + " no tiene un acuerdo vigente el " + r.chargeDate() + "; el cargo no se registró.");
+    }
+
     /** Cancels a charge nothing of which was recovered yet by a closed settlement. */
     @Transactional
     public Charge cancel(UUID id, Cancellation cancellation) {
@@ -98,8 +121,8 @@ public class ChargeService {
         }
         BigDecimal recovered = charges.recovered(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (recovered.signum() > 0) {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "Ya se recuperaron S/ " + recovered.toPlainString()
-                    + " de este cargo; no se puede anular");
+            throw new ProblemException(PaymentsProblem.CHARGE_RECOVERED, "Ya se recuperaron S/ "
+                    + recovered.toPlainString() + " de este cargo; no se puede anular");
         }
         charge.status = Charge.Status.CANCELLED;
         charge.cancelledBy = user.name();

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Fortnight;
+import org.articula.payments.domain.PaymentsProblem;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Settlement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -145,7 +146,7 @@ public class SettlementService {
     }
 
     private static ProblemException closedFortnight(Fortnight fortnight) {
-        return new ProblemException(ProblemType.CONFLICT, "La liquidación de la quincena " + fortnight.start()
+        return new ProblemException(PaymentsProblem.SETTLEMENT_CLOSED, "La liquidación de la quincena " + fortnight.start()
                 + " está cerrada y no cambia; las correcciones van en la siguiente");
     }
 
@@ -194,8 +195,8 @@ public class SettlementService {
             return settlement;
         }
         settlements.earlierOpen(settlement.organisationId, settlement.periodStart).ifPresent(earlier -> {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "Cierre primero la quincena " + earlier
-                    + ": las liquidaciones se cierran en orden");
+            throw new ProblemException(PaymentsProblem.EARLIER_SETTLEMENT_OPEN, "Cierre primero la quincena "
+                    + earlier + ": las liquidaciones se cierran en orden");
         });
         calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
         compute(settlement, (step, millis) -> { });
@@ -217,14 +218,15 @@ public class SettlementService {
         }
         Settlement settlement = get(id);
         if (!settlement.isClosed()) {
-            throw new ProblemException(ProblemType.BUSINESS_RULE, "Solo se paga una liquidación cerrada");
+            throw new ProblemException(PaymentsProblem.SETTLEMENT_NOT_CLOSED, "Solo se paga una liquidación cerrada");
         }
         // Locked: two payouts recorded at once must not both pass the "not paid yet" check.
         ProducerSettlement producer = settlements.producerForUpdate(id, payout.producerId())
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", payout.producerId()));
         if (producer.isPaid()) {
             if (!producer.paidOn.equals(payout.paidOn())) {
-                throw ProblemException.conflict("Ya se registró el pago del " + producer.paidOn);
+                throw new ProblemException(PaymentsProblem.PAYOUT_ALREADY_RECORDED, "Ya se registró el pago del "
+                        + producer.paidOn);
             }
             return producer;
         }

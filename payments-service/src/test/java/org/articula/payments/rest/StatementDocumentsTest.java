@@ -107,6 +107,7 @@ class StatementDocumentsTest {
         lot(rosa, rosaAgreement, OCT_1.plusDays(1), "AFTERNOON", "620", Map.of("total_solids", "11.8"), "ACCEPTED");
         lot(rosa, rosaAgreement, OCT_1.plusDays(2), "MORNING", "30", Map.of("total_solids", "10.9"), "REJECTED");
         lot(julio, julioAgreement, OCT_1.plusDays(1), "MORNING", "100", Map.of(), "ACCEPTED");
+        Feed.awaitTermsOf(em, rosa);
         given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
                 "producerId", rosa, "kind", "FEED", "description", "Concentrado lechero, 2 sacos", "amount",
                 new BigDecimal("52.10"), "chargeDate", "2026-10-02", "instalments", 1, "by", "Tesorera"))

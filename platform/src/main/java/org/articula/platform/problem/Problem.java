@@ -21,7 +21,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record Violation(String field, String message) {
     }
 
-    public static Problem of(ProblemType type, String detail) {
+    public static Problem of(ProblemKind type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, List.of(), null);
     }
 

@@ -8,14 +8,14 @@ import java.util.List;
  */
 public class ProblemException extends RuntimeException {
 
-    private final ProblemType type;
+    private final ProblemKind type;
     private final List<Problem.Violation> violations;
 
-    public ProblemException(ProblemType type, String detail) {
+    public ProblemException(ProblemKind type, String detail) {
         this(type, detail, List.of());
     }
 
-    public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
+    public ProblemException(ProblemKind type, String detail, List<Problem.Violation> violations) {
         super(detail);
         this.type = type;
         this.violations = List.copyOf(violations);
@@ -36,6 +36,10 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
                 List.of(new Problem.Violation(field, message)));
+    }
+
+    public ProblemKind type() {
+        return type;
     }
 
     public Problem problem() {

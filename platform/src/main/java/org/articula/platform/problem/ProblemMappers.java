@@ -41,7 +41,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return e.problem().withInstance(uri.getPath()).toResponse();
+        Response response = e.problem().withInstance(uri.getPath()).toResponse();
+        Integer retryAfter = e.type().retryAfterSeconds();
+        return retryAfter == null ? response
+                : Response.fromResponse(response).header("Retry-After", retryAfter.toString()).build();
     }
 
     @ServerExceptionMapper

@@ -1,44 +1,51 @@
 package org.articula.platform.problem;
 
-/** The stable problem types every service answers with. Clients switch on {@link #uri()}. */
-public enum ProblemType {
-    VALIDATION("validation", "La solicitud tiene datos inválidos", 400),
-    MALFORMED_REQUEST("malformed-request", "La solicitud no se puede leer", 400),
-    UNAUTHORIZED("unauthorized", "Se requiere un token válido", 401),
-    FORBIDDEN("forbidden", "Su rol no permite esta operación", 403),
-    NOT_FOUND("not-found", "No encontrado", 404),
-    METHOD_NOT_ALLOWED("method-not-allowed", "Método no permitido", 405),
-    NOT_ACCEPTABLE("not-acceptable", "Formato de respuesta no disponible", 406),
-    CONFLICT("conflict", "Conflicto con el estado actual", 409),
-    INVALID_TRANSITION("invalid-transition", "Cambio de estado no permitido", 409),
-    CONCURRENT_MODIFICATION("concurrent-modification", "Modificado por otra persona al mismo tiempo", 409),
-    PAYLOAD_TOO_LARGE("payload-too-large", "La solicitud es demasiado grande", 413),
-    URI_TOO_LONG("uri-too-long", "La dirección de la solicitud es demasiado larga", 414),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Tipo de contenido no soportado", 415),
-    BUSINESS_RULE("business-rule", "La operación infringe una regla del acuerdo", 422),
-    HTTP_ERROR("http-error", "Error en la solicitud", 400),
-    INTERNAL("internal", "Error interno", 500),
-    UNAVAILABLE("unavailable", "Servicio no disponible temporalmente", 503);
+/**
+ * The problem types of plumbing every service shares (invalid input, authentication, not found,
+ * concurrency...). Business refusals have kinds of their own, in each service. Clients switch on
+ * {@link #uri()}.
+ */
+public enum ProblemType implements ProblemKind {
+    VALIDATION("validation", "La solicitud tiene datos inválidos", 400,
+            "A field or parameter breaks its rule; violations name each one. Correct them and send again."),
+    MALFORMED_REQUEST("malformed-request", "La solicitud no se puede leer", 400,
+            "The body is not JSON of the expected shape (a value of the wrong type, a key given twice, an unknown "
+                    + "field); violations name the field when known."),
+    UNAUTHORIZED("unauthorized", "Se requiere un token válido", 401, "No token, or one that is invalid or expired."),
+    FORBIDDEN("forbidden", "Su rol no permite esta operación", 403, "The caller's roles do not allow the operation."),
+    NOT_FOUND("not-found", "No encontrado", 404,
+            "Nothing with that id, or nothing the caller's organisation may see: both are answered alike."),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Método no permitido", 405, "The path does not take this method."),
+    NOT_ACCEPTABLE("not-acceptable", "Formato de respuesta no disponible", 406,
+            "None of the media types in Accept is offered."),
+    CONFLICT("conflict", "Conflicto con el estado actual", 409,
+            "The id already identifies something else, with other content: send it under a new id."),
+    INVALID_TRANSITION("invalid-transition", "Cambio de estado no permitido", 409,
+            "The resource's status does not allow this change."),
+    CONCURRENT_MODIFICATION("concurrent-modification", "Modificado por otra persona al mismo tiempo", 409,
+            "Someone changed the resource since it was read, or created the same thing at the same moment: read "
+                    + "it again and repeat the change."),
+    PAYLOAD_TOO_LARGE("payload-too-large", "La solicitud es demasiado grande", 413, "The body exceeds the limit."),
+    URI_TOO_LONG("uri-too-long", "La dirección de la solicitud es demasiado larga", 414,
+            "The URL exceeds the limit."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Tipo de contenido no soportado", 415,
+            "The body's Content-Type is not one the operation reads."),
+    BUSINESS_RULE("business-rule", "La operación infringe una regla del acuerdo", 422,
+            "A business rule without a type of its own refuses the operation; detail says which."),
+    HTTP_ERROR("http-error", "Error en la solicitud", 400, "Another client error of HTTP."),
+    INTERNAL("internal", "Error interno", 500,
+            "An unexpected failure; errorId names it in the service's log. Nothing was changed."),
+    UNAVAILABLE("unavailable", "Servicio no disponible temporalmente", 503,
+            "A dependency (database, broker) is down; retry later.");
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
-    ProblemType(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+    ProblemType(String slug, String title, int status, String description) {
+        this.definition = new Definition(slug, title, status, null, description);
     }
 
-    public String uri() {
-        return Problem.TYPE_PREFIX + slug;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public int status() {
-        return status;
+    @Override
+    public Definition definition() {
+        return definition;
     }
 }

@@ -14,12 +14,13 @@ import org.articula.lots.domain.Reading;
  * A corrected quantity and/or the complete corrected readings, with why (who: the token's user). The lot is judged
  * again by the clause version it was first judged by.
  *
- * @param version the lot's version as read
+ * @param version  the lot's version as read
+ * @param quantity at most 999,999.999, as a lot's (docs/decisions/0016)
  */
 public record Correction(
         @NotNull Long version,
         @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 9, fraction = 3) BigDecimal quantity,
+        @Digits(integer = 6, fraction = 3) BigDecimal quantity,
         @Size(max = 30) List<@NotNull @Valid Reading> readings,
         @NotBlank @Size(max = 500) String reason) {
 }

@@ -20,6 +20,8 @@ import org.articula.lots.domain.Shift;
  * @param id          generated on the device, so a retry on a poor connection never records it twice
  * @param operatorId  who recorded it, an operator of the centre
  * @param deliveredAt when it was delivered; its date in America/Lima picks the agreement version
+ * @param quantity    at most 999,999.999: priced at the largest unit price an agreement allows, its amount is
+ *                    still one a settlement stores (docs/decisions/0016)
  * @param shift       milking shift, for milk
  */
 public record LotRequest(
@@ -29,7 +31,7 @@ public record LotRequest(
         @NotNull UUID producerId,
         @NotBlank @Size(max = 40) String product,
         @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 9, fraction = 3) BigDecimal quantity,
+        @Digits(integer = 6, fraction = 3) BigDecimal quantity,
         @NotNull @Pattern(regexp = "L|kg|t|unit", message = "una de: L, kg, t, unit") String unit,
         @NotNull Instant deliveredAt,
         Shift shift,

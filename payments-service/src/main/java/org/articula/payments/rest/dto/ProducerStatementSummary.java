@@ -1,5 +1,6 @@
 package org.articula.payments.rest.dto;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param daysLate days the payout came after the due date (0 when on time or unpaid)
  */
 public record ProducerStatementSummary(UUID settlementId, UUID producerId, LocalDate periodStart, LocalDate periodEnd,
-        String status, BigDecimal gross, BigDecimal deductions, BigDecimal net, LocalDate dueDate, LocalDate paidOn,
-        long daysLate) {
+        String status, @Digits(integer = 16, fraction = 2) BigDecimal gross,
+        @Digits(integer = 16, fraction = 2) BigDecimal deductions, @Digits(integer = 16, fraction = 2) BigDecimal net,
+        LocalDate dueDate, LocalDate paidOn, long daysLate) {
 }

@@ -1,5 +1,6 @@
 package org.articula.payments.rest.dto;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +17,12 @@ import org.articula.payments.domain.Settlement;
  */
 public record SettlementView(UUID id, UUID organisationId, LocalDate periodStart, LocalDate periodEnd,
         Settlement.Status status, int runs, Instant computedAt, Instant closedAt, String closedBy, long version,
-        int waitingLots, UUID lastRunId, BigDecimal gross, BigDecimal deductions, BigDecimal net, List<ProducerTotals> producers) {
+        int waitingLots, UUID lastRunId, @Digits(integer = 16, fraction = 2) BigDecimal gross,
+        @Digits(integer = 16, fraction = 2) BigDecimal deductions, @Digits(integer = 16, fraction = 2) BigDecimal net,
+        List<ProducerTotals> producers) {
 
-    public record ProducerTotals(UUID producerId, BigDecimal gross, BigDecimal deductions, BigDecimal net,
-            LocalDate dueDate, LocalDate paidOn, long daysLate) {
+    public record ProducerTotals(UUID producerId, @Digits(integer = 16, fraction = 2) BigDecimal gross,
+            @Digits(integer = 16, fraction = 2) BigDecimal deductions,
+            @Digits(integer = 16, fraction = 2) BigDecimal net, LocalDate dueDate, LocalDate paidOn, long daysLate) {
     }
 }

@@ -1,6 +1,7 @@
 package org.articula.payments.rest.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.UUID;
 public record Statement(UUID settlementId, UUID producerId, String producerName, String producerNationalId,
         UUID organisationId, String organisationName, List<UUID> buyerIds, List<String> buyerNames,
         LocalDate periodStart, LocalDate periodEnd, String settlementStatus, List<Line> lines,
-        List<Deduction> deductions, BigDecimal gross, BigDecimal totalDeductions, BigDecimal net, LocalDate dueDate,
-        LocalDate paidOn, long daysLate) {
+        List<Deduction> deductions, @Digits(integer = 16, fraction = 2) BigDecimal gross,
+        @Digits(integer = 16, fraction = 2) BigDecimal totalDeductions,
+        @Digits(integer = 16, fraction = 2) BigDecimal net, LocalDate dueDate, LocalDate paidOn, long daysLate) {
 
     /** A statement without the producer's DNI, organisation and buyers. */
     public Statement(UUID settlementId, UUID producerId, String producerName, LocalDate periodStart,
@@ -38,7 +40,9 @@ public record Statement(UUID settlementId, UUID producerId, String producerName,
      * @param unit the quantity's unit (L, kg) from the line's agreement
      */
     public record Line(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
-            BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount, JsonNode detail) {
+            @Digits(integer = 16, fraction = 3) BigDecimal quantity, String unit,
+            @Digits(integer = 8, fraction = 4) BigDecimal unitPrice,
+            @Digits(integer = 16, fraction = 2) BigDecimal amount, JsonNode detail) {
 
         /** A line whose unit is not known. */
         public Line(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,
@@ -49,6 +53,7 @@ public record Statement(UUID settlementId, UUID producerId, String producerName,
 
     /** @param remaining what of the instalment is still to recover after this fortnight */
     public record Deduction(UUID chargeId, String chargeKind, String description, LocalDate chargeDate, int instalment,
-            BigDecimal due, BigDecimal applied, BigDecimal remaining) {
+            @Digits(integer = 16, fraction = 2) BigDecimal due, @Digits(integer = 16, fraction = 2) BigDecimal applied,
+            @Digits(integer = 16, fraction = 2) BigDecimal remaining) {
     }
 }
