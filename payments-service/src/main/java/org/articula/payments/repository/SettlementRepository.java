@@ -281,35 +281,6 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 .getSingleResult()).intValue();
     }
 
-    /**
-     * The producer whose accepted lots of the fortnight are worth the most at their base prices, with the lot
-     * worth the most among them: where a mistyped quantity shows when a run's amounts are out of range.
-     */
-    public record HeaviestDelivery(UUID producerId, String producerName, String nationalId, BigDecimal producerAmount,
-            UUID lotId, LocalDate deliveryDate, BigDecimal quantity, String unit) {
-    }
-
-    @SuppressWarnings("unchecked")
-    public Optional<HeaviestDelivery> heaviestDelivery(UUID organisationId, LocalDate start, LocalDate end) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select x.producer_id, r.name, r.national_id, x.total, x.id, x.delivery_date, x.quantity, x.unit
-                from (select l.producer_id, l.id, l.delivery_date, l.quantity, l.unit,
-                             sum(l.quantity * v.base_price) over (partition by l.producer_id) as total,
-                             row_number() over (partition by l.producer_id
-                                                order by l.quantity * v.base_price desc, l.id) as rank
-                      from lot_ref l
-                      join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
-                      where l.organisation_id = :org and l.delivery_date between :start and :end
-                        and l.status = 'RECORDED' and l.verdict = 'ACCEPTED') x
-                left join producer_ref r on r.id = x.producer_id
-                where x.rank = 1
-                order by x.total desc, x.producer_id limit 1""")
-                .setParameter("org", organisationId).setParameter("start", start).setParameter("end", end)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new HeaviestDelivery((UUID) r[0], (String) r[1], (String) r[2],
-                (BigDecimal) r[3], (UUID) r[4], toDate(r[5]), (BigDecimal) r[6], (String) r[7]));
-    }
-
     public UUID lastRun(UUID settlementId) {
         List<?> ids = getEntityManager().createNativeQuery("""
                 select id from settlement_run where settlement_id = :s order by started_at desc limit 1""")

@@ -1,17 +1,13 @@
 package org.articula.payments.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.mapping.StatementHtml;
-import org.articula.payments.repository.SettlementRepository;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.problem.ProblemType;
 import org.articula.platform.transaction.LostRace;
@@ -28,12 +24,9 @@ public class RunFailures {
 
     private static final Logger LOG = Logger.getLogger(RunFailures.class);
     private static final String NOTHING_SAVED = " No se guardó nada de este cálculo.";
-    // PostgreSQL: numeric_value_out_of_range; deadlock, serialization, lock not available, statement cancelled.
-    private static final String OUT_OF_RANGE = "22003";
+    // PostgreSQL: deadlock, serialization, lock not available, statement cancelled. (Amounts out of range are
+    // named lot by lot inside the calculation: AmountsOutOfRange.)
     private static final Set<String> CLASHES = Set.of("40P01", "40001", "55P03", "57014");
-
-    @Inject
-    SettlementRepository settlements;
 
     /**
      * @param reason  for the run's log, in Spanish
@@ -48,10 +41,6 @@ public class RunFailures {
             return new Explained(refusal.getMessage(), null, null);
         }
         String state = sqlState(failure);
-        if (OUT_OF_RANGE.equals(state)) {
-            String reason = outOfRange(organisationId, fortnight);
-            return new Explained(reason, null, new ProblemException(ProblemType.BUSINESS_RULE, reason));
-        }
         if (CLASHES.contains(state)) {
             String reason = "Otra liquidación o el cierre de la quincena del " + StatementHtml.date(fortnight.start())
                     + " se estaba guardando al mismo tiempo. Vuelva a ejecutar la liquidación." + NOTHING_SAVED;
@@ -71,25 +60,6 @@ public class RunFailures {
                 + " Código para soporte: " + errorId, errorId, null);
     }
 
-    // Numbers past what a statement can record (S/ 9,999,999,999.99) come from a quantity typed with digits too
-    // many: the producer whose lots are worth the most, and their largest lot, are where to look.
-    private String outOfRange(UUID organisationId, Fortnight fortnight) {
-        Optional<SettlementRepository.HeaviestDelivery> heaviest = QuarkusTransaction.requiringNew()
-                .call(() -> settlements.heaviestDelivery(organisationId, fortnight.start(), fortnight.end()));
-        String limit = "más de lo que una liquidación puede registrar (S/ 9,999,999,999.99).";
-        if (heaviest.isEmpty()) {
-            return "Un importe de la quincena llega a " + limit + " Revise las cantidades de las entregas."
-                    + NOTHING_SAVED;
-        }
-        SettlementRepository.HeaviestDelivery h = heaviest.get();
-        String who = (h.producerName() == null ? "el productor " + h.producerId() : h.producerName())
-                + (h.nationalId() == null ? "" : " (DNI/RUC " + h.nationalId() + ")");
-        return "Las entregas de " + who + " en la quincena valen unos " + StatementHtml.money(h.producerAmount())
-                + ", " + limit + " Revise su entrega del " + StatementHtml.date(h.deliveryDate()) + " de "
-                + StatementHtml.qty(h.quantity()) + " " + h.unit() + " (lote " + h.lotId()
-                + "): la cantidad parece mal digitada. Corríjala en el centro de acopio y vuelva a ejecutar la "
-                + "liquidación." + NOTHING_SAVED;
-    }
 
     private static String sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -140,8 +140,8 @@ class SettlementApiTest {
                 .body("detail", containsString("lote " + huge.lotId()))
                 .body("detail", containsString("Corrija o anule ese lote"));
         // The run log keeps why, in the same words.
-        assertEquals(1, em.createNativeQuery("select error from settlement_run where organisation_id = :org"
-                + " and status = 'FAILED' and error like :lot").setParameter("org", organisation)
+        assertEquals(1, em.createNativeQuery("select reason from settlement_run where organisation_id = :org"
+                + " and status = 'FAILED' and reason like :lot").setParameter("org", organisation)
                 .setParameter("lot", "%lote " + huge.lotId() + "%").getResultList().size());
 
         Feed.publishUnchecked(Feed.lotVoided(huge, huge.voided(), "cantidad mal digitada", "Julia Ramos"));

@@ -128,38 +128,6 @@ class SettlementRunsTest {
     }
 
     @Test
-    void aRunWhoseAmountsCannotBeRecordedFailsNamingTheProducerAndTheMistypedLot() {
-        Deliveries trout = new Deliveries(organisation, UUID.randomUUID(), "trout", "kg");
-        UUID acoria = trout.producer("Empresa Municipal Piscícola de Acoria",
-                Terms.basic(1, Deliveries.START, Deliveries.END, "8.50"));
-        UUID puno = trout.producer("Juana Mamani Ccori", Terms.basic(1, Deliveries.START, Deliveries.END, "8.50"));
-        trout.lot(acoria, OCT_1.plusDays(1), "650", "ACCEPTED");
-        // 650 kg and 700 kg, each typed with six digits too many: S/ 11,475,005,525.00 gross, more than a
-        // statement can record.
-        trout.lot(acoria, OCT_1.plusDays(2), "650000000", "ACCEPTED");
-        LotState typo = trout.lot(acoria, OCT_1.plusDays(3), "700000000", "ACCEPTED");
-        trout.lot(puno, OCT_1.plusDays(2), "210", "ACCEPTED");
-        trout.awaitAll(em);
-        UUID runId = UUID.randomUUID();
-
-        String location = runAsync(runId, OCT_1).then().statusCode(202).extract().header("Location");
-        JsonPath failed = follow(location, run -> !"RUNNING".equals(run.getString("status")));
-        assertEquals("FAILED", failed.getString("status"), failed.prettify());
-        String reason = failed.getString("reason");
-        for (String expected : new String[] { "Empresa Municipal Piscícola de Acoria", "04/10/2026",
-                "700000000 kg", "lote " + typo.lotId(), "mal digitada", "No se guardó nada" }) {
-            assertTrue(reason.contains(expected), () -> "«" + expected + "» missing in: " + reason);
-        }
-        assertNull(failed.get("settlementId"));
-        assertNull(failed.get("error"), "a reason the treasurer can act on needs no support code");
-        given().get("/api/v1/settlements").then().statusCode(200).body("$", hasSize(0)); // nothing saved
-
-        // Waited for, the same failure is the answer: a business rule, in the same words.
-        given().contentType(ContentType.JSON).body(body(UUID.randomUUID(), OCT_1)).post("/api/v1/settlements/runs")
-                .then().statusCode(422).contentType(PROBLEM).body("detail", is(reason));
-    }
-
-    @Test
     void whatCanBeRefusedAtOnceIsRefusedBeforeAnythingStarts() {
         runAsync(UUID.randomUUID(), OCT_1.plusDays(2)).then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", is("fortnightStart"));
