@@ -11,7 +11,9 @@ export class ApiError extends Error {
 /** No answer at all: offline, or the connection dropped. The request may or may not have arrived. */
 export class NetworkError extends Error {}
 
-export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
+/** A body is sent as JSON, unless a content type says it is text already (e.g. a CSV file). */
+export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number;
+  contentType?: string } = {}): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), init.timeoutMs ?? 30000);
   let response: Response;
@@ -20,8 +22,8 @@ export async function call<T>(path: string, init: { method?: string; body?: unkn
       method: init.method ?? 'GET',
       credentials: 'same-origin',
       headers: init.body === undefined ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        : { Accept: 'application/json', 'Content-Type': init.contentType ?? 'application/json' },
+      body: init.body === undefined ? undefined : init.contentType ? String(init.body) : JSON.stringify(init.body),
       signal: controller.signal,
     });
   } catch (e) {

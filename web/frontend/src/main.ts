@@ -13,6 +13,7 @@ import { mineScreen } from './screens/mine';
 import { chargesScreen } from './screens/charges';
 import { settlementScreen, treasuryScreen } from './screens/treasury';
 import { producerScreen } from './screens/producer';
+import { registerManagerRoutes } from './screens/manager';
 import { sheetScreen } from './screens/sheet';
 import { onChange, startBackgroundSync } from './sync';
 import './styles.css';
@@ -29,6 +30,7 @@ route(/^\/mio$/, mineScreen);
 route(/^\/tesoreria$/, treasuryScreen);
 route(/^\/cargos$/, chargesScreen);
 route(/^\/liquidacion\/([0-9a-f-]{36})$/, settlementScreen);
+registerManagerRoutes();
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */
 async function whoAmI(): Promise<Me | null> {

@@ -16,6 +16,10 @@ export function homeScreen() {
     go('#/tesoreria');
     return html``;
   }
+  if (hasRole('buyer-admin')) {
+    go('#/gestion');
+    return html``;
+  }
   if (hasRole('producer') && app.me.producerId) {
     go('#/mio');
     return html``;
