@@ -13,7 +13,7 @@ import { mineScreen } from './screens/mine';
 import { chargesScreen } from './screens/charges';
 import { settlementScreen, treasuryScreen } from './screens/treasury';
 import { producerScreen } from './screens/producer';
-import { registerManagerRoutes } from './screens/manager';
+import { registerManagerRoutes } from './screens/managerRoutes';
 import { sheetScreen } from './screens/sheet';
 import { onChange, startBackgroundSync } from './sync';
 import './styles.css';

@@ -247,7 +247,7 @@ function qualityForm(f: ClauseForm): TemplateResult {
           <code>${p.code || codeFor(p.name) || '—'}</code></p>
         <p class="field-error">${problems.at(`${at}code`) ?? ''}</p>
         ${p.kind === 'NUMERIC' ? html`<div class="grid3">
-          ${field(`${at}unit`, problems, { label: 'Unidad', value: p.unit, max: 10, placeholder: '%, °C, g', onInput: (v) => { p.unit = v; } })}
+          ${field(`${at}unit`, problems, { label: 'Unidad', value: p.unit, max: 10, placeholder: '%, °C', onInput: (v) => { p.unit = v; } })}
           ${field(`${at}min`, problems, { label: 'Mínimo', value: p.min, inputmode: 'decimal', onInput: (v) => { p.min = v; } })}
           ${field(`${at}max`, problems, { label: 'Máximo', value: p.max, inputmode: 'decimal', onInput: (v) => { p.max = v; } })}
         </div>` : choice(`${at}passValue`, problems, 'Aprueba con resultado', p.passValue ? 'true' : 'false',

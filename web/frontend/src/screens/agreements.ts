@@ -155,6 +155,9 @@ export async function agreementScreen([id]: string[]) {
   }
   if (!a) return html`<h1>Acuerdo</h1>${errorLine(error)}${back('#/acuerdos', 'Volver a los acuerdos')}`;
   const mine = a.organisationId === app.me?.organisationId;
+  const today = limaDate();
+  const tense = asOfDate < today ? { is: 'estaba', governs: 'regía' } : asOfDate > today ? { is: 'estará', governs: 'regirá' }
+    : { is: 'está', governs: 'rige' };
   return html`
     <h1>${partyName(a, names)}</h1>
     <p>${productName(a.product)} (${UNIT_NAMES[a.unit] ?? a.unit}) para <strong>${buyerName.get(a.buyerId) ?? a.buyerId}</strong><br>
@@ -171,8 +174,8 @@ export async function agreementScreen([id]: string[]) {
         if (v) { asOfDate = v; void refresh(); }
       }}>
       <p data-in-force=${asOf?.inForce ? 'true' : 'false'} data-asof-version=${asOf?.version?.number ?? ''}>
-        El ${day(asOfDate)} el acuerdo <strong>${asOf?.inForce ? 'estaba en vigor' : 'no estaba en vigor'}</strong>${asOf?.version
-          ? html`; regía la versión ${asOf.version.number} (del ${day(asOf.version.effectiveFrom)} al ${day(asOf.version.effectiveTo)})` : nothing}.</p>
+        El ${day(asOfDate)} el acuerdo <strong>${asOf?.inForce ? '' : 'no '}${tense.is}</strong> en vigor${asOf?.version
+          ? html`; ${tense.governs} la versión ${asOf.version.number} (del ${day(asOf.version.effectiveFrom)} al ${day(asOf.version.effectiveTo)})` : nothing}.</p>
       ${asOf?.version ? clausesView(asOf.version.clauses, a.unit) : nothing}
     </section>
     ${historyView(a)}
@@ -258,16 +261,18 @@ async function lifecycleChange(a: Agreement, step: string, body: object, done: s
 
 function historyView(a: Agreement): TemplateResult {
   return html`
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Versiones de las cláusulas"><table>
+    <table class="stack">
       <caption>Versiones de las cláusulas</caption>
-      <thead><tr><th scope="col">Versión</th><th scope="col">Rige</th><th scope="col">Motivo</th><th scope="col">Registró</th><th scope="col"></th></tr></thead>
+      <thead><tr><th scope="col">Versión</th><th scope="col">Rige</th><th scope="col">Motivo</th><th scope="col">Registró</th>
+        <th scope="col"><span class="visually-hidden">Ver</span></th></tr></thead>
       <tbody>${a.versions.map((v) => html`<tr data-version=${v.number}>
-        <td>${v.number}</td><td>${day(v.effectiveFrom)} al ${day(v.effectiveTo)}</td><td>${v.reason ?? (v.number === 1 ? 'Acuerdo original' : '—')}</td>
-        <td>${v.recordedBy}<br><small>${dateTime(v.recordedAt)}</small></td>
+        <td><span class="phone-only">Versión </span>${v.number}</td><td data-label="Rige">${day(v.effectiveFrom)} al ${day(v.effectiveTo)}</td>
+        <td data-label="Motivo">${v.reason ?? (v.number === 1 ? 'Acuerdo original' : '—')}</td>
+        <td data-label="Registró">${v.recordedBy} <small>${dateTime(v.recordedAt)}</small></td>
         <td><button class="link" @click=${() => { asOfDate = v.effectiveFrom; void refresh(); }}
           aria-label=${`Ver la versión ${v.number}`}>Ver</button></td>
       </tr>`)}</tbody>
-    </table></div>
+    </table>
     ${a.transitions.length > 0 ? html`<section aria-labelledby="changes-title">
       <h2 id="changes-title">Cambios de estado</h2>
       <ul class="history">${a.transitions.map((t) => html`<li data-transition=${t.to}>

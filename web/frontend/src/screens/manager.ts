@@ -3,35 +3,12 @@
 import { html, nothing } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import { ApiError, call, explain } from '../api';
-import { app, go, refresh, route } from '../app';
-import { agreementScreen, agreementsScreen } from './agreements';
-import { amendScreen, editDraftScreen, newAgreementScreen } from './agreementEditor';
+import { app, go, refresh } from '../app';
 import { signOut } from './login';
 import {
   CONTRACTS, FormProblems, KIND_NAMES, type Organisation, PAGE_SIZE, back, errorLine, field, focusFirstProblem,
   flash, flashLine, forgetNames, pager,
 } from './manage';
-import { importScreen, producerFormScreen, producersScreen } from './producers';
-
-const UUID = '([0-9a-f-]{36})';
-
-/** The manager's addresses: #/gestion and what hangs from it. */
-export function registerManagerRoutes(): void {
-  route(/^\/gestion$/, managerScreen);
-  route(/^\/organizacion$/, organisationScreen);
-  route(/^\/redes$/, networksScreen);
-  route(/^\/redes\/nueva$/, networkScreen);
-  route(new RegExp(`^/redes/${UUID}$`), networkScreen);
-  route(new RegExp(`^/socios(?:\\?red=${UUID})?$`), producersScreen);
-  route(/^\/socios\/nuevo$/, producerFormScreen);
-  route(/^\/socios\/importar$/, importScreen);
-  route(new RegExp(`^/socios/${UUID}$`), producerFormScreen);
-  route(/^\/acuerdos$/, agreementsScreen);
-  route(/^\/acuerdos\/nuevo$/, newAgreementScreen);
-  route(new RegExp(`^/acuerdos/${UUID}/editar$`), editDraftScreen);
-  route(new RegExp(`^/acuerdos/${UUID}/adenda$`), amendScreen);
-  route(new RegExp(`^/acuerdos/${UUID}$`), agreementScreen);
-}
 
 let own: Organisation | null = null;
 
@@ -64,7 +41,7 @@ export async function managerScreen() {
       : 'Su organización aún no está registrada'}</small></p>
     ${errorLine(error)}
     <nav class="tiles" aria-label="Qué hacer">
-      <a class="tile" href="#/acuerdos"><strong>Acuerdos</strong><span>Cláusulas, adendas, suspensión y término; "a la fecha"</span></a>
+      <a class="tile" href="#/acuerdos"><strong>Acuerdos</strong><span>Cláusulas, adendas, suspensión y término; el acuerdo a una fecha</span></a>
       <a class="tile" href="#/socios"><strong>Socios</strong><span>Buscar, registrar, corregir</span></a>
       <a class="tile" href="#/socios/importar"><strong>Importar socios</strong><span>Desde un archivo CSV</span></a>
       <a class="tile" href="#/redes"><strong>Redes</strong><span>Los grupos de productores</span></a>

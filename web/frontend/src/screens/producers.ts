@@ -57,15 +57,16 @@ export async function producersScreen([red]: string[]) {
       <a class="button" href="#/socios/importar">Importar CSV</a>
     </div>
     ${list.length === 0 && !error ? html`<p class="empty">Ningún socio${query.trim() ? ' con esa búsqueda' : ''}.</p>` : html`
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Socios encontrados"><table>
+    <table class="stack">
       <caption>Socios${networkFilter ? ` de ${networkName.get(networkFilter) ?? 'la red'}` : ''}</caption>
       <thead><tr><th scope="col">Nombre</th><th scope="col">DNI/RUC</th><th scope="col">Red</th><th scope="col">Distrito</th>
-        <th scope="col">Teléfono</th></tr></thead>
+        <th scope="col">Celular</th></tr></thead>
       <tbody>${list.map((p) => html`<tr data-producer=${p.id}>
-        <td><a href="#/socios/${p.id}">${p.name}</a></td><td>${p.nationalId}</td>
-        <td>${p.groupId ? networkName.get(p.groupId) ?? '—' : '—'}</td><td>${p.district}</td><td>${p.phone ?? '—'}</td>
+        <td><a href="#/socios/${p.id}">${p.name}</a></td><td data-label="DNI/RUC">${p.nationalId}</td>
+        <td data-label="Red">${p.groupId ? networkName.get(p.groupId) ?? '—' : '—'}</td><td data-label="Distrito">${p.district}</td>
+        <td data-label="Celular">${p.phone ?? '—'}</td>
       </tr>`)}</tbody>
-    </table></div>`}
+    </table>`}
     ${pager('socios', page, list.length, (p) => { page = p; void refresh(); })}
     ${back('#/gestion', 'Volver')}`;
 }
@@ -109,7 +110,8 @@ export async function producerFormScreen([id]: string[]) {
     ${field('name', problems, { label: 'Nombre completo', value: f.name, required: true, max: 200, onInput: (v) => { f.name = v; } })}
     ${field('district', problems, { label: 'Distrito', value: f.district, required: true, max: 100, onInput: (v) => { f.district = v; } })}
     ${field('region', problems, { label: 'Región', value: f.region, max: 100, onInput: (v) => { f.region = v; } })}
-    ${field('phone', problems, { label: 'Celular', value: f.phone, type: 'tel', inputmode: 'tel', max: 16, onInput: (v) => { f.phone = v; } })}
+    ${field('phone', problems, { label: 'Celular', value: f.phone, inputmode: 'tel', autocomplete: 'tel', max: 16,
+      onInput: (v) => { f.phone = v; } })}
     ${choice('groupId', problems, 'Red', f.groupId, [['', 'Ninguna'], ...networks.map((n): [string, string] => [n.id, n.name])],
       (v) => { f.groupId = v; })}`;
   return html`
@@ -149,6 +151,9 @@ interface ImportReport {
   unchanged: number;
   results: { line: number; nationalId: string; producerId: string; outcome: 'CREATED' | 'UNCHANGED' }[];
 }
+
+/** Rows of a large file listed after an import: the rest are counted, not drawn. */
+const SHOWN_ROWS = 100;
 
 let csv = '';
 let fileName = '';
@@ -194,7 +199,7 @@ export async function importScreen() {
         void refresh();
       }}>
       <label class="field" for="csv-text">O pegue aquí las filas</label>
-      <textarea id="csv-text" rows="6" spellcheck="false" .value=${live(csv)}
+      <textarea id="csv-text" rows="6" spellcheck="false" wrap="off" .value=${live(csv)}
         @input=${(e: Event) => { csv = (e.target as HTMLTextAreaElement).value; fileName = ''; }}></textarea>
       <label class="field" for="csv-network">Red de los socios que no indiquen otra</label>
       <select id="csv-network" @change=${(e: Event) => { importGroup = (e.target as HTMLSelectElement).value; }}>
@@ -205,20 +210,22 @@ export async function importScreen() {
       <button class="button primary" type="submit" ?disabled=${importing}>${importing ? 'Importando…' : 'Importar socios'}</button>
     </form>
     ${errorLine(importError)}
-    ${badRows.length > 0 ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Filas con errores"><table class="bad-rows">
+    ${badRows.length > 0 ? html`<table class="bad-rows stack">
       <caption>Filas con errores (${badRows.length}); corrija el archivo y vuelva a importarlo</caption>
       <thead><tr><th scope="col" class="num">Línea</th><th scope="col">Fila</th><th scope="col">Problema</th></tr></thead>
-      <tbody>${badRows.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td><td><code>${r.text}</code></td>
-        <td class="bad">${r.problems.map((p) => html`${p}<br>`)}</td></tr>`)}</tbody>
-    </table></div>` : nothing}
+      <tbody>${badRows.slice(0, SHOWN_ROWS).map((r) => html`<tr data-line=${r.line}><td class="num"><span class="phone-only">Línea </span>${r.line}</td>
+        <td><code>${r.text}</code></td><td class="bad">${r.problems.map((p) => html`${p}<br>`)}</td></tr>`)}</tbody>
+    </table>
+    ${badRows.length > SHOWN_ROWS ? html`<p class="hint">… y ${badRows.length - SHOWN_ROWS} filas más con errores.</p>` : nothing}` : nothing}
     ${report ? html`<p class="ok-box" role="status" data-imported=${report.created}>Se registraron ${report.created} socios nuevos;
       ${report.unchanged} ya estaban registrados.</p>
-      <div class="table-wrap" tabindex="0" role="region" aria-label="Filas importadas"><table>
+      <table class="stack">
         <caption>Filas importadas</caption>
         <thead><tr><th scope="col" class="num">Línea</th><th scope="col">Fila</th><th scope="col">Resultado</th></tr></thead>
-        <tbody>${report.results.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td><td><code>${lines.get(r.line) ?? r.nationalId}</code></td>
-          <td>${r.outcome === 'CREATED' ? 'registrado' : 'ya estaba'}</td></tr>`)}</tbody>
-      </table></div>` : nothing}
+        <tbody>${report.results.slice(0, SHOWN_ROWS).map((r) => html`<tr data-line=${r.line}><td class="num"><span class="phone-only">Línea </span>${r.line}</td>
+          <td><code>${lines.get(r.line) ?? r.nationalId}</code></td><td>${r.outcome === 'CREATED' ? 'registrado' : 'ya estaba'}</td></tr>`)}</tbody>
+      </table>
+      ${report.results.length > SHOWN_ROWS ? html`<p class="hint">… y ${report.results.length - SHOWN_ROWS} filas más, todas importadas.</p>` : nothing}` : nothing}
     ${back('#/socios', 'Volver a los socios')}`;
 }
 
