@@ -64,8 +64,11 @@ async function recordLot(producer, reading, quantity = '18.5') {
   return { id, verdict };
 }
 
+/** The centre's sheet today, the sample members' lots only (the manager's journey records one of its own). */
 async function serverSheet() {
-  return api(context, 'GET', `/api/lots/v1/collection-centres/${centre}/sheet?date=${limaToday()}`);
+  const sheet = await api(context, 'GET', `/api/lots/v1/collection-centres/${centre}/sheet?date=${limaToday()}`);
+  const members = new Set(producers.map((p) => p.id));
+  return { ...sheet, lots: sheet.lots.filter((l) => members.has(l.producerId)) };
 }
 
 async function pendingGone() {
@@ -105,7 +108,10 @@ describe('the operator at the collection centre', () => {
     const centres = await api(context, 'GET', '/api/lots/v1/collection-centres');
     centre = centres[0].id;
     const roster = await api(context, 'GET', `/api/lots/v1/collection-centres/${centre}/roster`);
-    producers = roster.producers.sort((a, b) => a.name.localeCompare(b.name));
+    // The sample networks' members: their agreements start on the sample's fixed date (SampleData.START);
+    // a network the manager's journey registered has its own agreement and members.
+    const sample = new Set(roster.agreements.filter((a) => a.startDate === '2026-01-01').map((a) => a.groupId));
+    producers = roster.producers.filter((p) => sample.has(p.groupId)).sort((a, b) => a.name.localeCompare(b.name));
     assert.equal(producers.length, 65, 'the Laredo association\'s 65 members deliver at its centre');
   });
 

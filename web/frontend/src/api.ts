@@ -11,7 +11,9 @@ export class ApiError extends Error {
 /** No answer at all: offline, or the connection dropped. The request may or may not have arrived. */
 export class NetworkError extends Error {}
 
-export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<T> {
+/** A body is sent as JSON, unless a content type says it is text already (e.g. a CSV file). */
+export async function call<T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number;
+  contentType?: string; headers?: Record<string, string> } = {}): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), init.timeoutMs ?? 30000);
   let response: Response;
@@ -19,9 +21,9 @@ export async function call<T>(path: string, init: { method?: string; body?: unkn
     response = await fetch(path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...init.headers },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: { Accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'Content-Type': init.contentType ?? 'application/json' }), ...init.headers },
+      body: init.body === undefined ? undefined : init.contentType ? String(init.body) : JSON.stringify(init.body),
       signal: controller.signal,
     });
   } catch (e) {

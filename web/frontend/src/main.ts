@@ -12,11 +12,8 @@ import { loginScreen } from './screens/login';
 import { mineScreen } from './screens/mine';
 import { chargesScreen } from './screens/charges';
 import { settlementScreen, treasuryScreen } from './screens/treasury';
-import { auditScreen } from './screens/audit';
-import { buyerDuesScreen } from './screens/buyerDues';
-import { indicatorsScreen } from './screens/indicators';
-import { statementScreen } from './screens/statement';
 import { producerScreen } from './screens/producer';
+import { lazy, registerManagerRoutes } from './screens/managerRoutes';
 import { sheetScreen } from './screens/sheet';
 import { onChange, startBackgroundSync } from './sync';
 import './styles.css';
@@ -33,10 +30,12 @@ route(/^\/mio$/, mineScreen);
 route(/^\/tesoreria$/, treasuryScreen);
 route(/^\/cargos$/, chargesScreen);
 route(/^\/liquidacion\/([0-9a-f-]{36})$/, settlementScreen);
-route(/^\/liquidacion\/([0-9a-f-]{36})\/socio\/([0-9a-f-]{36})$/, statementScreen);
-route(/^\/indicadores$/, indicatorsScreen);
-route(/^\/auditoria$/, auditScreen);
-route(/^\/comprador(?:\/([0-9a-f-]{36}))?$/, buyerDuesScreen);
+// The desk's screens load on first use, like the manager's.
+route(/^\/liquidacion\/([0-9a-f-]{36})\/socio\/([0-9a-f-]{36})$/, lazy(() => import('./screens/statement').then((m) => m.statementScreen)));
+route(/^\/indicadores$/, lazy(() => import('./screens/indicators').then((m) => m.indicatorsScreen)));
+route(/^\/auditoria$/, lazy(() => import('./screens/audit').then((m) => m.auditScreen)));
+route(/^\/comprador(?:\/([0-9a-f-]{36}))?$/, lazy(() => import('./screens/buyerDues').then((m) => m.buyerDuesScreen)));
+registerManagerRoutes();
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */
 async function whoAmI(): Promise<Me | null> {

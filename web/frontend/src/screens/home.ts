@@ -20,6 +20,10 @@ export function homeScreen() {
     go('#/auditoria');
     return html``;
   }
+  if (hasRole('buyer-admin')) {
+    go('#/gestion');
+    return html``;
+  }
   if (hasRole('producer') && app.me.producerId) {
     go('#/mio');
     return html``;
@@ -27,7 +31,5 @@ export function homeScreen() {
   return html`
     <h1>Hola, ${app.me.name}</h1>
     <p>Entró como ${app.me.roles.map(roleName).join(', ')}.</p>
-    <p>Las pantallas de gestión de acuerdos y auditoría llegan en la próxima versión;
-      mientras tanto, estas funciones están en la API de cada servicio.</p>
     <button class="button" @click=${signOut}>Salir</button>`;
 }

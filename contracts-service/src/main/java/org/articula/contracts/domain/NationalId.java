@@ -68,8 +68,8 @@ public class NationalId {
         return null;
     }
 
-    // SUNAT's modulus 11: weights 5,4,3,2,7,6,5,4,3,2 over the first ten digits.
-    static int rucCheckDigit(String ruc) {
+    /** SUNAT's modulus 11 over the first ten digits of {@code ruc} (weights 5,4,3,2,7,6,5,4,3,2). */
+    public static int rucCheckDigit(String ruc) {
         int sum = 0;
         for (int i = 0; i < 10; i++) {
             sum += (ruc.charAt(i) - '0') * RUC_WEIGHTS[i];

@@ -2,7 +2,7 @@ package org.articula.contracts.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -26,13 +26,25 @@ public class ProducerRepository implements PanacheRepositoryBase<Producer, UUID>
         return list("organisationId = ?1 and nationalId.number in ?2", organisationId, numbers);
     }
 
-    public List<Producer> page(UUID organisationId, UUID groupId, int page, int size) {
-        Sort byName = Sort.by("name").and("id");
-        if (groupId == null) {
-            return find("organisationId", byName, organisationId).page(Page.of(page, size)).list();
+    /**
+     * A page of the organisation's producers by name; {@code groupId} narrows to one group, and a search
+     * finds by the words of the name (see {@link Searches}) or by the start of the DNI/RUC.
+     */
+    public List<Producer> page(UUID organisationId, UUID groupId, String query, int page, int size) {
+        StringBuilder where = new StringBuilder("organisationId = :org");
+        Parameters params = Parameters.with("org", organisationId);
+        if (groupId != null) {
+            where.append(" and groupId = :group");
+            params.and("group", groupId);
         }
-        return find("organisationId = ?1 and groupId = ?2", byName, organisationId, groupId)
-                .page(Page.of(page, size)).list();
+        String digits = query == null ? "" : query.strip();
+        if (digits.matches("\\d{1,11}")) {
+            where.append(" and nationalId.number like :number");
+            params.and("number", digits + "%");
+        } else {
+            Searches.nameHoldsWords(query, where, params);
+        }
+        return find(where + " order by name, id", params).page(Page.of(page, size)).list();
     }
 
     public List<UUID> idsInGroup(UUID groupId) {

@@ -4,23 +4,34 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.articula.contracts.domain.Organisation;
+import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
+import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.contracts.rest.dto.OrganisationView;
 import org.articula.contracts.service.Created;
 import org.articula.contracts.service.OrganisationService;
+import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +46,10 @@ public class OrganisationResource {
 
     @Inject
     OrganisationService service;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    CurrentUser user;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
@@ -45,6 +60,38 @@ public class OrganisationResource {
         Created<Organisation> created = service.register(request);
         OrganisationView view = ContractsMapper.view(created.value());
         return CreatedResponse.of(created, view.id(), view, uri);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "List the caller's organisation and its producer groups, by name",
+            description = "kind narrows (PRODUCER_GROUP: the networks); q finds by the words of the name, "
+                    + "accents and case aside.")
+    public List<OrganisationView> list(@QueryParam("kind") OrganisationKind kind, @QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return organisations.ownPage(user.organisationId(), kind, q, page, size).stream()
+                .map(ContractsMapper::view).toList();
+    }
+
+    @GET
+    @Path("/buyers")
+    @RolesAllowed(Roles.BUYER_ADMIN)
+    @Operation(summary = "Organisations that can buy under an agreement of the caller's producers",
+            description = "The caller's own (when it buys itself) and the buyers of its agreements so far; with "
+                    + "ruc, the registered organisation holding that RUC, to start an agreement with a new buyer.")
+    public List<OrganisationView> buyers(@QueryParam("ruc") String ruc) {
+        return service.buyers(ruc).stream().map(ContractsMapper::view).toList();
+    }
+
+    @PUT
+    @Path("/{organisationId}")
+    @RolesAllowed(Roles.BUYER_ADMIN)
+    @Operation(summary = "Change the name, RUC or place of the caller's organisation or one of its producer groups",
+            description = "Kind and parent do not change. Send the version you read; a stale one is a 409.")
+    public OrganisationView update(@PathParam("organisationId") UUID organisationId,
+            @Valid @NotNull OrganisationUpdate update) {
+        return ContractsMapper.view(service.update(organisationId, update));
     }
 
     @GET

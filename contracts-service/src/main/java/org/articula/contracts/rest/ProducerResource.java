@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -77,21 +78,26 @@ public class ProducerResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Register many producers from a CSV file",
-            description = "Header line with columns nationalId, name, district and optionally region, phone, groupId, id. "
-                    + "All rows or none: if any row is refused, the 400 problem lists each one as rows[line].field.")
-    public ImportReport importCsv(@PathParam("organisationId") UUID organisationId, String csv) {
-        return service.importCsv(organisationId, csv);
+            description = "Header line with columns nationalId, name, district and optionally region, phone, groupId, id "
+                    + "(or their Spanish names: dni, nombre, distrito, región, teléfono). groupId, when given, is the "
+                    + "group of the rows that name none. All rows or none: if any row is refused, the 400 problem "
+                    + "lists each one as rows[line].field.")
+    public ImportReport importCsv(@PathParam("organisationId") UUID organisationId,
+            @QueryParam("groupId") UUID groupId, String csv) {
+        return service.importCsv(organisationId, groupId, csv);
     }
 
     @GET
     @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
-    @Operation(summary = "List the organisation's producers, by name")
+    @Operation(summary = "List the organisation's producers, by name",
+            description = "groupId narrows to one group; q finds by the words of the name (accents and case aside) "
+                    + "or, when it is digits, by the start of the DNI/RUC.")
     public List<ProducerView> list(@PathParam("organisationId") UUID organisationId,
-            @QueryParam("groupId") UUID groupId,
+            @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         organisations.own(organisationId);
-        return producers.page(organisationId, groupId, page, size).stream().map(ContractsMapper::view).toList();
+        return producers.page(organisationId, groupId, q, page, size).stream().map(ContractsMapper::view).toList();
     }
 
     @GET

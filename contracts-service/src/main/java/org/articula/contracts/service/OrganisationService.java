@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
+import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
@@ -104,6 +106,54 @@ public class OrganisationService {
         audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,
                 Map.of("name", organisation.name, "kind", organisation.kind));
         return new Created<>(organisation, true);
+    }
+
+    /** New name, RUC and place for the caller's organisation or one of its groups; kind and parent stay. */
+    @Transactional
+    public Organisation update(UUID id, OrganisationUpdate update) {
+        Organisation organisation = visible(id);
+        if (organisation.version != update.version()) {
+            throw new ProblemException(ProblemType.CONCURRENT_MODIFICATION, "La organización cambió (versión "
+                    + organisation.version + "); vuelva a leerla y repita el cambio");
+        }
+        if (update.ruc() != null && !update.ruc().equals(organisation.ruc)) {
+            String rucProblem = NationalId.problemWith(update.ruc());
+            if (rucProblem != null) {
+                throw ProblemException.invalidField("ruc", rucProblem);
+            }
+            if (organisations.find("ruc", update.ruc()).firstResultOptional().isPresent()) {
+                throw new ProblemException(ProblemType.CONFLICT, "Ya existe una organización con RUC " + update.ruc(),
+                        List.of(new Problem.Violation("ruc", "ya registrado")));
+            }
+        }
+        organisation.name = update.name().strip();
+        organisation.ruc = update.ruc();
+        organisation.district = update.district();
+        organisation.region = update.region();
+        organisations.flush(); // the answer carries the new version
+        audit.record("UPDATED", user.organisationId(), "Organisation", organisation.id,
+                Map.of("version", organisation.version));
+        return organisation;
+    }
+
+    /**
+     * Who can buy under an agreement of the caller's producers: the caller itself (a cooperative buys
+     * its members' produce) and the buyers of its agreements so far; with a RUC, the registered
+     * organisation holding it, to start with a new buyer. A producer group never buys.
+     */
+    public List<Organisation> buyers(String ruc) {
+        if (ruc != null) {
+            String problem = ruc.strip().length() != 11 ? "un RUC tiene 11 dígitos" : NationalId.problemWith(ruc);
+            if (problem != null) {
+                throw ProblemException.invalidField("ruc", problem);
+            }
+            return organisations.find("ruc = ?1 and kind <> ?2", ruc.strip(), OrganisationKind.PRODUCER_GROUP).list();
+        }
+        List<Organisation> buyers = new ArrayList<>();
+        organisations.findByIdOptional(user.organisationId()).filter(o -> o.kind != OrganisationKind.PRODUCER_GROUP)
+                .ifPresent(buyers::add);
+        organisations.buyersOf(user.organisationId()).stream().filter(o -> !buyers.contains(o)).forEach(buyers::add);
+        return buyers;
     }
 
     // A producer group ("red") lives inside an association or cooperative; nothing else has a parent.

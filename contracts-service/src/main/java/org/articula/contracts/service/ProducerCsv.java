@@ -3,10 +3,13 @@ package org.articula.contracts.service;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,12 +20,17 @@ import org.articula.platform.problem.ProblemType;
 
 /**
  * Reads the producer list users bring as CSV: a header line naming the columns (any order), then one
- * producer per line. Columns: nationalId, name, district, region, phone, groupId, and optionally id.
+ * producer per line. Columns: nationalId, name, district, region, phone, groupId, and optionally id; a
+ * spreadsheet kept by the association may head them in Spanish (dni, nombre, distrito, región, teléfono).
  */
 final class ProducerCsv {
 
     static final Set<String> REQUIRED = Set.of("nationalId", "name", "district");
     static final Set<String> KNOWN = Set.of("id", "nationalId", "name", "district", "region", "phone", "groupId");
+    /** The Spanish headings people write, lower-cased, for the columns above. */
+    static final Map<String, String> SPANISH = Map.of("dni", "nationalId", "dni/ruc", "nationalId", "ruc",
+            "nationalId", "nombre", "name", "distrito", "district", "región", "region", "teléfono", "phone",
+            "telefono", "phone", "celular", "phone");
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvParser.Feature.TRIM_SPACES)
@@ -36,14 +44,15 @@ final class ProducerCsv {
     private ProducerCsv() {
     }
 
-    static List<Row> parse(String csv, UUID organisationId) {
+    /** @param groupId the group of rows that name none (null: no group) */
+    static List<Row> parse(String csv, UUID organisationId, UUID groupId) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema)
                 .readValues(csv == null ? "" : csv)) {
             boolean headerChecked = false;
             while (it.hasNextValue()) {
-                Map<String, String> values = it.nextValue();
+                Map<String, String> values = canonical(it.nextValue());
                 if (!headerChecked) {
                     checkHeader(values.keySet());
                     headerChecked = true;
@@ -54,8 +63,12 @@ final class ProducerCsv {
                         throw ProblemException.invalidField("rows[" + line + "]." + column, ControlCharacters.MESSAGE);
                     }
                 });
-                rows.add(new Row(line, toRequest(values, organisationId)));
+                rows.add(new Row(line, toRequest(values, organisationId, groupId, "rows[" + line + "].")));
             }
+        } catch (CsvReadException e) {
+            // A row with more values than headings: named by its line, like any other bad row.
+            throw ProblemException.invalidField("rows[" + (rows.size() + 2) + "]",
+                    "tiene más valores que columnas la cabecera (¿una coma de más?)");
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException problem) {
                 throw problem;
@@ -79,18 +92,31 @@ final class ProducerCsv {
         }
     }
 
-    private static ProducerRequest toRequest(Map<String, String> v, UUID organisationId) {
+    // Spanish headings under their column's name; any other heading stays as written, to be refused.
+    // A spreadsheet's byte-order mark sticks to the first heading: it is not part of the name.
+    private static Map<String, String> canonical(Map<String, String> values) {
+        Map<String, String> named = new LinkedHashMap<>();
+        values.forEach((column, value) -> {
+            String heading = column.replace("\uFEFF", "").strip();
+            named.put(SPANISH.getOrDefault(heading.toLowerCase(Locale.ROOT), heading), value);
+        });
+        return named;
+    }
+
+    private static ProducerRequest toRequest(Map<String, String> v, UUID organisationId, UUID defaultGroup,
+            String row) {
         String nationalId = blankToNull(v.get("nationalId"));
         String id = blankToNull(v.get("id"));
         UUID producerId;
         if (id != null) {
-            producerId = uuid(id, "id");
+            producerId = uuid(id, row + "id");
         } else {
             producerId = nationalId == null ? null : ProducerService.idFor(organisationId, nationalId.strip());
         }
         String group = blankToNull(v.get("groupId"));
         return new ProducerRequest(producerId, nationalId, blankToNull(v.get("name")), blankToNull(v.get("district")),
-                blankToNull(v.get("region")), blankToNull(v.get("phone")), group == null ? null : uuid(group, "groupId"));
+                blankToNull(v.get("region")), blankToNull(v.get("phone")),
+                group == null ? defaultGroup : uuid(group, row + "groupId"));
     }
 
     private static UUID uuid(String value, String column) {

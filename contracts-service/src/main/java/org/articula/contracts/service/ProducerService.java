@@ -122,12 +122,15 @@ public class ProducerService {
     /**
      * Imports producers from CSV with a header line. All rows are checked first; if any is refused,
      * nothing is stored and the problem lists every refused row as {@code rows[line].field}.
-     * Importing the same file again changes nothing.
+     * Importing the same file again changes nothing. Rows naming no group go to {@code groupId}, if given.
      */
     @Transactional
-    public ImportReport importCsv(UUID organisationId, String csv) {
+    public ImportReport importCsv(UUID organisationId, UUID groupId, String csv) {
         Organisation organisation = organisationService.own(organisationId);
-        List<ProducerCsv.Row> rows = ProducerCsv.parse(csv, organisationId);
+        if (groupId != null && groupProblem(organisationId, groupId) != null) {
+            throw ProblemException.invalidField("groupId", groupProblem(organisationId, groupId));
+        }
+        List<ProducerCsv.Row> rows = ProducerCsv.parse(csv, organisationId, groupId);
         if (rows.isEmpty()) {
             throw ProblemException.invalidField("file", "el archivo no tiene filas de productores");
         }

@@ -1,6 +1,7 @@
 package org.articula.contracts.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -32,6 +33,7 @@ class ProducerApiTest {
     static final PublishedEvents PUBLISHED = PublishedEvents.of("contracts.events", "contracts-service");
 
     static final String PROBLEM = "application/problem+json";
+    static final String CSV = "text/csv; charset=utf-8";
 
     UUID association;
     UUID network;
@@ -240,6 +242,63 @@ class ProducerApiTest {
                 .then().statusCode(404).contentType(PROBLEM);
         given().accept("text/csv").header(TestTokens.as(association, "producer")).get(producers)
                 .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void findsProducersByTheWordsOfTheirNameWhateverTheAccentsOrByTheStartOfTheirDni() {
+        String csv = """
+                nationalId,name,district
+                45871236,Rosa Quispe Huamán,Laredo
+                45879999,Julio Vásquez Cruz,Laredo
+                41234567,María Huaman Vasquez,Laredo
+                """;
+        given().contentType(CSV).body(csv).post(producers + "/import").then().statusCode(200);
+        given().queryParam("q", "huaman").get(producers).then().statusCode(200)
+                .body("name", contains("María Huaman Vasquez", "Rosa Quispe Huamán"));
+        given().queryParam("q", "VÁSQUEZ julio").get(producers).then().body("name", contains("Julio Vásquez Cruz"));
+        given().queryParam("q", "4587").get(producers).then().body("name", contains("Julio Vásquez Cruz", "Rosa Quispe Huamán"));
+        given().queryParam("q", "4587").queryParam("size", 1).queryParam("page", 1).get(producers)
+                .then().body("name", contains("Rosa Quispe Huamán"));
+        given().queryParam("q", "_").get(producers).then().statusCode(200).body("$", hasSize(3));
+    }
+
+    @Test
+    void aCsvHeadedInSpanishGoesToTheNetworkChosenForRowsThatNameNone() {
+        UUID laMerced = UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", laMerced, "name", "Red La Merced", "kind", "PRODUCER_GROUP", "parentId", association))
+                .post("/api/v1/organisations").then().statusCode(201);
+        String csv = """
+                \uFEFFDNI,Nombre,Distrito,Región,Teléfono,groupId
+                45871236,Rosa Quispe Huamán,Laredo,La Libertad,987654321,
+                41234567,Julio Rodríguez Cruz,Laredo,La Libertad,,%s
+                """.formatted(network);
+        given().contentType(CSV).queryParam("groupId", laMerced).body(csv).post(producers + "/import")
+                .then().statusCode(200).body("created", is(2));
+        given().queryParam("groupId", laMerced).get(producers).then()
+                .body("name", contains("Rosa Quispe Huamán")).body("phone", contains("987654321"));
+        given().queryParam("groupId", network).get(producers).then().body("name", contains("Julio Rodríguez Cruz"));
+        given().contentType(CSV).queryParam("groupId", UUID.randomUUID()).body(csv).post(producers + "/import")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("groupId"));
+    }
+
+    @Test
+    void aRowWithABadGroupOrTooManyValuesIsNamedByItsLine() {
+        String badGroup = """
+                nationalId,name,district,groupId
+                45871236,Rosa Quispe Huamán,Laredo,
+                41234567,Julio Rodríguez Cruz,Laredo,red-santa-rosa
+                """;
+        given().contentType(CSV).body(badGroup).post(producers + "/import")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("rows[3].groupId"));
+        String extraComma = """
+                nationalId,name,district
+                45871236,Rosa Quispe Huamán,Laredo
+                41234567,Rodríguez, Julio,Laredo
+                """;
+        given().contentType(CSV).body(extraComma).post(producers + "/import")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("rows[3]"));
+        given().get(producers).then().body("$", hasSize(0));
     }
 
     @Test
