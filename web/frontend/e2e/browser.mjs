@@ -49,6 +49,11 @@ export async function check(page, name) {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // A phone screen that is wider than the phone is zoomed out by the browser: everything shrinks.
+  const [width, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  if ((page.viewportSize()?.width ?? 1000) <= 400 && width > page.viewportSize().width) {
+    throw new Error(`"${name}" is ${width} px wide on a ${page.viewportSize().width} px phone (layout ${viewport} px)`);
+  }
   if (serious.length > 0) {
     const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     throw new Error(`axe-core on "${name}":\n${lines.join('\n')}`);

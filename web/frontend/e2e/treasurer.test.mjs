@@ -181,6 +181,8 @@ describe('the treasurer', () => {
       await a.locator('#rid').fill(id);
       await a.locator('#from').fill(limaToday());
       await a.getByRole('button', { name: 'Buscar' }).click();
+      await a.getByText(/cambios encontrados/).waitFor();
+      await showAll(a); // newest first: each member's payout, then the closing
       const closing = a.locator(`tr[data-audit="CLOSED"][data-resource="${id}"]`);
       await closing.waitFor();
       assert.match(await closing.textContent(), /cerró/);

@@ -178,18 +178,19 @@ export async function settlementScreen([id]: string[]) {
       ${csvButton(`/api/payments/v1/settlements/${v.id}`, `liquidacion-${v.periodStart}.csv`)}
     </div>
     ${reconciliation ? reconciliationView(reconciliation, v.periodStart) : nothing}
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Socios"><table>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Socios"><table class="stack">
       <caption>Socios (${v.producers.length})</caption>
       <thead><tr><th scope="col">Socio</th><th scope="col" class="num">Bruto</th><th scope="col" class="num">Descuentos</th>
         <th scope="col" class="num">Neto</th><th scope="col">Pago</th><th scope="col">PDF</th></tr></thead>
       <tbody>${page(`socios-${v.id}`, v.producers).map((p) => html`<tr data-producer=${p.producerId}>
-        <td><a href="#/liquidacion/${v.id}/socio/${p.producerId}">${names.get(p.producerId)?.name ?? p.producerId.slice(0, 8)}</a>
+        <td data-label="Socio"><a href="#/liquidacion/${v.id}/socio/${p.producerId}">${names.get(p.producerId)?.name ?? p.producerId.slice(0, 8)}</a>
           <br><small>DNI ${names.get(p.producerId)?.nationalId ?? '—'}</small></td>
-        <td class="num">${money(p.gross)}</td><td class="num">${money(p.deductions)}</td><td class="num"><strong>${money(p.net)}</strong></td>
-        <td data-paid=${p.paidOn ?? ''}>${p.paidOn ? `pagado ${day(p.paidOn)}${p.daysLate > 0 ? ` (${p.daysLate} d tarde)` : ''}` : `vence ${day(p.dueDate)}`}
+        <td data-label="Bruto" class="num">${money(p.gross)}</td><td data-label="Descuentos" class="num">${money(p.deductions)}</td>
+        <td data-label="Neto" class="num"><strong>${money(p.net)}</strong></td>
+        <td data-label="Pago" data-paid=${p.paidOn ?? ''}>${p.paidOn ? `pagado ${day(p.paidOn)}${p.daysLate > 0 ? ` (${p.daysLate} d tarde)` : ''}` : `vence ${day(p.dueDate)}`}
           ${closed && !p.paidOn ? html`<button class="link" ?disabled=${busy !== null} @click=${() => act('Registrando el pago…', () => pay(v.id, p.producerId))}
             >Pagar</button>` : nothing}</td>
-        <td><button class="link" @click=${() => download(`/api/payments/v1/settlements/${v.id}/statements/${p.producerId}`,
+        <td data-label="Liquidación"><button class="link" @click=${() => download(`/api/payments/v1/settlements/${v.id}/statements/${p.producerId}`,
           `liquidacion-${names.get(p.producerId)?.nationalId ?? p.producerId}-${v.periodStart}.pdf`)}>PDF</button></td>
       </tr>`)}</tbody>
     </table></div>

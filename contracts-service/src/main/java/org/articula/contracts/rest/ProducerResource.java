@@ -107,10 +107,10 @@ public class ProducerResource {
             description = "As text/csv: a row per producer with their network's name; saved as "
                     + "productores-<organisation name>.csv (-pagina-<n> after the first page).")
     public CsvTable listCsv(@PathParam("organisationId") UUID organisationId,
-            @QueryParam("groupId") UUID groupId,
+            @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        List<ProducerView> found = list(organisationId, groupId, page, size);
+        List<ProducerView> found = list(organisationId, groupId, q, page, size);
         Set<UUID> groupIds = found.stream().map(ProducerView::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<UUID, String> groups = groupIds.isEmpty() ? Map.of() : organisationRecords.<Organisation>list("id in ?1", groupIds)
                 .stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
