@@ -49,6 +49,10 @@ export async function check(page, name) {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // Every call behind the screen answered within a second over loopback (a settlement run is followed, not waited for).
+  const slow = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((r) => r.name.includes('/api/') && r.duration > 1000).map((r) => `${Math.round(r.duration)} ms ${r.name}`));
+  if (slow.length > 0) throw new Error(`"${name}" waited more than 1 s for: ${slow.join(', ')}`);
   // A phone screen that is wider than the phone is zoomed out by the browser: everything shrinks.
   const [width, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   if ((page.viewportSize()?.width ?? 1000) <= 400 && width > page.viewportSize().width) {

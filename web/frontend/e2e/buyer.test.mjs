@@ -52,4 +52,18 @@ describe("the buyer's manager", () => {
     await small.close();
     await context.close();
   });
+
+  it("lets the association's manager choose the buyer and see only the association's own lines", async () => {
+    const context = await desktop(browser);
+    const page = await context.newPage();
+    await signInAs(page, 'Carmen Vásquez Reyes');
+    await page.getByRole('link', { name: /Lo que debe el comprador/ }).click();
+    await page.getByRole('link', { name: 'Planta Lechera del Norte S.A.C.' }).click();
+    await page.getByRole('heading', { name: /Lo que debe Planta Lechera del Norte/ }).waitFor();
+    const me = await api(context, 'GET', '/auth/me');
+    const rows = await page.locator('tr[data-organisation]').evaluateAll((trs) => trs.map((tr) => tr.dataset.organisation));
+    assert.ok(rows.length > 0 && rows.every((id) => id === me.organisationId), 'only its own lines');
+    await check(page, 'comprador-asociacion-escritorio');
+    await context.close();
+  });
 });

@@ -3,7 +3,7 @@
 // date, what the buyer already remitted and the balance. The buyer's manager sees every supplier; an
 // association's treasurer sees its own lines.
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { call, explain } from '../api';
+import { ApiError, call, explain } from '../api';
 import { app, go, refresh } from '../app';
 import { csvButton } from '../downloads';
 import { addDays, day, limaDate, money, productName, quantity } from '../format';
@@ -31,7 +31,11 @@ export async function buyerDuesScreen([buyerId]: string[]): Promise<TemplateResu
   try {
     dues = await call<BuyerDues>(path);
   } catch (e) {
-    return html`<h1>Lo que debe el comprador</h1><p class="error" role="alert">${explain(e)}</p>
+    // An association is no buyer: its manager chooses among the buyers of its agreements.
+    const buyers = !buyerId && e instanceof ApiError && e.status === 404 ? await buyersOfOurAgreements() : [];
+    return html`<h1>Lo que debe el comprador</h1>
+      ${buyers.length ? html`<p>Elija el comprador:</p><ul class="rows">${buyers.map((b) => html`<li class="row">
+        <a href="#/comprador/${b.id}">${b.name}</a></li>`)}</ul>` : html`<p class="error" role="alert">${explain(e)}</p>`}
       <a class="button" href="#/">Volver</a>`;
   }
   const open = dues.fortnights.flatMap((f) => f.lines).filter((l) => (l.balance ?? 0) > 0);
@@ -80,4 +84,14 @@ function fortnight(f: Fortnight): TemplateResult {
         <td class="num" data-label="Remitido">${money(f.totals.remitted)}</td>
         <td class="num" data-label="Saldo">${f.totals.balance === null ? '—' : money(f.totals.balance)}</td></tr></tfoot>
     </table></div>`;
+}
+
+/** The buyers of the caller's agreements, the caller itself left out. */
+async function buyersOfOurAgreements(): Promise<{ id: string; name: string }[]> {
+  try {
+    const found = await call<{ id: string; name: string }[]>('/api/contracts/v1/organisations/buyers');
+    return found.filter((b) => b.id !== app.me?.organisationId);
+  } catch {
+    return [];
+  }
 }

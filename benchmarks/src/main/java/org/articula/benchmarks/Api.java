@@ -65,6 +65,13 @@ final class Api {
         return expect(send(postJson(url, write(body))), "POST " + url, expected).json();
     }
 
+    /** POSTs {@code body} as JSON asking to be answered at once (Prefer: respond-async). */
+    JsonNode postAsync(String url, Object body, int... expected) throws IOException, InterruptedException {
+        HttpRequest request = request(url).header("Content-Type", "application/json").header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)).build();
+        return expect(send(request), "POST " + url, expected).json();
+    }
+
     /** POSTs a CSV document. */
     JsonNode postCsv(String url, String csv, int... expected) throws IOException, InterruptedException {
         HttpRequest request = request(url).header("Content-Type", "text/csv")

@@ -229,6 +229,7 @@ public final class Benchmark {
             run.put("gross", r.gross());
             run.put("baselineGross", r.baselineGross());
             run.put("runLog", r.runLog());
+            run.put("progressSeen", r.progressSeen());
             runs.add(run);
         }
         details.put("settlements", runs);

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.articula.localstack.LocalStack;
 
@@ -22,7 +24,8 @@ import org.articula.localstack.LocalStack;
 final class SettlementScale {
 
     record Result(int producers, int lots, double loadSeconds, double runSeconds, double baselineSeconds,
-            BigDecimal gross, BigDecimal baselineGross, int producersSettled, JsonNode runLog) {
+            BigDecimal gross, BigDecimal baselineGross, int producersSettled, JsonNode runLog,
+            List<String> progressSeen) {
     }
 
     private static final String PRODUCERS = """
@@ -132,12 +135,28 @@ final class SettlementScale {
 
         progress.update(0.4, "settling " + producers + " producers through the API");
         api.actAs(stack.token("benchmark", organisation, "treasurer"));
+        // Run in the background, as the treasurer's screen does, and follow the run's log: the steps a progress
+        // bar shows must advance while a large run works, not jump from 0 to done.
+        String payments = stack.baseUrl("payments-service");
+        UUID runId = UUID.randomUUID();
+        List<String> seen = new ArrayList<>();
         long t1 = System.nanoTime();
-        JsonNode settlement = api.post(stack.baseUrl("payments-service") + "/api/v1/settlements/runs",
-                Population.obj("organisationId", organisation, "fortnightStart", fortnight[0].toString()), 200);
+        JsonNode runLog = api.postAsync(payments + "/api/v1/settlements/runs", Population.obj("organisationId",
+                organisation, "fortnightStart", fortnight[0].toString(), "runId", runId), 202);
+        while ("RUNNING".equals(runLog.path("status").asText())) {
+            String sample = runLog.path("stepsDone").asInt() + "/" + runLog.path("stepsTotal").asInt() + " "
+                    + runLog.path("step").asText("");
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).endsWith(sample)) {
+                seen.add(String.format("%.1f s: %s", (System.nanoTime() - t1) / 1e9, sample));
+            }
+            Thread.sleep(100);
+            runLog = api.get(payments + "/api/v1/settlements/runs/" + runId);
+        }
         double runSeconds = (System.nanoTime() - t1) / 1e9;
-        JsonNode runLog = api.get(stack.baseUrl("payments-service") + "/api/v1/settlements/runs/"
-                + settlement.path("lastRunId").asText());
+        if (!"DONE".equals(runLog.path("status").asText())) {
+            throw new IllegalStateException("the settlement run failed: " + runLog);
+        }
+        JsonNode settlement = api.get(payments + "/api/v1/settlements/" + runLog.path("settlementId").asText());
 
         progress.update(0.9, "baseline: one SQL aggregate over the same rows");
         double baselineSeconds;
@@ -155,7 +174,7 @@ final class SettlementScale {
         }
         return new Result(producers, lots, loadSeconds, runSeconds, baselineSeconds,
                 settlement.path("gross").decimalValue(), baselineGross, settlement.path("producers").size(),
-                runLog);
+                runLog, seen);
     }
 
     private static int update(Connection c, String sql, Object... params) throws Exception {
