@@ -33,11 +33,12 @@ export async function buyerDuesScreen([buyerId]: string[]): Promise<TemplateResu
   } catch (e) {
     // An association is no buyer: its manager chooses among the buyers of its agreements.
     const buyers = !buyerId && e instanceof ApiError && e.status === 404 ? await buyersOfOurAgreements() : [];
-    return html`<h1>Lo que debe el comprador</h1>
-      ${buyers.length ? html`<p>Elija el comprador:</p><ul class="rows">${buyers.map((b) => html`<li class="row">
-        <a href="#/comprador/${b.id}">${b.name}</a></li>`)}</ul>` : html`<p class="error" role="alert">${explain(e)}</p>`}
-      <a class="button" href="#/">Volver</a>`;
+    return buyers.length ? chooser(buyers) : html`<h1>Lo que debe el comprador</h1>
+      <p class="error" role="alert">${explain(e)}</p><a class="button" href="#/">Volver</a>`;
   }
+  // An association buys too, rarely: with nothing owed to it as a buyer, its manager chooses among its buyers.
+  const others = buyerId ? [] : await buyersOfOurAgreements();
+  if (!buyerId && dues.fortnights.length === 0 && others.length > 0) return chooser(others);
   const open = dues.fortnights.flatMap((f) => f.lines).filter((l) => (l.balance ?? 0) > 0);
   const overdue = open.filter((l) => l.overdue);
   return html`
@@ -84,6 +85,13 @@ function fortnight(f: Fortnight): TemplateResult {
         <td class="num" data-label="Remitido">${money(f.totals.remitted)}</td>
         <td class="num" data-label="Saldo">${f.totals.balance === null ? '—' : money(f.totals.balance)}</td></tr></tfoot>
     </table></div>`;
+}
+
+function chooser(buyers: { id: string; name: string }[]): TemplateResult {
+  return html`<h1>Lo que debe el comprador</h1>
+    <p>Elija el comprador:</p>
+    <ul class="rows">${buyers.map((b) => html`<li class="row"><a href="#/comprador/${b.id}">${b.name}</a></li>`)}</ul>
+    <a class="button" href="#/">Volver</a>`;
 }
 
 /** The buyers of the caller's agreements, the caller itself left out. */
