@@ -137,11 +137,11 @@ final class SettlementScale {
         api.actAs(stack.token("benchmark", organisation, "treasurer"));
         // Run in the background, as the treasurer's screen does, and follow the run's log: the steps a progress
         // bar shows must advance while a large run works, not jump from 0 to done.
-        String payments = stack.baseUrl("payments-service");
+        String paymentsUrl = stack.baseUrl("payments-service");
         UUID runId = UUID.randomUUID();
         List<String> seen = new ArrayList<>();
         long t1 = System.nanoTime();
-        JsonNode runLog = api.postAsync(payments + "/api/v1/settlements/runs", Population.obj("organisationId",
+        JsonNode runLog = api.postAsync(paymentsUrl + "/api/v1/settlements/runs", Population.obj("organisationId",
                 organisation, "fortnightStart", fortnight[0].toString(), "runId", runId), 202);
         while ("RUNNING".equals(runLog.path("status").asText())) {
             String sample = runLog.path("stepsDone").asInt() + "/" + runLog.path("stepsTotal").asInt() + " "
@@ -150,13 +150,13 @@ final class SettlementScale {
                 seen.add(String.format("%.1f s: %s", (System.nanoTime() - t1) / 1e9, sample));
             }
             Thread.sleep(100);
-            runLog = api.get(payments + "/api/v1/settlements/runs/" + runId);
+            runLog = api.get(paymentsUrl + "/api/v1/settlements/runs/" + runId);
         }
         double runSeconds = (System.nanoTime() - t1) / 1e9;
         if (!"DONE".equals(runLog.path("status").asText())) {
             throw new IllegalStateException("the settlement run failed: " + runLog);
         }
-        JsonNode settlement = api.get(payments + "/api/v1/settlements/" + runLog.path("settlementId").asText());
+        JsonNode settlement = api.get(paymentsUrl + "/api/v1/settlements/" + runLog.path("settlementId").asText());
 
         progress.update(0.9, "baseline: one SQL aggregate over the same rows");
         double baselineSeconds;
