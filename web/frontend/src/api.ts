@@ -65,13 +65,18 @@ async function downloadFile(path: string, mediaType: string, fileName: string): 
   const response = await fetch(path, { headers: { Accept: mediaType }, credentials: 'same-origin' })
     .catch(() => null);
   if (!response?.ok) return false;
-  const url = URL.createObjectURL(await response.blob());
+  saveFile(await response.blob(), fileName);
+  return true;
+}
+
+/** Hands a file to the device to open or keep, under a name. */
+export function saveFile(file: Blob, fileName: string): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
-  return true;
 }
 
 export function downloadPdf(path: string, fileName: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The audit trail: who created, changed, closed or paid what, and when, searched by resource and date
 // across the three services (each keeps its own trail).
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { call, explain } from '../api';
+import { call, explain, saveFile } from '../api';
 import { app, go, refresh } from '../app';
 import { addDays, dateTime, limaDate } from '../format';
 import { firstPage, more, page } from '../paging';
@@ -116,10 +116,5 @@ function saveCsv(entries: AuditEntry[]): void {
   const lines = [['Fecha y hora', 'Quién', 'Acción', 'Recurso', 'Identificador', 'Detalle'].map(cell).join(',')]
     .concat(entries.map((e) => [dateTime(e.occurredAt), e.actor, ACTIONS[e.action] ?? e.action,
       RESOURCES[e.resourceType]?.name ?? e.resourceType, e.resourceId, detail(e.detail)].map(cell).join(',')));
-  const url = URL.createObjectURL(new Blob([`\ufeff${lines.join('\r\n')}\r\n`], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `auditoria-${search.from}-${search.to}.csv`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  saveFile(new Blob([`\ufeff${lines.join('\r\n')}\r\n`], { type: 'text/csv' }), `auditoria-${search.from}-${search.to}.csv`);
 }
