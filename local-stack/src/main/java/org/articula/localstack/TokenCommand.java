@@ -19,7 +19,7 @@ final class TokenCommand {
     static final String USAGE = """
             usage: ./articula token --role <role>[,<role>...] --org <organisation id> [--sub <user>] \
             [--producer <producer id>] [--hours <n>]
-              roles: buyer-admin, centre-operator, treasurer, producer, auditor""";
+              roles: buyer-admin, centre-operator, treasurer, producer, auditor, platform-admin""";
 
     private TokenCommand() {
     }

@@ -16,6 +16,11 @@ public final class Roles {
     public static final String PRODUCER = "producer";
     /** Reads everything of the organisation, changes nothing. */
     public static final String AUDITOR = "auditor";
+    /**
+     * Runs the platform, not a business: rebuilds read models, inspects and re-drives dead letters.
+     * Sees event metadata, never an organisation's figures through the business endpoints.
+     */
+    public static final String PLATFORM_ADMIN = "platform-admin";
 
     private Roles() {
     }
