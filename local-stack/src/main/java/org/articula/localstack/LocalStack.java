@@ -199,6 +199,9 @@ public final class LocalStack implements AutoCloseable {
         if (TokenCommand.isInvoked(args)) {
             System.exit(TokenCommand.run(List.of(args).subList(1, args.length), home));
         }
+        if (RebuildCommand.isInvoked(args)) {
+            System.exit(RebuildCommand.run(List.of(args).subList(1, args.length), home, env));
+        }
         LocalStack stack = new LocalStack(root, home, env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
