@@ -177,6 +177,7 @@ public final class IsolationMatrix {
             }
         }
         System.out.println(counts);
+        counts.keep();
         if (!findings.isEmpty()) {
             fail(findings.size() + " isolation findings in " + service + ":\n  " + String.join("\n  ", findings));
         }
@@ -446,6 +447,16 @@ public final class IsolationMatrix {
 
         void add(String caller, String position) {
             byCaller.computeIfAbsent(caller, c -> new TreeMap<>()).merge(position, 1, Integer::sum);
+        }
+
+        /** Writes them to target/isolation-matrix.txt of the service's module, where the closing note reads them. */
+        void keep() {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "isolation-matrix.txt"), toString() + "\n");
+            } catch (java.io.IOException e) {
+                System.err.println("could not keep the isolation counts: " + e);
+            }
         }
 
         public int total() {
