@@ -63,7 +63,12 @@ class ContractsIsolationTest {
         Map<String, String> fellowOwn = new HashMap<>(a.own());
         fellowOwn.put("producer", a.fellow().toString());
 
+        String producersOfA = "/api/v1/organisations/" + a.organisation() + "/producers";
         IsolationMatrix matrix = new IsolationMatrix("contracts-service")
+                .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/agreements/" + a.agreement(),
+                        "/api/v1/agreements/" + a.agreement() + "/versions", "/api/v1/organisations",
+                        producersOfA, producersOfA + "/" + a.producer(),
+                        "/api/v1/organisations/" + a.organisation() + "/products")
                 .foreign("organisation", a.organisation()).foreign("group", a.group())
                 .foreign("producer", a.producer()).foreign("agreement", a.agreement())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)

@@ -73,7 +73,11 @@ class LotsIsolationTest {
         fellowOwn.put("producer", a.fellow().toString());
         fellowOwn.put("lot", UUID.randomUUID().toString());
 
+        String centreOfA = "/api/v1/collection-centres/" + a.centre();
         IsolationMatrix matrix = new IsolationMatrix("lots-service")
+                .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/lots/" + a.lot(),
+                        "/api/v1/lots/" + a.lot() + "/history", "/api/v1/collection-centres", centreOfA + "/operators",
+                        centreOfA + "/sheet?date=" + TO)
                 .foreign("organisation", a.organisation()).foreign("producer", a.producer())
                 .foreign("centre", a.centre()).foreign("operator", a.operator()).foreign("lot", a.lot())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)

@@ -75,7 +75,12 @@ class PaymentsIsolationTest {
         fellowOwn.put("producer", a.fellow().toString());
         fellowOwn.put("charge", UUID.randomUUID().toString());
 
+        String settlementOfA = "/api/v1/settlements/" + a.settlement();
         IsolationMatrix matrix = new IsolationMatrix("payments-service")
+                .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), settlementOfA,
+                        settlementOfA + "/statements/" + a.producer(), "/api/v1/charges/" + a.charge(),
+                        "/api/v1/charges?producerId=" + a.producer(), "/api/v1/remittances/" + a.remittance(),
+                        "/api/v1/settlements")
                 .foreign("organisation", a.organisation()).foreign("buyer", a.buyer())
                 .foreign("producer", a.producer()).foreign("charge", a.charge())
                 .foreign("remittance", a.remittance()).foreign("settlement", a.settlement()).foreign("run", a.run())
@@ -120,8 +125,9 @@ class PaymentsIsolationTest {
         m.operation("GET /api/v1/remittances/{id}", get("/api/v1/remittances/{{remittance}}"));
         m.operation("GET /api/v1/settlements", settlements, settlements.withQuery("organisationId", "{{organisation}}"),
                 settlements.withQuery("organisationId", "{{organisation}}").accepting(CSV));
-        m.operation("POST /api/v1/settlements/runs", post("/api/v1/settlements/runs",
-                "{\"organisationId\":\"{{organisation}}\",\"fortnightStart\":\"%s\"}".formatted(OCT_1)),
+        Request run = post("/api/v1/settlements/runs",
+                "{\"organisationId\":\"{{organisation}}\",\"fortnightStart\":\"%s\"}".formatted(OCT_1));
+        m.operation("POST /api/v1/settlements/runs", run, run.withHeader("Prefer", "respond-async"),
                 post("/api/v1/settlements/runs", "{\"organisationId\":\"{{organisation}}\",\"fortnightStart\":\"%s\","
                         .formatted(OCT_1.minusMonths(1)) + "\"runId\":\"{{new:run}}\"}"));
         m.operation("GET /api/v1/settlements/runs/{runId}", get("/api/v1/settlements/runs/{{run}}"));

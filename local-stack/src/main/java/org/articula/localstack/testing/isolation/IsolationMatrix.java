@@ -65,12 +65,12 @@ public final class IsolationMatrix {
 
     /** A request template; see the class comment for the {@code {{name}}} ids. */
     public record Request(String method, String path, Map<String, String> query, String contentType, String body,
-            List<String> batchCounts, String accept) {
+            List<String> batchCounts, Map<String, String> headers) {
 
         public Request withQuery(String name, String value) {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put(name, value);
-            return new Request(method, path, q, contentType, body, batchCounts, accept);
+            return new Request(method, path, q, contentType, body, batchCounts, headers);
         }
 
         /**
@@ -78,12 +78,18 @@ public final class IsolationMatrix {
          * pointers (e.g. "/created") are all zero, and that is a refusal, not a success.
          */
         public Request batch(String... counts) {
-            return new Request(method, path, query, contentType, body, List.of(counts), accept);
+            return new Request(method, path, query, contentType, body, List.of(counts), headers);
         }
 
         /** The same asking for another representation (text/csv, text/html, application/pdf). */
         public Request accepting(String mediaType) {
-            return new Request(method, path, query, contentType, body, batchCounts, mediaType);
+            return withHeader("Accept", mediaType);
+        }
+
+        public Request withHeader(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Request(method, path, query, contentType, body, batchCounts, h);
         }
 
         boolean recordedNothing(Response answer) {
@@ -100,19 +106,19 @@ public final class IsolationMatrix {
     }
 
     public static Request get(String path) {
-        return new Request("GET", path, Map.of(), null, null, List.of(), null);
+        return new Request("GET", path, Map.of(), null, null, List.of(), Map.of());
     }
 
     public static Request post(String path, String jsonBody) {
-        return new Request("POST", path, Map.of(), "application/json", jsonBody, List.of(), null);
+        return new Request("POST", path, Map.of(), "application/json", jsonBody, List.of(), Map.of());
     }
 
     public static Request put(String path, String jsonBody) {
-        return new Request("PUT", path, Map.of(), "application/json", jsonBody, List.of(), null);
+        return new Request("PUT", path, Map.of(), "application/json", jsonBody, List.of(), Map.of());
     }
 
     public static Request send(String method, String path, String contentType, String body) {
-        return new Request(method, path, Map.of(), contentType, body, List.of(), null);
+        return new Request(method, path, Map.of(), contentType, body, List.of(), Map.of());
     }
 
     private final String service;
@@ -120,6 +126,8 @@ public final class IsolationMatrix {
     private final Map<String, List<Request>> operations = new TreeMap<>();
     private final List<Caller> callers = new ArrayList<>();
     private final Counts counts;
+    private Header owner;
+    private List<String> ownerReads = List.of();
 
     public IsolationMatrix(String service) {
         this.service = service;
@@ -129,6 +137,16 @@ public final class IsolationMatrix {
     /** The foreign organisation's id for {@code {{name}}}. */
     public IsolationMatrix foreign(String name, Object id) {
         foreign.put(name, id.toString());
+        return this;
+    }
+
+    /**
+     * What the foreign organisation reads of its own ({@code paths}, as {@code token}) must read the same
+     * after the matrix: nothing of theirs was changed by a refused request.
+     */
+    public IsolationMatrix unchangedFor(Header token, String... paths) {
+        this.owner = token;
+        this.ownerReads = List.of(paths);
         return this;
     }
 
@@ -171,11 +189,18 @@ public final class IsolationMatrix {
         assertTrue(untested.isEmpty() && stale.isEmpty(), service + ": operations without a template " + untested
                 + ", templates of no operation " + stale);
         List<String> findings = new ArrayList<>();
+        Map<String, String> before = ownerView();
         for (Map.Entry<String, List<Request>> operation : operations.entrySet()) {
             for (Request template : operation.getValue()) {
                 findings.addAll(run(operation.getKey(), template));
             }
         }
+        Map<String, String> after = ownerView();
+        before.forEach((path, body) -> {
+            if (!body.equals(after.get(path))) {
+                findings.add(path + " changed for its owner: " + abbreviate(body) + " became " + abbreviate(after.get(path)));
+            }
+        });
         System.out.println(counts);
         counts.keep();
         if (!findings.isEmpty()) {
@@ -255,6 +280,17 @@ public final class IsolationMatrix {
         } catch (Exception notJson) {
             return false;
         }
+    }
+
+    private Map<String, String> ownerView() {
+        Map<String, String> view = new LinkedHashMap<>();
+        for (String path : ownerReads) {
+            Response read = given().header(owner).get(path);
+            assertTrue(read.statusCode() == 200, () -> "the owner reads " + path + ": " + read.statusCode() + " "
+                    + abbreviate(read.asString()));
+            view.put(path, read.asString());
+        }
+        return view;
     }
 
     /** A 400 or 422 that names fields other than the one under test: the template itself is wrong. */
@@ -350,9 +386,7 @@ public final class IsolationMatrix {
         template.query().forEach((k, v) -> query.put(k, fill.apply(v)));
         String body = fill.apply(template.body());
         RequestSpecification request = given().header(caller.token()).queryParams(query);
-        if (template.accept() != null) {
-            request.accept(template.accept());
-        }
+        request.headers(template.headers());
         if (template.contentType() != null) {
             request.contentType(template.contentType()).body(body);
         }
