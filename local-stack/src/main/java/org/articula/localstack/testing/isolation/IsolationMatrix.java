@@ -33,14 +33,17 @@ import org.articula.localstack.testing.TestTokens;
  * occurrence gets the foreign organisation's id and, in a second request, an id nobody has; every other
  * occurrence gets the caller's own value, so the request is one the caller may send but for that id.
  * The two answers must be alike (status, problem type, title, detail and violations, with the id sent
- * masked), the foreign one must not be a success, and no answer may contain anything of the foreign
- * organisation's ({@link Caller#mustNotSee}). A read is also sent once with the caller's own ids only: what
- * it lists of its own must not include the foreign organisation's rows. {@code {{new:name}}} marks the id of a resource being created:
- * there the foreign id is compared with one of the caller's own ids already in use instead.
+ * masked), the foreign one must not be a success (nor a 5xx), and no answer may contain anything of the
+ * foreign organisation's ({@link Caller#mustNotSee}). Every read, and every template without ids, is
+ * also sent once with the caller's own ids only: what it lists must not include the foreign rows.
+ *
+ * <p>{@code {{new:name}}} marks the id of a resource being created: there the foreign id is compared
+ * with one of the caller's own ids already in use, since an unknown one would simply create.
  * {@code {{filter:name}}} marks a query parameter that only narrows a listing of what the caller may see
- * anyway (an audit trail's resource, the agreements with a producer): there the foreign id may be answered
- * with success, but only with the unknown id's answer, and that must list nothing. A template without
- * positions is a listing: only the leak check applies.
+ * anyway (an audit trail's resource, the agreements with a producer): there the foreign id may be
+ * answered with success, but only with the unknown id's answer, and that must list nothing.
+ * {@link #unchangedFor} reads the foreign organisation's own data before and after: refused requests
+ * changed nothing.
  *
  * <p>A position is skipped for a caller whose own value is the foreign one (a producer of the same
  * organisation owns its centres): what is foreign differs by caller.
@@ -216,7 +219,7 @@ public final class IsolationMatrix {
             if (slots.isEmpty() || template.method().equals("GET")) {
                 // what the caller reads of its own (a listing, its own centre's roster) shows nothing of theirs
                 Response answer = send(template, caller, null, null);
-                counts.add(caller.name(), "OWN");
+                counts.add(caller.name(), "OWN", 1);
                 leaks(answer.asString(), caller, null)
                         .forEach(l -> findings.add(finding(key, caller, "own ids", answer, "shows " + l)));
             }
@@ -237,8 +240,7 @@ public final class IsolationMatrix {
         String seen = normalise(theirs, foreignId);
         Response none = send(request, caller, slot, baseline);
         String expected = normalise(none, baseline);
-        counts.add(caller.name(), slot.position().name());
-        counts.add(caller.name(), slot.position().name());
+        counts.add(caller.name(), slot.position().name(), 2);
         String where = slot.position() + " " + slot.label();
         List<String> findings = new ArrayList<>();
         if (theirs.statusCode() >= 500 || none.statusCode() >= 500) {
@@ -479,8 +481,8 @@ public final class IsolationMatrix {
             this.service = service;
         }
 
-        void add(String caller, String position) {
-            byCaller.computeIfAbsent(caller, c -> new TreeMap<>()).merge(position, 1, Integer::sum);
+        void add(String caller, String position, int requests) {
+            byCaller.computeIfAbsent(caller, c -> new TreeMap<>()).merge(position, requests, Integer::sum);
         }
 
         /** Writes them to target/isolation-matrix.txt of the service's module, where the closing note reads them. */
