@@ -46,7 +46,8 @@ public class ReconciliationResource {
     @RolesAllowed(Roles.TREASURER)
     @Path("/remittances")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200.")
+    @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200. "
+            + "The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.")
     public Response remit(@Valid @NotNull RemittanceRequest request) {
         Created<Remittance> created = service.record(request);
         return Response.status(created.isNew() ? 201 : 200).entity(view(created.value())).build();
