@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
  * Documents a service's problem+json answers in its OpenAPI document: the Problem schema and every type
- * URI it may carry, each with its status, title and what a client does about it. A service extends this
+ * URI it may carry, each with its status, title and what a client does about it; the problem answers each
+ * operation can give ({@link ProblemResponses}); and which fields may be null ({@link NullableFields}). A service extends this
  * with its own {@link ProblemKind}s and registers the subclass as an OpenAPI filter.
  */
 public abstract class ProblemTypesFilter implements OASFilter {
@@ -52,6 +53,8 @@ public abstract class ProblemTypesFilter implements OASFilter {
                 .addRequired("type").addRequired("title").addRequired("status").addRequired("detail");
         openAPI.getComponents().addSchema("ProblemType", types).addSchema("Violation", violation)
                 .addSchema("Problem", problem);
+        ProblemResponses.document(openAPI, kinds);
+        NullableFields.document(openAPI);
     }
 
     private static Schema string() {

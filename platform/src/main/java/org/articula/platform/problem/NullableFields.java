@@ -1,0 +1,59 @@
+package org.articula.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+
+/**
+ * Says in the OpenAPI document which fields may be null: every property of a component schema that is not
+ * required. Answers are written with their nulls (Jackson's default), and a request may send null where it
+ * may leave a field out; only a required field is never null. In OpenAPI 3.1 terms: {@code null} joins the
+ * property's types (and its enum), or a reference becomes {@code anyOf: [ref, {type: null}]}.
+ */
+final class NullableFields {
+
+    /** Schemas of our own that already say what they mean (problem+json omits what is empty). */
+    private static final Set<String> UNTOUCHED = Set.of("Problem", "ProblemType", "Violation");
+
+    private NullableFields() {
+    }
+
+    static void document(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (Map.Entry<String, Schema> named : openAPI.getComponents().getSchemas().entrySet()) {
+            Schema schema = named.getValue();
+            if (UNTOUCHED.contains(named.getKey()) || schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            for (Map.Entry<String, Schema> property : Map.copyOf(schema.getProperties()).entrySet()) {
+                if (!required.contains(property.getKey())) {
+                    schema.addProperty(property.getKey(), nullable(property.getValue()));
+                }
+            }
+        }
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            return OASFactory.createSchema().addAnyOf(OASFactory.createSchema().ref(property.getRef()))
+                    .addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL))
+                    .description(property.getDescription());
+        }
+        List<SchemaType> types = property.getType();
+        if (types == null || types.isEmpty() || types.contains(SchemaType.NULL)) {
+            return property; // any value, null included, or already said
+        }
+        property.addType(SchemaType.NULL);
+        if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+            property.addEnumeration(null);
+        }
+        return property;
+    }
+}
