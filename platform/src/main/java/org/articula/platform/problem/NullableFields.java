@@ -12,12 +12,19 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  * Says in the OpenAPI document which fields may be null: every property of a component schema that is not
  * required. Answers are written with their nulls (Jackson's default), and a request may send null where it
  * may leave a field out; only a required field is never null. In OpenAPI 3.1 terms: {@code null} joins the
- * property's types (and its enum), or a reference becomes {@code anyOf: [ref, {type: null}]}.
+ * property's types (and its enum), or a reference becomes {@code anyOf: [ref, {type: null}]}. The elements of a
+ * list are never null unless its field says so ({@link #NULLABLE_ITEMS}).
  */
-final class NullableFields {
+public final class NullableFields {
 
     /** Schemas of our own that already say what they mean (problem+json omits what is empty). */
     private static final Set<String> UNTOUCHED = Set.of("Problem", "ProblemType", "Violation");
+
+    /**
+     * On a list field, {@code @Schema(extensions = @Extension(name = NullableFields.NULLABLE_ITEMS, value =
+     * "true"))}: its elements may be null too.
+     */
+    public static final String NULLABLE_ITEMS = "x-nullable-items";
 
     private NullableFields() {
     }
@@ -33,10 +40,22 @@ final class NullableFields {
             }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             for (Map.Entry<String, Schema> property : Map.copyOf(schema.getProperties()).entrySet()) {
+                nullableItems(property.getValue());
                 if (!required.contains(property.getKey())) {
                     schema.addProperty(property.getKey(), nullable(property.getValue()));
                 }
             }
+        }
+    }
+
+    // A list whose elements may be null says so with this extension on its field; it is not published.
+    private static void nullableItems(Schema property) {
+        if (property.getExtensions() == null || !property.getExtensions().containsKey(NULLABLE_ITEMS)) {
+            return;
+        }
+        property.removeExtension(NULLABLE_ITEMS);
+        if (property.getItems() != null) {
+            property.items(nullable(property.getItems()));
         }
     }
 
