@@ -1,5 +1,6 @@
 package org.articula.platform.problem;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +43,8 @@ final class ProblemResponses {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        Map<Integer, String> typesByStatus = new TreeMap<>(kinds.stream().collect(Collectors.groupingBy(
-                ProblemKind::status, Collectors.mapping(ProblemKind::uri, Collectors.joining(", ")))));
+        Map<Integer, List<ProblemKind>> typesByStatus = new TreeMap<>(kinds.stream()
+                .collect(Collectors.groupingBy(ProblemKind::status)));
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
                 document(entry.getKey(), entry.getValue(), path.getParameters(), typesByStatus);
@@ -52,7 +53,7 @@ final class ProblemResponses {
     }
 
     private static void document(PathItem.HttpMethod method, Operation operation, List<Parameter> pathParameters,
-            Map<Integer, String> typesByStatus) {
+            Map<Integer, List<ProblemKind>> typesByStatus) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -99,7 +100,7 @@ final class ProblemResponses {
             int status = statusOf(response.getKey());
             if (status >= 400) {
                 responses.addAPIResponse(response.getKey(), problem(response.getValue(), status,
-                        typesByStatus.get(status)));
+                        typesByStatus.getOrDefault(status, List.of())));
             } else if (status == 201) {
                 addLocation(response.getValue());
             }
@@ -125,7 +126,7 @@ final class ProblemResponses {
     }
 
     // A new response each time: the scanner shares one 401 (and 403) among all operations.
-    private static APIResponse problem(APIResponse declared, int status, String types) {
+    private static APIResponse problem(APIResponse declared, int status, List<ProblemKind> kinds) {
         String what = switch (status) {
             case 400 -> "Bad input: the violations name each field or parameter";
             case 401 -> "No valid token";
@@ -142,11 +143,21 @@ final class ProblemResponses {
         };
         String own = declared.getDescription();
         boolean generic = own == null || own.isBlank() || GENERIC.contains(own);
-        return OASFactory.createAPIResponse()
-                .description((generic ? what : own) + (types == null ? "" : ". Problem types: " + types))
-                .headers(declared.getHeaders())
+        String types = kinds.stream().map(ProblemKind::uri).collect(Collectors.joining(", "));
+        APIResponse response = OASFactory.createAPIResponse()
+                .description((generic ? what : own) + (types.isEmpty() ? "" : ". Problem types: " + types))
+                .headers(declared.getHeaders() == null ? null : new java.util.LinkedHashMap<>(declared.getHeaders()))
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+        List<String> temporary = kinds.stream().filter(k -> k.retryAfterSeconds() != null).map(ProblemKind::uri)
+                .toList();
+        if (!temporary.isEmpty()) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds after which the same request may succeed; sent with " + String.join(", ",
+                            temporary)).schema(OASFactory.createSchema().addType(SchemaType.INTEGER)
+                                    .minimum(BigDecimal.ZERO)));
+        }
+        return response;
     }
 
     private static void addLocation(APIResponse response) {
