@@ -119,6 +119,13 @@ class OpenApiAnswersTest {
     }
 
     @Test
+    void headIsCheckedAsTheGetItAnswersWithoutItsBody() {
+        String path = "/api/v1/collection-centres/6f1c0e9a-3b2d-4c55-9a0e-2d9f8f1a7c10";
+        assertEquals(List.of(), check("HEAD", path, 200, json(), ""));
+        assertTrue(check("HEAD", path, 500, json(), "").get(0).startsWith("status 500 is not documented"));
+    }
+
+    @Test
     void theOperationalEndpointsAreNotChecked() {
         assertEquals(List.of(), check("GET", "/q/health", 200, Map.of(), "anything"));
     }
