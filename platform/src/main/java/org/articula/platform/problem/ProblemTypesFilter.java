@@ -3,6 +3,7 @@ package org.articula.platform.problem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jboss.jandex.IndexView;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -18,8 +19,14 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 public abstract class ProblemTypesFilter implements OASFilter {
 
     private final List<ProblemKind> kinds;
+    private final IndexView index;
 
-    protected ProblemTypesFilter(ProblemKind[]... serviceKinds) {
+    /**
+     * @param index the application's classes (smallrye passes it to a filter's constructor that takes one):
+     *              a record component of a primitive type is never null
+     */
+    protected ProblemTypesFilter(IndexView index, ProblemKind[]... serviceKinds) {
+        this.index = index;
         this.kinds = Stream.concat(Arrays.stream(ProblemType.values()), Arrays.stream(serviceKinds)
                 .flatMap(Arrays::stream)).toList();
     }
@@ -54,7 +61,7 @@ public abstract class ProblemTypesFilter implements OASFilter {
         openAPI.getComponents().addSchema("ProblemType", types).addSchema("Violation", violation)
                 .addSchema("Problem", problem);
         ProblemResponses.document(openAPI, kinds);
-        NullableFields.document(openAPI);
+        NullableFields.document(openAPI, index);
     }
 
     private static Schema string() {
