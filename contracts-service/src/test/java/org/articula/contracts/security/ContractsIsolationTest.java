@@ -111,6 +111,7 @@ class ContractsIsolationTest {
         m.operation("POST /api/v1/agreements/{id}/termination", post(agreementUrl + "/termination",
                 "{\"reasonCode\":\"MUTUAL\"}"));
         m.operation("GET /api/v1/agreements/{id}/versions", get(agreementUrl + "/versions"));
+        m.platformOperations(false);
         m.operation("GET /api/v1/audit",
                 get("/api/v1/audit").withQuery("resourceType", "Agreement").withQuery("resourceId", "{{filter:agreement}}"),
                 get("/api/v1/audit").withQuery("resourceType", "Producer").withQuery("resourceId", "{{filter:producer}}"),
@@ -139,6 +140,9 @@ class ContractsIsolationTest {
         m.operation("GET /api/v1/organisations/{organisationId}/producers/{producerId}", get(producers + "/{{producer}}"));
         m.operation("GET /api/v1/organisations/{organisationId}/products",
                 get("/api/v1/organisations/{{organisation}}/products"));
+        // A's product code under A's organisation, then under the caller's own, where it names nothing.
+        m.operation("GET /api/v1/organisations/{organisationId}/products/{code}",
+                get("/api/v1/organisations/{{organisation}}/products/queso_isolda"));
         m.operation("POST /api/v1/organisations/{organisationId}/products",
                 post("/api/v1/organisations/{{organisation}}/products",
                         "{\"code\":\"mantequilla\",\"name\":\"Mantequilla\",\"unit\":\"kg\"}"));

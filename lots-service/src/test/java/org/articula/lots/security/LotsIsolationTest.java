@@ -95,6 +95,7 @@ class LotsIsolationTest {
                  "product":"milk","quantity":17.25,"unit":"L","deliveredAt":"%s",
                  "readings":[{"parameter":"total_solids","value":12.1}]}""".formatted(LimaDays.earlierOn(TODAY));
         String centre = "/api/v1/collection-centres/{{centre}}";
+        m.platformOperations(true);
         m.operation("GET /api/v1/audit",
                 get("/api/v1/audit").withQuery("resourceType", "Lot").withQuery("resourceId", "{{filter:lot}}"),
                 get("/api/v1/audit").withQuery("resourceType", "CollectionCentre")

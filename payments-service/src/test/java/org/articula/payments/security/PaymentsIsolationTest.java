@@ -100,6 +100,7 @@ class PaymentsIsolationTest {
                 .withQuery("fortnightStart", OCT_1.toString());
         Request dues = get("/api/v1/buyer-dues").withQuery("buyerId", "{{filter:buyer}}");
         Request statements = get("/api/v1/statements").withQuery("producerId", "{{filter:producer}}");
+        m.platformOperations(true);
         m.operation("GET /api/v1/audit",
                 get("/api/v1/audit").withQuery("resourceType", "Settlement").withQuery("resourceId",
                         "{{filter:settlement}}"),

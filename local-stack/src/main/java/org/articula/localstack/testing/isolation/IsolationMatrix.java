@@ -182,6 +182,27 @@ public final class IsolationMatrix {
         return this;
     }
 
+    /**
+     * The platform's own operations, which every service serves and no organisation owns: the catch-up
+     * status, dead letters and (where the service keeps a read model) its rebuilds. Sent by every caller with
+     * ids nobody has: what matters is that no business figure of the foreign organisation comes back and
+     * only platform admins get further than 403.
+     */
+    public IsolationMatrix platformOperations(boolean rebuildsReadModel) {
+        String nobody = "/" + UUID.randomUUID();
+        operation("GET /api/v1/read-model/status", get("/api/v1/read-model/status"));
+        operation("GET /api/v1/dead-letters", get("/api/v1/dead-letters"));
+        operation("GET /api/v1/dead-letters/{id}", get("/api/v1/dead-letters" + nobody));
+        operation("POST /api/v1/dead-letters/redrive", send("POST", "/api/v1/dead-letters/redrive", null, null));
+        operation("POST /api/v1/dead-letters/{id}/redrive",
+                send("POST", "/api/v1/dead-letters" + nobody + "/redrive", null, null));
+        if (rebuildsReadModel) {
+            operation("POST /api/v1/read-model/rebuilds", send("POST", "/api/v1/read-model/rebuilds", null, null));
+            operation("GET /api/v1/read-model/rebuilds/{id}", get("/api/v1/read-model/rebuilds" + nobody));
+        }
+        return this;
+    }
+
     /** Runs the matrix, fails listing every finding, and returns the counts. */
     public Counts run() {
         Set<String> documented = documentedOperations();
