@@ -1,0 +1,46 @@
+package org.articula.localstack.testing.robustness;
+
+/**
+ * One hostile request derived from a valid one.
+ *
+ * @param target    where the change was made: {@code body.readings[0].value}, {@code query.from},
+ *                  {@code path.id}, or {@code body} for the whole body
+ * @param named     what a refusal must name (a field or parameter), or null when nothing in particular
+ * @param mayPass   the request is still valid (an optional field left out...), so a 2xx is allowed
+ * @param declaredLength for {@link MutationClass#OVERSIZED_BODY}: the Content-Length announced; else 0
+ */
+public record Mutant(MutationClass kind, String target, String value, String named, boolean mayPass,
+        ApiRequest request, long declaredLength) {
+
+    /** A hostile parameter value. */
+    record Value(MutationClass kind, String text, boolean mayPass) {
+    }
+
+    /** A hostile body value. */
+    record Valued(MutationClass kind, com.fasterxml.jackson.databind.JsonNode node, boolean mayPass) {
+    }
+
+    boolean inPath() {
+        return target.startsWith("path.");
+    }
+
+    String describe() {
+        return kind + " " + target + " = " + abbreviate(value);
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "(absent)";
+        }
+        String shown = text.length() > 60 ? text.substring(0, 60) + "…(" + text.length() + " chars)" : text;
+        StringBuilder escaped = new StringBuilder();
+        shown.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                escaped.append(String.format("\\u%04x", c));
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
+        return escaped.toString();
+    }
+}
