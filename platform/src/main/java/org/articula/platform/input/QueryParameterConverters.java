@@ -25,7 +25,7 @@ public class QueryParameterConverters implements ParamConverterProvider {
     }
 
     private static final Map<Class<?>, Parser> PARSERS = Map.of(
-            LocalDate.class, new Parser(LocalDate::parse, "no es una fecha válida aaaa-mm-dd"),
+            LocalDate.class, new Parser(IsoDates::date, IsoDates.DATE_MESSAGE),
             UUID.class, new Parser(UUID::fromString, "no es un identificador válido (UUID)"));
 
     @Override

@@ -197,4 +197,26 @@ class ProblemMappersTest {
                 .body(not(containsString("IllegalStateException")))
                 .body(not(containsString("at org.")));
     }
+
+    @Test
+    void aValueIsReadOnlyInItsOwnJsonTypeAndADateOnlyAsIsoTextOfAFourDigitYear() {
+        String id = "\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\"";
+        String reading = "\"readings\": [{\"parameter\": \"fat\", \"value\": 1}]";
+        String[][] refused = {
+            { "quantity", "\"quantity\": \"12\", " + reading },
+            { "quantity", "\"quantity\": \"\", " + reading },
+            { "readings[0].parameter", "\"quantity\": 1, \"readings\": [{\"parameter\": 12, \"value\": 1}]" },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": 20000, " + reading },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"\", " + reading },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"-0001-01-01\", " + reading },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"+1000000-01-01\", " + reading } };
+        for (String[] bad : refused) {
+            given().contentType(ContentType.JSON).body("{" + id + ", " + bad[1] + "}").post("/problem-test/lots")
+                    .then().statusCode(400).contentType(PROBLEM_JSON).body("violations.field", hasItem(bad[0]));
+        }
+        given().contentType(ContentType.JSON).body("{" + id + ", \"quantity\": 1, \"deliveredOn\": \"2026-10-01\", "
+                + reading + "}").post("/problem-test/lots").then().statusCode(200);
+        given().queryParam("day", "+1000000-01-01").get("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", is("day"));
+    }
 }
