@@ -20,6 +20,19 @@ public record Mutant(MutationClass kind, String target, String value, String nam
     record Valued(MutationClass kind, com.fasterxml.jackson.databind.JsonNode node, boolean mayPass) {
     }
 
+    /**
+     * The object a body field belongs to ({@code clauses.quality.parameters[0].}): a rule between two
+     * fields (a minimum above its maximum) may name the other one or their object.
+     */
+    String enclosing() {
+        if (!target.startsWith("body.")) {
+            return null;
+        }
+        String path = target.substring("body.".length());
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? null : path.substring(0, dot + 1);
+    }
+
     boolean inPath() {
         return target.startsWith("path.");
     }

@@ -252,12 +252,15 @@ public final class RobustnessSuite {
         }
         boolean mustName = (inside || status == 400 || status == 422) && mutant.named() != null
                 && !(mutant.inPath() && status == 404);
-        if (mustName && !names(problem, mutant.named())) {
+        if (mustName && !names(problem, mutant.named()) && !names(problem, mutant.enclosing())) {
             wrong.add(status + " does not name '" + mutant.named() + "': " + problem.path("detail").asText());
         }
     }
 
     private static boolean names(JsonNode problem, String field) {
+        if (field == null) {
+            return false;
+        }
         StringBuilder text = new StringBuilder(problem.path("detail").asText(""));
         problem.path("violations").forEach(v -> text.append(' ').append(v.path("field").asText("")));
         return text.toString().contains(field);
