@@ -26,7 +26,18 @@ public class QueryParameterConverters implements ParamConverterProvider {
 
     private static final Map<Class<?>, Parser> PARSERS = Map.of(
             LocalDate.class, new Parser(IsoDates::date, IsoDates.DATE_MESSAGE),
-            UUID.class, new Parser(UUID::fromString, "no es un identificador válido (UUID)"));
+            UUID.class, new Parser(QueryParameterConverters::uuid, "no es un identificador válido (UUID)"));
+
+    // UUID.fromString also takes shorter groups ("527ca07-4d41-..."), reading another id than the one sent.
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static UUID uuid(String text) {
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw new IllegalArgumentException(text);
+        }
+        return UUID.fromString(text);
+    }
 
     @Override
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {

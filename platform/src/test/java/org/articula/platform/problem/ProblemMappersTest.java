@@ -49,7 +49,8 @@ class ProblemMappersTest {
 
     @Test
     void aQueryParameterThatIsNoDateOrIdIsRefusedByName() {
-        for (String[] bad : new String[][] { { "day", "31/12/2026" }, { "day", "2026-02-30" }, { "centreId", "7" } }) {
+        for (String[] bad : new String[][] { { "day", "31/12/2026" }, { "day", "2026-02-30" }, { "centreId", "7" },
+                { "centreId", "f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11" } }) {
             given().queryParam(bad[0], bad[1]).get("/problem-test/lots")
                     .then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("type", is("urn:articula:problem:validation"))
