@@ -199,6 +199,9 @@ public final class LocalStack implements AutoCloseable {
         if (TokenCommand.isInvoked(args)) {
             System.exit(TokenCommand.run(List.of(args).subList(1, args.length), home));
         }
+        if (DeadLettersCommand.isInvoked(args)) {
+            System.exit(DeadLettersCommand.run(List.of(args).subList(1, args.length), root, home, env));
+        }
         LocalStack stack = new LocalStack(root, home, env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -281,10 +284,12 @@ public final class LocalStack implements AutoCloseable {
         if (SampleData.enabled(env)) {
             SampleData.Summary sample = SampleData.load(URI.create(baseUrl("contracts-service")), keys);
             say(sample.line() + "; the Laredo association is " + sample.laredo());
-            SampleLots.Summary lots = SampleLots.load(URI.create(baseUrl("lots-service")), keys, sample.laredo(),
+            SampleLots.Summary lots = SampleLots.load(URI.create(baseUrl("contracts-service")),
+                    URI.create(baseUrl("lots-service")), keys, sample.laredo(),
                     sample.laredoProducers(), LocalDate.now(SampleLots.LIMA));
             say(lots.line());
-            SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")), keys,
+            SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")),
+                    URI.create(baseUrl("lots-service")), keys,
                     sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots, LocalDate.now(SampleLots.LIMA));
             say(settled.line());
             SampleUsers.write(devUsersFile(home), URI.create(baseUrl("contracts-service")), keys, sample);

@@ -11,9 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.articula.localstack.security.DevKeys;
 import org.articula.localstack.security.Tokens;
 
@@ -81,6 +83,30 @@ final class SampleApi {
         throw new IOException("sample data: " + what + ": " + method + " " + uri + " answered "
                 + response.statusCode() + ": " + abbreviate(response.body()) + "\n  request: " + abbreviate(json)
                 + "\n  Skip sample data with " + SampleData.SWITCH_ENV + "=false.");
+    }
+
+    /**
+     * Waits, until {@code deadline} at most, for this service to have published every event it recorded
+     * (its read model status's outbox.pending is 0).
+     */
+    void awaitPublished(Instant deadline) throws IOException, InterruptedException {
+        awaitStatus(deadline, status -> status.path("outbox").path("pending").asLong() == 0);
+    }
+
+    /**
+     * Waits, until {@code deadline} at most, for this service to have applied every event on the topics it
+     * reads (caughtUp). Ask the publishing service {@link #awaitPublished} first: events still in its outbox
+     * are not on the topics yet.
+     */
+    void awaitCaughtUp(Instant deadline) throws IOException, InterruptedException {
+        awaitStatus(deadline, status -> status.path("caughtUp").asBoolean());
+    }
+
+    private void awaitStatus(Instant deadline, Predicate<JsonNode> reached) throws IOException, InterruptedException {
+        while (!reached.test(call("GET", "/api/v1/read-model/status", null, "read model status", 200).json())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) throws IOException, InterruptedException {

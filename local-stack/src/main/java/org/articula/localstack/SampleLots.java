@@ -27,7 +27,8 @@ import org.articula.localstack.security.DevKeys;
  *
  * <p>Idempotent: a lot's id and every figure in it derive from the producer, day and shift, so a restart
  * answers UNCHANGED for lots already recorded. lots-service learns producers and agreements from
- * contracts events; until it has, lots are refused (422) and the whole batch is sent again.
+ * contracts events: the batch is sent once its read model status says it has applied them all (and sent
+ * again should some lots still be refused).
  */
 final class SampleLots {
 
@@ -45,10 +46,16 @@ final class SampleLots {
     private SampleLots() {
     }
 
-    static Summary load(URI lotsService, DevKeys keys, UUID association, List<UUID> producers, LocalDate today)
-            throws IOException, InterruptedException {
+    static Summary load(URI contractsService, URI lotsService, DevKeys keys, UUID association, List<UUID> producers,
+            LocalDate today) throws IOException, InterruptedException {
         SampleApi api = new SampleApi(lotsService, keys);
         api.actFor(association); // the association runs the centre
+        // Producers and agreements published by contracts-service, then applied by lots-service.
+        Instant deadline = Instant.now().plus(WAIT_FOR_EVENTS);
+        SampleApi contracts = new SampleApi(contractsService, keys);
+        contracts.actFor(association);
+        contracts.awaitPublished(deadline);
+        api.awaitCaughtUp(deadline);
         UUID centre = id("centre:laredo");
         UUID operator = id("operator:laredo:1");
         api.call("POST", "/api/v1/collection-centres", Map.of("id", centre, "organisationId", association,
@@ -67,7 +74,6 @@ final class SampleLots {
                 }
             }
         }
-        Instant deadline = Instant.now().plus(WAIT_FOR_EVENTS);
         while (true) {
             JsonNode result = api.call("POST", "/api/v1/lots/batch", Map.of("lots", lots), "milk deliveries", 200)
                     .json();
@@ -85,7 +91,7 @@ final class SampleLots {
                 throw new IOException("sample data: lots-service still refuses " + refused + " deliveries after "
                         + WAIT_FOR_EVENTS.toSeconds() + " s; first: " + firstProblem(result));
             }
-            Thread.sleep(1000); // contracts events still on their way to lots-service
+            Thread.sleep(1000); // still refused: the events took longer than the waits above
         }
     }
 

@@ -18,8 +18,8 @@ import org.articula.localstack.security.DevKeys;
 /**
  * The sample fortnight of Laredo milk, settled the way the association's treasurer would: feed,
  * veterinary and insemination services bought on credit by some members, the settlement run once
- * payments-service has every lot, closed, each member paid on the due date (or today, if that is
- * earlier), and the processor's payment recorded so the reconciliation has both sides.
+ * payments-service has every lot (its read model status says so), closed, each member paid on the due date
+ * (or today, if that is earlier), and the processor's payment recorded so the reconciliation has both sides.
  *
  * <p>Idempotent: ids derive from the fortnight and producer; a closed settlement is left as it is.
  */
@@ -42,17 +42,20 @@ final class SampleSettlement {
     }
 
     private final SampleApi api;
+    private final SampleApi lotsService;
     private final UUID association;
 
-    private SampleSettlement(URI payments, DevKeys keys, UUID association) {
+    private SampleSettlement(URI payments, URI lots, DevKeys keys, UUID association) {
         this.api = new SampleApi(payments, keys);
+        this.lotsService = new SampleApi(lots, keys);
         this.association = association;
         api.actFor(association);
+        lotsService.actFor(association);
     }
 
-    static Summary load(URI payments, DevKeys keys, UUID association, UUID processor, List<UUID> producers,
-            SampleLots.Summary lots, LocalDate today) throws IOException, InterruptedException {
-        return new SampleSettlement(payments, keys, association).settle(processor, producers, lots, today);
+    static Summary load(URI payments, URI lotsService, DevKeys keys, UUID association, UUID processor,
+            List<UUID> producers, SampleLots.Summary lots, LocalDate today) throws IOException, InterruptedException {
+        return new SampleSettlement(payments, lotsService, keys, association).settle(processor, producers, lots, today);
     }
 
     private Summary settle(UUID processor, List<UUID> producers, SampleLots.Summary lots, LocalDate today)
@@ -61,7 +64,7 @@ final class SampleSettlement {
         int charges = charges(producers, start);
         JsonNode settlement = existing(start);
         if (settlement == null || !"CLOSED".equals(settlement.path("status").asText())) {
-            settlement = runUntilEveryLotIsIn(start, lots.lots());
+            settlement = runOnceEveryLotIsIn(start);
             if (settlement.path("lots").asInt() == lots.lots()) {
                 api.call("POST", "/api/v1/settlements/" + settlement.path("id").asText() + "/closing",
                         Map.of(), "closing the sample settlement", 200);
@@ -119,18 +122,19 @@ final class SampleSettlement {
         return 1;
     }
 
-    /** Runs until payments-service has learnt every lot from lots-service's events (or gives up, leaving it OPEN). */
-    private JsonNode runUntilEveryLotIsIn(LocalDate start, int expectedLots) throws IOException, InterruptedException {
+    /**
+     * Runs the settlement once payments-service has every lot: lots-service's outbox has published them all
+     * (asked first), then payments-service has applied everything on the topics it reads, lots.events and
+     * contracts.events (docs/decisions/0019). Past the wait it runs anyway, and a settlement short of lots
+     * is left OPEN.
+     */
+    private JsonNode runOnceEveryLotIsIn(LocalDate start) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(WAIT_FOR_LOTS);
-        while (true) {
-            api.call("POST", "/api/v1/settlements/runs", Map.of("organisationId", association, "fortnightStart",
-                    start.toString()), "settlement run", 200);
-            JsonNode settlement = existing(start);
-            if (settlement.path("lots").asInt() >= expectedLots || Instant.now().isAfter(deadline)) {
-                return settlement;
-            }
-            Thread.sleep(2000); // lot events still on their way to payments-service
-        }
+        lotsService.awaitPublished(deadline);
+        api.awaitCaughtUp(deadline);
+        api.call("POST", "/api/v1/settlements/runs", Map.of("organisationId", association, "fortnightStart",
+                start.toString()), "settlement run", 200);
+        return existing(start);
     }
 
     private JsonNode existing(LocalDate start) throws IOException, InterruptedException {

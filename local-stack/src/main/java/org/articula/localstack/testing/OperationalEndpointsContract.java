@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,25 @@ public abstract class OperationalEndpointsContract {
         given().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
-                .body(containsString("process_uptime_seconds"));
+                .body(containsString("process_uptime_seconds"))
+                .body(containsString("articula_outbox_pending"))
+                .body(containsString("articula_inbox_dead_letters"));
+    }
+
+    /**
+     * Every service says how far it has caught up (to any signed-in user: no business data in it) and lists
+     * its dead letters to platform admins only.
+     */
+    @Test
+    void theReadModelStatusIsOpenToEveryRoleAndDeadLettersToPlatformAdminsOnly() {
+        given().header(TestTokens.as(UUID.randomUUID(), "producer")).get("/api/v1/read-model/status")
+                .then().statusCode(200)
+                .body("service", is(serviceName()))
+                .body("outbox.topic", is(config("articula.events.topic")));
+        given().header(TestTokens.as(UUID.randomUUID(), "treasurer")).get("/api/v1/dead-letters")
+                .then().statusCode(403);
+        given().header(TestTokens.as(UUID.randomUUID(), "platform-admin")).get("/api/v1/dead-letters")
+                .then().statusCode(200);
     }
 
     @Test
@@ -103,7 +122,7 @@ public abstract class OperationalEndpointsContract {
                 tables.add(rs.getString(1));
             }
         }
-        assertTrue(tables.containsAll(List.of("flyway_schema_history", "outbox_event", "inbox_event")),
+        assertTrue(tables.containsAll(List.of("flyway_schema_history", "outbox_event", "inbox_event", "dead_letter")),
                 "tables found: " + tables);
     }
 }

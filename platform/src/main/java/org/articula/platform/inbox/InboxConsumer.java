@@ -46,7 +46,8 @@ import org.jboss.logging.Logger;
  * offset is committed only after that. A redelivered event finds its inbox row and is skipped.
  *
  * <p>An event that cannot be read, or whose handler keeps failing, is copied to the dead-letter topic
- * with the reason in headers, recorded as dead-lettered, and consumption goes on. Database outages are
+ * with the reason in headers, recorded as dead-lettered (with its bytes, for {@link DeadLetters} to re-drive
+ * once the cause is fixed), and consumption goes on. Database outages are
  * not the event's fault: those are retried without dead-lettering.
  */
 @ApplicationScoped
@@ -74,6 +75,11 @@ public class InboxConsumer {
             from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[])
                 as e (event_id, event_type, topic, kafka_partition, kafka_offset)
             on conflict do nothing returning event_id""";
+
+    private static final String INSERT_DEAD_LETTER = """
+            insert into dead_letter (id, consumer, topic, kafka_partition, kafka_offset, message_key, event_id, event_type,
+                reason, exception, failed_at, attempts, status, payload)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, 'DEAD_LETTERED', ?) on conflict do nothing""";
 
     private final DataSource dataSource;
     private final KafkaClients kafka;
@@ -290,7 +296,8 @@ public class InboxConsumer {
     }
 
     private boolean deadLetter(ConsumerRecord<String, byte[]> record, EventEnvelope event, Exception cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+        String reason = DeadLetters.storable(
+                cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage());
         LOG.errorf("%s: event at %s-%d@%d goes to %s: %s", consumerName, record.topic(), record.partition(),
                 record.offset(), deadLetterTopic, reason);
         ProducerRecord<String, byte[]> copy = new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(),
@@ -309,16 +316,69 @@ public class InboxConsumer {
             pause();
             return false;
         }
-        if (event != null) {
-            // Remembered so a redelivery is not dead-lettered twice; delete the row to replay it.
-            try {
-                QuarkusTransaction.requiringNew()
-                        .run(() -> recordInInbox(record, event.eventId(), event.type(), "DEAD_LETTERED", reason));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "%s: could not record dead-lettered event %s", consumerName, event.eventId());
+        return recordDeadLetter(record, event, cause, reason);
+    }
+
+    /**
+     * Remembers the dead letter in the database, in one transaction: the inbox row (so a redelivery is not
+     * dead-lettered twice) and the dead_letter row with the record's bytes, which an operator lists and
+     * re-drives through {@link DeadLetters} once the cause is fixed.
+     *
+     * @return false when the database is unavailable (the event is retried later, as any other)
+     */
+    private boolean recordDeadLetter(ConsumerRecord<String, byte[]> record, EventEnvelope event, Exception cause,
+            String reason) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (event != null) {
+                    recordInInbox(record, event.eventId(), event.type(), "DEAD_LETTERED", reason);
+                }
+                insertDeadLetter(record, event, cause, reason);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (isInfrastructureFailure(e)) {
+                LOG.warnf(e, "%s: database unavailable while recording a dead letter; will retry", consumerName);
+                pause();
+                return false;
             }
+            LOG.errorf(e, "%s: could not record the dead letter at %s-%d@%d", consumerName, record.topic(),
+                    record.partition(), record.offset());
+            return true;
         }
-        return true;
+    }
+
+    private void insertDeadLetter(ConsumerRecord<String, byte[]> record, EventEnvelope event, Exception cause,
+            String reason) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_DEAD_LETTER)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, consumerName);
+            insert.setString(3, record.topic());
+            insert.setInt(4, record.partition());
+            insert.setLong(5, record.offset());
+            insert.setString(6, DeadLetters.storable(record.key()));
+            insert.setObject(7, event == null ? null : event.eventId());
+            insert.setString(8, event == null ? null : DeadLetters.storable(event.type()));
+            insert.setString(9, reason);
+            insert.setString(10, cause.getClass().getName());
+            insert.setInt(11, event == null ? 1 : maxAttempts);
+            insert.setBytes(12, record.value() == null ? new byte[0] : record.value());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // Not InboxUnavailableException: only a connection failure (SQLState 08) is retried.
+            throw new IllegalStateException("could not record the dead letter", e);
+        }
+    }
+
+    /** The consumer group and inbox name: the service's name unless articula.inbox.consumer says otherwise. */
+    public String consumerName() {
+        return consumerName;
+    }
+
+    /** The topics this service consumes (articula.inbox.topics). */
+    public List<String> topics() {
+        return topics;
     }
 
     /** @return the ids of the events that were not in the inbox yet */
@@ -376,7 +436,7 @@ public class InboxConsumer {
         }
     }
 
-    private static boolean isInfrastructureFailure(Throwable e) {
+    static boolean isInfrastructureFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InboxUnavailableException || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException) {

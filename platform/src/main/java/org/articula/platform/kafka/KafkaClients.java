@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,6 +69,13 @@ public class KafkaClients {
         // The inbox applies a poll in one transaction: a backlog goes in a few large ones (one commit each).
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         return new KafkaConsumer<>(config);
+    }
+
+    /** Admin client, for reading offsets and consumer positions (the catch-up status). */
+    public Admin admin(String clientId) {
+        Map<String, Object> config = only(AdminClientConfig.configNames());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return Admin.create(config);
     }
 
     // The shared kafka.* map also holds Quarkus-only keys (health, devservices); pass on only what the

@@ -32,6 +32,9 @@ public enum ProblemType implements ProblemKind {
             "The body's Content-Type is not one the operation reads."),
     BUSINESS_RULE("business-rule", "La operación infringe una regla del acuerdo", 422,
             "A business rule without a type of its own refuses the operation; detail says which."),
+    DEAD_LETTER_STILL_FAILING("dead-letter-still-failing", "El evento aún no se puede aplicar", 422,
+            "Re-driving a dead letter failed again; detail gives the reason. It stays dead-lettered and nothing was "
+                    + "changed: fix the cause and re-drive it again."),
     HTTP_ERROR("http-error", "Error en la solicitud", 400, "Another client error of HTTP."),
     INTERNAL("internal", "Error interno", 500,
             "An unexpected failure; errorId names it in the service's log. Nothing was changed."),

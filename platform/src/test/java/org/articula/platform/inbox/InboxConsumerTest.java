@@ -23,6 +23,7 @@ import org.articula.platform.events.EventHeaders;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.kafka.KafkaClients;
 import org.articula.localstack.testing.TestTopics;
+import org.articula.platform.testing.Ledger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,27 +244,10 @@ class InboxConsumerTest {
     }
 
     private int ledgerRows(UUID eventId) throws Exception {
-        return queryInt("select count(*) from test_ledger where event_id = ?", eventId);
+        return Ledger.rows(dataSource, eventId);
     }
 
     private String inboxStatus(UUID eventId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select status from inbox_event where consumer = 'platform-test' and event_id = ?")) {
-            s.setObject(1, eventId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private int queryInt(String sql, UUID id) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Ledger.inboxStatus(dataSource, eventId);
     }
 }
