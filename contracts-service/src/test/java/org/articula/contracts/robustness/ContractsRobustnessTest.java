@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.robustness.ApiRequest;
 import org.articula.localstack.testing.robustness.RobustnessReport;
 import org.articula.localstack.testing.robustness.RobustnessSuite;
+import org.articula.platform.inbox.InboxConsumer;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
 class ContractsRobustnessTest {
+
+    @Inject
+    InboxConsumer inbox;
 
     static final String AGREEMENTS = "/api/v1/agreements";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
@@ -53,6 +58,7 @@ class ContractsRobustnessTest {
         String producers = organisations + "/{organisationId}/producers";
 
         RobustnessReport report = RobustnessSuite.forService("contracts-service", "contracts")
+                .platformOperations(inbox.consumerName())
                 .seed("GET " + AGREEMENTS, () -> ApiRequest.empty().withQuery("producerId", member)
                         .withQuery("buyerId", processor).withQuery("groupId", network)
                         .withQuery("organisationId", association).withQuery("product", "milk")

@@ -27,8 +27,8 @@ import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.support.ContractsFeed;
 import org.articula.lots.support.ContractsFeed.Version;
+import org.articula.platform.inbox.InboxConsumer;
 import org.articula.platform.security.Roles;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +44,8 @@ class LotsRobustnessTest {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
     @Inject
+    InboxConsumer inbox;
+    @Inject
     AgreementTermsRepository agreements;
     @Inject
     ProducerRefRepository producers;
@@ -54,7 +56,6 @@ class LotsRobustnessTest {
     UUID operator = UUID.randomUUID();
 
     @Test
-    @Disabled("until a repeated key inside one lot of a batch refuses that lot alone (IndependentItems now fails the whole batch with a 400 naming lots); see the robustness branch report")
     void everyOperationRefusesHostileInputWithANamedProblemAndWritesNothing() throws Exception {
         UUID agreement = UUID.randomUUID();
         ContractsFeed.publish(ContractsFeed.producer(rosa, association, null, "Rosa Quispe Huamán", 0),
@@ -72,6 +73,7 @@ class LotsRobustnessTest {
         UUID lot = lot();
 
         RobustnessReport report = RobustnessSuite.forService("lots-service", "lots")
+                .platformOperations(inbox.consumerName())
                 .oversize(21L * 1024 * 1024) // over lots-service's 20M
                 .seed("GET /api/v1/audit", () -> ApiRequest.empty().withQuery("resourceType", "Lot")
                         .withQuery("resourceId", lot).withQuery("from", TODAY.minusDays(1))
