@@ -8,15 +8,18 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.articula.platform.problem.ProblemException;
 
 /**
- * A query parameter that should be a date (yyyy-mm-dd), an id (UUID), a whole number or one of an enum's
- * names and is not is the client's mistake, refused as a body field would be: 400 naming the parameter
+ * A query parameter that should be a date (yyyy-mm-dd), an id (UUID), a number (whole where its type is) or
+ * one of an enum's names and is not is the client's mistake, refused as a body field would be: 400 naming the parameter
  * (JAX-RS would answer 404, as if the address did not exist). An empty one is taken as absent (its
  * default, if it has one). Path parameters keep their 404: no such resource.
  */
@@ -33,7 +36,8 @@ public class QueryParameterConverters implements ParamConverterProvider {
             int.class, new Parser(Integer::valueOf, WHOLE_NUMBER),
             Integer.class, new Parser(Integer::valueOf, WHOLE_NUMBER),
             long.class, new Parser(Long::valueOf, WHOLE_NUMBER),
-            Long.class, new Parser(Long::valueOf, WHOLE_NUMBER));
+            Long.class, new Parser(Long::valueOf, WHOLE_NUMBER),
+            BigDecimal.class, new Parser(BigDecimal::new, "debe ser un número"));
 
     // UUID.fromString also takes shorter groups ("527ca07-4d41-..."), reading another id than the one sent.
     private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
@@ -83,8 +87,8 @@ public class QueryParameterConverters implements ParamConverterProvider {
     // By name only, as in a body (StrictJson): neither a position ("0") nor another case.
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static Parser enumParser(Class<?> type) {
-        String names = java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                .collect(java.util.stream.Collectors.joining(", "));
+        String names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", "));
         return new Parser(text -> Enum.valueOf((Class) type, text), "debe ser uno de: " + names);
     }
 

@@ -52,7 +52,7 @@ class ProblemMappersTest {
         for (String[] bad : new String[][] { { "day", "31/12/2026" }, { "day", "2026-02-30" }, { "centreId", "7" },
                 { "centreId", "f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11" }, { "size", "diez" }, { "size", "1.5" },
                 { "size", "1e30" }, { "size", "99999999999999999999" }, { "shift", "0" }, { "shift", "NIGHT" },
-                { "shift", "morning" }, { "page", "NaN" } }) {
+                { "shift", "morning" }, { "page", "NaN" }, { "tolerance", "NaN" }, { "tolerance", "2,5" } }) {
             given().queryParam(bad[0], bad[1]).get("/problem-test/lots")
                     .then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("type", is("urn:articula:problem:validation"))
@@ -62,6 +62,7 @@ class ProblemMappersTest {
                 .get("/problem-test/lots").then().statusCode(200);
         given().queryParam("day", "").get("/problem-test/lots").then().statusCode(200);
         given().queryParam("shift", "MORNING").queryParam("size", "").queryParam("page", "")
+                .queryParam("tolerance", "2.5")
                 .get("/problem-test/lots").then().statusCode(200);
         // a path that names no resource is still not found
         given().get("/problem-test/lots/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);

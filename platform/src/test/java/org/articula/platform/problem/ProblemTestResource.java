@@ -51,7 +51,8 @@ public class ProblemTestResource {
     @Path("/lots")
     public List<LotRequest> list(@QueryParam("size") @Max(100) int size, @QueryParam("reference") String reference,
             @QueryParam("centreId") UUID centreId, @QueryParam("day") LocalDate day,
-            @QueryParam("shift") Shift shift, @QueryParam("page") @DefaultValue("1") int page) {
+            @QueryParam("shift") Shift shift, @QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("tolerance") BigDecimal tolerance) {
         return List.of();
     }
 
