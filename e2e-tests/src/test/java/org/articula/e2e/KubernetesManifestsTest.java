@@ -468,6 +468,12 @@ class KubernetesManifestsTest {
                 problems.add(t + ": replicas " + replicas + " and min.insync.replicas " + minIsr
                         + " do not survive losing a broker (want 3 and 2)");
             }
+            JsonNode config = t.spec().path("config");
+            if (KafkaTopics.STATE_TOPICS.contains(name) && !KafkaTopics.KEPT_FOREVER.entrySet().stream()
+                    .allMatch(e -> config.path(e.getKey()).asText().equals(e.getValue()))) {
+                problems.add(t + ": a state topic whose config is not " + KafkaTopics.KEPT_FOREVER
+                        + " (read models are rebuilt from it)");
+            }
             if (KafkaTopics.EVENT_TOPICS.contains(name) && t.spec().path("partitions").asInt(0) < maxConsumers) {
                 problems.add(t + ": " + t.spec().path("partitions").asInt(0) + " partitions for up to " + maxConsumers
                         + " consumer instances (HPA maxReplicas): the rest would sit idle");

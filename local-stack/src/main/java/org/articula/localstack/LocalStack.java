@@ -202,6 +202,9 @@ public final class LocalStack implements AutoCloseable {
         if (DeadLettersCommand.isInvoked(args)) {
             System.exit(DeadLettersCommand.run(List.of(args).subList(1, args.length), root, home, env));
         }
+        if (RebuildCommand.isInvoked(args)) {
+            System.exit(RebuildCommand.run(List.of(args).subList(1, args.length), home, env));
+        }
         LocalStack stack = new LocalStack(root, home, env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

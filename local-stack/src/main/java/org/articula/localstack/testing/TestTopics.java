@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.articula.localstack.KafkaTopics;
 
-/** Reads and creates test topics on the real broker. */
+/** Reads and creates test topics on the real broker, configured as {@link KafkaTopics} configures them. */
 public final class TestTopics {
 
     private TestTopics() {
@@ -33,7 +34,10 @@ public final class TestTopics {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             if (!existing.contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                        .configs(KafkaTopics.config(topic)))).all().get(30, TimeUnit.SECONDS);
+            } else {
+                KafkaTopics.keepStateForever(admin, KafkaTopics.STATE_TOPICS.stream().filter(topic::equals).toList());
             }
         }
     }

@@ -187,6 +187,17 @@ class AsyncApiDocumentTest {
                 + KafkaTopics.EVENT_TOPICS.stream().filter(t -> !addresses.contains(t)).toList());
     }
 
+    /** What a service keeps a read model of must stay on the broker, and nothing else needs to (0018). */
+    @Test
+    void theTopicsKeptForeverAreExactlyThoseAServiceReads() throws IOException {
+        Set<String> read = new TreeSet<>();
+        for (String service : List.of("contracts-service", "lots-service", "payments-service")) {
+            read.addAll(inboxTopics(service));
+        }
+        assertEquals(read, new TreeSet<>(KafkaTopics.STATE_TOPICS), "KafkaTopics.STATE_TOPICS against the services' "
+                + "articula.inbox.topics");
+    }
+
     @Test
     void deadLetterMessagesCarryTheInboxHeaders() throws IOException {
         Set<String> dltHeaders = constants(INBOX_CONSUMER_SOURCE, name -> name.startsWith("DLT_"));

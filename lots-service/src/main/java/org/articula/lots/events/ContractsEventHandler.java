@@ -3,7 +3,7 @@ package org.articula.lots.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Instant;
 import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.mapping.ContractsEventMapper;
@@ -27,14 +27,12 @@ public class ContractsEventHandler implements EventHandler {
     ProducerRefRepository producers;
     @Inject
     AgreementTermsRepository agreements;
-    @Inject
-    Clock clock;
 
     @Override
     public void handle(EventEnvelope event) {
         switch (event.aggregateType()) {
             case "Producer" -> producer(event.payload());
-            case "Agreement" -> agreement(event.payload().path("agreement"));
+            case "Agreement" -> agreement(event.payload().path("agreement"), event.occurredAt());
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
@@ -53,8 +51,10 @@ public class ContractsEventHandler implements EventHandler {
         }
     }
 
-    private void agreement(JsonNode view) {
-        AgreementTerms incoming = ContractsEventMapper.agreement(view, clock.instant());
+    // Stamped with when the change happened, not when it arrived: the row is then a function of the events
+    // alone, and a rebuild from the topic gives it again (docs/decisions/0018-read-model-rebuild.md).
+    private void agreement(JsonNode view, Instant changedAt) {
+        AgreementTerms incoming = ContractsEventMapper.agreement(view, changedAt);
         AgreementTerms stored = agreements.findById(incoming.id);
         if (stored == null) {
             agreements.persist(incoming);

@@ -37,7 +37,7 @@ public final class ContractsEventMapper {
         return ref;
     }
 
-    public static AgreementTerms agreement(JsonNode a, Instant now) {
+    public static AgreementTerms agreement(JsonNode a, Instant changedAt) {
         AgreementTerms t = new AgreementTerms();
         t.id = uuid(a, "id");
         t.organisationId = uuid(a, "organisationId");
@@ -55,7 +55,7 @@ public final class ContractsEventMapper {
         t.endDate = date(a, "endDate");
         t.status = text(a, "status");
         t.revision = required(a, "version").asLong();
-        t.updatedAt = now;
+        t.updatedAt = changedAt;
         t.periodsInForce = new ArrayList<>();
         for (JsonNode p : required(a, "periodsInForce")) {
             t.periodsInForce.add(new DayRange(date(p, "from"), date(p, "to")));

@@ -3,6 +3,7 @@ package org.articula.lots.rest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.articula.lots.domain.LotsProblem;
 import org.articula.platform.problem.ProblemTypesFilter;
+import org.articula.platform.replay.ReadModelProblem;
 import org.eclipse.microprofile.openapi.OASFilter;
 
 /** Documents lots-service's problem types in its OpenAPI document (Quarkus takes a filter that names OASFilter itself). */
@@ -10,6 +11,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 public class LotsProblemTypes extends ProblemTypesFilter implements OASFilter {
 
     public LotsProblemTypes() {
-        super(LotsProblem.values());
+        super(LotsProblem.values(), ReadModelProblem.values());
     }
 }

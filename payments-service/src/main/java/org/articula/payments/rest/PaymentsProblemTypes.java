@@ -3,6 +3,7 @@ package org.articula.payments.rest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.articula.payments.domain.PaymentsProblem;
 import org.articula.platform.problem.ProblemTypesFilter;
+import org.articula.platform.replay.ReadModelProblem;
 import org.eclipse.microprofile.openapi.OASFilter;
 
 /** Documents payments-service's problem types in its OpenAPI document (Quarkus takes a filter that names OASFilter itself). */
@@ -10,6 +11,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 public class PaymentsProblemTypes extends ProblemTypesFilter implements OASFilter {
 
     public PaymentsProblemTypes() {
-        super(PaymentsProblem.values());
+        super(PaymentsProblem.values(), ReadModelProblem.values());
     }
 }

@@ -91,6 +91,9 @@ public class InboxConsumer {
     private final Duration retryBackoff;
 
     private volatile boolean running;
+    // Set while a read-model rebuild swaps tables (pauseApplying); guarded by applying.
+    private volatile boolean paused;
+    private final Object applying = new Object();
     private Thread worker;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetters;
@@ -171,9 +174,16 @@ public class InboxConsumer {
         try {
             consumer.subscribe(topics);
             while (running) {
+                holdWhilePaused();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
-                    process(records);
+                    synchronized (applying) {
+                        if (paused) {
+                            putBack(records);
+                        } else {
+                            process(records);
+                        }
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -187,6 +197,51 @@ public class InboxConsumer {
             consumer.close(Duration.ofSeconds(10));
         }
     }
+
+    // ---- pausing, for a read-model rebuild (platform.replay.ReadModelRebuild) ------------------------------
+
+    /** The consumer name in the inbox and the Kafka group id. */
+    public String consumerName() {
+        return consumerName;
+    }
+
+    /** The topics consumed (articula.inbox.topics). */
+    public List<String> topics() {
+        return topics;
+    }
+
+    /**
+     * Stops applying events until {@link #resumeApplying()}, returning once no poll is being applied: from then
+     * on the inbox and the read model change only by others. The consumer stays in its group (it keeps polling,
+     * its partitions paused), so no rebalance moves its partitions meanwhile.
+     */
+    public void pauseApplying() {
+        synchronized (applying) {
+            paused = true;
+        }
+    }
+
+    public void resumeApplying() {
+        paused = false;
+    }
+
+    private void holdWhilePaused() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (paused) {
+            consumer.pause(assigned); // again after a rebalance, for partitions newly assigned
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    /** Records polled just as the pause began: read again from the first of each partition after resuming. */
+    private void putBack(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------
 
     private void process(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -369,16 +424,6 @@ public class InboxConsumer {
             // Not InboxUnavailableException: only a connection failure (SQLState 08) is retried.
             throw new IllegalStateException("could not record the dead letter", e);
         }
-    }
-
-    /** The consumer group and inbox name: the service's name unless articula.inbox.consumer says otherwise. */
-    public String consumerName() {
-        return consumerName;
-    }
-
-    /** The topics this service consumes (articula.inbox.topics). */
-    public List<String> topics() {
-        return topics;
     }
 
     /** @return the ids of the events that were not in the inbox yet */

@@ -1,0 +1,123 @@
+package org.articula.lots.events;
+
+import static org.articula.lots.support.ContractsFeed.numeric;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Header;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.articula.localstack.testing.ReadModelRebuilds;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
+import org.articula.lots.support.ContractsFeed;
+import org.articula.lots.support.ContractsFeed.Version;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.replay.ReadModelRebuild;
+import org.articula.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * lots-service's copy of producers and agreement terms, lost and rebuilt from contracts.events alone while the
+ * service runs (docs/decisions/0018-read-model-rebuild.md).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
+class ReadModelRebuildTest {
+
+    static final String DATABASE = "lots";
+    static final String CONSUMER = "lots-service";
+    static final List<String> TOPICS = List.of("contracts.events");
+    static final List<String> TABLES = List.of("producer_ref", "agreement_terms");
+    // The transaction that last wrote a row (for the roster download) is no function of the events.
+    static final Set<String> NOT_FROM_EVENTS = Set.of("changed_xid");
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final LocalDate END = LocalDate.of(2026, 12, 31);
+
+    final Header admin = TestTokens.as(UUID.randomUUID(), Roles.PLATFORM_ADMIN);
+
+    @Test
+    void aReadModelDroppedAndRebuiltIsRowByRowWhatItWas() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID network = UUID.randomUUID();
+        UUID rosa = UUID.randomUUID();
+        UUID julio = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        List<Map<String, Object>> quality = List.of(numeric("fat", "%", "3.2", null), ContractsFeed.test("alcohol", false));
+        List<EventEnvelope> events = List.of(
+                ContractsFeed.producer(rosa, org, network, "Rosa Quispe", 0),
+                ContractsFeed.producer(julio, org, null, "Julio Mamani", 0),
+                ContractsFeed.producer(rosa, org, network, "Rosa Quispe Huamán", 1),
+                ContractsFeed.agreement("AgreementActivated", single, org, UUID.randomUUID(), "PRODUCER", julio, "milk",
+                        "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                        List.of(new Version(1, START, END, quality))),
+                ContractsFeed.agreement("AgreementActivated", group, org, UUID.randomUUID(), "PRODUCER_GROUP", network, "milk",
+                        "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                        List.of(new Version(1, START, END, quality))),
+                ContractsFeed.agreement("AgreementAmended", group, org, UUID.randomUUID(), "PRODUCER_GROUP", network, "milk",
+                        "L", START, END, "ACTIVE", 2, List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                        List.of(new Version(1, START, START.plusDays(99), quality),
+                                new Version(2, START.plusDays(100), END, List.of(numeric("fat", "%", "3.4", null))))),
+                // A repeated, older event: changes nothing, in the live model or the rebuilt one.
+                ContractsFeed.producer(rosa, org, network, "Rosa Quispe", 0));
+        ContractsFeed.publish(events.toArray(EventEnvelope[]::new));
+        Map<String, List<String>> before = ReadModelRebuilds.assertDroppedAndRebuilt(DATABASE, CONSUMER, TOPICS, TABLES,
+                NOT_FROM_EVENTS, ids(events), admin);
+        assertTrue(before.get("agreement_terms").stream().anyMatch(r -> r.contains(group.toString())), "the group agreement");
+
+        // Nothing lost this time: a rebuild finds every row as the events make it, and changes none.
+        ReadModelRebuilds.assertRebuildChangesNothing(DATABASE, TABLES, admin);
+    }
+
+    @Test
+    void eventsPublishedWhileTheRebuildRunsAreAllInTheResultOnce() throws Exception {
+        UUID org = UUID.randomUUID();
+        List<EventEnvelope> published = new ArrayList<>();
+        List<UUID> producers = new ArrayList<>();
+        // Enough for the rebuild to take a while, then lost, so the writer's events come while it replays.
+        for (int i = 0; i < 150; i++) {
+            UUID producer = UUID.randomUUID();
+            producers.add(producer);
+            published.add(ContractsFeed.producer(producer, org, null, "Socio " + i, 0));
+            published.add(ContractsFeed.producer(producer, org, null, "Socio " + i + " (renombrado)", 1));
+        }
+        ContractsFeed.publish(published.toArray(EventEnvelope[]::new));
+        ReadModelRebuilds.awaitConsumed(CONSUMER, TOPICS);
+        ReadModelRebuilds.drop(DATABASE, CONSUMER, TABLES);
+        ReadModelRebuilds.rebuildWhilePublishing(admin, 40, () -> {
+            UUID producer = UUID.randomUUID();
+            EventEnvelope registered = ContractsFeed.producer(producer, org, null, "Productor", 0);
+            EventEnvelope renamed = ContractsFeed.producer(producer, org, null, "Productor (renombrado)", 1);
+            ContractsFeed.publish(registered, renamed);
+            synchronized (published) {
+                published.addAll(List.of(registered, renamed));
+                producers.add(producer);
+            }
+        });
+        ReadModelRebuilds.awaitConsumed(CONSUMER, TOPICS);
+
+        assertEquals(published.size(), ReadModelRebuilds.inboxRows(DATABASE, CONSUMER, ids(published)),
+                "every event in the inbox once");
+        assertEquals(producers.size(), ReadModelRebuilds.count(DATABASE, "select count(*) from producer_ref where "
+                + "organisation_id = ? and revision = 1 and name like '%(renombrado)'", org),
+                "each producer at its last version");
+        ReadModelRebuilds.assertRebuildChangesNothing(DATABASE, TABLES, admin);
+    }
+
+    @Test
+    void onlyAPlatformAdminRebuildsAndOneAtATime() throws Exception {
+        ReadModelRebuilds.assertRefusals(DATABASE, ReadModelRebuild.LOCK, admin);
+    }
+
+    private static List<UUID> ids(List<EventEnvelope> events) {
+        return events.stream().map(EventEnvelope::eventId).toList();
+    }
+}
