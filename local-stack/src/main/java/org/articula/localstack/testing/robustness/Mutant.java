@@ -1,5 +1,7 @@
 package org.articula.localstack.testing.robustness;
 
+import java.util.List;
+
 /**
  * One hostile request derived from a valid one.
  *
@@ -8,9 +10,11 @@ package org.articula.localstack.testing.robustness;
  * @param named     what a refusal must name (a field or parameter), or null when nothing in particular
  * @param mayPass   the request is still valid (an optional field left out...), so a 2xx is allowed
  * @param declaredLength for {@link MutationClass#OVERSIZED_BODY}: the Content-Length announced; else 0
+ * @param removed   for an element of a list left out or made null: its texts (a parameter's name), by which
+ *                  a refusal may name what referred to it instead
  */
 public record Mutant(MutationClass kind, String target, String value, String named, boolean mayPass,
-        ApiRequest request, long declaredLength) {
+        ApiRequest request, long declaredLength, List<String> removed) {
 
     /** A hostile parameter value. */
     record Value(MutationClass kind, String text, boolean mayPass) {

@@ -193,8 +193,11 @@ final class Mutations {
         Kind kind = kind(schema);
         String target = "body." + path;
         if (given) {
-            add(MutationClass.MISSING, target, null, name, !required, replace(root, path, null));
-            add(MutationClass.NULL, target, "null", name, !required, replace(root, path, NODES.nullNode()));
+            List<String> removed = path.endsWith("]") ? texts(root.at(pointer(path))) : List.of();
+            out.add(new Mutant(MutationClass.MISSING, target, null, name, !required, replace(root, path, null), 0,
+                    removed));
+            out.add(new Mutant(MutationClass.NULL, target, "null", name, !required,
+                    replace(root, path, NODES.nullNode()), 0, removed));
         }
         for (Mutant.Valued v : bodyValues(kind, schema, required)) {
             add(v.kind(), target, v.node().toString(), name, v.mayPass(), replace(root, path, v.node()));
@@ -389,6 +392,16 @@ final class Mutations {
         return valid.withBody(text, valid.contentType());
     }
 
+    // The texts inside an element, by which another field may refer to it.
+    private static List<String> texts(JsonNode element) {
+        List<String> texts = new ArrayList<>();
+        if (element.isTextual() && element.asText().length() >= 3) {
+            texts.add(element.asText());
+        }
+        element.forEach(child -> texts.addAll(texts(child)));
+        return texts;
+    }
+
     private static String pointer(String path) {
         return "/" + path.replace("[", ".").replace("]", "").replace('.', '/');
     }
@@ -406,7 +419,7 @@ final class Mutations {
     private void add(MutationClass kind, String target, String value, String named, boolean mayPass,
             ApiRequest request) {
         out.add(new Mutant(kind, target, value, named, mayPass, request,
-                kind == MutationClass.OVERSIZED_BODY ? oversize : 0));
+                kind == MutationClass.OVERSIZED_BODY ? oversize : 0, List.of()));
     }
 
     static Kind kind(JsonNode schema) {
