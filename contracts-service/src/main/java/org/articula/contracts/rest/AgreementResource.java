@@ -45,6 +45,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +69,10 @@ public class AgreementResource {
     @Operation(summary = "Register an agreement as a draft",
             description = "Its clauses become version 1, in force from the start date. Idempotent by the "
                     + "client-supplied id: 201 when created, 200 with the stored one on repeat.")
+    @APIResponse(responseCode = "201", description = "Registered as a draft", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public Response create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
         Created<Agreement> created = service.create(request);
         AgreementView view = ContractsMapper.view(created.value());
@@ -141,6 +148,10 @@ public class AgreementResource {
     @Operation(summary = "Amend a signed agreement from an effective date",
             description = "Adds the next clause version. The effective date must follow the latest version's and "
                     + "fall within validity. Idempotent by the amendment id: 201 then 200.")
+    @APIResponse(responseCode = "201", description = "Amended: the agreement with its new clause version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "200", description = "Amendment already made: the agreement as it stands", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request, @Context UriInfo uri) {
         Created<ClauseVersion> created = service.amend(id, request);
         AgreementView view = ContractsMapper.view(service.get(id));

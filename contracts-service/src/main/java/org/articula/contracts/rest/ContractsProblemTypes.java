@@ -3,6 +3,7 @@ package org.articula.contracts.rest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.articula.platform.problem.ProblemTypesFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.jboss.jandex.IndexView;
 
 /**
  * Documents contracts-service's problem types in its OpenAPI document (Quarkus takes a filter that names
@@ -10,4 +11,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ContractsProblemTypes extends ProblemTypesFilter implements OASFilter {
+
+    public ContractsProblemTypes(IndexView index) {
+        super(index);
+    }
 }

@@ -36,6 +36,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +59,10 @@ public class OrganisationResource {
     @Operation(summary = "Register an organisation",
             description = "The caller's own organisation (the id in their token) or one of its producer groups. "
                     + "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Response register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
         Created<Organisation> created = service.register(request);
         OrganisationView view = ContractsMapper.view(created.value());

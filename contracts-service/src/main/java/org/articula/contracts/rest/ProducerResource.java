@@ -44,6 +44,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/organisations/{organisationId}/producers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +69,10 @@ public class ProducerResource {
     @Operation(summary = "Register a producer",
             description = "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. "
                     + "A DNI/RUC already registered in the organisation is a 409.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
+    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
     public Response register(@PathParam("organisationId") UUID organisationId,
             @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
         Created<Producer> created = service.register(organisationId, request);

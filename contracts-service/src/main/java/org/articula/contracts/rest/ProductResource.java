@@ -10,8 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.articula.contracts.domain.Product;
@@ -24,6 +26,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/organisations/{organisationId}/products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +50,23 @@ public class ProductResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a product of the organisation's own", description = "201 when new, 200 on repeat.")
-    public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request) {
+    @APIResponse(responseCode = "201", description = "Defined", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "200", description = "Already defined: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request,
+            @Context UriInfo uri) {
         Created<Product> created = service.define(organisationId, request);
         ProductView view = ContractsMapper.view(created.value());
-        return Response.status(created.isNew() ? 201 : 200).entity(view).build();
+        return CreatedResponse.of(created, view.code(), view, uri);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Path("/{code}")
+    @Operation(summary = "A product the organisation can buy under an agreement, by its code",
+            description = "Where a defined product is read (the Location of its definition).")
+    public ProductView get(@PathParam("organisationId") UUID organisationId, @PathParam("code") String code) {
+        return ContractsMapper.view(service.get(organisationId, code));
     }
 }

@@ -32,6 +32,13 @@ public class ProductService {
         return products.listAvailableTo(organisationId);
     }
 
+    /** A product of the common catalogue or the organisation's own, by code; another's is not found. */
+    public Product get(UUID organisationId, String code) {
+        organisations.own(organisationId);
+        return products.findAvailableTo(organisationId, code)
+                .orElseThrow(() -> ProblemException.notFound("Producto", code));
+    }
+
     /** Defines a buyer's own product; the same definition again answers with what is stored. */
     @Transactional
     public Created<Product> define(UUID organisationId, ProductRequest request) {

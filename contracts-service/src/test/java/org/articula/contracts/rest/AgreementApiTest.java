@@ -154,9 +154,13 @@ class AgreementApiTest {
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("effectiveFrom"));
 
         String asOf = AGREEMENTS + "/" + id + "/as-of";
-        given().queryParam("date", TODAY.minusDays(11).toString()).get(asOf)
+        String first = given().queryParam("date", TODAY.minusDays(11).toString()).get(asOf)
                 .then().body("inForce", is(true)).body("version.number", is(1))
-                .body("version.clauses.price.basePrice", is(1.03f));
+                .body("version.clauses.price.basePrice", is(1.03f)).extract().asString();
+        // Prices at 4 decimals, quantities at 3, percentages at 2, whatever their value.
+        assertTrue(first.contains("\"basePrice\":1.0300,"), first);
+        assertTrue(first.contains("\"committedQuantity\":60.000,"), first);
+        assertTrue(first.contains("\"tolerancePercent\":10.00,"), first);
         given().queryParam("date", TODAY.toString()).get(asOf)
                 .then().body("version.number", is(2)).body("version.clauses.price.basePrice", is(1.08f));
         given().queryParam("date", TODAY.minusDays(41).toString()).get(asOf)

@@ -5,8 +5,9 @@ import org.articula.platform.problem.ProblemKind;
 /** The refusals of lots-service's rules, one problem type per thing a client must do differently. */
 public enum LotsProblem implements ProblemKind {
     UNKNOWN_PRODUCER("unknown-producer", "Productor no registrado", 422,
-            "lots-service does not know the producer: not registered, or its registration has not reached "
-                    + "lots-service yet. Check the producer; the lot was not recorded."),
+            "lots-service does not know the producer: not registered, its registration has not reached "
+                    + "lots-service yet, or a producer of another organisation the centre's organisation has no "
+                    + "agreement with (answered alike). Check the producer; the lot was not recorded."),
     NO_AGREEMENT_IN_FORCE("no-agreement-in-force", "Sin acuerdo vigente", 422,
             "The producer has no agreement in force for the product on the delivery date with the centre's "
                     + "organisation; the lot was not recorded."),

@@ -40,6 +40,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/collection-centres")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +67,10 @@ public class CentreResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a collection centre", description = "Idempotent by id: 201, then 200.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
+    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
     public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
         Created<CollectionCentre> created = service.register(request);
         return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
@@ -92,6 +99,10 @@ public class CentreResource {
     @Path("/{centreId}/operators")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an operator to a centre", description = "Idempotent by id: 201, then 200.")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
+    @APIResponse(responseCode = "200", description = "Already added: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
     public Response addOperator(@PathParam("centreId") UUID centreId, @Valid @NotNull OperatorRequest request,
             @Context UriInfo uri) {
         Created<Operator> created = service.addOperator(centreId, request);

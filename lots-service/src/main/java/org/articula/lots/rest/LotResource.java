@@ -41,6 +41,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/lots")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +67,10 @@ public class LotResource {
             description = "The answer is the producer's receipt: verdict, one reason per failed parameter, and the "
                     + "agreement version used. Idempotent by the device's id: 201, then 200 with the same receipt. "
                     + "No agreement in force for the producer, product and day: 422, nothing stored.")
+    @APIResponse(responseCode = "201", description = "Recorded and judged: the receipt", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded: the same receipt", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
     public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
         BatchResult.Item item = service.record(List.of(request)).results().get(0);
         return switch (item.outcome()) {

@@ -314,7 +314,7 @@ public class LotService {
 
         LocalDate day = LocalDate.ofInstant(request.deliveredAt(), clock.getZone());
         ProducerRef producer = context.producers.get(request.producerId());
-        if (producer == null) {
+        if (producer == null || !producer.knownTo(organisation, context.agreementsOf(producer))) {
             throw new ProblemException(LotsProblem.UNKNOWN_PRODUCER, "El productor " + request.producerId()
                     + " no está registrado (o su registro aún no llegó de contratos); el lote no se registró",
                     List.of(new Violation("producerId", "productor desconocido")));

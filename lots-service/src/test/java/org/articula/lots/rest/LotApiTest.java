@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -114,6 +115,17 @@ class LotApiTest {
         JsonNode lot = EventJson.read(events.get(0).value()).payload().path("lot");
         assertEquals("REJECTED", lot.path("verdict").asText());
         assertEquals("10.9", lot.at("/readings/0/value").decimalValue().toPlainString());
+    }
+
+    @Test
+    void quantitiesAndReadingsAreAnsweredAtTheirFixedScaleWhateverTheirValue() {
+        String receipt = given().contentType(ContentType.JSON).body(milk(UUID.randomUUID(), "150", "11.8", "6.5", false))
+                .post(LOTS).then().statusCode(201).body("verdict", is("ACCEPTED")).extract().asString();
+        assertTrue(receipt.contains("\"quantity\":150.000,"), receipt);
+        assertTrue(receipt.contains("\"value\":11.8000,"), receipt);
+        String sheet = given().queryParam("producerId", rosa).queryParam("from", TODAY.toString())
+                .queryParam("to", TODAY.toString()).get(LOTS).then().statusCode(200).extract().asString();
+        assertTrue(sheet.contains("\"lots\":1,\"quantity\":150.000}"), sheet); // the total
     }
 
     @Test

@@ -25,6 +25,12 @@ public class ReconciliationQueries {
      * fortnights included, as they are paid now), and the buyer's remittances, per buyer and product.
      */
     @SuppressWarnings("unchecked")
+    /** Whether the buyer buys under one of the organisation's agreements (any status): whom it reconciles with. */
+    public boolean buysFrom(UUID buyerId, UUID organisationId) {
+        return !em.createNativeQuery("select 1 from agreement_ref where buyer_id = :b and organisation_id = :org limit 1")
+                .setParameter("b", buyerId).setParameter("org", organisationId).getResultList().isEmpty();
+    }
+
     public List<BuyerFigures> perBuyer(UUID settlementId, UUID organisationId, LocalDate start) {
         List<Object[]> rows = em.createNativeQuery("""
                 with per_agreement as (

@@ -34,6 +34,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/charges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +64,10 @@ public class ChargeResource {
                     + "one of the organisation's is not found (404), as an unknown id. While no agreement of the "
                     + "producer has reached payments-service: 409 terms-not-received with Retry-After, repeat then; "
                     + "when none is in force on the charge date: 422 no-agreement-in-force.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
     public Response record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         Created<Charge> created = service.record(request);
         ChargeView view = service.view(created.value());

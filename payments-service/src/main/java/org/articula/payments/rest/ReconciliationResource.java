@@ -14,8 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -31,6 +33,9 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,10 +51,18 @@ public class ReconciliationResource {
     @RolesAllowed(Roles.TREASURER)
     @Path("/remittances")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200.")
-    public Response remit(@Valid @NotNull RemittanceRequest request) {
+    @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200. "
+            + "The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded: the stored one", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
+    public Response remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
         Created<Remittance> created = service.record(request);
-        return Response.status(created.isNew() ? 201 : 200).entity(view(created.value())).build();
+        RemittanceView view = view(created.value());
+        return created.isNew()
+                ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @GET

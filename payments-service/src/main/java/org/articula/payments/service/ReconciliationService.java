@@ -58,6 +58,11 @@ public class ReconciliationService {
         if (r.receivedOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalidField("receivedOn", "no puede ser una fecha futura");
         }
+        // Only a buyer of the organisation's agreements pays it; any other id, another organisation's buyer
+        // or none at all, is answered alike, as a charge's unknown producer is.
+        if (!queries.buysFrom(r.buyerId(), r.organisationId())) {
+            throw ProblemException.notFound("Comprador", r.buyerId());
+        }
         var em = settlements.getEntityManager();
         Remittance existing = em.find(Remittance.class, r.id());
         if (existing != null) {

@@ -3,6 +3,7 @@ package org.articula.platform.problem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jboss.jandex.IndexView;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -11,14 +12,21 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
  * Documents a service's problem+json answers in its OpenAPI document: the Problem schema and every type
- * URI it may carry, each with its status, title and what a client does about it. A service extends this
+ * URI it may carry, each with its status, title and what a client does about it; the problem answers each
+ * operation can give ({@link ProblemResponses}); and which fields may be null ({@link NullableFields}). A service extends this
  * with its own {@link ProblemKind}s and registers the subclass as an OpenAPI filter.
  */
 public abstract class ProblemTypesFilter implements OASFilter {
 
     private final List<ProblemKind> kinds;
+    private final IndexView index;
 
-    protected ProblemTypesFilter(ProblemKind[]... serviceKinds) {
+    /**
+     * @param index the application's classes (smallrye passes it to a filter's constructor that takes one):
+     *              a record component of a primitive type is never null
+     */
+    protected ProblemTypesFilter(IndexView index, ProblemKind[]... serviceKinds) {
+        this.index = index;
         this.kinds = Stream.concat(Arrays.stream(ProblemType.values()), Arrays.stream(serviceKinds)
                 .flatMap(Arrays::stream)).toList();
     }
@@ -52,6 +60,8 @@ public abstract class ProblemTypesFilter implements OASFilter {
                 .addRequired("type").addRequired("title").addRequired("status").addRequired("detail");
         openAPI.getComponents().addSchema("ProblemType", types).addSchema("Violation", violation)
                 .addSchema("Problem", problem);
+        ProblemResponses.document(openAPI, kinds);
+        NullableFields.document(openAPI, index);
     }
 
     private static Schema string() {

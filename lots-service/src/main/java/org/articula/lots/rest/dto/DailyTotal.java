@@ -1,5 +1,6 @@
 package org.articula.lots.rest.dto;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  * @param quantity         everything delivered, accepted or not (3 decimals)
  * @param acceptedQuantity what was accepted (3 decimals)
  */
-public record DailyTotal(LocalDate date, String product, String unit, long lots, long rejected, BigDecimal quantity,
-        BigDecimal acceptedQuantity) {
+public record DailyTotal(LocalDate date, String product, String unit, long lots, long rejected,
+        @Digits(integer = 16, fraction = 3) BigDecimal quantity,
+        @Digits(integer = 16, fraction = 3) BigDecimal acceptedQuantity) {
 }

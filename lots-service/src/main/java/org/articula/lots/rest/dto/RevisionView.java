@@ -1,5 +1,6 @@
 package org.articula.lots.rest.dto;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.articula.lots.domain.Reading;
 import org.articula.lots.domain.RejectionReason;
 import org.articula.lots.domain.Verdict;
 
-public record RevisionView(int revision, LotRevision.Kind kind, BigDecimal quantity, List<Reading> readings,
+public record RevisionView(int revision, LotRevision.Kind kind,
+        @Digits(integer = 6, fraction = 3) BigDecimal quantity, List<Reading> readings,
         Verdict verdict, List<RejectionReason> reasons, LotStatus status, String reason, String changedBy,
         Instant changedAt) {
 }

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.articula.platform.problem.NullableFields;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A producer's fortnight, line by line: every lot (accepted and priced, or rejected with reasons),
@@ -20,7 +23,8 @@ import java.util.UUID;
  * @param buyerNames         their names, in the order of buyerIds; null for a buyer not announced yet
  */
 public record Statement(UUID settlementId, UUID producerId, String producerName, String producerNationalId,
-        UUID organisationId, String organisationName, List<UUID> buyerIds, List<String> buyerNames,
+        UUID organisationId, String organisationName, List<UUID> buyerIds,
+        @Schema(extensions = @Extension(name = NullableFields.NULLABLE_ITEMS, value = "true")) List<String> buyerNames,
         LocalDate periodStart, LocalDate periodEnd, String settlementStatus, List<Line> lines,
         List<Deduction> deductions, @Digits(integer = 16, fraction = 2) BigDecimal gross,
         @Digits(integer = 16, fraction = 2) BigDecimal totalDeductions,

@@ -1,0 +1,174 @@
+package org.articula.lots.security;
+
+import static io.restassured.RestAssured.given;
+import static org.articula.localstack.testing.isolation.IsolationMatrix.get;
+import static org.articula.localstack.testing.isolation.IsolationMatrix.post;
+import static org.articula.lots.support.ContractsFeed.numeric;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.http.Header;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.articula.localstack.security.Tokens;
+import org.articula.localstack.testing.LimaDays;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
+import org.articula.localstack.testing.isolation.IsolationMatrix;
+import org.articula.localstack.testing.isolation.IsolationMatrix.Caller;
+import org.articula.lots.repository.AgreementTermsRepository;
+import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.lots.support.ContractsFeed;
+import org.articula.lots.support.ContractsFeed.Version;
+import org.articula.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation of lots-service as a matrix ({@link IsolationMatrix}): every operation, every role
+ * of another organisation and a fellow producer, every id of organisation A in every place, including
+ * the lots of a batch. Producers and agreements arrive as contracts-service's events.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
+class LotsIsolationTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
+    static final String FROM = TODAY.minusDays(7).toString();
+    static final String TO = TODAY.toString();
+
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    ProducerRefRepository producers;
+
+    /** One organisation's world in lots-service. */
+    record Tenant(UUID organisation, UUID producer, UUID fellow, UUID centre, UUID operator, UUID lot) {
+
+        Map<String, String> own() {
+            return Map.of("organisation", organisation.toString(), "producer", producer.toString(), "centre",
+                    centre.toString(), "operator", operator.toString(), "lot", lot.toString());
+        }
+    }
+
+    @Test
+    void noRoleOfAnotherOrganisationReachesAnythingOfOrganisationA() {
+        Tenant a = tenant("Rosalinda Ticona Mamani", "Fidel Ticona Quispe", "Centro de Acopio Isolda",
+                "Operador Isolda Quispe", "4321.987", "13.579");
+        Tenant b = tenant("Teodoro Ccama Flores", "Marta Huanca Rojas", "Centro Valle Sur", "Operadora Valle Sur",
+                "18.500", "11.800");
+        Set<String> everythingOfA = Set.of("Rosalinda Ticona Mamani", "Fidel Ticona Quispe", "Centro de Acopio Isolda",
+                "Operador Isolda Quispe", "4321.987", "13.579", ContractsFeed.nationalId(a.producer()),
+                a.organisation().toString(), a.producer().toString(), a.fellow().toString(), a.centre().toString(),
+                a.operator().toString(), a.lot().toString());
+        Map<String, String> fellowOwn = new HashMap<>(a.own());
+        fellowOwn.put("producer", a.fellow().toString());
+        fellowOwn.put("lot", UUID.randomUUID().toString());
+
+        String centreOfA = "/api/v1/collection-centres/" + a.centre();
+        IsolationMatrix matrix = new IsolationMatrix("lots-service")
+                .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/lots/" + a.lot(),
+                        "/api/v1/lots/" + a.lot() + "/history", "/api/v1/collection-centres", centreOfA + "/operators",
+                        centreOfA + "/sheet?date=" + TO)
+                .foreign("organisation", a.organisation()).foreign("producer", a.producer())
+                .foreign("centre", a.centre()).foreign("operator", a.operator()).foreign("lot", a.lot())
+                .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)
+                .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
+                        .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
+                        Set.of("Rosalinda Ticona Mamani", ContractsFeed.nationalId(a.producer()), "4321.987", "13.579",
+                                a.producer().toString(), a.lot().toString())));
+        operations(matrix);
+        matrix.run();
+    }
+
+    static void operations(IsolationMatrix m) {
+        String lot = """
+                {"id":"{{new:lot}}","centreId":"{{centre}}","operatorId":"{{operator}}","producerId":"{{producer}}",
+                 "product":"milk","quantity":17.25,"unit":"L","deliveredAt":"%s",
+                 "readings":[{"parameter":"total_solids","value":12.1}]}""".formatted(LimaDays.earlierOn(TODAY));
+        String centre = "/api/v1/collection-centres/{{centre}}";
+        m.operation("GET /api/v1/audit",
+                get("/api/v1/audit").withQuery("resourceType", "Lot").withQuery("resourceId", "{{filter:lot}}"),
+                get("/api/v1/audit").withQuery("resourceType", "CollectionCentre")
+                        .withQuery("resourceId", "{{filter:centre}}"),
+                get("/api/v1/audit"));
+        m.operation("POST /api/v1/collection-centres", post("/api/v1/collection-centres", """
+                {"id":"{{new:centre}}","organisationId":"{{organisation}}","name":"Centro nuevo","district":"Laredo"}"""));
+        m.operation("GET /api/v1/collection-centres", get("/api/v1/collection-centres"),
+                get("/api/v1/collection-centres").withQuery("organisationId", "{{organisation}}"));
+        m.operation("GET /api/v1/collection-centres/{centreId}", get(centre));
+        m.operation("GET /api/v1/collection-centres/{centreId}/operators", get(centre + "/operators"));
+        m.operation("POST /api/v1/collection-centres/{centreId}/operators",
+                post(centre + "/operators", "{\"id\":\"{{new:operator}}\",\"name\":\"Operador nuevo\"}"));
+        m.operation("GET /api/v1/collection-centres/{centreId}/roster", get(centre + "/roster"));
+        m.operation("GET /api/v1/collection-centres/{centreId}/sheet", get(centre + "/sheet").withQuery("date", TO));
+        m.operation("GET /api/v1/lot-statistics/daily",
+                get("/api/v1/lot-statistics/daily").withQuery("from", FROM).withQuery("to", TO),
+                get("/api/v1/lot-statistics/daily").withQuery("from", FROM).withQuery("to", TO)
+                        .withQuery("organisationId", "{{organisation}}").withQuery("centreId", "{{centre}}"));
+        m.operation("GET /api/v1/lot-statistics/quality-trend",
+                get("/api/v1/lot-statistics/quality-trend").withQuery("from", FROM).withQuery("to", TO),
+                get("/api/v1/lot-statistics/quality-trend").withQuery("from", FROM).withQuery("to", TO)
+                        .withQuery("organisationId", "{{organisation}}"));
+        m.operation("POST /api/v1/lots", post("/api/v1/lots", lot));
+        m.operation("GET /api/v1/lots", get("/api/v1/lots").withQuery("producerId", "{{filter:producer}}").withQuery("from", FROM)
+                        .withQuery("to", TO));
+        m.operation("POST /api/v1/lots/batch", post("/api/v1/lots/batch", "{\"lots\":[" + lot + "]}")
+                .batch("/created", "/unchanged"));
+        m.operation("GET /api/v1/lots/rejection-rates",
+                get("/api/v1/lots/rejection-rates").withQuery("from", FROM).withQuery("to", TO),
+                get("/api/v1/lots/rejection-rates").withQuery("from", FROM).withQuery("to", TO)
+                        .withQuery("organisationId", "{{organisation}}"));
+        m.operation("GET /api/v1/lots/{id}", get("/api/v1/lots/{{lot}}"));
+        m.operation("POST /api/v1/lots/{id}/corrections", post("/api/v1/lots/{{lot}}/corrections",
+                "{\"version\":0,\"quantity\":17,\"reason\":\"balanza\"}"));
+        m.operation("GET /api/v1/lots/{id}/history", get("/api/v1/lots/{{lot}}/history"));
+        m.operation("POST /api/v1/lots/{id}/void", post("/api/v1/lots/{{lot}}/void",
+                "{\"version\":0,\"reason\":\"registrado dos veces\"}"));
+    }
+
+    /**
+     * An association whose network's producer delivers milk under an active agreement at its centre, and
+     * a second producer of the same network: the lot has the given quantity and total solids.
+     */
+    private Tenant tenant(String producerName, String fellowName, String centreName, String operatorName,
+            String quantity, String solids) {
+        UUID organisation = UUID.randomUUID();
+        UUID network = UUID.randomUUID();
+        UUID producer = UUID.randomUUID();
+        UUID fellow = UUID.randomUUID();
+        UUID agreement = UUID.randomUUID();
+        ContractsFeed.publish(ContractsFeed.producer(producer, organisation, network, producerName, 0),
+                ContractsFeed.producer(fellow, organisation, network, fellowName, 0),
+                ContractsFeed.agreement("AgreementActivated", agreement, organisation, UUID.randomUUID(),
+                        "PRODUCER_GROUP", network, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", 1,
+                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }),
+                        List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300),
+                                List.of(numeric("total_solids", "%", "11.5", null))))));
+        ContractsFeed.await("the agreement", () -> agreements.findById(agreement) != null
+                && producers.findById(producer) != null && producers.findById(fellow) != null);
+        UUID centre = UUID.randomUUID();
+        UUID operator = UUID.randomUUID();
+        Header admin = TestTokens.as(organisation, Roles.BUYER_ADMIN);
+        given().header(admin).contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", organisation,
+                "name", centreName, "district", "Laredo")).post("/api/v1/collection-centres").then().statusCode(201);
+        given().header(admin).contentType(ContentType.JSON).body(Map.of("id", operator, "name", operatorName))
+                .post("/api/v1/collection-centres/" + centre + "/operators").then().statusCode(201);
+        UUID lot = UUID.randomUUID();
+        given().header(TestTokens.as(organisation, Roles.CENTRE_OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("id", lot, "centreId", centre, "operatorId", operator, "producerId", producer, "product",
+                        "milk", "quantity", new BigDecimal(quantity), "unit", "L", "deliveredAt",
+                        LimaDays.earlierOn(TODAY).toString(), "readings",
+                        List.of(Map.of("parameter", "total_solids", "value", new BigDecimal(solids)))))
+                .post("/api/v1/lots").then().statusCode(201);
+        return new Tenant(organisation, producer, fellow, centre, operator, lot);
+    }
+}
