@@ -136,6 +136,8 @@ class ContractsRobustnessTest {
                 .seed("GET " + organisations + "/{organisationId}/products", () -> ApiRequest.empty()
                         .withPath("organisationId", association))
                 .seed("POST " + organisations + "/{organisationId}/products", productCodes(association))
+                .seed("GET " + organisations + "/{organisationId}/products/{code}", () -> ApiRequest.empty()
+                        .withPath("organisationId", association).withPath("code", "milk"))
                 .run();
 
         assertEquals(List.of(), report.failures());
