@@ -57,7 +57,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("Kafka broker exited with " + process.exitValue() + "; see " + logFile);
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            try (Admin admin = KafkaClientLoading.admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.articula.localstack.KafkaClientLoading;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -102,7 +103,7 @@ public final class ReadModelRebuilds {
 
     /** Waits until the consumer group has committed every partition of {@code topics} to its end. */
     public static void awaitConsumed(String group, Collection<String> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.bootstrap()))) {
+        try (Admin admin = KafkaClientLoading.admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.bootstrap()))) {
             TestTopics.eventually(group + " at the end of " + topics, Duration.ofSeconds(30), () -> {
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)

@@ -61,6 +61,11 @@ public final class TestTokens {
         current = token(subject, org, roles);
     }
 
+    /** The token requests go with when they carry none of their own (null before {@link #actAs}). */
+    public static String current() {
+        return current;
+    }
+
     public static void actAs(UUID org, String... roles) {
         actAs("tester", org, roles);
     }

@@ -61,12 +61,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ JsonParseException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String key = duplicateKey(e);
+        String key = repeatedKey(e);
         if (key != null && e.getProcessor() instanceof JsonParser parser) {
             String object = jsonPath(parser.getParsingContext());
             String field = object.equals(key) || object.endsWith("." + key) ? object
                     : object.isEmpty() ? key : object + "." + key;
-            return malformedField(field, DUPLICATE_KEY_MESSAGE).withInstance(uri.getPath()).toResponse();
+            return duplicateKey(field).withInstance(uri.getPath()).toResponse();
         }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "El cuerpo no es JSON válido: " + e.getOriginalMessage())
                 .withInstance(uri.getPath()).toResponse();
@@ -74,7 +74,7 @@ public class ProblemMappers {
 
     // A key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION): which value was meant is unknown.
     // Inside a list, Jackson wraps the parser's refusal in a mapping exception that carries the path.
-    private static String duplicateKey(Throwable e) {
+    private static String repeatedKey(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof JsonParseException parse) {
                 Matcher duplicate = DUPLICATE_KEY.matcher(parse.getOriginalMessage());
@@ -101,9 +101,9 @@ public class ProblemMappers {
      */
     public static Problem unreadable(JsonMappingException e) {
         String field = jsonPath(e.getPath());
-        String key = duplicateKey(e);
+        String key = repeatedKey(e);
         if (key != null) {
-            return malformedField(field.isEmpty() ? key : field + "." + key, DUPLICATE_KEY_MESSAGE);
+            return duplicateKey(field.isEmpty() ? key : field + "." + key);
         }
         String message = messageFor(e);
         ProblemType type = e instanceof StrictJson.ControlCharacterException ? ProblemType.VALIDATION
@@ -222,15 +222,30 @@ public class ProblemMappers {
 
     // Where a parser stands, as a JSON path: "readings[0].parameter".
     static String jsonPath(JsonStreamContext context) {
+        return jsonPath(context, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Where a parser stands, as a JSON path from {@code levels} objects and lists up (from where an item
+     * of a list starts: "readings[0].parameter").
+     */
+    public static String jsonPath(JsonStreamContext context, int levels) {
         StringBuilder field = new StringBuilder();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+        int level = 0;
+        for (JsonStreamContext c = context; c != null && !c.inRoot() && level < levels; c = c.getParent(), level++) {
             if (c.inArray()) {
                 field.insert(0, "[" + c.getCurrentIndex() + "]");
             } else if (c.getCurrentName() != null) {
-                field.insert(0, (c.getParent() == null || c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+                boolean top = level == levels - 1 || c.getParent() == null || c.getParent().inRoot();
+                field.insert(0, (top ? "" : ".") + c.getCurrentName());
             }
         }
         return field.toString();
+    }
+
+    /** A key given twice in one object, at {@code field}: which of its values was meant is unknown. */
+    public static Problem duplicateKey(String field) {
+        return malformedField(field, DUPLICATE_KEY_MESSAGE);
     }
 
     private static String messageFor(JsonMappingException e) {

@@ -48,8 +48,11 @@ class ProblemMappersTest {
     }
 
     @Test
-    void aQueryParameterThatIsNoDateOrIdIsRefusedByName() {
-        for (String[] bad : new String[][] { { "day", "31/12/2026" }, { "day", "2026-02-30" }, { "centreId", "7" } }) {
+    void aQueryParameterThatIsNoDateIdWholeNumberOrEnumNameIsRefusedByName() {
+        for (String[] bad : new String[][] { { "day", "31/12/2026" }, { "day", "2026-02-30" }, { "centreId", "7" },
+                { "centreId", "f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11" }, { "size", "diez" }, { "size", "1.5" },
+                { "size", "1e30" }, { "size", "99999999999999999999" }, { "shift", "0" }, { "shift", "NIGHT" },
+                { "shift", "morning" }, { "page", "NaN" }, { "tolerance", "NaN" }, { "tolerance", "2,5" } }) {
             given().queryParam(bad[0], bad[1]).get("/problem-test/lots")
                     .then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("type", is("urn:articula:problem:validation"))
@@ -58,6 +61,9 @@ class ProblemMappersTest {
         given().queryParam("day", "2026-12-31").queryParam("centreId", "6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11")
                 .get("/problem-test/lots").then().statusCode(200);
         given().queryParam("day", "").get("/problem-test/lots").then().statusCode(200);
+        given().queryParam("shift", "MORNING").queryParam("size", "").queryParam("page", "")
+                .queryParam("tolerance", "2.5")
+                .get("/problem-test/lots").then().statusCode(200);
         // a path that names no resource is still not found
         given().get("/problem-test/lots/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
     }
@@ -79,7 +85,8 @@ class ProblemMappersTest {
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", is("urn:articula:problem:malformed-request"))
                 .body("violations[0].field", is("quantity"))
-                .body("violations[0].message", containsString("doce"));
+                // a text is not taken for a number (StrictJson): what was expected is said
+                .body("violations[0].message", is("se esperaba un número"));
     }
 
     @Test
@@ -196,5 +203,27 @@ class ProblemMappersTest {
                 .body(not(containsString("hunter2")))
                 .body(not(containsString("IllegalStateException")))
                 .body(not(containsString("at org.")));
+    }
+
+    @Test
+    void aValueIsReadOnlyInItsOwnJsonTypeAndADateOnlyAsIsoTextOfAFourDigitYear() {
+        String id = "\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\"";
+        String reading = "\"readings\": [{\"parameter\": \"fat\", \"value\": 1}]";
+        String[][] refused = {
+            { "quantity", "\"quantity\": \"12\", " + reading },
+            { "quantity", "\"quantity\": \"\", " + reading },
+            { "readings[0].parameter", "\"quantity\": 1, \"readings\": [{\"parameter\": 12, \"value\": 1}]" },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": 20000, " + reading },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"\", " + reading },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"-0001-01-01\", " + reading },
+            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"+1000000-01-01\", " + reading } };
+        for (String[] bad : refused) {
+            given().contentType(ContentType.JSON).body("{" + id + ", " + bad[1] + "}").post("/problem-test/lots")
+                    .then().statusCode(400).contentType(PROBLEM_JSON).body("violations.field", hasItem(bad[0]));
+        }
+        given().contentType(ContentType.JSON).body("{" + id + ", \"quantity\": 1, \"deliveredOn\": \"2026-10-01\", "
+                + reading + "}").post("/problem-test/lots").then().statusCode(200);
+        given().queryParam("day", "+1000000-01-01").get("/problem-test/lots")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", is("day"));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,11 @@ import java.util.UUID;
 /** A resource that fails in every way a real one can, to pin the problem+json answers. */
 @Path("/problem-test")
 public class ProblemTestResource {
+
+    enum Shift {
+        MORNING, AFTERNOON
+    }
+
 
     public record Reading(@NotBlank String parameter, @NotNull @DecimalMin("0") BigDecimal value) {
     }
@@ -44,7 +50,9 @@ public class ProblemTestResource {
     @GET
     @Path("/lots")
     public List<LotRequest> list(@QueryParam("size") @Max(100) int size, @QueryParam("reference") String reference,
-            @QueryParam("centreId") UUID centreId, @QueryParam("day") LocalDate day) {
+            @QueryParam("centreId") UUID centreId, @QueryParam("day") LocalDate day,
+            @QueryParam("shift") Shift shift, @QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("tolerance") BigDecimal tolerance) {
         return List.of();
     }
 

@@ -1,0 +1,144 @@
+package org.articula.lots.robustness;
+
+import static io.restassured.RestAssured.given;
+import static org.articula.lots.support.ContractsFeed.numeric;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.localstack.testing.LimaDays;
+import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.TestTokens;
+import org.articula.localstack.testing.robustness.ApiRequest;
+import org.articula.localstack.testing.robustness.RobustnessReport;
+import org.articula.localstack.testing.robustness.RobustnessSuite;
+import org.articula.lots.repository.AgreementTermsRepository;
+import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.lots.support.ContractsFeed;
+import org.articula.lots.support.ContractsFeed.Version;
+import org.articula.platform.inbox.InboxConsumer;
+import org.articula.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of lots-service sent hostile input of every class (see {@link RobustnessSuite}), from
+ * valid requests of an association's collection centre recording Rosa's milk.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "lots"))
+class LotsRobustnessTest {
+
+    static final String LOTS = "/api/v1/lots";
+    static final String CENTRES = "/api/v1/collection-centres";
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
+
+    @Inject
+    InboxConsumer inbox;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    ProducerRefRepository producers;
+
+    UUID association = UUID.randomUUID();
+    UUID rosa = UUID.randomUUID();
+    UUID centre = UUID.randomUUID();
+    UUID operator = UUID.randomUUID();
+
+    @Test
+    void everyOperationRefusesHostileInputWithANamedProblemAndWritesNothing() throws Exception {
+        UUID agreement = UUID.randomUUID();
+        ContractsFeed.publish(ContractsFeed.producer(rosa, association, null, "Rosa Quispe Huamán", 0),
+                ContractsFeed.agreement("AgreementActivated", agreement, association, UUID.randomUUID(), "PRODUCER",
+                        rosa, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", 1,
+                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }),
+                        List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300),
+                                List.of(numeric("total_solids", "%", "11.5", null))))));
+        ContractsFeed.await("the agreement", () -> agreements.findById(agreement) != null
+                && producers.findById(rosa) != null);
+        TestTokens.actAs("Julia Ramos", association, Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.AUDITOR);
+        given().contentType(ContentType.JSON).body(centre(centre)).post(CENTRES).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))
+                .post(CENTRES + "/" + centre + "/operators").then().statusCode(201);
+        UUID lot = lot();
+
+        RobustnessReport report = RobustnessSuite.forService("lots-service", "lots")
+                .platformOperations(inbox.consumerName())
+                .oversize(21L * 1024 * 1024) // over lots-service's 20M
+                .seed("GET /api/v1/audit", () -> ApiRequest.empty().withQuery("resourceType", "Lot")
+                        .withQuery("resourceId", lot).withQuery("from", TODAY.minusDays(1))
+                        .withQuery("to", TODAY.plusDays(1)).withQuery("limit", 10))
+                .seed("POST " + CENTRES, () -> ApiRequest.json(centre(UUID.randomUUID())))
+                .seed("GET " + CENTRES, () -> ApiRequest.empty().withQuery("organisationId", association))
+                .seed("GET " + CENTRES + "/{centreId}", () -> ApiRequest.empty().withPath("centreId", centre))
+                .seed("GET " + CENTRES + "/{centreId}/operators", () -> ApiRequest.empty().withPath("centreId", centre))
+                .seed("POST " + CENTRES + "/{centreId}/operators", () -> ApiRequest.json(Map.of("id", UUID.randomUUID(),
+                        "name", "Pedro Castillo")).withPath("centreId", centre))
+                .seed("GET " + CENTRES + "/{centreId}/roster", () -> ApiRequest.empty().withPath("centreId", centre))
+                .seed("GET " + CENTRES + "/{centreId}/sheet", () -> ApiRequest.empty().withPath("centreId", centre)
+                        .withQuery("date", TODAY))
+                .seed("GET /api/v1/lot-statistics/daily", () -> ApiRequest.empty().withQuery("centreId", centre)
+                        .withQuery("organisationId", association).withQuery("from", TODAY.minusDays(7))
+                        .withQuery("to", TODAY))
+                .seed("GET /api/v1/lot-statistics/quality-trend", () -> ApiRequest.empty()
+                        .withQuery("organisationId", association).withQuery("parameter", "total_solids")
+                        .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
+                .seed("POST " + LOTS, () -> ApiRequest.json(lotBody(UUID.randomUUID())))
+                .seed("GET " + LOTS, () -> ApiRequest.empty().withQuery("producerId", rosa)
+                        .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
+                .seed("POST " + LOTS + "/batch", () -> ApiRequest.json(Map.of("lots", List.of(lotBody(UUID.randomUUID())))))
+                .refusalInside("POST " + LOTS + "/batch", LotsRobustnessTest::firstRefused)
+                .creates("POST " + LOTS + "/batch")
+                .seed("GET " + LOTS + "/rejection-rates", () -> ApiRequest.empty().withQuery("organisationId", association)
+                        .withQuery("groupBy", "producer").withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
+                .seed("GET " + LOTS + "/{id}", () -> ApiRequest.empty().withPath("id", lot))
+                .seed("POST " + LOTS + "/{id}/corrections", () -> ApiRequest.json(Map.of("version", 0,
+                        "quantity", new BigDecimal("17.250"), "reason", "balanza descalibrada",
+                        "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.9"),
+                                "instrument", "Lactoscan", "sampleId", "M-1",
+                                "measuredAt", LimaDays.earlierOn(TODAY).toString()))))
+                        .withPath("id", lot()))
+                .seed("GET " + LOTS + "/{id}/history", () -> ApiRequest.empty().withPath("id", lot))
+                .seed("POST " + LOTS + "/{id}/void", () -> ApiRequest.json(Map.of("version", 0,
+                        "reason", "registrado dos veces")).withPath("id", lot()))
+                .run();
+
+        assertEquals(List.of(), report.failures());
+    }
+
+    // The batch answers 200 and judges each lot: the first one's problem when it was refused.
+    private static JsonNode firstRefused(JsonNode answer) {
+        JsonNode first = answer == null ? null : answer.path("results").path(0);
+        return first != null && first.path("outcome").asText().equals("REFUSED") ? first.path("problem") : null;
+    }
+
+    private UUID lot() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(lotBody(id)).post(LOTS).then().statusCode(201);
+        return id;
+    }
+
+    private Map<String, Object> centre(UUID id) {
+        return Map.of("id", id, "organisationId", association, "name", "Centro de acopio Laredo", "district", "Laredo",
+                "region", "La Libertad", "latitude", new BigDecimal("-8.089700"),
+                "longitude", new BigDecimal("-78.960500"));
+    }
+
+    private Map<String, Object> lotBody(UUID id) {
+        return new HashMap<>(Map.of("id", id, "centreId", centre, "operatorId", operator, "producerId", rosa,
+                "product", "milk", "quantity", new BigDecimal("18.500"), "unit", "L", "shift", "MORNING",
+                "deliveredAt", LimaDays.earlierOn(TODAY).toString(),
+                "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.8"),
+                        "instrument", "Lactoscan", "sampleId", "M-1"))));
+    }
+}
