@@ -28,7 +28,6 @@ import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.AgreementStatus;
 import org.articula.contracts.domain.ClauseVersion;
 import org.articula.contracts.mapping.ContractsMapper;
-import org.articula.contracts.repository.AgreementRepository;
 import org.articula.contracts.rest.dto.AgreementAsOf;
 import org.articula.contracts.rest.dto.AgreementRequest;
 import org.articula.contracts.rest.dto.AgreementView;
@@ -59,8 +58,6 @@ public class AgreementResource {
     @Inject
     AgreementService service;
     @Inject
-    AgreementRepository agreements;
-    @Inject
     CurrentUser user;
 
     @POST
@@ -89,8 +86,8 @@ public class AgreementResource {
             @QueryParam("status") AgreementStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        var filter = new AgreementRepository.Filter(user.organisationId(), organisationId, buyerId, producerId, groupId, product, status);
-        return agreements.page(filter, page, size).stream().map(ContractsMapper::view).toList();
+        return service.page(user.organisationId(), organisationId, buyerId, producerId, groupId, product, status, page, size)
+                .stream().map(ContractsMapper::view).toList();
     }
 
     @GET

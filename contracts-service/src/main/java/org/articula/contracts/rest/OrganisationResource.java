@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.mapping.ContractsMapper;
-import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.contracts.rest.dto.OrganisationView;
@@ -49,8 +48,6 @@ public class OrganisationResource {
 
     @Inject
     OrganisationService service;
-    @Inject
-    OrganisationRepository organisations;
     @Inject
     CurrentUser user;
 
@@ -77,7 +74,7 @@ public class OrganisationResource {
     public List<OrganisationView> list(@QueryParam("kind") OrganisationKind kind, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return organisations.ownPage(user.organisationId(), kind, q, page, size).stream()
+        return service.ownPage(user.organisationId(), kind, q, page, size).stream()
                 .map(ContractsMapper::view).toList();
     }
 

@@ -26,12 +26,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.Producer;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.mapping.ProducerListCsv;
-import org.articula.contracts.repository.OrganisationRepository;
-import org.articula.contracts.repository.ProducerRepository;
 import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerUpdate;
@@ -58,10 +55,6 @@ public class ProducerResource {
     ProducerService service;
     @Inject
     OrganisationService organisations;
-    @Inject
-    ProducerRepository producers;
-    @Inject
-    OrganisationRepository organisationRecords;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
@@ -104,7 +97,7 @@ public class ProducerResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         organisations.own(organisationId);
-        return producers.page(organisationId, groupId, q, page, size).stream().map(ContractsMapper::view).toList();
+        return service.page(organisationId, groupId, q, page, size).stream().map(ContractsMapper::view).toList();
     }
 
     @GET
@@ -119,8 +112,7 @@ public class ProducerResource {
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         List<ProducerView> found = list(organisationId, groupId, q, page, size);
         Set<UUID> groupIds = found.stream().map(ProducerView::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<UUID, String> groups = groupIds.isEmpty() ? Map.of() : organisationRecords.<Organisation>list("id in ?1", groupIds)
-                .stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
+        Map<UUID, String> groups = organisations.namesOf(groupIds);
         return ProducerListCsv.table("productores-" + organisations.own(organisationId).name
                 + (page == 0 ? "" : "-pagina-" + (page + 1)), found, groups);
     }

@@ -374,4 +374,11 @@ public class AgreementService {
                 && (r.unit() == null || r.unit().equals(a.unit))
                 && (a.status != AgreementStatus.DRAFT || a.versions.get(0).clauses.equals(r.clauses().withDefaults()));
     }
+
+    /** A page of the agreements {@code partyId}'s organisation is party to, narrowed by the filters given. */
+    public List<Agreement> page(UUID partyId, UUID organisationId, UUID buyerId, UUID producerId, UUID groupId,
+            String product, AgreementStatus status, int page, int size) {
+        var filter = new AgreementRepository.Filter(partyId, organisationId, buyerId, producerId, groupId, product, status);
+        return agreements.page(filter, page, size);
+    }
 }

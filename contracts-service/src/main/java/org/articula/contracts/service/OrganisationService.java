@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
@@ -177,5 +179,16 @@ public class OrganisationService {
         return o.name.equals(r.name().strip()) && o.kind == r.kind() && Objects.equals(o.ruc, r.ruc())
                 && Objects.equals(o.parentId, r.parentId()) && Objects.equals(o.district, r.district())
                 && Objects.equals(o.region, r.region());
+    }
+
+    /** A page of {@code organisationId}'s own organisations (itself and its groups), by kind and words of the name. */
+    public List<Organisation> ownPage(UUID organisationId, OrganisationKind kind, String query, int page, int size) {
+        return organisations.ownPage(organisationId, kind, query, page, size);
+    }
+
+    /** The names of the organisations with these ids (those that exist). */
+    public Map<UUID, String> namesOf(Set<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : organisations.<Organisation>list("id in ?1", ids)
+                .stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
     }
 }

@@ -254,4 +254,9 @@ public class ProducerService {
     private static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
+
+    /** A page of the organisation's producers by name, narrowed to a group or by words of the name or DNI/RUC. */
+    public List<Producer> page(UUID organisationId, UUID groupId, String query, int page, int size) {
+        return producers.page(organisationId, groupId, query, page, size);
+    }
 }

@@ -22,8 +22,6 @@ import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Operator;
 import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.mapping.LotSheetCsv;
-import org.articula.lots.repository.CentreRepository;
-import org.articula.lots.repository.OperatorRepository;
 import org.articula.lots.rest.dto.CentreRequest;
 import org.articula.lots.rest.dto.CentreView;
 import org.articula.lots.rest.dto.LotSheet;
@@ -53,10 +51,6 @@ public class CentreResource {
     @Inject
     CentreService service;
     @Inject
-    CentreRepository centres;
-    @Inject
-    OperatorRepository operators;
-    @Inject
     LotQueries queries;
     @Inject
     RosterQueries rosters;
@@ -83,7 +77,7 @@ public class CentreResource {
     public List<CentreView> list(@QueryParam("organisationId") UUID organisationId) {
         UUID organisation = organisationId == null ? user.organisationId() : organisationId;
         user.requireOrganisation(organisation, "Organización", organisation);
-        return centres.ofOrganisation(organisation).stream().map(LotMapper::view).toList();
+        return service.ofOrganisation(organisation).stream().map(LotMapper::view).toList();
     }
 
     @GET
@@ -114,8 +108,7 @@ public class CentreResource {
     @Path("/{centreId}/operators")
     @Operation(summary = "The centre's operators")
     public List<OperatorView> operators(@PathParam("centreId") UUID centreId) {
-        service.get(centreId);
-        return operators.atCentre(centreId).stream().map(LotMapper::view).toList();
+        return service.operatorsAt(centreId).stream().map(LotMapper::view).toList();
     }
 
     @GET

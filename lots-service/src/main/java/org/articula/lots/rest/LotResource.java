@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.mapping.LotSheetCsv;
-import org.articula.lots.repository.LotRepository;
 import org.articula.lots.rest.dto.BatchResult;
 import org.articula.lots.rest.dto.Correction;
 import org.articula.lots.rest.dto.LotBatch;
@@ -55,8 +54,6 @@ public class LotResource {
     LotService service;
     @Inject
     LotQueries queries;
-    @Inject
-    LotRepository lots;
     @Inject
     CurrentUser user;
 
@@ -107,8 +104,7 @@ public class LotResource {
     @Path("/{id}/history")
     @Operation(summary = "Every revision of a lot: as recorded, each correction, the void")
     public List<RevisionView> history(@PathParam("id") UUID id) {
-        service.get(id); // visible to the caller, or not found
-        return lots.history(id).stream().map(LotMapper::view).toList();
+        return service.history(id).stream().map(LotMapper::view).toList();
     }
 
     @POST

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -83,5 +84,16 @@ public class CentreService {
         audit.record("OPERATOR_ADDED", centre.organisationId, "CollectionCentre", centreId,
                 Map.of("operatorId", o.id, "name", o.name));
         return new Created<>(o, true);
+    }
+
+    /** The centres an organisation runs (the caller's right to see them is checked by the caller). */
+    public List<CollectionCentre> ofOrganisation(UUID organisationId) {
+        return centres.ofOrganisation(organisationId);
+    }
+
+    /** The operators of a centre the caller can see; another organisation's centre is "not found". */
+    public List<Operator> operatorsAt(UUID centreId) {
+        get(centreId);
+        return operators.atCentre(centreId);
     }
 }

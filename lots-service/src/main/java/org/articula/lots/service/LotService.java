@@ -472,4 +472,10 @@ public class LotService {
     private static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
+
+    /** Every revision of a lot the caller can see, oldest first; another's lot is "not found". */
+    public List<LotRevision> history(UUID lotId) {
+        get(lotId);
+        return lots.history(lotId);
+    }
 }

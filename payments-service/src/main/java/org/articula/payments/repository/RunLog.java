@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.articula.payments.domain.Run;
 
 /**
  * The progress of settlement runs, written in transactions of their own so that others see it while
@@ -20,19 +21,6 @@ public class RunLog {
 
     @Inject
     EntityManager em;
-
-    /**
-     * A run as a client follows it.
-     *
-     * @param status RUNNING, then DONE (settlementId set, stepsDone = stepsTotal) or FAILED
-     * @param step   the last step finished
-     * @param reason why a FAILED run failed, in Spanish, naming the lot or producer when known
-     * @param error  for support: the code an unexpected failure was logged under
-     */
-    public record Run(UUID id, UUID organisationId, LocalDate periodStart, UUID settlementId, String status, String step,
-            int stepsDone, int stepsTotal, Integer lotLines, Integer producers, String durationsMs, String reason,
-            String error, String requestedBy, Instant startedAt, Instant finishedAt) {
-    }
 
     /** @return false when a run with this id exists already (nothing is written then) */
     @Transactional(TxType.REQUIRES_NEW)

@@ -20,12 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import org.articula.payments.domain.Charge;
 import org.articula.payments.mapping.PaymentsCsv;
-import org.articula.payments.repository.ChargeRepository;
-import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.service.ChargeService;
+import org.articula.payments.service.SettlementService;
 import org.articula.payments.service.Created;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.problem.ProblemException;
@@ -48,11 +47,9 @@ public class ChargeResource {
     @Inject
     ChargeService service;
     @Inject
-    ChargeRepository charges;
-    @Inject
     CurrentUser user;
     @Inject
-    SettlementRepository settlements;
+    SettlementService settlements;
 
     @POST
     @RolesAllowed(Roles.TREASURER)
@@ -88,7 +85,7 @@ public class ChargeResource {
         UUID producer = producerId != null ? producerId : user.producerId()
                 .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
         user.requireProducerOrStaff(producer, "Productor", producer);
-        return charges.ofProducer(organisation, producer).stream().map(service::view).toList();
+        return service.ofProducer(organisation, producer).stream().map(service::view).toList();
     }
 
     @GET

@@ -21,12 +21,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.articula.payments.domain.Run;
 import org.articula.payments.domain.Settlement;
 import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.mapping.StatementHtml;
 import org.articula.payments.mapping.StatementPdf;
-import org.articula.payments.repository.RunLog;
-import org.articula.payments.repository.SettlementRepository;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.problem.ProblemException;
 import org.articula.payments.rest.dto.Closing;
@@ -59,8 +58,6 @@ public class SettlementResource {
 
     @Inject
     SettlementService service;
-    @Inject
-    SettlementRepository settlements;
 
     @POST
     @RolesAllowed(Roles.TREASURER)
@@ -80,17 +77,17 @@ public class SettlementResource {
             + "in the background (RFC 7240)", schema = @Schema(type = SchemaType.STRING, examples = "respond-async"))
     @APIResponse(responseCode = "200", description = "The settlement computed, or the finished run a repeated runId "
             + "names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = { SettlementView.class, RunLog.Run.class })))
+                    schema = @Schema(oneOf = { SettlementView.class, Run.class })))
     @APIResponse(responseCode = "202", description = "Accepted: the run, computing; follow Location",
             headers = @Header(name = "Location", description = "/api/v1/settlements/runs/{runId}",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunLog.Run.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Run.class)))
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the run manages its own transactions
     public Response run(@Valid @NotNull RunRequest request, @HeaderParam("Prefer") String prefer,
             @Context UriInfo uri) {
         boolean async = RespondAsync.preferred(prefer);
         SettlementService.Requested requested = service.request(request);
-        RunLog.Run existing = requested.existing();
+        Run existing = requested.existing();
         if (existing != null && !async && "DONE".equals(existing.status())) {
             return Response.ok(view(existing.settlementId())).build();
         }
@@ -107,7 +104,7 @@ public class SettlementResource {
     }
 
     // The run and where to follow it.
-    private static Response runAnswer(RunLog.Run run, Response.Status status, UriInfo uri, boolean async) {
+    private static Response runAnswer(Run run, Response.Status status, UriInfo uri, boolean async) {
         Response.ResponseBuilder answer = Response.status(status).entity(run)
                 .location(uri.getBaseUriBuilder().path("api/v1/settlements/runs").path(run.id().toString()).build());
         return async ? answer.header(RespondAsync.APPLIED, RespondAsync.TOKEN).build() : answer.build();
@@ -146,7 +143,7 @@ public class SettlementResource {
             description = "RUNNING with stepsDone of stepsTotal and the last step finished, then DONE (with "
                     + "settlementId) or FAILED (with reason, in Spanish, naming the producer and lot when known, and for "
                     + "an unexpected failure the support code in error); each step's duration in milliseconds.")
-    public RunLog.Run runStatus(@PathParam("runId") UUID runId) {
+    public Run runStatus(@PathParam("runId") UUID runId) {
         return service.findRun(runId).orElseThrow(() -> ProblemException.notFound("Ejecución", runId));
     }
 
@@ -166,7 +163,7 @@ public class SettlementResource {
             description = "As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and "
                     + "payout; saved as liquidacion-<first day of the fortnight>.csv.")
     public CsvTable getCsv(@PathParam("id") UUID id) {
-        return PaymentsCsv.settlement(get(id), settlements.producerRefs(id, null));
+        return PaymentsCsv.settlement(get(id), service.producerRefs(id, null));
     }
 
     @POST

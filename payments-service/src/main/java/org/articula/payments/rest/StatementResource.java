@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.articula.payments.mapping.PaymentsCsv;
-import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.service.SettlementService;
 import org.articula.platform.csv.CsvTable;
@@ -28,8 +27,6 @@ public class StatementResource {
 
     @Inject
     SettlementService service;
-    @Inject
-    SettlementRepository settlements;
     @Inject
     CurrentUser user;
 
@@ -52,7 +49,7 @@ public class StatementResource {
     public CsvTable listCsv(@QueryParam("producerId") UUID producerId) {
         List<ProducerStatementSummary> found = list(producerId);
         UUID producer = producerId != null ? producerId : user.producerId().orElseThrow();
-        return PaymentsCsv.producerStatements("liquidaciones-socio-" + PaymentsCsv.who(settlements.producerRef(producer),
+        return PaymentsCsv.producerStatements("liquidaciones-socio-" + PaymentsCsv.who(service.producerRef(producer),
                 user.organisationId(), producer), found);
     }
 }

@@ -144,4 +144,9 @@ public class ChargeService {
         return new ChargeView(c.id, c.organisationId, c.producerId, c.kind, c.description, c.amount, c.chargeDate,
                 c.status, total, remaining, parts);
     }
+
+    /** A producer's charges in an organisation (the caller's right to see them is checked by the caller). */
+    public List<Charge> ofProducer(UUID organisationId, UUID producerId) {
+        return charges.ofProducer(organisationId, producerId);
+    }
 }

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.PaymentsProblem;
 import org.articula.payments.domain.ProducerSettlement;
+import org.articula.payments.domain.Run;
 import org.articula.payments.domain.Settlement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementCalculation;
+import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.RunRequest;
@@ -77,7 +78,7 @@ public class SettlementService {
     }
 
     /** What asking for a run gave: a new run to compute, or the run its id already names (never started again). */
-    public record Requested(Ticket ticket, RunLog.Run existing) {
+    public record Requested(Ticket ticket, Run existing) {
     }
 
     /**
@@ -89,7 +90,7 @@ public class SettlementService {
         user.requireOrganisation(request.organisationId(), "Organización", request.organisationId());
         Fortnight fortnight = RequestedFortnight.startingOn(request.fortnightStart());
         UUID runId = request.runId() != null ? request.runId() : UUID.randomUUID();
-        Optional<RunLog.Run> existing = runs.find(runId);
+        Optional<Run> existing = runs.find(runId);
         if (existing.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> settlements.forFortnight(request.organisationId(),
                     fortnight.start(), LockModeType.NONE).filter(Settlement::isClosed).ifPresent(closed -> {
@@ -102,7 +103,7 @@ public class SettlementService {
             }
             existing = runs.find(runId); // the same request, started by a concurrent twin
         }
-        RunLog.Run run = existing.orElseThrow();
+        Run run = existing.orElseThrow();
         if (!run.organisationId().equals(request.organisationId()) || !run.periodStart().equals(fortnight.start())) {
             throw new ProblemException(ProblemType.CONFLICT, "El runId " + runId + " ya identifica otra ejecución",
                     List.of(new Problem.Violation("runId", "ya usado para otra ejecución")));
@@ -160,7 +161,7 @@ public class SettlementService {
                 .toList();
     }
 
-    public java.util.Optional<RunLog.Run> findRun(UUID runId) {
+    public java.util.Optional<Run> findRun(UUID runId) {
         return runs.find(runId).filter(run -> user.actsFor(run.organisationId()));
     }
 
@@ -345,5 +346,15 @@ public class SettlementService {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What payments knows of a producer (name, DNI/RUC), to name a download after them. */
+    public Optional<SettlementRepository.ProducerRef> producerRef(UUID producerId) {
+        return settlements.producerRef(producerId);
+    }
+
+    /** The settlement's producers as payments knows them, or only {@code producerId}'s when given. */
+    public Map<UUID, SettlementRepository.ProducerRef> producerRefs(UUID settlementId, UUID producerId) {
+        return settlements.producerRefs(settlementId, producerId);
     }
 }

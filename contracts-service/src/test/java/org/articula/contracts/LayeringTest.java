@@ -1,0 +1,13 @@
+package org.articula.contracts;
+
+import org.articula.localstack.testing.architecture.LayerRules;
+import org.junit.jupiter.api.Test;
+
+/** contracts-service keeps the shared layering (LayerRules); plain JUnit over the compiled classes, no Quarkus. */
+class LayeringTest {
+
+    @Test
+    void keepsTheLayering() {
+        LayerRules.check("org.articula.contracts");
+    }
+}
