@@ -75,8 +75,7 @@ public class CentreResource {
     @Operation(summary = "The centres the caller's organisation runs",
             description = "organisationId defaults to the caller's; another organisation's is not found.")
     public List<CentreView> list(@QueryParam("organisationId") UUID organisationId) {
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
-        user.requireOrganisation(organisation, "Organización", organisation);
+        UUID organisation = user.organisationOrOwn(organisationId);
         return service.ofOrganisation(organisation).stream().map(LotMapper::view).toList();
     }
 

@@ -159,8 +159,7 @@ public class LotResource {
     public List<RejectionRate> rejectionRates(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
             @QueryParam("groupBy") GroupBy groupBy) {
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
-        user.requireOrganisation(organisation, "Organización", organisation);
+        UUID organisation = user.organisationOrOwn(organisationId);
         return queries.rejectionRates(organisation, from, to, groupBy == GroupBy.centre);
     }
 

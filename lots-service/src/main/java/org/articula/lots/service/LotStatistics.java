@@ -26,8 +26,7 @@ public class LotStatistics {
 
     /** A centre's days, or all the organisation's centres' when centreId is null. */
     public List<DailyTotal> daily(UUID organisationId, UUID centreId, LocalDate from, LocalDate to) {
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
-        user.requireOrganisation(organisation, "Organización", organisation);
+        UUID organisation = user.organisationOrOwn(organisationId);
         if (centreId != null && !centres.get(centreId).organisationId.equals(organisation)) {
             throw ProblemException.notFound("Centro de acopio", centreId);
         }
@@ -38,8 +37,7 @@ public class LotStatistics {
     }
 
     public List<QualityTrendPoint> qualityTrend(UUID organisationId, String parameter, LocalDate from, LocalDate to) {
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
-        user.requireOrganisation(organisation, "Organización", organisation);
+        UUID organisation = user.organisationOrOwn(organisationId);
         LotQueries.checkRange(from, to);
         return statistics.qualityTrend(organisation, parameter, from, to).stream()
                 .map(r -> new QualityTrendPoint((UUID) r[0], day(r[1]), ((Number) r[2]).longValue(), scale3(r[3]),

@@ -80,8 +80,7 @@ public class ChargeResource {
                     + "lists their own (producerId defaults to the token's); another producer's is not found.")
     public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
-        user.requireOrganisation(organisation, "Organización", organisation);
+        UUID organisation = user.organisationOrOwn(organisationId);
         UUID producer = producerId != null ? producerId : user.producerId()
                 .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
         user.requireProducerOrStaff(producer, "Productor", producer);
@@ -97,7 +96,7 @@ public class ChargeResource {
     public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
         List<ChargeView> found = list(organisationId, producerId);
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
+        UUID organisation = user.organisationOrOwn(organisationId);
         UUID producer = producerId != null ? producerId : user.producerId().orElseThrow();
         return PaymentsCsv.charges("cargos-" + PaymentsCsv.who(settlements.producerRef(producer), organisation, producer),
                 found);

@@ -152,8 +152,7 @@ public class SettlementService {
     }
 
     public List<SettlementSummary> list(UUID organisationId, java.time.LocalDate fortnightStart) {
-        UUID organisation = organisationId == null ? user.organisationId() : organisationId;
-        user.requireOrganisation(organisation, "Organización", organisation);
+        UUID organisation = user.organisationOrOwn(organisationId);
         return settlements.summaries(organisation, fortnightStart).stream()
                 .map(r -> new SettlementSummary(r.id(), r.organisationId(), r.periodStart(), r.periodEnd(), r.status(),
                         r.runs(), r.computedAt(), r.closedAt(), r.producers(), r.lots(), r.quantity(), r.gross(),

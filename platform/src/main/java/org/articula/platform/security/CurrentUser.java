@@ -65,6 +65,16 @@ public class CurrentUser {
         }
     }
 
+    /**
+     * The organisation a request is about: the one given, or the caller's own when none is. Another
+     * organisation's is "not found", as one that does not exist (decision 0022).
+     */
+    public UUID organisationOrOwn(UUID given) {
+        UUID organisation = given == null ? organisationId() : given;
+        requireOrganisation(organisation, "Organización", organisation);
+        return organisation;
+    }
+
     /** A producer-only user asking for another producer's data gets "not found"; staff pass. */
     public void requireProducerOrStaff(UUID producerId, String what, Object id) {
         if (isOnlyProducer() && !producerId().map(producerId::equals).orElse(false)) {
