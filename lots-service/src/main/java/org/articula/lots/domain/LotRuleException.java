@@ -9,7 +9,8 @@ import org.articula.platform.problem.ProblemType;
 
 /**
  * A lot refused a change or a delivery its rules do not allow: a voided lot changing (409 lot-voided),
- * or figures its quality clause cannot judge (400 naming each field). Answered as problem+json like
+ * figures its quality clause cannot judge (400 naming each field), a delivery under no single agreement
+ * in force (422). Answered as problem+json like
  * every refusal, alone or as one lot's outcome in a batch.
  */
 public class LotRuleException extends ProblemException {
@@ -21,6 +22,11 @@ public class LotRuleException extends ProblemException {
     /** A voided lot never changes again. */
     public static LotRuleException voided(String detail) {
         return new LotRuleException(LotsProblem.LOT_VOIDED, detail, List.of());
+    }
+
+    /** A lot its agreement does not allow (no agreement in force, several): the whole lot, with the field to blame. */
+    public static LotRuleException refused(LotsProblem problem, String detail, Violation violation) {
+        return new LotRuleException(problem, detail, List.of(violation));
     }
 
     public static LotRuleException invalid(String field, String message) {

@@ -283,33 +283,9 @@ public class LotService {
                     + " no está registrado (o su registro aún no llegó de contratos); el lote no se registró",
                     List.of(new Violation("producerId", "productor desconocido")));
         }
-        AgreementTerms agreement = agreementFor(producer, delivery.product(), day, centre,
+        AgreementTerms agreement = producer.agreementInForce(delivery.product(), day, centre.organisationId,
                 context.agreementsOf(producer));
         return Lot.record(delivery, agreement, day, now);
-    }
-
-    /**
-     * The agreement in force for the producer's product on the day among those the centre's
-     * organisation is party to (as buyer or as the producers' organisation): a centre never records
-     * lots into another organisation's agreements. Should a producer hold several, the lot is refused.
-     */
-    private static AgreementTerms agreementFor(ProducerRef producer, String product, LocalDate day,
-            CollectionCentre centre, List<AgreementTerms> candidates) {
-        List<AgreementTerms> inForce = candidates.stream()
-                .filter(a -> a.product.equals(product) && a.covers(producer.id, producer.groupId) && a.inForceOn(day))
-                .filter(a -> a.buyerId.equals(centre.organisationId) || a.organisationId.equals(centre.organisationId))
-                .toList();
-        if (inForce.isEmpty()) {
-            throw new ProblemException(LotsProblem.NO_AGREEMENT_IN_FORCE, "El productor " + producer.name
-                    + " no tiene un acuerdo vigente para " + product + " el " + day + "; el lote no se registró",
-                    List.of(new Violation("producerId", "sin acuerdo vigente para " + product + " el " + day)));
-        }
-        if (inForce.size() > 1) {
-            throw new ProblemException(LotsProblem.AMBIGUOUS_AGREEMENT, "El productor tiene " + inForce.size()
-                    + " acuerdos vigentes para " + product + " el " + day + " y este centro no decide cuál",
-                    List.of(new Violation("centreId", "no corresponde a un único acuerdo")));
-        }
-        return inForce.get(0);
     }
 
     private void checkShape(LotRequest request) {
