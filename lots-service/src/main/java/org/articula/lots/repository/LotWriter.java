@@ -62,47 +62,55 @@ public class LotWriter {
                 PreparedStatement lot = connection.prepareStatement(INSERT_LOT);
                 PreparedStatement revision = connection.prepareStatement(INSERT_REVISION)) {
             for (Lot l : lots) {
-                lot.setObject(1, l.id);
-                lot.setObject(2, l.organisationId);
-                lot.setObject(3, l.centreId);
-                lot.setObject(4, l.producerId);
-                lot.setString(5, l.product);
-                lot.setBigDecimal(6, l.figures.quantity);
-                lot.setString(7, l.unit);
-                lot.setObject(8, utc(l.deliveredAt));
-                lot.setObject(9, l.deliveryDate);
-                if (l.shift == null) {
-                    lot.setNull(10, Types.VARCHAR);
-                } else {
-                    lot.setString(10, l.shift.name());
-                }
-                lot.setObject(11, l.agreementId);
-                lot.setInt(12, l.agreementVersion);
-                judgement(lot, 13, l.figures, l.status);
-                lot.setInt(17, l.revision);
-                lot.setObject(18, l.recordedBy);
-                lot.setObject(19, utc(l.recordedAt));
-                lot.setObject(20, utc(l.updatedAt));
-                lot.setLong(21, l.version);
-                lot.addBatch();
+                addLot(lot, l);
             }
             lot.executeBatch();
             for (LotRevision r : revisions) {
-                revision.setObject(1, r.id);
-                revision.setObject(2, r.lotId);
-                revision.setInt(3, r.revision);
-                revision.setString(4, r.kind.name());
-                revision.setBigDecimal(5, r.figures.quantity);
-                judgement(revision, 6, r.figures, r.status);
-                revision.setString(10, r.reason);
-                revision.setString(11, r.changedBy);
-                revision.setObject(12, utc(r.changedAt));
-                revision.addBatch();
+                addRevision(revision, r);
             }
             revision.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the lots", e);
         }
+    }
+
+    private static void addLot(PreparedStatement lot, Lot l) throws SQLException {
+        lot.setObject(1, l.id);
+        lot.setObject(2, l.organisationId);
+        lot.setObject(3, l.centreId);
+        lot.setObject(4, l.producerId);
+        lot.setString(5, l.product);
+        lot.setBigDecimal(6, l.figures.quantity);
+        lot.setString(7, l.unit);
+        lot.setObject(8, utc(l.deliveredAt));
+        lot.setObject(9, l.deliveryDate);
+        if (l.shift == null) {
+            lot.setNull(10, Types.VARCHAR);
+        } else {
+            lot.setString(10, l.shift.name());
+        }
+        lot.setObject(11, l.agreementId);
+        lot.setInt(12, l.agreementVersion);
+        judgement(lot, 13, l.figures, l.status);
+        lot.setInt(17, l.revision);
+        lot.setObject(18, l.recordedBy);
+        lot.setObject(19, utc(l.recordedAt));
+        lot.setObject(20, utc(l.updatedAt));
+        lot.setLong(21, l.version);
+        lot.addBatch();
+    }
+
+    private static void addRevision(PreparedStatement revision, LotRevision r) throws SQLException {
+        revision.setObject(1, r.id);
+        revision.setObject(2, r.lotId);
+        revision.setInt(3, r.revision);
+        revision.setString(4, r.kind.name());
+        revision.setBigDecimal(5, r.figures.quantity);
+        judgement(revision, 6, r.figures, r.status);
+        revision.setString(10, r.reason);
+        revision.setString(11, r.changedBy);
+        revision.setObject(12, utc(r.changedAt));
+        revision.addBatch();
     }
 
     // Readings, verdict, reasons and status: four consecutive columns in both tables.
