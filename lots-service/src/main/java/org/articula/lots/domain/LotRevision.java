@@ -1,17 +1,14 @@
 package org.articula.lots.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A lot as it stood after one change: recorded, corrected (with the reason) or voided. Never updated. */
 @Entity
@@ -35,20 +32,9 @@ public class LotRevision {
     @Column(nullable = false)
     public Kind kind;
 
-    @Column(nullable = false)
-    public BigDecimal quantity;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public List<Reading> readings;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Verdict verdict;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public List<RejectionReason> reasons;
+    /** The lot's quantity, readings and verdict after this change. */
+    @Embedded
+    public LotFigures figures;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -62,16 +48,13 @@ public class LotRevision {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    public static LotRevision of(Lot lot, Kind kind, String reason, String by, Instant at) {
+    static LotRevision of(Lot lot, Kind kind, String reason, String by, Instant at) {
         LotRevision r = new LotRevision();
         r.id = UUID.randomUUID();
         r.lotId = lot.id;
         r.revision = lot.revision;
         r.kind = kind;
-        r.quantity = lot.quantity;
-        r.readings = lot.readings;
-        r.verdict = lot.verdict;
-        r.reasons = lot.reasons;
+        r.figures = lot.figures.copy();
         r.status = lot.status;
         r.reason = reason;
         r.changedBy = by;

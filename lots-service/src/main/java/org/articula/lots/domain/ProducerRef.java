@@ -4,8 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import org.articula.platform.problem.Problem.Violation;
 
 /** A producer as lots-service knows it from contracts events. */
 @Entity
@@ -39,5 +42,30 @@ public class ProducerRef {
     public boolean knownTo(UUID organisation, Collection<AgreementTerms> covering) {
         return organisationId.equals(organisation) || covering.stream()
                 .anyMatch(a -> organisation.equals(a.organisationId) || organisation.equals(a.buyerId));
+    }
+
+    /**
+     * The agreement this producer delivers the product under on the day, among those the centre's
+     * organisation is party to (as buyer or as the producers' organisation): a centre never records
+     * lots into another organisation's agreements. None, or several (the centre does not pick one),
+     * refuses the lot.
+     */
+    public AgreementTerms agreementInForce(String product, LocalDate day, UUID centreOrganisation,
+            Collection<AgreementTerms> candidates) {
+        List<AgreementTerms> inForce = candidates.stream()
+                .filter(a -> a.product.equals(product) && a.covers(id, groupId) && a.inForceOn(day))
+                .filter(a -> a.buyerId.equals(centreOrganisation) || a.organisationId.equals(centreOrganisation))
+                .toList();
+        if (inForce.isEmpty()) {
+            throw LotRuleException.refused(LotsProblem.NO_AGREEMENT_IN_FORCE, "El productor " + name
+                    + " no tiene un acuerdo vigente para " + product + " el " + day + "; el lote no se registró",
+                    new Violation("producerId", "sin acuerdo vigente para " + product + " el " + day));
+        }
+        if (inForce.size() > 1) {
+            throw LotRuleException.refused(LotsProblem.AMBIGUOUS_AGREEMENT, "El productor tiene " + inForce.size()
+                    + " acuerdos vigentes para " + product + " el " + day + " y este centro no decide cuál",
+                    new Violation("centreId", "no corresponde a un único acuerdo"));
+        }
+        return inForce.get(0);
     }
 }

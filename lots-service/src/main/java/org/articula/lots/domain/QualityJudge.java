@@ -1,10 +1,13 @@
 package org.articula.lots.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.articula.platform.problem.Problem.Violation;
 
 /**
  * Judges a lot's readings against a quality clause: ACCEPTED when every required reading is present
@@ -53,5 +56,35 @@ public final class QualityJudge {
 
     private static String unit(QualityParameter p) {
         return p.unit() == null ? "" : p.unit();
+    }
+
+    /**
+     * What makes readings unfit to be judged by the clause, one violation per field ({@code readings[i].…}):
+     * a parameter read twice, a reading with neither value nor result, or a reading of a clause parameter
+     * without the kind of value the parameter is judged on (a test's result, a measure's value).
+     */
+    public static List<Violation> unfit(List<QualityParameter> clause, List<Reading> readings) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, QualityParameter> byCode = clause.stream()
+                .collect(Collectors.toMap(QualityParameter::code, Function.identity()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
+            String at = "readings[" + i + "].";
+            if (!seen.add(r.parameter())) {
+                violations.add(new Violation(at + "parameter", "lectura repetida de " + r.parameter()));
+            }
+            if (r.value() == null && r.result() == null) {
+                violations.add(new Violation(at + "value", "indique value (medida) o result (prueba)"));
+                continue;
+            }
+            QualityParameter p = byCode.get(r.parameter());
+            if (p != null && p.isBooleanTest() && r.result() == null) {
+                violations.add(new Violation(at + "result", r.parameter() + " es una prueba: indique result true/false"));
+            } else if (p != null && !p.isBooleanTest() && r.value() == null) {
+                violations.add(new Violation(at + "value", r.parameter() + " se mide: indique value"));
+            }
+        }
+        return violations;
     }
 }

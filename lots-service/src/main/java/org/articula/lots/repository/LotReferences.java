@@ -58,38 +58,43 @@ public class LotReferences {
             select.setArray(4, connection.createArrayOf("uuid", lotIds.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject(2, UUID.class);
-                    UUID first = rs.getObject(3, UUID.class);
-                    switch (rs.getString(1)) {
-                        case "C" -> {
-                            CollectionCentre centre = new CollectionCentre();
-                            centre.id = id;
-                            centre.organisationId = first;
-                            centre.name = rs.getString(5);
-                            found.centres().put(id, centre);
-                        }
-                        case "O" -> {
-                            Operator operator = new Operator();
-                            operator.id = id;
-                            operator.centreId = first;
-                            operator.name = rs.getString(5);
-                            found.operators().put(id, operator);
-                        }
-                        case "L" -> found.existingLots().add(id);
-                        default -> {
-                            ProducerRef producer = new ProducerRef();
-                            producer.id = id;
-                            producer.organisationId = first;
-                            producer.groupId = rs.getObject(4, UUID.class);
-                            producer.name = rs.getString(5);
-                            found.producers().put(id, producer);
-                        }
-                    }
+                    add(found, rs);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the centres, operators and producers of the lots", e);
         }
         return found;
+    }
+
+    // One row: 'C' a centre, 'O' an operator, 'L' a lot id taken, else a producer.
+    private static void add(Found found, ResultSet rs) throws SQLException {
+        UUID id = rs.getObject(2, UUID.class);
+        UUID first = rs.getObject(3, UUID.class);
+        switch (rs.getString(1)) {
+            case "C" -> {
+                CollectionCentre centre = new CollectionCentre();
+                centre.id = id;
+                centre.organisationId = first;
+                centre.name = rs.getString(5);
+                found.centres().put(id, centre);
+            }
+            case "O" -> {
+                Operator operator = new Operator();
+                operator.id = id;
+                operator.centreId = first;
+                operator.name = rs.getString(5);
+                found.operators().put(id, operator);
+            }
+            case "L" -> found.existingLots().add(id);
+            default -> {
+                ProducerRef producer = new ProducerRef();
+                producer.id = id;
+                producer.organisationId = first;
+                producer.groupId = rs.getObject(4, UUID.class);
+                producer.name = rs.getString(5);
+                found.producers().put(id, producer);
+            }
+        }
     }
 }

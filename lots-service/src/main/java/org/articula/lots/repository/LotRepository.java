@@ -53,7 +53,7 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
     public List<RateRow> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {
         String key = byCentre ? "centreId" : "producerId";
         return getEntityManager().createQuery("select new " + RateRow.class.getName() + "(" + key
-                + ", count(*), sum(case when verdict = 'REJECTED' then 1 else 0 end)) from Lot"
+                + ", count(*), sum(case when figures.verdict = 'REJECTED' then 1 else 0 end)) from Lot"
                 + " where organisationId = :org and deliveryDate between :from and :to and status = 'RECORDED'"
                 + " group by " + key + " order by " + key, RateRow.class)
                 .setParameter("org", organisationId).setParameter("from", from).setParameter("to", to)

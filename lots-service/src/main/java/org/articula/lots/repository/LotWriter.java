@@ -15,11 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotFigures;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.LotStatus;
-import org.articula.lots.domain.Reading;
-import org.articula.lots.domain.RejectionReason;
-import org.articula.lots.domain.Verdict;
 import org.articula.platform.events.EventJson;
 
 /**
@@ -64,42 +62,11 @@ public class LotWriter {
                 PreparedStatement lot = connection.prepareStatement(INSERT_LOT);
                 PreparedStatement revision = connection.prepareStatement(INSERT_REVISION)) {
             for (Lot l : lots) {
-                lot.setObject(1, l.id);
-                lot.setObject(2, l.organisationId);
-                lot.setObject(3, l.centreId);
-                lot.setObject(4, l.producerId);
-                lot.setString(5, l.product);
-                lot.setBigDecimal(6, l.quantity);
-                lot.setString(7, l.unit);
-                lot.setObject(8, utc(l.deliveredAt));
-                lot.setObject(9, l.deliveryDate);
-                if (l.shift == null) {
-                    lot.setNull(10, Types.VARCHAR);
-                } else {
-                    lot.setString(10, l.shift.name());
-                }
-                lot.setObject(11, l.agreementId);
-                lot.setInt(12, l.agreementVersion);
-                judgement(lot, 13, l.readings, l.verdict, l.reasons, l.status);
-                lot.setInt(17, l.revision);
-                lot.setObject(18, l.recordedBy);
-                lot.setObject(19, utc(l.recordedAt));
-                lot.setObject(20, utc(l.updatedAt));
-                lot.setLong(21, l.version);
-                lot.addBatch();
+                addLot(lot, l);
             }
             lot.executeBatch();
             for (LotRevision r : revisions) {
-                revision.setObject(1, r.id);
-                revision.setObject(2, r.lotId);
-                revision.setInt(3, r.revision);
-                revision.setString(4, r.kind.name());
-                revision.setBigDecimal(5, r.quantity);
-                judgement(revision, 6, r.readings, r.verdict, r.reasons, r.status);
-                revision.setString(10, r.reason);
-                revision.setString(11, r.changedBy);
-                revision.setObject(12, utc(r.changedAt));
-                revision.addBatch();
+                addRevision(revision, r);
             }
             revision.executeBatch();
         } catch (SQLException e) {
@@ -107,12 +74,51 @@ public class LotWriter {
         }
     }
 
+    private static void addLot(PreparedStatement lot, Lot l) throws SQLException {
+        lot.setObject(1, l.id);
+        lot.setObject(2, l.organisationId);
+        lot.setObject(3, l.centreId);
+        lot.setObject(4, l.producerId);
+        lot.setString(5, l.product);
+        lot.setBigDecimal(6, l.figures.quantity);
+        lot.setString(7, l.unit);
+        lot.setObject(8, utc(l.deliveredAt));
+        lot.setObject(9, l.deliveryDate);
+        if (l.shift == null) {
+            lot.setNull(10, Types.VARCHAR);
+        } else {
+            lot.setString(10, l.shift.name());
+        }
+        lot.setObject(11, l.agreementId);
+        lot.setInt(12, l.agreementVersion);
+        judgement(lot, 13, l.figures, l.status);
+        lot.setInt(17, l.revision);
+        lot.setObject(18, l.recordedBy);
+        lot.setObject(19, utc(l.recordedAt));
+        lot.setObject(20, utc(l.updatedAt));
+        lot.setLong(21, l.version);
+        lot.addBatch();
+    }
+
+    private static void addRevision(PreparedStatement revision, LotRevision r) throws SQLException {
+        revision.setObject(1, r.id);
+        revision.setObject(2, r.lotId);
+        revision.setInt(3, r.revision);
+        revision.setString(4, r.kind.name());
+        revision.setBigDecimal(5, r.figures.quantity);
+        judgement(revision, 6, r.figures, r.status);
+        revision.setString(10, r.reason);
+        revision.setString(11, r.changedBy);
+        revision.setObject(12, utc(r.changedAt));
+        revision.addBatch();
+    }
+
     // Readings, verdict, reasons and status: four consecutive columns in both tables.
-    private static void judgement(PreparedStatement insert, int at, List<Reading> readings, Verdict verdict,
-            List<RejectionReason> reasons, LotStatus status) throws SQLException {
-        insert.setString(at, json(readings));
-        insert.setString(at + 1, verdict.name());
-        insert.setString(at + 2, json(reasons));
+    private static void judgement(PreparedStatement insert, int at, LotFigures figures, LotStatus status)
+            throws SQLException {
+        insert.setString(at, json(figures.readings));
+        insert.setString(at + 1, figures.verdict.name());
+        insert.setString(at + 2, json(figures.reasons));
         insert.setString(at + 3, status.name());
     }
 

@@ -2,17 +2,11 @@ package org.articula.lots.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.articula.lots.domain.Lot;
-import org.articula.lots.domain.LotStatus;
 import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.repository.LotRepository;
@@ -40,14 +34,14 @@ public class LotQueries {
 
     public LotSheet collectionSheet(UUID centreId, LocalDate day) {
         centres.get(centreId);
-        return sheet(lots.atCentreOn(centreId, day));
+        return LotMapper.sheet(lots.atCentreOn(centreId, day));
     }
 
     /** The producer's lots the caller may see: their organisation's or at its centres; a producer only their own. */
     public LotSheet ofProducer(UUID producerId, LocalDate from, LocalDate to) {
         user.requireProducerOrStaff(producerId, "Productor", producerId);
         checkRange(from, to);
-        return sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
+        return LotMapper.sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
     }
 
     /** The producers of a sheet's lots (lots the caller was allowed to see), by id: to name them. */
@@ -58,25 +52,7 @@ public class LotQueries {
     public List<RejectionRate> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {
         checkRange(from, to);
         return lots.rejectionRates(organisationId, from, to, byCentre).stream()
-                .map(r -> new RejectionRate(r.key(), r.lots(), r.rejected(), BigDecimal.valueOf(r.rejected())
-                        .divide(BigDecimal.valueOf(r.lots()), 4, RoundingMode.HALF_UP)))
-                .toList();
-    }
-
-    // Totals per product, unit and verdict; voided lots are shown but do not count.
-    private static LotSheet sheet(List<Lot> found) {
-        Map<String, LotSheet.Total> totals = new TreeMap<>();
-        for (Lot lot : found) {
-            if (lot.status == LotStatus.VOIDED) {
-                continue;
-            }
-            String key = lot.product + "|" + lot.unit + "|" + lot.verdict;
-            LotSheet.Total t = totals.getOrDefault(key,
-                    new LotSheet.Total(lot.product, lot.unit, lot.verdict.name(), 0, BigDecimal.ZERO));
-            totals.put(key, new LotSheet.Total(t.product(), t.unit(), t.verdict(), t.lots() + 1,
-                    t.quantity().add(lot.quantity)));
-        }
-        return new LotSheet(found.stream().map(LotMapper::receipt).toList(), new ArrayList<>(totals.values()));
+                .map(r -> LotMapper.rejectionRate(r.key(), r.lots(), r.rejected())).toList();
     }
 
     static void checkRange(LocalDate from, LocalDate to) {

@@ -38,9 +38,8 @@ public class RosterQueries {
         boolean full = from == null || from > snapshot.xmax();
         long changedFrom = full ? RosterRepository.EVERYTHING : from;
         UUID organisation = centre.organisationId;
-        return new Roster(Long.toString(snapshot.xmin()), full,
-                roster.producersToSend(organisation, changedFrom).stream().map(LotMapper::rosterEntry).toList(),
-                roster.agreementsChanged(organisation, changedFrom).stream().map(LotMapper::rosterEntry).toList());
+        return LotMapper.roster(Long.toString(snapshot.xmin()), full, roster.producersToSend(organisation, changedFrom),
+                roster.agreementsChanged(organisation, changedFrom));
     }
 
     private static Long cursor(String since) {

@@ -1,0 +1,51 @@
+package org.articula.lots.mapping;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotRevision;
+import org.articula.lots.rest.dto.LotReceipt;
+import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
+
+/**
+ * The lot events, one per revision: LotRecorded, LotCorrected, LotVoided. Each carries the lot as it
+ * now stands, as it stood before the change (null when recorded), and why and by whom it changed.
+ */
+public final class LotEvents {
+
+    private LotEvents() {
+    }
+
+    public static EventEnvelope recorded(Lot lot, LotRevision revision) {
+        return of(lot, revision, null);
+    }
+
+    /** A correction or void: {@code before} is the lot's receipt taken before the change. */
+    public static EventEnvelope changed(Lot lot, LotRevision revision, LotReceipt before) {
+        return of(lot, revision, before);
+    }
+
+    /** A producer's lots are published in order: they are keyed by the producer. */
+    public static String key(Lot lot) {
+        return lot.producerId.toString();
+    }
+
+    private static EventEnvelope of(Lot lot, LotRevision revision, LotReceipt before) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("lot", LotMapper.receipt(lot));
+        payload.put("previous", before);
+        payload.put("reason", revision.reason);
+        payload.put("by", revision.changedBy);
+        return EventEnvelope.create(type(revision.kind), 1, "Lot", lot.id.toString(), lot.organisationId,
+                revision.changedAt, EventJson.forWriting(payload));
+    }
+
+    private static String type(LotRevision.Kind kind) {
+        return switch (kind) {
+            case RECORDED -> "LotRecorded";
+            case CORRECTED -> "LotCorrected";
+            case VOIDED -> "LotVoided";
+        };
+    }
+}
