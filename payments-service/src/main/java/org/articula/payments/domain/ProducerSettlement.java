@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.articula.platform.problem.ProblemException;
 
 /** One producer's totals in a settlement, and the payout once made. Net = gross - deductions, never below 0. */
 @Entity
@@ -50,6 +51,24 @@ public class ProducerSettlement {
 
     public boolean isPaid() {
         return paidOn != null;
+    }
+
+    /**
+     * Records that the producer was paid on a day. The same payout again (same day) changes nothing and
+     * answers false; a payout on another day is refused, the first one is kept.
+     */
+    public boolean recordPayout(LocalDate on, String reference, String by) {
+        if (isPaid()) {
+            if (!paidOn.equals(on)) {
+                throw new ProblemException(PaymentsProblem.PAYOUT_ALREADY_RECORDED, "Ya se registró el pago del "
+                        + paidOn);
+            }
+            return false;
+        }
+        paidOn = on;
+        paidBy = by;
+        paymentReference = reference;
+        return true;
     }
 
     /** Days paid after the due date; 0 when on time or not yet paid. */

@@ -20,6 +20,71 @@ public class BuyerDuesQueries {
             case when extract(day from %1$s) = 1 then %1$s + 14
                  else (date_trunc('month', %1$s) + interval '1 month')::date - 1 end""";
 
+    /**
+     * Per fortnight, organisation and product: lots delivered under the buyer's agreements, what the
+     * settlement owes for them, the due date from the terms, and what the buyer remitted.
+     */
+    private static final String DUES = """
+            with ag as (
+                select a.id, a.organisation_id, a.product, a.unit, a.end_date
+                from agreement_ref a
+                where a.buyer_id = :buyer and (:all or a.organisation_id = :only)),
+            orgs as (select distinct organisation_id from ag),
+            delivered as (
+                select l.agreement_id, %1$s as period_start, count(*) as lots, sum(l.quantity) as delivered,
+                       coalesce(sum(l.quantity) filter (where l.verdict = 'ACCEPTED'), 0) as accepted
+                from lot_ref l
+                where l.organisation_id in (select organisation_id from orgs)
+                  and l.delivery_date between :start and :end and l.status = 'RECORDED'
+                  and l.agreement_id in (select id from ag)
+                group by 1, 2),
+            owed as (
+                select g.agreement_id, g.period_start, sum(g.gross) as gross
+                from (select x.agreement_id, s.period_start, greatest(sum(x.amount), 0) as gross
+                      from settlement s join settlement_line x on x.settlement_id = s.id
+                      where s.organisation_id in (select organisation_id from orgs)
+                        and s.period_start between :start and :end and x.agreement_id in (select id from ag)
+                      group by x.agreement_id, s.period_start, x.producer_id) g
+                group by 1, 2),
+            per_agreement as (
+                select coalesce(d.agreement_id, o.agreement_id) as agreement_id,
+                       coalesce(d.period_start, o.period_start) as period_start, coalesce(d.lots, 0) as lots,
+                       coalesce(d.delivered, 0) as delivered, coalesce(d.accepted, 0) as accepted, o.gross
+                from delivered d full join owed o on o.agreement_id = d.agreement_id
+                     and o.period_start = d.period_start),
+            lines as (
+                select a.organisation_id, a.product, a.unit, p.period_start, sum(p.lots) as lots,
+                       sum(p.delivered) as delivered, sum(p.accepted) as accepted, sum(p.gross) as gross,
+                       min(f.period_end + t.payment_term_days) as due_date, min(t.currency) as currency
+                from per_agreement p
+                join ag a on a.id = p.agreement_id
+                cross join lateral (select %2$s as period_end) f
+                left join lateral (select v.payment_term_days, v.currency from terms_version v
+                                   where v.agreement_id = a.id
+                                     and v.effective_from <= least(f.period_end, a.end_date)
+                                   order by v.effective_from desc limit 1) t on true
+                group by 1, 2, 3, 4),
+            paid as (
+                select r.organisation_id, r.product, r.unit, r.period_start, sum(r.amount) as amount,
+                       max(r.received_on) as last
+                from remittance r
+                where r.buyer_id = :buyer and (:all or r.organisation_id = :only)
+                  and r.period_start between :start and :end
+                group by 1, 2, 3, 4)
+            select coalesce(l.period_start, p.period_start), coalesce(l.organisation_id, p.organisation_id), o.name,
+                   coalesce(l.product, p.product), coalesce(l.unit, p.unit), coalesce(l.lots, 0),
+                   coalesce(l.delivered, 0), coalesce(l.accepted, 0), s.status,
+                   case when s.id is not null then coalesce(l.gross, 0) end, l.due_date, l.currency,
+                   coalesce(p.amount, 0), p.last
+            from lines l
+            full join paid p on p.organisation_id = l.organisation_id and p.product = l.product
+                 and p.unit = l.unit and p.period_start = l.period_start
+            left join settlement s on s.organisation_id = coalesce(l.organisation_id, p.organisation_id)
+                 and s.period_start = coalesce(l.period_start, p.period_start)
+            left join organisation_ref o on o.id = coalesce(l.organisation_id, p.organisation_id)
+            order by 1 desc, 3, 2, 4, 5""".formatted(FORTNIGHT_OF.formatted("l.delivery_date"),
+            FORTNIGHT_END.formatted("p.period_start"));
+
     @Inject
     EntityManager em;
 
@@ -47,66 +112,7 @@ public class BuyerDuesQueries {
      */
     @SuppressWarnings("unchecked")
     public List<Row> dues(UUID buyerId, UUID only, LocalDate start, LocalDate end) {
-        List<Object[]> rows = em.createNativeQuery("""
-                with ag as (
-                    select a.id, a.organisation_id, a.product, a.unit, a.end_date
-                    from agreement_ref a
-                    where a.buyer_id = :buyer and (:all or a.organisation_id = :only)),
-                orgs as (select distinct organisation_id from ag),
-                delivered as (
-                    select l.agreement_id, %1$s as period_start, count(*) as lots, sum(l.quantity) as delivered,
-                           coalesce(sum(l.quantity) filter (where l.verdict = 'ACCEPTED'), 0) as accepted
-                    from lot_ref l
-                    where l.organisation_id in (select organisation_id from orgs)
-                      and l.delivery_date between :start and :end and l.status = 'RECORDED'
-                      and l.agreement_id in (select id from ag)
-                    group by 1, 2),
-                owed as (
-                    select g.agreement_id, g.period_start, sum(g.gross) as gross
-                    from (select x.agreement_id, s.period_start, greatest(sum(x.amount), 0) as gross
-                          from settlement s join settlement_line x on x.settlement_id = s.id
-                          where s.organisation_id in (select organisation_id from orgs)
-                            and s.period_start between :start and :end and x.agreement_id in (select id from ag)
-                          group by x.agreement_id, s.period_start, x.producer_id) g
-                    group by 1, 2),
-                per_agreement as (
-                    select coalesce(d.agreement_id, o.agreement_id) as agreement_id,
-                           coalesce(d.period_start, o.period_start) as period_start, coalesce(d.lots, 0) as lots,
-                           coalesce(d.delivered, 0) as delivered, coalesce(d.accepted, 0) as accepted, o.gross
-                    from delivered d full join owed o on o.agreement_id = d.agreement_id
-                         and o.period_start = d.period_start),
-                lines as (
-                    select a.organisation_id, a.product, a.unit, p.period_start, sum(p.lots) as lots,
-                           sum(p.delivered) as delivered, sum(p.accepted) as accepted, sum(p.gross) as gross,
-                           min(f.period_end + t.payment_term_days) as due_date, min(t.currency) as currency
-                    from per_agreement p
-                    join ag a on a.id = p.agreement_id
-                    cross join lateral (select %2$s as period_end) f
-                    left join lateral (select v.payment_term_days, v.currency from terms_version v
-                                       where v.agreement_id = a.id
-                                         and v.effective_from <= least(f.period_end, a.end_date)
-                                       order by v.effective_from desc limit 1) t on true
-                    group by 1, 2, 3, 4),
-                paid as (
-                    select r.organisation_id, r.product, r.unit, r.period_start, sum(r.amount) as amount,
-                           max(r.received_on) as last
-                    from remittance r
-                    where r.buyer_id = :buyer and (:all or r.organisation_id = :only)
-                      and r.period_start between :start and :end
-                    group by 1, 2, 3, 4)
-                select coalesce(l.period_start, p.period_start), coalesce(l.organisation_id, p.organisation_id), o.name,
-                       coalesce(l.product, p.product), coalesce(l.unit, p.unit), coalesce(l.lots, 0),
-                       coalesce(l.delivered, 0), coalesce(l.accepted, 0), s.status,
-                       case when s.id is not null then coalesce(l.gross, 0) end, l.due_date, l.currency,
-                       coalesce(p.amount, 0), p.last
-                from lines l
-                full join paid p on p.organisation_id = l.organisation_id and p.product = l.product
-                     and p.unit = l.unit and p.period_start = l.period_start
-                left join settlement s on s.organisation_id = coalesce(l.organisation_id, p.organisation_id)
-                     and s.period_start = coalesce(l.period_start, p.period_start)
-                left join organisation_ref o on o.id = coalesce(l.organisation_id, p.organisation_id)
-                order by 1 desc, 3, 2, 4, 5""".formatted(FORTNIGHT_OF.formatted("l.delivery_date"),
-                FORTNIGHT_END.formatted("p.period_start")))
+        List<Object[]> rows = em.createNativeQuery(DUES)
                 .setParameter("buyer", buyerId).setParameter("all", only == null)
                 .setParameter("only", only == null ? buyerId : only)
                 .setParameter("start", start).setParameter("end", end).getResultList();

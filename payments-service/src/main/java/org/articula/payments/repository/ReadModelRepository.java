@@ -82,11 +82,33 @@ public class ReadModelRepository {
 
     /** Replaces the agreement and all its terms versions when this revision is newer. */
     public void saveAgreement(JsonNode a) {
+        if (upsertAgreement(a) == 0) {
+            return; // an older or repeated event
+        }
         UUID id = uuid(a, "id");
-        long revision = required(a, "version").asLong();
+        for (String table : new String[] { "price_adjustment", "volume_tier", "terms_version" }) {
+            em.createNativeQuery("delete from " + table + " where agreement_id = :id").setParameter("id", id)
+                    .executeUpdate();
+        }
+        for (JsonNode v : required(a, "versions")) {
+            int number = required(v, "number").asInt();
+            JsonNode price = required(required(v, "clauses"), "price");
+            insertTermsVersion(id, number, v);
+            int seq = 0;
+            for (JsonNode adjustment : price.path("qualityAdjustments")) {
+                insertPriceAdjustment(id, number, ++seq, adjustment);
+            }
+            for (JsonNode tier : price.path("volumeTiers")) {
+                insertVolumeTier(id, number, tier);
+            }
+        }
+    }
+
+    // The agreement's row, when this revision is newer than the stored one: how many rows changed (0 or 1).
+    private int upsertAgreement(JsonNode a) {
         String counterpartyType = text(required(a, "counterparty"), "type");
         UUID counterpartyId = uuid(required(a, "counterparty"), "id");
-        int changed = em.createNativeQuery("""
+        return em.createNativeQuery("""
                 insert into agreement_ref (id, organisation_id, buyer_id, counterparty_type, producer_id, group_id, product,
                     unit, start_date, end_date, status, revision, periods_in_force)
                 values (:id, :org, :buyer, :cpt, :producer, :grp, :product, :unit, :start, :end, :status, :rev,
@@ -97,62 +119,56 @@ public class ReadModelRepository {
                     start_date = excluded.start_date, end_date = excluded.end_date, status = excluded.status,
                     revision = excluded.revision, periods_in_force = excluded.periods_in_force
                 where agreement_ref.revision < excluded.revision""")
-                .setParameter("id", id).setParameter("org", uuid(a, "organisationId"))
+                .setParameter("id", uuid(a, "id")).setParameter("org", uuid(a, "organisationId"))
                 .setParameter("buyer", uuid(a, "buyerId"))
                 .setParameter("cpt", counterpartyType)
                 .setParameter("producer", "PRODUCER".equals(counterpartyType) ? counterpartyId : null)
                 .setParameter("grp", "PRODUCER".equals(counterpartyType) ? null : counterpartyId)
                 .setParameter("product", text(a, "product")).setParameter("unit", text(a, "unit"))
                 .setParameter("start", date(a, "startDate")).setParameter("end", date(a, "endDate"))
-                .setParameter("status", text(a, "status")).setParameter("rev", revision)
+                .setParameter("status", text(a, "status")).setParameter("rev", required(a, "version").asLong())
                 .setParameter("periods", required(a, "periodsInForce").toString()).executeUpdate();
-        if (changed == 0) {
-            return; // an older or repeated event
-        }
-        for (String table : new String[] { "price_adjustment", "volume_tier", "terms_version" }) {
-            em.createNativeQuery("delete from " + table + " where agreement_id = :id").setParameter("id", id)
-                    .executeUpdate();
-        }
-        for (JsonNode v : required(a, "versions")) {
-            int number = required(v, "number").asInt();
-            JsonNode clauses = required(v, "clauses");
-            JsonNode price = required(clauses, "price");
-            JsonNode quantity = clauses.path("quantity");
-            boolean committed = quantity.isObject();
-            em.createNativeQuery("""
-                    insert into terms_version (agreement_id, number, effective_from, effective_to, currency, base_price,
-                        payment_term_days, committed_quantity, commitment_per, tolerance_percent, shortfall_penalty,
-                        max_instalments)
-                    values (:id, :n, :from, :to, :cur, :base, :term, :cq, :per, :tol, :pen, :maxi)""")
-                    .setParameter("id", id).setParameter("n", number)
-                    .setParameter("from", date(v, "effectiveFrom")).setParameter("to", date(v, "effectiveTo"))
-                    .setParameter("cur", text(price, "currency")).setParameter("base", decimal(price, "basePrice"))
-                    .setParameter("term", required(price, "paymentTermDays").asInt())
-                    .setParameter("cq", committed ? decimal(quantity, "committedQuantity") : null)
-                    .setParameter("per", committed ? text(quantity, "per") : null)
-                    .setParameter("tol", committed ? decimal(quantity, "tolerancePercent") : null)
-                    .setParameter("pen", committed ? optionalDecimal(quantity, "shortfallPenaltyPerUnit") : null)
-                    .setParameter("maxi", clauses.path("assistance").path("maxInstalments").asInt(2))
-                    .executeUpdate();
-            int seq = 0;
-            for (JsonNode adj : price.path("qualityAdjustments")) {
-                em.createNativeQuery("""
-                        insert into price_adjustment (agreement_id, version_number, seq, parameter, from_value, to_value,
-                            amount_per_unit) values (:id, :n, :seq, :param, :from, :to, :amount)""")
-                        .setParameter("id", id).setParameter("n", number).setParameter("seq", ++seq)
-                        .setParameter("param", text(adj, "parameter")).setParameter("from", optionalDecimal(adj, "from"))
-                        .setParameter("to", optionalDecimal(adj, "to"))
-                        .setParameter("amount", decimal(adj, "amountPerUnit")).executeUpdate();
-            }
-            for (JsonNode tier : price.path("volumeTiers")) {
-                em.createNativeQuery("""
-                        insert into volume_tier (agreement_id, version_number, min_quantity, bonus_per_unit)
-                        values (:id, :n, :min, :bonus)""")
-                        .setParameter("id", id).setParameter("n", number)
-                        .setParameter("min", decimal(tier, "minQuantity"))
-                        .setParameter("bonus", decimal(tier, "bonusPerUnit")).executeUpdate();
-            }
-        }
+    }
+
+    private void insertTermsVersion(UUID id, int number, JsonNode v) {
+        JsonNode clauses = required(v, "clauses");
+        JsonNode price = required(clauses, "price");
+        JsonNode quantity = clauses.path("quantity");
+        boolean committed = quantity.isObject();
+        em.createNativeQuery("""
+                insert into terms_version (agreement_id, number, effective_from, effective_to, currency, base_price,
+                    payment_term_days, committed_quantity, commitment_per, tolerance_percent, shortfall_penalty,
+                    max_instalments)
+                values (:id, :n, :from, :to, :cur, :base, :term, :cq, :per, :tol, :pen, :maxi)""")
+                .setParameter("id", id).setParameter("n", number)
+                .setParameter("from", date(v, "effectiveFrom")).setParameter("to", date(v, "effectiveTo"))
+                .setParameter("cur", text(price, "currency")).setParameter("base", decimal(price, "basePrice"))
+                .setParameter("term", required(price, "paymentTermDays").asInt())
+                .setParameter("cq", committed ? decimal(quantity, "committedQuantity") : null)
+                .setParameter("per", committed ? text(quantity, "per") : null)
+                .setParameter("tol", committed ? decimal(quantity, "tolerancePercent") : null)
+                .setParameter("pen", committed ? optionalDecimal(quantity, "shortfallPenaltyPerUnit") : null)
+                .setParameter("maxi", clauses.path("assistance").path("maxInstalments").asInt(2))
+                .executeUpdate();
+    }
+
+    private void insertPriceAdjustment(UUID id, int number, int seq, JsonNode adj) {
+        em.createNativeQuery("""
+                insert into price_adjustment (agreement_id, version_number, seq, parameter, from_value, to_value,
+                    amount_per_unit) values (:id, :n, :seq, :param, :from, :to, :amount)""")
+                .setParameter("id", id).setParameter("n", number).setParameter("seq", seq)
+                .setParameter("param", text(adj, "parameter")).setParameter("from", optionalDecimal(adj, "from"))
+                .setParameter("to", optionalDecimal(adj, "to"))
+                .setParameter("amount", decimal(adj, "amountPerUnit")).executeUpdate();
+    }
+
+    private void insertVolumeTier(UUID id, int number, JsonNode tier) {
+        em.createNativeQuery("""
+                insert into volume_tier (agreement_id, version_number, min_quantity, bonus_per_unit)
+                values (:id, :n, :min, :bonus)""")
+                .setParameter("id", id).setParameter("n", number)
+                .setParameter("min", decimal(tier, "minQuantity"))
+                .setParameter("bonus", decimal(tier, "bonusPerUnit")).executeUpdate();
     }
 
     /** Keeps a lot at its highest revision; readings are stored as {parameter: value} for pricing in SQL. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.articula.payments.domain.Reconciliation.BuyerFigures;
 
 /** The fortnight's figures per buyer and product, each one grouped query. */
 @ApplicationScoped
@@ -15,8 +16,10 @@ public class ReconciliationQueries {
     @Inject
     EntityManager em;
 
-    public record BuyerFigures(UUID buyerId, String product, String unit, BigDecimal collected, BigDecimal paidFor,
-            BigDecimal received, BigDecimal grossOwed) {
+    /** Whether the buyer buys under one of the organisation's agreements (any status): whom it reconciles with. */
+    public boolean buysFrom(UUID buyerId, UUID organisationId) {
+        return !em.createNativeQuery("select 1 from agreement_ref where buyer_id = :b and organisation_id = :org limit 1")
+                .setParameter("b", buyerId).setParameter("org", organisationId).getResultList().isEmpty();
     }
 
     /**
@@ -25,12 +28,6 @@ public class ReconciliationQueries {
      * fortnights included, as they are paid now), and the buyer's remittances, per buyer and product.
      */
     @SuppressWarnings("unchecked")
-    /** Whether the buyer buys under one of the organisation's agreements (any status): whom it reconciles with. */
-    public boolean buysFrom(UUID buyerId, UUID organisationId) {
-        return !em.createNativeQuery("select 1 from agreement_ref where buyer_id = :b and organisation_id = :org limit 1")
-                .setParameter("b", buyerId).setParameter("org", organisationId).getResultList().isEmpty();
-    }
-
     public List<BuyerFigures> perBuyer(UUID settlementId, UUID organisationId, LocalDate start) {
         List<Object[]> rows = em.createNativeQuery("""
                 with per_agreement as (

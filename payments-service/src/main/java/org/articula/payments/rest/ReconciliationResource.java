@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.articula.payments.domain.Remittance;
 import org.articula.payments.mapping.PaymentsCsv;
+import org.articula.payments.mapping.ReconciliationMapper;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.payments.rest.dto.RemittanceView;
@@ -59,7 +60,7 @@ public class ReconciliationResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
     public Response remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
         Created<Remittance> created = service.record(request);
-        RemittanceView view = view(created.value());
+        RemittanceView view = ReconciliationMapper.view(created.value());
         return created.isNew()
                 ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build()
                 : Response.ok(view).build();
@@ -70,7 +71,7 @@ public class ReconciliationResource {
     @Path("/remittances/{id}")
     @Operation(summary = "Get a remittance")
     public RemittanceView remittance(@PathParam("id") UUID id) {
-        return view(service.get(id));
+        return ReconciliationMapper.view(service.get(id));
     }
 
     @GET
@@ -96,10 +97,5 @@ public class ReconciliationResource {
             @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
             @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {
         return PaymentsCsv.reconciliation(reconcile(organisationId, fortnightStart, tolerancePercent));
-    }
-
-    private static RemittanceView view(Remittance r) {
-        return new RemittanceView(r.id, r.organisationId, r.buyerId, r.periodStart, r.product, r.quantityPaid, r.unit,
-                r.amount, r.receivedOn, r.reference);
     }
 }

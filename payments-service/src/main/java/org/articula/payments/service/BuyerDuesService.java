@@ -5,13 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.articula.payments.domain.BuyerDue;
 import org.articula.payments.domain.Fortnight;
+import org.articula.payments.mapping.BuyerDuesMapper;
 import org.articula.payments.repository.BuyerDuesQueries;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.BuyerDues;
@@ -58,26 +54,7 @@ public class BuyerDuesService {
         }
         Fortnight start = Fortnight.containing(first);
         Fortnight end = Fortnight.containing(last);
-
-        Map<LocalDate, List<BuyerDues.DueLine>> lines = new LinkedHashMap<>();
-        Map<LocalDate, List<BuyerDue>> dues = new LinkedHashMap<>();
-        for (BuyerDuesQueries.Row r : queries.dues(buyer, only, start.start(), end.end())) {
-            BuyerDue due = new BuyerDue(r.amountOwed(), r.remitted(), r.dueDate());
-            lines.computeIfAbsent(r.periodStart(), k -> new ArrayList<>()).add(new BuyerDues.DueLine(r.organisationId(),
-                    r.organisationName(), r.product(), r.unit(), r.lots(), r.delivered(), r.accepted(), r.currency(),
-                    r.amountOwed(), "CLOSED".equals(r.settlementStatus()), r.settlementStatus(), r.dueDate(),
-                    r.remitted(), r.lastRemittedOn(), due.balance(), due.overdueOn(today)));
-            dues.computeIfAbsent(r.periodStart(), k -> new ArrayList<>()).add(due);
-        }
-        List<BuyerDues.FortnightDues> fortnights = new ArrayList<>();
-        lines.forEach((periodStart, ofFortnight) -> {
-            BuyerDue total = BuyerDue.total(dues.get(periodStart));
-            fortnights.add(new BuyerDues.FortnightDues(periodStart, Fortnight.of(periodStart).end(), ofFortnight,
-                    new BuyerDues.DueTotals(ofFortnight.stream().mapToLong(BuyerDues.DueLine::lotsDelivered).sum(),
-                            total.amountDue(), total.remitted(), total.balance(),
-                            ofFortnight.stream().allMatch(BuyerDues.DueLine::settled))));
-        });
-        return new BuyerDues(buyer, settlements.organisationName(buyer).orElse(null), start.start(), end.end(),
-                fortnights);
+        return BuyerDuesMapper.dues(buyer, settlements.organisationName(buyer).orElse(null), start, end,
+                queries.dues(buyer, only, start.start(), end.end()), today);
     }
 }

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.articula.payments.domain.Charge;
-import org.articula.payments.domain.Fortnight;
-import org.articula.payments.domain.Instalment;
 import org.articula.payments.domain.PaymentsProblem;
+import org.articula.payments.mapping.ChargeMapper;
 import org.articula.payments.repository.ChargeRepository;
 import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
@@ -24,8 +23,6 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class ChargeService {
 
-    static final int DEFAULT_INSTALMENTS = 2;
-
     @Inject
     ChargeRepository charges;
     @Inject
@@ -37,8 +34,7 @@ public class ChargeService {
 
     /** A charge of the caller's organisation; another one's is "not found". */
     public Charge get(UUID id) {
-        return charges.findByIdOptional(id).filter(c -> user.actsFor(c.organisationId))
-                .orElseThrow(() -> ProblemException.notFound("Cargo", id));
+        return CallersOwn.orNotFound(user, charges.findByIdOptional(id), c -> c.organisationId, "Cargo", id);
     }
 
     /**
@@ -62,37 +58,12 @@ public class ChargeService {
             }
             return new Created<>(existing, false);
         }
-        int max = instalmentCap(r);
-        int n = r.instalments() == null ? Math.min(DEFAULT_INSTALMENTS, max) : r.instalments();
-        if (n > max) {
-            throw ProblemException.invalidField("instalments", "el acuerdo del productor permite a lo más " + max
-                    + " armadas");
-        }
-        Charge charge = new Charge();
-        charge.id = r.id();
-        charge.organisationId = r.organisationId();
-        charge.producerId = r.producerId();
-        charge.kind = r.kind();
-        charge.description = r.description().strip();
-        charge.amount = r.amount().setScale(2);
-        charge.chargeDate = r.chargeDate();
-        charge.instalments = n;
-        charge.status = Charge.Status.ACTIVE;
-        charge.createdBy = user.name();
-        charge.createdAt = clock.instant();
+        Charge charge = ChargeMapper.newCharge(r, Charge.instalmentsWithin(r.instalments(), instalmentCap(r)),
+                user.name(), clock.instant());
         charges.persist(charge);
-        Fortnight first = Fortnight.containing(r.chargeDate());
-        List<BigDecimal> parts = Instalment.split(charge.amount, n);
-        for (int k = 1; k <= n; k++) {
-            Instalment i = new Instalment();
-            i.chargeId = charge.id;
-            i.number = k;
-            i.dueFrom = first.plus(k).start();
-            i.amount = parts.get(k - 1);
-            charges.getEntityManager().persist(i);
-        }
+        charge.schedule().forEach(charges.getEntityManager()::persist);
         audit.record("RECORDED", charge.organisationId, "Charge", charge.id, Map.of("producerId", charge.producerId,
-                "amount", charge.amount, "instalments", n));
+                "amount", charge.amount, "instalments", charge.instalments));
         return new Created<>(charge, true);
     }
 
@@ -116,33 +87,16 @@ public class ChargeService {
     @Transactional
     public Charge cancel(UUID id, Cancellation cancellation) {
         Charge charge = get(id);
-        if (charge.status == Charge.Status.CANCELLED) {
+        BigDecimal recovered = charges.recovered(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!charge.cancel(recovered, user.name(), clock.instant())) {
             return charge;
         }
-        BigDecimal recovered = charges.recovered(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (recovered.signum() > 0) {
-            throw new ProblemException(PaymentsProblem.CHARGE_RECOVERED, "Ya se recuperaron S/ "
-                    + recovered.toPlainString() + " de este cargo; no se puede anular");
-        }
-        charge.status = Charge.Status.CANCELLED;
-        charge.cancelledBy = user.name();
-        charge.cancelledAt = clock.instant();
         audit.record("CANCELLED", charge.organisationId, "Charge", charge.id, Map.of("reason", cancellation.reason()));
         return charge;
     }
 
     public ChargeView view(Charge c) {
-        Map<Integer, BigDecimal> recovered = charges.recovered(c.id);
-        List<ChargeView.InstalmentView> parts = charges.instalments(c.id).stream()
-                .map(i -> new ChargeView.InstalmentView(i.number, i.dueFrom, i.amount,
-                        recovered.getOrDefault(i.number, BigDecimal.ZERO.setScale(2))))
-                .toList();
-        BigDecimal total = parts.stream().map(ChargeView.InstalmentView::recovered).reduce(BigDecimal.ZERO.setScale(2),
-                BigDecimal::add);
-        BigDecimal remaining = c.status == Charge.Status.CANCELLED ? BigDecimal.ZERO.setScale(2)
-                : c.amount.subtract(total).max(BigDecimal.ZERO).setScale(2);
-        return new ChargeView(c.id, c.organisationId, c.producerId, c.kind, c.description, c.amount, c.chargeDate,
-                c.status, total, remaining, parts);
+        return ChargeMapper.view(c, charges.instalments(c.id), charges.recovered(c.id));
     }
 
     /** A producer's charges in an organisation (the caller's right to see them is checked by the caller). */

@@ -1,12 +1,13 @@
 package org.articula.payments.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Fortnight;
-import org.articula.payments.domain.PaymentsProblem;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Run;
 import org.articula.payments.domain.Settlement;
@@ -28,9 +28,9 @@ import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.Statement;
-import org.articula.platform.events.EventJson;
 import org.articula.platform.outbox.Outbox;
 import org.articula.payments.mapping.SettlementEvents;
+import org.articula.payments.mapping.SettlementMapper;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
@@ -66,8 +66,7 @@ public class SettlementService {
 
     /** A settlement of the caller's organisation; another one's is "not found". */
     public Settlement get(UUID id) {
-        return settlements.findByIdOptional(id).filter(s -> user.actsFor(s.organisationId))
-                .orElseThrow(() -> ProblemException.notFound("Liquidación", id));
+        return CallersOwn.orNotFound(user, settlements.findByIdOptional(id), s -> s.organisationId, "Liquidación", id);
     }
 
     /**
@@ -93,9 +92,7 @@ public class SettlementService {
         Optional<Run> existing = runs.find(runId);
         if (existing.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> settlements.forFortnight(request.organisationId(),
-                    fortnight.start(), LockModeType.NONE).filter(Settlement::isClosed).ifPresent(closed -> {
-                        throw closedFortnight(fortnight);
-                    }));
+                    fortnight.start(), LockModeType.NONE).ifPresent(Settlement::requireOpen));
             if (runs.start(runId, request.organisationId(), fortnight.start(), SettlementCalculation.STEPS,
                     user.name(), clock.instant())) {
                 return new Requested(new Ticket(runId, request.organisationId(), fortnight, user.name(),
@@ -146,21 +143,12 @@ public class SettlementService {
         }
     }
 
-    private static ProblemException closedFortnight(Fortnight fortnight) {
-        return new ProblemException(PaymentsProblem.SETTLEMENT_CLOSED, "La liquidación de la quincena " + fortnight.start()
-                + " está cerrada y no cambia; las correcciones van en la siguiente");
-    }
-
-    public List<SettlementSummary> list(UUID organisationId, java.time.LocalDate fortnightStart) {
+    public List<SettlementSummary> list(UUID organisationId, LocalDate fortnightStart) {
         UUID organisation = user.organisationOrOwn(organisationId);
-        return settlements.summaries(organisation, fortnightStart).stream()
-                .map(r -> new SettlementSummary(r.id(), r.organisationId(), r.periodStart(), r.periodEnd(), r.status(),
-                        r.runs(), r.computedAt(), r.closedAt(), r.producers(), r.lots(), r.quantity(), r.gross(),
-                        r.deductions(), r.net()))
-                .toList();
+        return settlements.summaries(organisation, fortnightStart).stream().map(SettlementMapper::summary).toList();
     }
 
-    public java.util.Optional<Run> findRun(UUID runId) {
+    public Optional<Run> findRun(UUID runId) {
         return runs.find(runId).filter(run -> user.actsFor(run.organisationId()));
     }
 
@@ -176,9 +164,7 @@ public class SettlementService {
                 clock.instant());
         Settlement settlement = settlements.forFortnight(organisationId, fortnight.start(),
                 LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-        if (settlement.isClosed()) { // closed since the request was checked
-            throw closedFortnight(fortnight);
-        }
+        settlement.requireOpen(); // it may have closed since the request was checked
         Computed computed = new Computed(settlement, compute(settlement, (step, millis) -> runs.step(ticket.runId(),
                 step, millis)));
         audit.recordAs(ticket.by(), ticket.byOrganisation(), "COMPUTED", organisationId, "Settlement", settlement.id,
@@ -189,21 +175,16 @@ public class SettlementService {
     /** Closes after a last computation; closing a closed settlement changes nothing. */
     @Transactional
     public Settlement close(UUID id) {
-        Settlement settlement = settlements.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .filter(s -> user.actsFor(s.organisationId)).orElseThrow(() -> ProblemException.notFound("Liquidación", id));
-        if (settlement.isClosed()) {
+        Settlement settlement = CallersOwn.orNotFound(user, settlements.findByIdOptional(id,
+                LockModeType.PESSIMISTIC_WRITE), s -> s.organisationId, "Liquidación", id);
+        if (settlement.isClosed()) { // closing again changes nothing, and computes nothing
             return settlement;
         }
-        settlements.earlierOpen(settlement.organisationId, settlement.periodStart).ifPresent(earlier -> {
-            throw new ProblemException(PaymentsProblem.EARLIER_SETTLEMENT_OPEN, "Cierre primero la quincena "
-                    + earlier + ": las liquidaciones se cierran en orden");
-        });
+        settlement.requireEarlierClosed(settlements.earlierOpen(settlement.organisationId, settlement.periodStart));
         calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
         compute(settlement, (step, millis) -> { });
         calculation.markSettled(settlement.id);
-        settlement.status = Settlement.Status.CLOSED;
-        settlement.closedAt = clock.instant();
-        settlement.closedBy = user.name();
+        settlement.close(user.name(), clock.instant());
         outbox.publishAll(SettlementEvents.closed(settlement, settlements.producers(settlement.id), clock));
         audit.record("CLOSED", settlement.organisationId, "Settlement", settlement.id,
                 Map.of("periodStart", settlement.periodStart));
@@ -213,28 +194,19 @@ public class SettlementService {
     /** Records that a producer was paid; the same payout again changes nothing. */
     @Transactional
     public ProducerSettlement pay(UUID id, PayoutRequest payout) {
-        if (payout.paidOn().isAfter(java.time.LocalDate.now(clock))) {
+        if (payout.paidOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalidField("paidOn", "no puede ser una fecha futura");
         }
         Settlement settlement = get(id);
-        if (!settlement.isClosed()) {
-            throw new ProblemException(PaymentsProblem.SETTLEMENT_NOT_CLOSED, "Solo se paga una liquidación cerrada");
-        }
+        settlement.requirePayable();
         // Locked: two payouts recorded at once must not both pass the "not paid yet" check.
         ProducerSettlement producer = settlements.producerForUpdate(id, payout.producerId())
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", payout.producerId()));
-        if (producer.isPaid()) {
-            if (!producer.paidOn.equals(payout.paidOn())) {
-                throw new ProblemException(PaymentsProblem.PAYOUT_ALREADY_RECORDED, "Ya se registró el pago del "
-                        + producer.paidOn);
-            }
-            return producer;
+        if (!producer.recordPayout(payout.paidOn(), payout.reference(), user.name())) {
+            return producer; // the same payout again
         }
-        producer.paidOn = payout.paidOn();
-        producer.paidBy = user.name();
-        producer.paymentReference = payout.reference();
         outbox.publish(SettlementEvents.paid(settlement, producer, clock));
-        Map<String, Object> detail = new java.util.HashMap<>(Map.of("producerId", producer.producerId,
+        Map<String, Object> detail = new HashMap<>(Map.of("producerId", producer.producerId,
                 "amount", producer.net, "paidOn", producer.paidOn));
         if (producer.paymentReference != null) {
             detail.put("reference", producer.paymentReference);
@@ -244,17 +216,8 @@ public class SettlementService {
     }
 
     public SettlementView view(Settlement s) {
-        List<SettlementRepository.ProducerRow> producers = settlements.producerRows(s.id);
-        List<SettlementView.ProducerTotals> totals = producers.stream()
-                .map(p -> new SettlementView.ProducerTotals(p.producerId(), p.gross(), p.deductions(), p.net(),
-                        p.dueDate(), p.paidOn(), ProducerSettlement.daysLate(p.dueDate(), p.paidOn())))
-                .toList();
-        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
-                s.closedAt, s.closedBy, s.version,
-                settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd), settlements.lastRun(s.id),
-                sum(producers.stream().map(SettlementRepository.ProducerRow::gross).toList()),
-                sum(producers.stream().map(SettlementRepository.ProducerRow::deductions).toList()),
-                sum(producers.stream().map(SettlementRepository.ProducerRow::net).toList()), totals);
+        return SettlementMapper.view(s, settlements.producerRows(s.id),
+                settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd), settlements.lastRun(s.id));
     }
 
     /** A producer's statement; a producer reads only their own. */
@@ -270,7 +233,7 @@ public class SettlementService {
     public List<Statement> statements(UUID settlementId) {
         Settlement s = get(settlementId);
         return statements(s, settlements.producers(settlementId), null).stream()
-                .sorted(java.util.Comparator.comparing((Statement st) -> st.producerName() == null ? "" : st.producerName())
+                .sorted(Comparator.comparing((Statement st) -> st.producerName() == null ? "" : st.producerName())
                         .thenComparing(Statement::producerId))
                 .toList();
     }
@@ -290,10 +253,7 @@ public class SettlementService {
             throw ProblemException.notFound("Productor", producer);
         }
         return settlements.ofProducer(organisation, producer).stream()
-                .map(r -> new ProducerStatementSummary(r.settlementId(), producer, r.periodStart(), r.periodEnd(),
-                        r.status(), r.gross(), r.deductions(), r.net(), r.dueDate(), r.paidOn(),
-                        ProducerSettlement.daysLate(r.dueDate(), r.paidOn())))
-                .toList();
+                .map(r -> SettlementMapper.statementSummary(producer, r)).toList();
     }
 
     /**
@@ -303,48 +263,25 @@ public class SettlementService {
      */
     private List<Statement> statements(Settlement s, List<ProducerSettlement> producers, UUID only) {
         Map<UUID, List<Statement.Line>> lines = settlements.lines(s.id, only).stream().collect(Collectors.groupingBy(
-                SettlementRepository.LineRow::producerId, Collectors.mapping(l -> new Statement.Line(l.kind(),
-                        l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(), l.quantity(), l.unit(), l.unitPrice(),
-                        l.amount(), json(l.detail())), Collectors.toList())));
+                SettlementRepository.LineRow::producerId, Collectors.mapping(SettlementMapper::line,
+                        Collectors.toList())));
         Map<UUID, List<Statement.Deduction>> deductions = settlements.deductions(s.id, only).stream()
                 .collect(Collectors.groupingBy(SettlementRepository.DeductionRow::producerId, Collectors.mapping(
-                        d -> new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(),
-                                d.instalment(), d.due(), d.applied(), d.carried()), Collectors.toList())));
+                        SettlementMapper::deduction, Collectors.toList())));
         Map<UUID, SettlementRepository.ProducerRef> refs = settlements.producerRefs(s.id, only);
         Map<UUID, List<SettlementRepository.OrganisationRef>> buyers = settlements.buyers(s.id, only);
         String organisationName = settlements.organisationName(s.organisationId).orElse(null);
-        return producers.stream().map(p -> {
-            SettlementRepository.ProducerRef ref = refs.get(p.producerId);
-            List<SettlementRepository.OrganisationRef> buyersOf = buyers.getOrDefault(p.producerId, List.of());
-            return new Statement(s.id, p.producerId, ref == null ? null : ref.name(),
-                    ref == null ? null : ref.nationalId(), s.organisationId, organisationName,
-                    buyersOf.stream().map(SettlementRepository.OrganisationRef::id).toList(),
-                    buyersOf.stream().map(SettlementRepository.OrganisationRef::name).toList(),
-                    s.periodStart, s.periodEnd, s.status.name(), lines.getOrDefault(p.producerId, List.of()),
-                    deductions.getOrDefault(p.producerId, List.of()), p.gross, p.deductions, p.net, p.dueDate,
-                    p.paidOn, p.daysLate());
-        }).toList();
+        return producers.stream().map(p -> SettlementMapper.statement(s, organisationName, p, refs.get(p.producerId),
+                buyers.getOrDefault(p.producerId, List.of()), lines.getOrDefault(p.producerId, List.of()),
+                deductions.getOrDefault(p.producerId, List.of()))).toList();
     }
 
     private SettlementCalculation.Counts compute(Settlement settlement, SettlementCalculation.Progress progress) {
         boolean earliestOpen = settlements.earlierOpen(settlement.organisationId, settlement.periodStart).isEmpty();
         SettlementCalculation.Counts counts = calculation.compute(settlement.id, settlement.organisationId,
                 settlement.periodStart, settlement.periodEnd, earliestOpen, progress);
-        settlement.runs++;
-        settlement.computedAt = clock.instant();
+        settlement.computed(clock.instant());
         return counts;
-    }
-
-    private static BigDecimal sum(List<BigDecimal> values) {
-        return values.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return EventJson.mapper().readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What payments knows of a producer (name, DNI/RUC), to name a download after them. */

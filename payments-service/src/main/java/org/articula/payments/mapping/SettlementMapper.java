@@ -1,0 +1,93 @@
+package org.articula.payments.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.articula.payments.domain.ProducerSettlement;
+import org.articula.payments.domain.Settlement;
+import org.articula.payments.repository.SettlementRepository.DeductionRow;
+import org.articula.payments.repository.SettlementRepository.LineRow;
+import org.articula.payments.repository.SettlementRepository.OrganisationRef;
+import org.articula.payments.repository.SettlementRepository.ProducerRef;
+import org.articula.payments.repository.SettlementRepository.ProducerRow;
+import org.articula.payments.repository.SettlementRepository.ProducerStatementRow;
+import org.articula.payments.repository.SettlementRepository.SummaryRow;
+import org.articula.payments.rest.dto.ProducerStatementSummary;
+import org.articula.payments.rest.dto.SettlementSummary;
+import org.articula.payments.rest.dto.SettlementView;
+import org.articula.payments.rest.dto.Statement;
+import org.articula.platform.events.EventJson;
+
+/** Settlements and statements, as stored and as read, to the API's views; the only place that knows both shapes. */
+public final class SettlementMapper {
+
+    private SettlementMapper() {
+    }
+
+    public static SettlementSummary summary(SummaryRow r) {
+        return new SettlementSummary(r.id(), r.organisationId(), r.periodStart(), r.periodEnd(), r.status(), r.runs(),
+                r.computedAt(), r.closedAt(), r.producers(), r.lots(), r.quantity(), r.gross(), r.deductions(),
+                r.net());
+    }
+
+    /**
+     * The settlement with each producer's totals; the organisation's are sums of the producers' rounded ones.
+     *
+     * @param waitingLots lots of the fortnight whose agreement terms have not arrived yet
+     */
+    public static SettlementView view(Settlement s, List<ProducerRow> producers, int waitingLots, UUID lastRunId) {
+        List<SettlementView.ProducerTotals> totals = producers.stream()
+                .map(p -> new SettlementView.ProducerTotals(p.producerId(), p.gross(), p.deductions(), p.net(),
+                        p.dueDate(), p.paidOn(), ProducerSettlement.daysLate(p.dueDate(), p.paidOn())))
+                .toList();
+        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
+                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId,
+                sum(producers.stream().map(ProducerRow::gross).toList()),
+                sum(producers.stream().map(ProducerRow::deductions).toList()),
+                sum(producers.stream().map(ProducerRow::net).toList()), totals);
+    }
+
+    public static ProducerStatementSummary statementSummary(UUID producerId, ProducerStatementRow r) {
+        return new ProducerStatementSummary(r.settlementId(), producerId, r.periodStart(), r.periodEnd(), r.status(),
+                r.gross(), r.deductions(), r.net(), r.dueDate(), r.paidOn(),
+                ProducerSettlement.daysLate(r.dueDate(), r.paidOn()));
+    }
+
+    public static Statement.Line line(LineRow l) {
+        return new Statement.Line(l.kind(), l.agreementId(), l.lotId(), l.deliveryDate(), l.shift(), l.quantity(),
+                l.unit(), l.unitPrice(), l.amount(), json(l.detail()));
+    }
+
+    public static Statement.Deduction deduction(DeductionRow d) {
+        return new Statement.Deduction(d.chargeId(), d.kind(), d.description(), d.chargeDate(), d.instalment(), d.due(),
+                d.applied(), d.carried());
+    }
+
+    /**
+     * One producer's statement of a settlement.
+     *
+     * @param ref    what payments knows of the producer (name, DNI/RUC); null if nothing
+     * @param buyers the buyers of the agreements its lines price
+     */
+    public static Statement statement(Settlement s, String organisationName, ProducerSettlement p, ProducerRef ref,
+            List<OrganisationRef> buyers, List<Statement.Line> lines, List<Statement.Deduction> deductions) {
+        return new Statement(s.id, p.producerId, ref == null ? null : ref.name(), ref == null ? null : ref.nationalId(),
+                s.organisationId, organisationName, buyers.stream().map(OrganisationRef::id).toList(),
+                buyers.stream().map(OrganisationRef::name).toList(), s.periodStart, s.periodEnd, s.status.name(),
+                lines, deductions, p.gross, p.deductions, p.net, p.dueDate, p.paidOn, p.daysLate());
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
