@@ -38,7 +38,8 @@ import org.articula.contracts.rest.dto.DraftUpdate;
 import org.articula.contracts.rest.dto.StatusChange;
 import org.articula.contracts.rest.dto.Termination;
 import org.articula.contracts.service.AgreementService;
-import org.articula.contracts.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
@@ -152,10 +153,8 @@ public class AgreementResource {
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request, @Context UriInfo uri) {
         Created<ClauseVersion> created = service.amend(id, request);
         AgreementView view = ContractsMapper.view(service.get(id));
-        return created.isNew()
-                ? Response.created(uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString())
-                        .path("versions").build()).entity(view).build()
-                : Response.ok(view).build();
+        return CreatedResponse.of(created,
+                uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString()).path("versions").build(), view);
     }
 
     @POST

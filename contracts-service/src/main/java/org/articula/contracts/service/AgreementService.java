@@ -38,6 +38,7 @@ import org.articula.contracts.rest.dto.Termination;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
@@ -88,10 +89,8 @@ public class AgreementService {
     public Created<Agreement> create(AgreementRequest request) {
         Agreement existing = agreements.findById(request.id());
         if (existing != null) {
-            if (!user.actsFor(existing.organisationId) || !sameAs(existing, request)) {
-                throw ProblemException.conflict("El id " + request.id() + " ya identifica otro acuerdo");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, user.actsFor(existing.organisationId) && sameAs(existing, request),
+                    "El id " + request.id() + " ya identifica otro acuerdo");
         }
         List<Violation> violations = new ArrayList<>();
         Organisation buyer = organisations.findById(request.buyerId());
@@ -126,7 +125,7 @@ public class AgreementService {
                 user.name(), now);
         agreements.persist(agreement);
         audited("CREATED", agreement, Map.of("buyerId", agreement.buyerId, "product", agreement.product));
-        return new Created<>(agreement, true);
+        return Created.first(agreement);
     }
 
     /** Changes a draft's dates and clauses; nobody else has seen a draft, so no event. */
@@ -154,10 +153,8 @@ public class AgreementService {
         Clauses clauses = request.clauses().withDefaults();
         for (ClauseVersion v : agreement.versions) {
             if (v.id.equals(request.id())) {
-                if (!v.effectiveFrom.equals(request.effectiveFrom()) || !v.clauses.equals(clauses)) {
-                    throw ProblemException.conflict("La adenda " + request.id() + " ya se registró con otro contenido");
-                }
-                return new Created<>(v, false);
+                return Created.repeatOrConflict(v, v.effectiveFrom.equals(request.effectiveFrom()) && v.clauses.equals(clauses),
+                        "La adenda " + request.id() + " ya se registró con otro contenido");
             }
         }
         checkVersion(agreement, request.version());
@@ -169,7 +166,7 @@ public class AgreementService {
         change.put("effectiveFrom", version.effectiveFrom);
         publish("AgreementAmended", agreement, change);
         audited("AMENDED", agreement, change);
-        return new Created<>(version, true);
+        return Created.first(version);
     }
 
     @Transactional

@@ -21,6 +21,7 @@ import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
@@ -78,10 +79,8 @@ public class OrganisationService {
         Organisation existing = sameRuc != null && sameRuc.id.equals(request.id()) ? sameRuc
                 : organisations.findById(request.id());
         if (existing != null) {
-            if (!sameAs(existing, request)) {
-                throw ProblemException.conflict("El id " + request.id() + " ya identifica otra organización");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, sameAs(existing, request),
+                    "El id " + request.id() + " ya identifica otra organización");
         }
         String rucProblem = request.ruc() == null ? null : NationalId.problemWith(request.ruc());
         if (rucProblem != null) {
@@ -107,7 +106,7 @@ public class OrganisationService {
                 EventJson.toTree(ContractsMapper.eventPayload(organisation))));
         audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,
                 Map.of("name", organisation.name, "kind", organisation.kind));
-        return new Created<>(organisation, true);
+        return Created.first(organisation);
     }
 
     /** New name, RUC and place for the caller's organisation or one of its groups; kind and parent stay. */

@@ -30,6 +30,7 @@ import org.articula.contracts.rest.dto.ProducerUpdate;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
@@ -77,10 +78,8 @@ public class ProducerService {
         Producer existing = sameNumber != null && sameNumber.id.equals(request.id()) ? sameNumber
                 : producers.findById(request.id());
         if (existing != null) {
-            if (!existing.organisationId.equals(organisationId) || !sameAs(existing, request)) {
-                throw ProblemException.conflict("El id " + request.id() + " ya identifica a otro productor");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, existing.organisationId.equals(organisationId) && sameAs(existing, request),
+                    "El id " + request.id() + " ya identifica a otro productor");
         }
         if (sameNumber != null) {
             throw new ProblemException(ProblemType.CONFLICT,
@@ -91,7 +90,7 @@ public class ProducerService {
         producers.persist(producer);
         publish("ProducerRegistered", producer);
         audit.record("REGISTERED", organisationId, "Producer", producer.id, Map.of("name", producer.name));
-        return new Created<>(producer, true);
+        return Created.first(producer);
     }
 
     @Transactional

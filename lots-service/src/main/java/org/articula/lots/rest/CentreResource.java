@@ -29,7 +29,8 @@ import org.articula.lots.rest.dto.OperatorRequest;
 import org.articula.lots.rest.dto.OperatorView;
 import org.articula.lots.rest.dto.Roster;
 import org.articula.lots.service.CentreService;
-import org.articula.lots.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.RosterQueries;
 import org.articula.platform.csv.CsvTable;
@@ -67,7 +68,7 @@ public class CentreResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
     public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
         Created<CollectionCentre> created = service.register(request);
-        return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
+        return CreatedResponse.of(created, request.id(), LotMapper.view(created.value()), uri);
     }
 
     @GET
@@ -99,7 +100,7 @@ public class CentreResource {
     public Response addOperator(@PathParam("centreId") UUID centreId, @Valid @NotNull OperatorRequest request,
             @Context UriInfo uri) {
         Created<Operator> created = service.addOperator(centreId, request);
-        return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
+        return CreatedResponse.of(created, request.id(), LotMapper.view(created.value()), uri);
     }
 
     @GET
@@ -145,8 +146,4 @@ public class CentreResource {
         return rosters.of(centreId, since);
     }
 
-    private static Response created(boolean isNew, Object view, UUID id, UriInfo uri) {
-        return isNew ? Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(view).build()
-                : Response.ok(view).build();
-    }
 }

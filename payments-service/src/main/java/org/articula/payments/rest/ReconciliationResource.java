@@ -26,7 +26,8 @@ import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.payments.rest.dto.RemittanceView;
-import org.articula.payments.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.payments.service.ReconciliationService;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.Roles;
@@ -60,9 +61,7 @@ public class ReconciliationResource {
     public Response remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
         Created<Remittance> created = service.record(request);
         RemittanceView view = view(created.value());
-        return created.isNew()
-                ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build()
-                : Response.ok(view).build();
+        return CreatedResponse.of(created, view.id(), view, uri);
     }
 
     @GET

@@ -17,6 +17,7 @@ import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 
@@ -57,10 +58,8 @@ public class ChargeService {
                     && existing.kind == r.kind() && existing.amount.compareTo(r.amount()) == 0
                     && existing.chargeDate.equals(r.chargeDate())
                     && (r.instalments() == null || existing.instalments == r.instalments());
-            if (!same) {
-                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro cargo");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, same,
+                    "El id " + r.id() + " ya identifica otro cargo");
         }
         int max = instalmentCap(r);
         int n = r.instalments() == null ? Math.min(DEFAULT_INSTALMENTS, max) : r.instalments();
@@ -93,7 +92,7 @@ public class ChargeService {
         }
         audit.record("RECORDED", charge.organisationId, "Charge", charge.id, Map.of("producerId", charge.producerId,
                 "amount", charge.amount, "instalments", n));
-        return new Created<>(charge, true);
+        return Created.first(charge);
     }
 
     // The cap of the producer's agreements in force on the charge date, as received from contracts-service. An

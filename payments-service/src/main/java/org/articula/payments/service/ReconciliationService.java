@@ -20,6 +20,7 @@ import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
@@ -71,10 +72,8 @@ public class ReconciliationService {
                     && existing.unit.equals(r.unit()) && existing.amount.compareTo(r.amount()) == 0
                     && existing.quantityPaid.compareTo(r.quantityPaid()) == 0
                     && existing.receivedOn.equals(r.receivedOn());
-            if (!same) {
-                throw ProblemException.conflict("El id " + r.id() + " ya identifica otra remesa");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, same,
+                    "El id " + r.id() + " ya identifica otra remesa");
         }
         Remittance remittance = new Remittance();
         remittance.id = r.id();
@@ -92,7 +91,7 @@ public class ReconciliationService {
         em.persist(remittance);
         audit.record("RECORDED", remittance.organisationId, "Remittance", remittance.id, java.util.Map.of(
                 "buyerId", remittance.buyerId, "periodStart", remittance.periodStart, "amount", remittance.amount));
-        return new Created<>(remittance, true);
+        return Created.first(remittance);
     }
 
     public Reconciliation reconcile(UUID organisationId, LocalDate fortnightStart, BigDecimal tolerancePercent) {
