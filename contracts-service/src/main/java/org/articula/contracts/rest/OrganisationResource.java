@@ -59,12 +59,8 @@ public class OrganisationResource {
                     + "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Response register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
-        Created<Organisation> created = service.register(request);
-        OrganisationView view = ContractsMapper.view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.register(request).map(ContractsMapper::view), OrganisationView::id, uri);
     }
 
     @GET

@@ -65,13 +65,9 @@ public class ProducerResource {
                     + "A DNI/RUC already registered in the organisation is a 409.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
     public Response register(@PathParam("organisationId") UUID organisationId,
             @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
-        Created<Producer> created = service.register(organisationId, request);
-        ProducerView view = ContractsMapper.view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.register(organisationId, request).map(ContractsMapper::view), ProducerView::id, uri);
     }
 
     @POST

@@ -14,13 +14,11 @@ import java.util.stream.Collectors;
 import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
-import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.mapping.OrganisationEvents;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.platform.audit.AuditTrail;
-import org.articula.platform.events.EventEnvelope;
-import org.articula.platform.events.EventJson;
 import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem;
@@ -101,9 +99,7 @@ public class OrganisationService {
         organisation.region = request.region();
         organisation.createdAt = clock.instant();
         organisations.persist(organisation);
-        outbox.publish(EventEnvelope.create("OrganisationRegistered", 1, "Organisation", organisation.id.toString(),
-                ContractsMapper.tenantOf(organisation), organisation.createdAt,
-                EventJson.toTree(ContractsMapper.eventPayload(organisation))));
+        outbox.publish(OrganisationEvents.registered(organisation));
         audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,
                 Map.of("name", organisation.name, "kind", organisation.kind));
         return Created.first(organisation);

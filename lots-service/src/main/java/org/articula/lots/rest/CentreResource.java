@@ -64,11 +64,8 @@ public class CentreResource {
     @Operation(summary = "Register a collection centre", description = "Idempotent by id: 201, then 200.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
     public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
-        Created<CollectionCentre> created = service.register(request);
-        return CreatedResponse.of(created, request.id(), LotMapper.view(created.value()), uri);
+        return CreatedResponse.of(service.register(request).map(LotMapper::view), CentreView::id, uri);
     }
 
     @GET
@@ -95,12 +92,9 @@ public class CentreResource {
     @Operation(summary = "Add an operator to a centre", description = "Idempotent by id: 201, then 200.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
-    @APIResponse(responseCode = "200", description = "Already added: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
     public Response addOperator(@PathParam("centreId") UUID centreId, @Valid @NotNull OperatorRequest request,
             @Context UriInfo uri) {
-        Created<Operator> created = service.addOperator(centreId, request);
-        return CreatedResponse.of(created, request.id(), LotMapper.view(created.value()), uri);
+        return CreatedResponse.of(service.addOperator(centreId, request).map(LotMapper::view), OperatorView::id, uri);
     }
 
     @GET

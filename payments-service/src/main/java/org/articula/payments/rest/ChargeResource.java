@@ -64,12 +64,8 @@ public class ChargeResource {
                     + "when none is in force on the charge date: 422 no-agreement-in-force.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
-    @APIResponse(responseCode = "200", description = "Already recorded: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
     public Response record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
-        Created<Charge> created = service.record(request);
-        ChargeView view = service.view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.record(request).map(service::view), ChargeView::id, uri);
     }
 
     @GET

@@ -56,12 +56,8 @@ public class ReconciliationResource {
             + "The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
-    @APIResponse(responseCode = "200", description = "Already recorded: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
     public Response remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
-        Created<Remittance> created = service.record(request);
-        RemittanceView view = view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.record(request).map(ReconciliationResource::view), RemittanceView::id, uri);
     }
 
     @GET

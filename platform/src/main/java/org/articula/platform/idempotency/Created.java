@@ -1,5 +1,6 @@
 package org.articula.platform.idempotency;
 
+import java.util.function.Function;
 import org.articula.platform.problem.ProblemException;
 
 /**
@@ -27,5 +28,10 @@ public record Created<T>(T value, boolean isNew) {
             throw ProblemException.conflict(conflictDetail);
         }
         return repeat(existing);
+    }
+
+    /** The same answer about another shape of the value (an entity's view, say). */
+    public <V> Created<V> map(Function<? super T, V> f) {
+        return new Created<>(f.apply(value), isNew);
     }
 }
