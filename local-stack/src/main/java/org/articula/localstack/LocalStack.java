@@ -227,6 +227,15 @@ public final class LocalStack implements AutoCloseable {
         say("Articula local stack; data and logs in " + home);
         keys = DevKeys.loadOrCreate(keysDir(home));
 
+        startPostgres();
+        startKafka();
+        startServices();
+        List<String> tryIt = loadSampleData();
+        sayWhereToLook(began, tryIt);
+    }
+
+    // PostgreSQL: the one PGHOST/PGPORT name, or an embedded server in the data directory.
+    private void startPostgres() throws Exception {
         pgHost = env.getOrDefault("PGHOST", "localhost");
         pgUser = env.getOrDefault("PGUSER", PostgresServer.USER);
         pgPassword = env.getOrDefault("PGPASSWORD", PostgresServer.PASSWORD);
@@ -242,7 +251,10 @@ public final class LocalStack implements AutoCloseable {
         }
         PostgresServer.createDatabases(PostgresServer.jdbcUrl(pgHost, pgPort, "postgres"), pgUser, pgPassword,
                 services.stream().map(Service::database).filter(java.util.Objects::nonNull).toArray(String[]::new));
+    }
 
+    // Kafka: the one KAFKA_BOOTSTRAP_SERVERS names, or a KRaft broker of our own.
+    private void startKafka() throws Exception {
         bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap != null) {
             say("Kafka: using " + bootstrap + " (from KAFKA_BOOTSTRAP_SERVERS)");
@@ -259,7 +271,9 @@ public final class LocalStack implements AutoCloseable {
             say("Kafka: KRaft broker on " + bootstrap);
         }
         KafkaTopics.ensure(bootstrap, 3);
+    }
 
+    private void startServices() throws Exception {
         Map<String, Instant> launched = new HashMap<>();
         for (Service service : services) {
             launched.put(service.name(), Instant.now());
@@ -283,7 +297,10 @@ public final class LocalStack implements AutoCloseable {
             started.put(service.name(), new ServiceProcess(service.name(), processes.get(service.name()).pid(),
                     launched.get(service.name()), readyAt));
         }
-        List<String> tryIt = List.of();
+    }
+
+    /** Loads the sample organisations, lots and a settled fortnight; answers the commands to try on them. */
+    private List<String> loadSampleData() throws Exception {
         if (SampleData.enabled(env)) {
             SampleData.Summary sample = SampleData.load(URI.create(baseUrl("contracts-service")), keys);
             say(sample.line() + "; the Laredo association is " + sample.laredo());
@@ -301,16 +318,19 @@ public final class LocalStack implements AutoCloseable {
                     + settled.firstProducer();
             String bearer = "-H \"Authorization: Bearer $(./articula token --role treasurer --org " + sample.laredo()
                     + ")\" ";
-            tryIt = List.of(
+            return List.of(
                     "curl -s " + bearer + "'" + payments + "/api/v1/settlements?organisationId=" + sample.laredo() + "'",
                     "curl -s " + bearer + statement,
                     "curl -s " + bearer + "-H 'Accept: text/html' " + statement + " > liquidacion.html"
                             + "   (printable, in Spanish)",
                     "curl -s " + bearer + "'" + payments + "/api/v1/reconciliations?organisationId=" + sample.laredo()
                             + "&fortnightStart=" + settled.from() + "'");
-        } else {
-            say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
         }
+        say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
+        return List.of();
+    }
+
+    private void sayWhereToLook(Instant began, List<String> tryIt) {
         say("");
         say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
         say("  The app            " + baseUrl(WEB) + "   (on a phone on this network: http://<this machine>:" + port(WEB)

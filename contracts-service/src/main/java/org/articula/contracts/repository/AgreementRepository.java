@@ -9,24 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
+import org.articula.contracts.domain.AgreementSearch;
 import org.articula.contracts.domain.AgreementStatus;
 
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
-    /**
-     * What to list: agreements {@code partyId} is party to (as the producers' organisation or the buyer),
-     * narrowed by the other fields; null ones do not filter.
-     */
-    public record Filter(UUID partyId, UUID organisationId, UUID buyerId, UUID producerId, UUID groupId,
-            String product, AgreementStatus status) {
-    }
-
     public Optional<Agreement> findWithHistory(UUID id) {
         return find("from Agreement a left join fetch a.versions where a.id = ?1", id).singleResultOptional();
     }
 
-    public List<Agreement> page(Filter f, int page, int size) {
+    public List<Agreement> page(AgreementSearch f, int page, int size) {
         StringBuilder where = new StringBuilder("(organisationId = :party or buyerId = :party)");
         Parameters params = Parameters.with("party", f.partyId());
         if (f.organisationId() != null) {

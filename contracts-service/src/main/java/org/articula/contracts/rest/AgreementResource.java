@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
+import org.articula.contracts.domain.AgreementSearch;
 import org.articula.contracts.domain.AgreementStatus;
 import org.articula.contracts.domain.ClauseVersion;
 import org.articula.contracts.mapping.ContractsMapper;
@@ -38,7 +39,8 @@ import org.articula.contracts.rest.dto.DraftUpdate;
 import org.articula.contracts.rest.dto.StatusChange;
 import org.articula.contracts.rest.dto.Termination;
 import org.articula.contracts.service.AgreementService;
-import org.articula.contracts.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
@@ -68,12 +70,8 @@ public class AgreementResource {
                     + "client-supplied id: 201 when created, 200 with the stored one on repeat.")
     @APIResponse(responseCode = "201", description = "Registered as a draft", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public Response create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
-        Created<Agreement> created = service.create(request);
-        AgreementView view = ContractsMapper.view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.create(request).map(ContractsMapper::view), AgreementView::id, uri);
     }
 
     @GET
@@ -86,8 +84,9 @@ public class AgreementResource {
             @QueryParam("status") AgreementStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return service.page(user.organisationId(), organisationId, buyerId, producerId, groupId, product, status, page, size)
-                .stream().map(ContractsMapper::view).toList();
+        var search = new AgreementSearch(user.organisationId(), organisationId, buyerId, producerId, groupId, product,
+                status);
+        return service.page(search, page, size).stream().map(ContractsMapper::view).toList();
     }
 
     @GET
@@ -147,15 +146,11 @@ public class AgreementResource {
                     + "fall within validity. Idempotent by the amendment id: 201 then 200.")
     @APIResponse(responseCode = "201", description = "Amended: the agreement with its new clause version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "200", description = "Amendment already made: the agreement as it stands", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request, @Context UriInfo uri) {
         Created<ClauseVersion> created = service.amend(id, request);
         AgreementView view = ContractsMapper.view(service.get(id));
-        return created.isNew()
-                ? Response.created(uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString())
-                        .path("versions").build()).entity(view).build()
-                : Response.ok(view).build();
+        return CreatedResponse.of(created,
+                uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString()).path("versions").build(), view);
     }
 
     @POST

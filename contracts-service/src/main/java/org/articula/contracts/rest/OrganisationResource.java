@@ -28,7 +28,8 @@ import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.contracts.rest.dto.OrganisationView;
-import org.articula.contracts.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
@@ -58,12 +59,8 @@ public class OrganisationResource {
                     + "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Response register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
-        Created<Organisation> created = service.register(request);
-        OrganisationView view = ContractsMapper.view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.register(request).map(ContractsMapper::view), OrganisationView::id, uri);
     }
 
     @GET

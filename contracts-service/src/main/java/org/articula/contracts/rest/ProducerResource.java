@@ -33,7 +33,8 @@ import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerUpdate;
 import org.articula.contracts.rest.dto.ProducerView;
-import org.articula.contracts.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.contracts.service.ProducerService;
 import org.articula.platform.csv.CsvTable;
@@ -64,13 +65,9 @@ public class ProducerResource {
                     + "A DNI/RUC already registered in the organisation is a 409.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
     public Response register(@PathParam("organisationId") UUID organisationId,
             @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
-        Created<Producer> created = service.register(organisationId, request);
-        ProducerView view = ContractsMapper.view(created.value());
-        return CreatedResponse.of(created, view.id(), view, uri);
+        return CreatedResponse.of(service.register(organisationId, request).map(ContractsMapper::view), ProducerView::id, uri);
     }
 
     @POST

@@ -20,7 +20,8 @@ import org.articula.contracts.domain.Product;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.rest.dto.ProductRequest;
 import org.articula.contracts.rest.dto.ProductView;
-import org.articula.contracts.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.contracts.service.ProductService;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
@@ -52,13 +53,9 @@ public class ProductResource {
     @Operation(summary = "Define a product of the organisation's own", description = "201 when new, 200 on repeat.")
     @APIResponse(responseCode = "201", description = "Defined", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "200", description = "Already defined: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request,
             @Context UriInfo uri) {
-        Created<Product> created = service.define(organisationId, request);
-        ProductView view = ContractsMapper.view(created.value());
-        return CreatedResponse.of(created, view.code(), view, uri);
+        return CreatedResponse.of(service.define(organisationId, request).map(ContractsMapper::view), ProductView::code, uri);
     }
 
     @GET

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.articula.contracts.domain.Agreement;
+import org.articula.contracts.domain.AgreementSearch;
 import org.articula.contracts.domain.AgreementStatus;
 import org.articula.contracts.domain.ClauseVersion;
 import org.articula.contracts.domain.Clauses;
@@ -25,7 +26,7 @@ import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.domain.Producer;
 import org.articula.contracts.domain.Product;
 import org.articula.contracts.domain.Transition;
-import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.mapping.AgreementEvents;
 import org.articula.contracts.repository.AgreementRepository;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.repository.ProducerRepository;
@@ -36,8 +37,7 @@ import org.articula.contracts.rest.dto.DraftUpdate;
 import org.articula.contracts.rest.dto.StatusChange;
 import org.articula.contracts.rest.dto.Termination;
 import org.articula.platform.audit.AuditTrail;
-import org.articula.platform.events.EventEnvelope;
-import org.articula.platform.events.EventJson;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
@@ -88,10 +88,8 @@ public class AgreementService {
     public Created<Agreement> create(AgreementRequest request) {
         Agreement existing = agreements.findById(request.id());
         if (existing != null) {
-            if (!user.actsFor(existing.organisationId) || !sameAs(existing, request)) {
-                throw ProblemException.conflict("El id " + request.id() + " ya identifica otro acuerdo");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, user.actsFor(existing.organisationId) && sameAs(existing, request),
+                    "El id " + request.id() + " ya identifica otro acuerdo");
         }
         List<Violation> violations = new ArrayList<>();
         Organisation buyer = organisations.findById(request.buyerId());
@@ -126,7 +124,7 @@ public class AgreementService {
                 user.name(), now);
         agreements.persist(agreement);
         audited("CREATED", agreement, Map.of("buyerId", agreement.buyerId, "product", agreement.product));
-        return new Created<>(agreement, true);
+        return Created.first(agreement);
     }
 
     /** Changes a draft's dates and clauses; nobody else has seen a draft, so no event. */
@@ -154,10 +152,8 @@ public class AgreementService {
         Clauses clauses = request.clauses().withDefaults();
         for (ClauseVersion v : agreement.versions) {
             if (v.id.equals(request.id())) {
-                if (!v.effectiveFrom.equals(request.effectiveFrom()) || !v.clauses.equals(clauses)) {
-                    throw ProblemException.conflict("La adenda " + request.id() + " ya se registró con otro contenido");
-                }
-                return new Created<>(v, false);
+                return Created.repeatOrConflict(v, v.effectiveFrom.equals(request.effectiveFrom()) && v.clauses.equals(clauses),
+                        "La adenda " + request.id() + " ya se registró con otro contenido");
             }
         }
         checkVersion(agreement, request.version());
@@ -169,7 +165,7 @@ public class AgreementService {
         change.put("effectiveFrom", version.effectiveFrom);
         publish("AgreementAmended", agreement, change);
         audited("AMENDED", agreement, change);
-        return new Created<>(version, true);
+        return Created.first(version);
     }
 
     @Transactional
@@ -363,8 +359,7 @@ public class AgreementService {
 
     private void publish(String type, Agreement agreement, Map<String, Object> change) {
         agreements.flush(); // the event carries the version the change produced
-        outbox.publish(EventEnvelope.create(type, 1, "Agreement", agreement.id.toString(), agreement.organisationId,
-                clock.instant(), EventJson.toTree(ContractsMapper.eventPayload(agreement, change))));
+        outbox.publish(AgreementEvents.of(type, agreement, change, clock.instant()));
     }
 
     private static boolean sameAs(Agreement a, AgreementRequest r) {
@@ -376,9 +371,7 @@ public class AgreementService {
     }
 
     /** A page of the agreements {@code partyId}'s organisation is party to, narrowed by the filters given. */
-    public List<Agreement> page(UUID partyId, UUID organisationId, UUID buyerId, UUID producerId, UUID groupId,
-            String product, AgreementStatus status, int page, int size) {
-        var filter = new AgreementRepository.Filter(partyId, organisationId, buyerId, producerId, groupId, product, status);
-        return agreements.page(filter, page, size);
+    public List<Agreement> page(AgreementSearch search, int page, int size) {
+        return agreements.page(search, page, size);
     }
 }

@@ -14,13 +14,12 @@ import java.util.stream.Collectors;
 import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
-import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.mapping.OrganisationEvents;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.platform.audit.AuditTrail;
-import org.articula.platform.events.EventEnvelope;
-import org.articula.platform.events.EventJson;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
@@ -78,10 +77,8 @@ public class OrganisationService {
         Organisation existing = sameRuc != null && sameRuc.id.equals(request.id()) ? sameRuc
                 : organisations.findById(request.id());
         if (existing != null) {
-            if (!sameAs(existing, request)) {
-                throw ProblemException.conflict("El id " + request.id() + " ya identifica otra organización");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, sameAs(existing, request),
+                    "El id " + request.id() + " ya identifica otra organización");
         }
         String rucProblem = request.ruc() == null ? null : NationalId.problemWith(request.ruc());
         if (rucProblem != null) {
@@ -102,12 +99,10 @@ public class OrganisationService {
         organisation.region = request.region();
         organisation.createdAt = clock.instant();
         organisations.persist(organisation);
-        outbox.publish(EventEnvelope.create("OrganisationRegistered", 1, "Organisation", organisation.id.toString(),
-                ContractsMapper.tenantOf(organisation), organisation.createdAt,
-                EventJson.toTree(ContractsMapper.eventPayload(organisation))));
+        outbox.publish(OrganisationEvents.registered(organisation));
         audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,
                 Map.of("name", organisation.name, "kind", organisation.kind));
-        return new Created<>(organisation, true);
+        return Created.first(organisation);
     }
 
     /** New name, RUC and place for the caller's organisation or one of its groups; kind and parent stay. */

@@ -21,15 +21,14 @@ import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.domain.Producer;
-import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.mapping.ProducerEvents;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.repository.ProducerRepository;
 import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerUpdate;
 import org.articula.platform.audit.AuditTrail;
-import org.articula.platform.events.EventEnvelope;
-import org.articula.platform.events.EventJson;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem.Violation;
 import org.articula.platform.problem.ProblemException;
@@ -77,10 +76,8 @@ public class ProducerService {
         Producer existing = sameNumber != null && sameNumber.id.equals(request.id()) ? sameNumber
                 : producers.findById(request.id());
         if (existing != null) {
-            if (!existing.organisationId.equals(organisationId) || !sameAs(existing, request)) {
-                throw ProblemException.conflict("El id " + request.id() + " ya identifica a otro productor");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, existing.organisationId.equals(organisationId) && sameAs(existing, request),
+                    "El id " + request.id() + " ya identifica a otro productor");
         }
         if (sameNumber != null) {
             throw new ProblemException(ProblemType.CONFLICT,
@@ -89,9 +86,9 @@ public class ProducerService {
         }
         Producer producer = newProducer(organisationId, request.id(), request, clock.instant());
         producers.persist(producer);
-        publish("ProducerRegistered", producer);
+        outbox.publish(ProducerEvents.registered(producer, clock.instant()));
         audit.record("REGISTERED", organisationId, "Producer", producer.id, Map.of("name", producer.name));
-        return new Created<>(producer, true);
+        return Created.first(producer);
     }
 
     @Transactional
@@ -114,7 +111,7 @@ public class ProducerService {
         producer.groupId = update.groupId();
         producer.updatedAt = clock.instant();
         producers.flush(); // the new version goes into the event
-        publish("ProducerUpdated", producer);
+        outbox.publish(ProducerEvents.updated(producer, clock.instant()));
         audit.record("UPDATED", organisationId, "Producer", producer.id, Map.of("version", producer.version));
         return producer;
     }
@@ -141,6 +138,32 @@ public class ProducerService {
                 rows.stream().map(r -> r.request().nationalId().strip()).toList()).stream()
                 .collect(Collectors.toMap(p -> p.nationalId.number(), Function.identity()));
 
+        refuseIfAnyRowIsWrong(organisation, rows, registered);
+        Instant now = clock.instant();
+        List<ImportReport.Row> results = new ArrayList<>();
+        List<Producer> created = new ArrayList<>();
+        for (ProducerCsv.Row row : rows) {
+            Producer existing = registered.get(row.request().nationalId().strip());
+            if (existing != null) {
+                results.add(new ImportReport.Row(row.line(), existing.nationalId.number(), existing.id,
+                        ImportReport.Outcome.UNCHANGED));
+                continue;
+            }
+            Producer producer = newProducer(organisationId, row.request().id(), row.request(), now);
+            created.add(producer);
+            results.add(new ImportReport.Row(row.line(), producer.nationalId.number(), producer.id,
+                    ImportReport.Outcome.CREATED));
+        }
+        producers.persist(created);
+        outbox.publishAll(created.stream().map(p -> ProducerEvents.registered(p, now)).toList());
+        audit.recordAll("REGISTERED", created.stream().map(p -> new AuditTrail.Change(organisationId, "Producer", p.id,
+                Map.of("name", p.name, "import", true))).toList());
+        return new ImportReport(rows.size(), created.size(), rows.size() - created.size(), results);
+    }
+
+    // The whole file is refused when any row is wrong, so that a treasurer fixes it once and imports it again.
+    private void refuseIfAnyRowIsWrong(Organisation organisation, List<ProducerCsv.Row> rows,
+            Map<String, Producer> registered) {
         List<Violation> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ProducerCsv.Row row : rows) {
@@ -163,27 +186,6 @@ public class ProducerService {
             throw new ProblemException(ProblemType.VALIDATION, refused + " de " + rows.size()
                     + " filas tienen errores; no se importó ninguna", violations);
         }
-
-        Instant now = clock.instant();
-        List<ImportReport.Row> results = new ArrayList<>();
-        List<Producer> created = new ArrayList<>();
-        for (ProducerCsv.Row row : rows) {
-            Producer existing = registered.get(row.request().nationalId().strip());
-            if (existing != null) {
-                results.add(new ImportReport.Row(row.line(), existing.nationalId.number(), existing.id,
-                        ImportReport.Outcome.UNCHANGED));
-                continue;
-            }
-            Producer producer = newProducer(organisationId, row.request().id(), row.request(), now);
-            created.add(producer);
-            results.add(new ImportReport.Row(row.line(), producer.nationalId.number(), producer.id,
-                    ImportReport.Outcome.CREATED));
-        }
-        producers.persist(created);
-        outbox.publishAll(created.stream().map(p -> envelope("ProducerRegistered", p)).toList());
-        audit.recordAll("REGISTERED", created.stream().map(p -> new AuditTrail.Change(organisationId, "Producer", p.id,
-                Map.of("name", p.name, "import", true))).toList());
-        return new ImportReport(rows.size(), created.size(), rows.size() - created.size(), results);
     }
 
     /** Every problem with one producer request; field names carry {@code prefix}. */
@@ -242,14 +244,6 @@ public class ProducerService {
                 && Objects.equals(p.phone, r.phone()) && Objects.equals(p.groupId, r.groupId());
     }
 
-    private void publish(String type, Producer producer) {
-        outbox.publish(envelope(type, producer));
-    }
-
-    private EventEnvelope envelope(String type, Producer producer) {
-        return EventEnvelope.create(type, 1, "Producer", producer.id.toString(), producer.organisationId,
-                clock.instant(), EventJson.toTree(ContractsMapper.eventPayload(producer)));
-    }
 
     private static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));

@@ -12,6 +12,7 @@ import org.articula.contracts.domain.Product;
 import org.articula.contracts.repository.ProductRepository;
 import org.articula.contracts.rest.dto.ProductRequest;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
 
 /** The common product catalogue plus the products each buyer defines for itself. */
@@ -53,7 +54,7 @@ public class ProductService {
                 throw ProblemException.invalidField("code", existing.organisationId == null
                         ? "ya existe en el catálogo común" : "ya definido con otro nombre o unidad");
             }
-            return new Created<>(existing, false);
+            return Created.repeat(existing);
         }
         Product product = new Product();
         product.id = UUID.randomUUID();
@@ -64,6 +65,6 @@ public class ProductService {
         product.createdAt = clock.instant();
         products.persist(product);
         audit.record("DEFINED", organisationId, "Product", product.id, java.util.Map.of("code", product.code));
-        return new Created<>(product, true);
+        return Created.first(product);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.articula.contracts.domain.Organisation;
-import org.articula.contracts.mapping.ContractsMapper;
+import org.articula.contracts.mapping.OrganisationEvents;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
@@ -115,7 +115,7 @@ class OrganisationEventsTest {
         Organisation organisation = QuarkusTransaction.requiringNew().call(() -> em.find(Organisation.class, id));
         try {
             return EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(
-                    ContractsMapper.eventPayload(organisation)));
+                    OrganisationEvents.payload(organisation)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -189,6 +189,12 @@ public final class OpenApiAnswers {
                         + " " + route.template() + " (documented: " + fieldNames(responses) + ")");
             }
             String pointer = operation + "/responses/" + escape(key);
+            return answerViolations(pointer, status, head, header, body);
+        }
+
+        // The answer against the documented response at pointer: its required headers, its media type and body.
+        private List<String> answerViolations(String pointer, int status, boolean head, Function<String, String> header,
+                String body) {
             JsonNode response = root.at(pointer);
             List<String> violations = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").fields(); it.hasNext();) {

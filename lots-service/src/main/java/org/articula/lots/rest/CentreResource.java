@@ -29,7 +29,8 @@ import org.articula.lots.rest.dto.OperatorRequest;
 import org.articula.lots.rest.dto.OperatorView;
 import org.articula.lots.rest.dto.Roster;
 import org.articula.lots.service.CentreService;
-import org.articula.lots.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.RosterQueries;
 import org.articula.platform.csv.CsvTable;
@@ -63,11 +64,8 @@ public class CentreResource {
     @Operation(summary = "Register a collection centre", description = "Idempotent by id: 201, then 200.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(responseCode = "200", description = "Already registered: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
     public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
-        Created<CollectionCentre> created = service.register(request);
-        return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
+        return CreatedResponse.of(service.register(request).map(LotMapper::view), CentreView::id, uri);
     }
 
     @GET
@@ -94,12 +92,9 @@ public class CentreResource {
     @Operation(summary = "Add an operator to a centre", description = "Idempotent by id: 201, then 200.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
-    @APIResponse(responseCode = "200", description = "Already added: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
     public Response addOperator(@PathParam("centreId") UUID centreId, @Valid @NotNull OperatorRequest request,
             @Context UriInfo uri) {
-        Created<Operator> created = service.addOperator(centreId, request);
-        return created(created.isNew(), LotMapper.view(created.value()), request.id(), uri);
+        return CreatedResponse.of(service.addOperator(centreId, request).map(LotMapper::view), OperatorView::id, uri);
     }
 
     @GET
@@ -145,8 +140,4 @@ public class CentreResource {
         return rosters.of(centreId, since);
     }
 
-    private static Response created(boolean isNew, Object view, UUID id, UriInfo uri) {
-        return isNew ? Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(view).build()
-                : Response.ok(view).build();
-    }
 }

@@ -66,8 +66,6 @@ public class LotResource {
                     + "No agreement in force for the producer, product and day: 422, nothing stored.")
     @APIResponse(responseCode = "201", description = "Recorded and judged: the receipt", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
-    @APIResponse(responseCode = "200", description = "Already recorded: the same receipt", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
     public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
         BatchResult.Item item = service.record(List.of(request)).results().get(0);
         return switch (item.outcome()) {

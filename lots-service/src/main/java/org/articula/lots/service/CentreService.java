@@ -15,6 +15,7 @@ import org.articula.lots.repository.OperatorRepository;
 import org.articula.lots.rest.dto.CentreRequest;
 import org.articula.lots.rest.dto.OperatorRequest;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 
@@ -46,10 +47,8 @@ public class CentreService {
         if (existing != null) {
             boolean same = existing.organisationId.equals(r.organisationId()) && existing.name.equals(r.name().strip())
                     && existing.district.equals(r.district().strip()) && Objects.equals(existing.region, r.region());
-            if (!same) {
-                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro centro de acopio");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, same,
+                    "El id " + r.id() + " ya identifica otro centro de acopio");
         }
         CollectionCentre c = new CollectionCentre();
         c.id = r.id();
@@ -62,7 +61,7 @@ public class CentreService {
         c.createdAt = clock.instant();
         centres.persist(c);
         audit.record("REGISTERED", c.organisationId, "CollectionCentre", c.id, Map.of("name", c.name));
-        return new Created<>(c, true);
+        return Created.first(c);
     }
 
     @Transactional
@@ -70,10 +69,8 @@ public class CentreService {
         CollectionCentre centre = get(centreId);
         Operator existing = operators.findById(r.id());
         if (existing != null) {
-            if (!existing.centreId.equals(centreId) || !existing.name.equals(r.name().strip())) {
-                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro operador");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, existing.centreId.equals(centreId) && existing.name.equals(r.name().strip()),
+                    "El id " + r.id() + " ya identifica otro operador");
         }
         Operator o = new Operator();
         o.id = r.id();
@@ -83,7 +80,7 @@ public class CentreService {
         operators.persist(o);
         audit.record("OPERATOR_ADDED", centre.organisationId, "CollectionCentre", centreId,
                 Map.of("operatorId", o.id, "name", o.name));
-        return new Created<>(o, true);
+        return Created.first(o);
     }
 
     /** The centres an organisation runs (the caller's right to see them is checked by the caller). */

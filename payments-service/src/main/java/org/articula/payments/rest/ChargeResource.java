@@ -25,7 +25,8 @@ import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.service.ChargeService;
 import org.articula.payments.service.SettlementService;
-import org.articula.payments.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
@@ -63,14 +64,8 @@ public class ChargeResource {
                     + "when none is in force on the charge date: 422 no-agreement-in-force.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
-    @APIResponse(responseCode = "200", description = "Already recorded: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
     public Response record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
-        Created<Charge> created = service.record(request);
-        ChargeView view = service.view(created.value());
-        return created.isNew()
-                ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build()
-                : Response.ok(view).build();
+        return CreatedResponse.of(service.record(request).map(service::view), ChargeView::id, uri);
     }
 
     @GET

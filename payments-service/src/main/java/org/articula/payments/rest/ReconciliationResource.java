@@ -27,7 +27,8 @@ import org.articula.payments.mapping.ReconciliationMapper;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.payments.rest.dto.RemittanceView;
-import org.articula.payments.service.Created;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.payments.service.ReconciliationService;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.Roles;
@@ -56,14 +57,8 @@ public class ReconciliationResource {
             + "The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
-    @APIResponse(responseCode = "200", description = "Already recorded: the stored one", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
     public Response remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
-        Created<Remittance> created = service.record(request);
-        RemittanceView view = ReconciliationMapper.view(created.value());
-        return created.isNew()
-                ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build()
-                : Response.ok(view).build();
+        return CreatedResponse.of(service.record(request).map(ReconciliationMapper::view), RemittanceView::id, uri);
     }
 
     @GET

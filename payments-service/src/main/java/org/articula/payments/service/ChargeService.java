@@ -16,6 +16,7 @@ import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 
@@ -53,10 +54,8 @@ public class ChargeService {
                     && existing.kind == r.kind() && existing.amount.compareTo(r.amount()) == 0
                     && existing.chargeDate.equals(r.chargeDate())
                     && (r.instalments() == null || existing.instalments == r.instalments());
-            if (!same) {
-                throw ProblemException.conflict("El id " + r.id() + " ya identifica otro cargo");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, same,
+                    "El id " + r.id() + " ya identifica otro cargo");
         }
         Charge charge = ChargeMapper.newCharge(r, Charge.instalmentsWithin(r.instalments(), instalmentCap(r)),
                 user.name(), clock.instant());
@@ -64,7 +63,7 @@ public class ChargeService {
         charge.schedule().forEach(charges.getEntityManager()::persist);
         audit.record("RECORDED", charge.organisationId, "Charge", charge.id, Map.of("producerId", charge.producerId,
                 "amount", charge.amount, "instalments", charge.instalments));
-        return new Created<>(charge, true);
+        return Created.first(charge);
     }
 
     // The cap of the producer's agreements in force on the charge date, as received from contracts-service. An

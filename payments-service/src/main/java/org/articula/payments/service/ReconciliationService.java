@@ -18,6 +18,7 @@ import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.mapping.ReconciliationMapper;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
@@ -63,16 +64,14 @@ public class ReconciliationService {
                     && existing.unit.equals(r.unit()) && existing.amount.compareTo(r.amount()) == 0
                     && existing.quantityPaid.compareTo(r.quantityPaid()) == 0
                     && existing.receivedOn.equals(r.receivedOn());
-            if (!same) {
-                throw ProblemException.conflict("El id " + r.id() + " ya identifica otra remesa");
-            }
-            return new Created<>(existing, false);
+            return Created.repeatOrConflict(existing, same,
+                    "El id " + r.id() + " ya identifica otra remesa");
         }
         Remittance remittance = ReconciliationMapper.newRemittance(r, fortnight, user.name(), clock.instant());
         em.persist(remittance);
         audit.record("RECORDED", remittance.organisationId, "Remittance", remittance.id, java.util.Map.of(
                 "buyerId", remittance.buyerId, "periodStart", remittance.periodStart, "amount", remittance.amount));
-        return new Created<>(remittance, true);
+        return Created.first(remittance);
     }
 
     /** The settled fortnight's reconciliation ({@link Reconciliation}); the tolerance defaults to 2 %. */

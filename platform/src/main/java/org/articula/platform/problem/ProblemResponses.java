@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * alike); a write, with 409 (a conflict, a
  * concurrent change or a state that forbids it) and 422 (a business rule refuses it). 401 and 403 come
  * from the operation's roles. Every answer of 400 and above gets the Problem schema, and its description
- * lists the problem types answered with that status. Every 201 gets its Location header.
+ * lists the problem types answered with that status. Every 201 gets its Location header and, since every create
+ * is idempotent by the client's id, a 200 for a repeat of the same request (see idempotency.Created).
  *
  * <p>A status an operation gives for a reason of its own (a 409 or 422 on a read, say) is declared on the
  * method with {@code @APIResponse}; this fills in its body.
@@ -103,6 +104,7 @@ final class ProblemResponses {
                         typesByStatus.getOrDefault(status, List.of())));
             } else if (status == 201) {
                 addLocation(response.getValue());
+                addRepeat(responses, response.getValue());
             }
         }
     }
@@ -158,6 +160,18 @@ final class ProblemResponses {
                                     .minimum(BigDecimal.ZERO)));
         }
         return response;
+    }
+
+    private static void addRepeat(APIResponses responses, APIResponse created) {
+        if (responses.hasAPIResponse("200")) {
+            return;
+        }
+        Map<String, APIResponse> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("200", OASFactory.createAPIResponse()
+                .description("A repeat of the same request (same id): what the first one stored, unchanged")
+                .content(created.getContent()));
+        ordered.putAll(responses.getAPIResponses());
+        responses.setAPIResponses(ordered);
     }
 
     private static void addLocation(APIResponse response) {

@@ -1,5 +1,0 @@
-package org.articula.lots.service;
-
-/** What an idempotent create returns: the stored value and whether this request stored it. */
-public record Created<T>(T value, boolean isNew) {
-}
