@@ -19,9 +19,10 @@ import org.articula.payments.rest.dto.Statement;
 
 /**
  * A producer's statement ("liquidación") as a self-contained, printable page in Spanish, from the Qute
- * template {@code templates/StatementHtml/statements.html} (checked at build time): inline CSS for A4,
- * no external resources, no JavaScript, well-formed XHTML so openhtmltopdf prints the same markup
- * ({@link StatementPdf}). Qute escapes every value. This class only turns a {@link Statement} into
+ * template {@code templates/StatementHtml/statements.html} (checked at build time) inside the shared
+ * printable layout {@code templates/layout/printable.html}: inline CSS for A4, no external resources, no
+ * JavaScript, well-formed XHTML so openhtmltopdf prints the same markup ({@link StatementPdf}). Qute
+ * escapes every value. This class only turns a {@link Statement} into
  * the figures and words the template lays out: amounts are BigDecimal throughout (never double) and
  * shown Peruvian style, "S/ 1,234.56"; unit prices with 4 decimals, quantities as they were recorded
  * (at most 3 decimals, no padding zeros) with their unit.
@@ -37,12 +38,24 @@ public final class StatementHtml {
         static native TemplateInstance statements(String title, List<Page> pages);
     }
 
-    /** A statement as the template shows it; every text already in Spanish and formatted. */
-    public record Page(String producer, String nationalId, String organisation, String buyers, String period,
-            String status, String dueDate, String paid, boolean pendingPayment, boolean open, List<LotRow> lots,
-            String acceptedQuantity, String lotsSubtotal, List<OtherRow> others, List<DeductionRow> deductions,
-            String totalApplied, String gross, String totalDeductions, String net, List<String> notes,
-            String reference) {
+    /** A statement as the template shows it, section by section; every text already in Spanish and formatted. */
+    public record Page(Heading heading, Deliveries deliveries, List<OtherRow> others, Deductions deductions,
+            Totals totals, String reference) {
+    }
+
+    /** Who, for which fortnight, and whether it is paid; null fields are left out of the page. */
+    public record Heading(String producer, String nationalId, String organisation, String buyers, String period,
+            String status, String dueDate, String paid, boolean pendingPayment, boolean open) {
+    }
+
+    /** The lots, by date and shift, with the accepted quantity and their subtotal. */
+    public record Deliveries(List<LotRow> rows, String acceptedQuantity, String subtotal) {
+    }
+
+    public record Deductions(List<DeductionRow> rows, String totalApplied) {
+    }
+
+    public record Totals(String gross, String deductions, String net, List<String> notes) {
     }
 
     /**
@@ -95,13 +108,29 @@ public final class StatementHtml {
                 others.add(l);
             }
         }
+        BigDecimal applied = deductions.stream().map(Statement.Deduction::applied).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Page(heading(s), deliveries(lots), others.stream().map(StatementHtml::otherRow).toList(),
+                new Deductions(deductions.stream().map(StatementHtml::deductionRow).toList(), money(applied)),
+                new Totals(money(s.gross()), money(negate(s.totalDeductions())), money(s.net()),
+                        notes(s, lines, deductions)),
+                reference(s));
+    }
+
+    private static Heading heading(Statement s) {
+        return new Heading(who(s), s.producerNationalId(), nameOr(s.organisationName(), s.organisationId()),
+                buyers(s), "del " + date(s.periodStart()) + " al " + date(s.periodEnd()), status(s.settlementStatus()),
+                date(s.dueDate()), paid(s), s.paidOn() == null && "CLOSED".equals(s.settlementStatus()),
+                "OPEN".equals(s.settlementStatus()));
+    }
+
+    private static Deliveries deliveries(List<Statement.Line> lots) {
         // By date, morning before afternoon; the stored order sorts shifts alphabetically.
         lots.sort(Comparator.comparing(Statement.Line::deliveryDate, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingInt(l -> shiftOrder(l.shift())));
-
         BigDecimal subtotal = BigDecimal.ZERO;
         BigDecimal accepted = BigDecimal.ZERO;
-        List<LotRow> lotRows = new ArrayList<>();
+        List<LotRow> rows = new ArrayList<>();
         for (Statement.Line l : lots) {
             boolean rejected = "REJECTED".equals(l.kind());
             BigDecimal amount = rejected && l.amount() == null ? BigDecimal.ZERO : l.amount();
@@ -111,20 +140,11 @@ public final class StatementHtml {
             if (!rejected && l.quantity() != null) {
                 accepted = accepted.add(l.quantity());
             }
-            lotRows.add(lotRow(l, rejected, amount));
+            rows.add(lotRow(l, rejected, amount));
         }
         String units = lots.stream().map(Statement.Line::unit).filter(Objects::nonNull).distinct()
                 .collect(Collectors.joining("/"));
-        BigDecimal applied = deductions.stream().map(Statement.Deduction::applied).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-
-        return new Page(who(s), s.producerNationalId(), nameOr(s.organisationName(), s.organisationId()), buyers(s),
-                "del " + date(s.periodStart()) + " al " + date(s.periodEnd()), status(s.settlementStatus()),
-                date(s.dueDate()), paid(s), s.paidOn() == null && "CLOSED".equals(s.settlementStatus()),
-                "OPEN".equals(s.settlementStatus()), lotRows, withUnit(qty(accepted), units.isEmpty() ? null : units),
-                money(subtotal), others.stream().map(StatementHtml::otherRow).toList(),
-                deductions.stream().map(StatementHtml::deductionRow).toList(), money(applied), money(s.gross()),
-                money(negate(s.totalDeductions())), money(s.net()), notes(s, lines, deductions), reference(s));
+        return new Deliveries(rows, withUnit(qty(accepted), units.isEmpty() ? null : units), money(subtotal));
     }
 
     /** The name; the id only while contracts-service has not announced the organisation yet. */

@@ -7,14 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.articula.payments.rest.dto.Statement;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +156,26 @@ class StatementHtmlTest {
         assertTrue(html.contains("pagado a tiempo"), html);
         assertTrue(html.contains("La suma de las líneas es S/ -10.00"), html);
         assertTrue(html.contains("Sin entregas"), html);
+    }
+
+    @Test
+    void nothingPrintedFallsPastTheRightMargin() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(StatementPdf.print(StatementHtml.render(closedAndPaidLate("Rosa Quispe"))))) {
+            // A4 with the template's 12 mm side margins (in points); half a point for rounding.
+            float right = pdf.getPage(0).getMediaBox().getWidth() - 12 / 25.4f * 72 + 0.5f;
+            List<String> outside = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> glyphs) throws IOException {
+                    if (glyphs.stream().anyMatch(g -> g.getXDirAdj() + g.getWidthDirAdj() > right)) {
+                        outside.add(text);
+                    }
+                    super.writeString(text, glyphs);
+                }
+            };
+            stripper.getText(pdf);
+            assertTrue(outside.isEmpty(), () -> "cut off at the right margin: " + outside);
+        }
     }
 
     @Test
