@@ -129,6 +129,11 @@ public final class Lot {
         return this;
     }
 
+    /** {@code verdict}, and when it is not ACCEPTED the one reason given. */
+    public Lot judged(String verdict, String reasonIfRejected) {
+        return "ACCEPTED".equals(verdict) ? verdict(verdict) : verdict(verdict, reasonIfRejected);
+    }
+
     /**
      * Sends this lot's events unchecked, as an earlier version of lots-service could have sent them outside
      * today's schema (e.g. before intake's limits of docs/decisions/0016).
