@@ -1,6 +1,6 @@
 package org.articula.lots.events;
 
-import static org.articula.lots.support.ContractsFeed.numeric;
+import static org.articula.localstack.testing.upstream.QualityParameter.numeric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +17,11 @@ import java.util.UUID;
 import org.articula.localstack.testing.ReadModelRebuilds;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
-import org.articula.lots.support.ContractsFeed;
-import org.articula.lots.support.ContractsFeed.Version;
-import org.articula.platform.events.EventEnvelope;
+import org.articula.localstack.testing.upstream.AgreementEvents;
+import org.articula.localstack.testing.upstream.ProducerEvents;
+import org.articula.localstack.testing.upstream.QualityParameter;
+import org.articula.localstack.testing.upstream.UpstreamEvent;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.platform.replay.ReadModelRebuild;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -51,24 +53,23 @@ class ReadModelRebuildTest {
         UUID julio = UUID.randomUUID();
         UUID single = UUID.randomUUID();
         UUID group = UUID.randomUUID();
-        List<Map<String, Object>> quality = List.of(numeric("fat", "%", "3.2", null), ContractsFeed.test("alcohol", false));
-        List<EventEnvelope> events = List.of(
-                ContractsFeed.producer(rosa, org, network, "Rosa Quispe", 0),
-                ContractsFeed.producer(julio, org, null, "Julio Mamani", 0),
-                ContractsFeed.producer(rosa, org, network, "Rosa Quispe Huamán", 1),
-                ContractsFeed.agreement("AgreementActivated", single, org, UUID.randomUUID(), "PRODUCER", julio, "milk",
-                        "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                        List.of(new Version(1, START, END, quality))),
-                ContractsFeed.agreement("AgreementActivated", group, org, UUID.randomUUID(), "PRODUCER_GROUP", network, "milk",
-                        "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                        List.of(new Version(1, START, END, quality))),
-                ContractsFeed.agreement("AgreementAmended", group, org, UUID.randomUUID(), "PRODUCER_GROUP", network, "milk",
-                        "L", START, END, "ACTIVE", 2, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                        List.of(new Version(1, START, START.plusDays(99), quality),
-                                new Version(2, START.plusDays(100), END, List.of(numeric("fat", "%", "3.4", null))))),
+        List<QualityParameter> quality = List.of(numeric("fat", "%", "3.2", null),
+                QualityParameter.test("alcohol", false));
+        AgreementEvents groups = UpstreamEvents.agreement().id(group).organisation(org).group(network).from(START)
+                .to(END);
+        List<UpstreamEvent> events = List.of(
+                producer(rosa, org, network, "Rosa Quispe").registered(),
+                producer(julio, org, null, "Julio Mamani").registered(),
+                producer(rosa, org, network, "Rosa Quispe Huamán").updated(1),
+                UpstreamEvents.agreement().id(single).organisation(org).individual(julio).from(START).to(END)
+                        .quality(quality).activated(),
+                groups.quality(quality).activated(),
+                groups.revision(2).terms(UpstreamEvents.terms().to(START.plusDays(99)).quality(quality),
+                        UpstreamEvents.terms().from(START.plusDays(100)).quality(numeric("fat", "%", "3.4", null)))
+                        .amended(),
                 // A repeated, older event: changes nothing, in the live model or the rebuilt one.
-                ContractsFeed.producer(rosa, org, network, "Rosa Quispe", 0));
-        ContractsFeed.publish(events.toArray(EventEnvelope[]::new));
+                producer(rosa, org, network, "Rosa Quispe").registered());
+        UpstreamEvents.publish(events);
         Map<String, List<String>> before = ReadModelRebuilds.assertDroppedAndRebuilt(DATABASE, CONSUMER, TOPICS, TABLES,
                 NOT_FROM_EVENTS, ids(events), admin);
         assertTrue(before.get("agreement_terms").stream().anyMatch(r -> r.contains(group.toString())), "the group agreement");
@@ -80,23 +81,23 @@ class ReadModelRebuildTest {
     @Test
     void eventsPublishedWhileTheRebuildRunsAreAllInTheResultOnce() throws Exception {
         UUID org = UUID.randomUUID();
-        List<EventEnvelope> published = new ArrayList<>();
+        List<UpstreamEvent> published = new ArrayList<>();
         List<UUID> producers = new ArrayList<>();
         // Enough for the rebuild to take a while, then lost, so the writer's events come while it replays.
         for (int i = 0; i < 150; i++) {
             UUID producer = UUID.randomUUID();
             producers.add(producer);
-            published.add(ContractsFeed.producer(producer, org, null, "Socio " + i, 0));
-            published.add(ContractsFeed.producer(producer, org, null, "Socio " + i + " (renombrado)", 1));
+            published.add(producer(producer, org, null, "Socio " + i).registered());
+            published.add(producer(producer, org, null, "Socio " + i + " (renombrado)").updated(1));
         }
-        ContractsFeed.publish(published.toArray(EventEnvelope[]::new));
+        UpstreamEvents.publish(published);
         ReadModelRebuilds.awaitConsumed(CONSUMER, TOPICS);
         ReadModelRebuilds.drop(DATABASE, CONSUMER, TABLES);
         ReadModelRebuilds.rebuildWhilePublishing(admin, 40, () -> {
             UUID producer = UUID.randomUUID();
-            EventEnvelope registered = ContractsFeed.producer(producer, org, null, "Productor", 0);
-            EventEnvelope renamed = ContractsFeed.producer(producer, org, null, "Productor (renombrado)", 1);
-            ContractsFeed.publish(registered, renamed);
+            UpstreamEvent registered = producer(producer, org, null, "Productor").registered();
+            UpstreamEvent renamed = producer(producer, org, null, "Productor (renombrado)").updated(1);
+            UpstreamEvents.publish(registered, renamed);
             synchronized (published) {
                 published.addAll(List.of(registered, renamed));
                 producers.add(producer);
@@ -117,7 +118,11 @@ class ReadModelRebuildTest {
         ReadModelRebuilds.assertRefusals(DATABASE, ReadModelRebuild.LOCK, admin);
     }
 
-    private static List<UUID> ids(List<EventEnvelope> events) {
-        return events.stream().map(EventEnvelope::eventId).toList();
+    private static List<UUID> ids(List<UpstreamEvent> events) {
+        return events.stream().map(UpstreamEvent::eventId).toList();
+    }
+
+    private static ProducerEvents producer(UUID id, UUID organisation, UUID group, String name) {
+        return UpstreamEvents.producer().id(id).organisation(organisation).group(group).name(name);
     }
 }

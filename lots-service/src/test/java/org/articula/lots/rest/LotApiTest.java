@@ -1,7 +1,7 @@
 package org.articula.lots.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.articula.lots.support.ContractsFeed.numeric;
+import static org.articula.localstack.testing.upstream.QualityParameter.numeric;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -39,8 +39,11 @@ import org.articula.localstack.testing.TestTokens;
 import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.LotRepository;
 import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.localstack.testing.upstream.AgreementEvents;
+import org.articula.localstack.testing.upstream.QualityParameter;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.lots.support.Centres;
 import org.articula.lots.support.ContractsFeed;
-import org.articula.lots.support.ContractsFeed.Version;
 import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,8 @@ class LotApiTest {
     static final String LOTS = "/api/v1/lots";
     static final ZoneId LIMA = ZoneId.of("America/Lima");
     static final LocalDate TODAY = LocalDate.now(LIMA);
-    static final List<Map<String, Object>> MILK_QUALITY = List.of(numeric("total_solids", "%", "11.5", null),
-            numeric("temperature", "°C", null, "10"), ContractsFeed.test("antibiotics", false));
+    static final List<QualityParameter> MILK_QUALITY = List.of(ContractsFeed.TOTAL_SOLIDS,
+            numeric("temperature", "°C", null, "10"), QualityParameter.test("antibiotics", false));
 
     @Inject
     AgreementTermsRepository agreements;
@@ -76,16 +79,11 @@ class LotApiTest {
     /** Rosa delivers milk under her network's agreement with a processor, at the association's centre. */
     @BeforeEach
     void laredoCentreWithAMilkAgreement() {
-        ContractsFeed.publish(ContractsFeed.producer(rosa, association, network, "Rosa Quispe Huamán", 0),
-                milkAgreement(1, List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300), MILK_QUALITY))));
-        ContractsFeed.await("the milk agreement", () -> agreements.findById(milkAgreement) != null
-                && producers.findById(rosa) != null);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(rosa).organisation(association).group(network).registered(),
+                ContractsFeed.milkAgreement(association).id(milkAgreement).buyer(processor).group(network)
+                        .quality(MILK_QUALITY).activated());
         TestTokens.actAs("Julia Ramos", association, TestTokens.STAFF);
-        given().contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", association,
-                "name", "Centro de acopio Santa Rosa", "district", "Laredo", "latitude", -8.089, "longitude", -78.961))
-                .post("/api/v1/collection-centres").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))
-                .post("/api/v1/collection-centres/" + centre + "/operators").then().statusCode(201);
+        Centres.open(association, centre, "Centro de acopio Santa Rosa", operator, "Julia Ramos");
     }
 
     @Test
@@ -133,13 +131,11 @@ class LotApiTest {
         UUID pond = UUID.randomUUID();
         UUID exporter = UUID.randomUUID();
         UUID troutAgreement = UUID.randomUUID();
-        ContractsFeed.publish(ContractsFeed.producer(pond, exporter, null, "Empresa Municipal de Acoria", 0),
-                ContractsFeed.agreement("AgreementActivated", troutAgreement, exporter, exporter, "PRODUCER", pond,
-                        "trout", "kg", TODAY.minusDays(60), TODAY.plusDays(300), "ACTIVE", 1,
-                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(60), TODAY.plusDays(300) }),
-                        List.of(new Version(1, TODAY.minusDays(60), TODAY.plusDays(300),
-                                List.of(numeric("weight_g", "g", "250", "400"), numeric("size_cm", "cm", "25", "32"))))));
-        ContractsFeed.await("the trout agreement", () -> agreements.findById(troutAgreement) != null);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(pond).organisation(exporter)
+                .name("Empresa Municipal de Acoria").registered(), UpstreamEvents.agreement().id(troutAgreement)
+                .organisation(exporter).buyer(exporter).individual(pond).product("trout", "kg")
+                .from(TODAY.minusDays(60)).to(TODAY.plusDays(300))
+                .quality(numeric("weight_g", "g", "250", "400"), numeric("size_cm", "cm", "25", "32")).activated());
         // The exporter's own operator records them at its plant: a centre records lots only under agreements
         // its organisation is party to.
         centre = UUID.randomUUID();
@@ -335,8 +331,8 @@ class LotApiTest {
     void theCollectionSheetAndAProducersLotsDownloadAsTablesWithTheFiguresOfTheJson() {
         UUID ana = UUID.randomUUID();
         String hostile = "=HYPERLINK(\"http://x\",\"Ana\")";
-        ContractsFeed.publish(ContractsFeed.producer(ana, association, network, hostile, 0));
-        ContractsFeed.await("Ana", () -> producers.findById(ana) != null);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(ana).organisation(association).group(network).name(hostile)
+                .registered());
         UUID good = UUID.randomUUID();
         UUID bad = UUID.randomUUID();
         UUID voided = UUID.randomUUID();
@@ -415,18 +411,14 @@ class LotApiTest {
     void lateAndRepeatedAgreementEventsAreHarmlessAndAnAmendmentNeverRejudgesAnEarlierLot() {
         UUID julio = UUID.randomUUID();
         UUID own = UUID.randomUUID();
-        ContractsFeed.publish(ContractsFeed.producer(julio, association, null, "Julio Rodríguez Cruz", 0));
-        ContractsFeed.await("Julio", () -> producers.findById(julio) != null);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(julio).organisation(association)
+                .name("Julio Rodríguez Cruz").registered());
         UUID early = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(lot(early, julio, "milk", "10", "L", milkReadings("11.8", "6", false)))
                 .post(LOTS).then().statusCode(422);
 
-        var v1 = new Version(1, TODAY.minusDays(20), TODAY.plusDays(200), MILK_QUALITY);
-        var activated = ContractsFeed.agreement("AgreementActivated", own, association, processor, "PRODUCER", julio,
-                "milk", "L", TODAY.minusDays(20), TODAY.plusDays(200), "ACTIVE", 1,
-                List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(20), TODAY.plusDays(200) }), List.of(v1));
-        ContractsFeed.publish(activated);
-        ContractsFeed.await("Julio's agreement", () -> agreements.findById(own) != null);
+        var activated = julios(own, julio).quality(MILK_QUALITY).activated();
+        ContractsFeed.deliver(activated);
         UUID before = UUID.randomUUID();
         Map<String, Object> yesterday = lot(before, julio, "milk", "10", "L", milkReadings("11.8", "6", false));
         yesterday.put("deliveredAt", TODAY.minusDays(1).atTime(6, 30).atZone(LIMA).toInstant().toString());
@@ -436,16 +428,14 @@ class LotApiTest {
         // The amendment raises the solids minimum to 12 % from today; then the activation arrives again, late.
         var stricter = new ArrayList<>(MILK_QUALITY);
         stricter.set(0, numeric("total_solids", "%", "12.0", null));
-        var amended = ContractsFeed.agreement("AgreementAmended", own, association, processor, "PRODUCER", julio,
-                "milk", "L", TODAY.minusDays(20), TODAY.plusDays(200), "ACTIVE", 2,
-                List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(20), TODAY.plusDays(200) }),
-                List.of(new Version(1, TODAY.minusDays(20), TODAY.minusDays(1), MILK_QUALITY),
-                        new Version(2, TODAY, TODAY.plusDays(200), stricter)));
-        ContractsFeed.publish(amended, amended, activated);
+        var amended = julios(own, julio).revision(2).terms(
+                UpstreamEvents.terms().to(TODAY.minusDays(1)).quality(MILK_QUALITY),
+                UpstreamEvents.terms().from(TODAY).quality(stricter)).amended();
+        UpstreamEvents.publish(amended, amended, activated);
         ContractsFeed.await("the amendment", () -> agreements.findById(own).revision == 2);
         UUID marker = UUID.randomUUID();
-        ContractsFeed.publish(ContractsFeed.producer(marker, association, null, "Marcador", 0));
-        ContractsFeed.await("every event before the marker", () -> producers.findById(marker) != null);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(marker).organisation(association).name("Marcador")
+                .registered()); // every event before the marker has been seen
         assertEquals(2, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> agreements.findById(own).versions.size()));
         // Every event was taken once, by lots-service's own consumer (its group and inbox key).
@@ -588,10 +578,10 @@ class LotApiTest {
                 .get("/api/v1/lot-statistics/daily").then().statusCode(404);
     }
 
-    private org.articula.platform.events.EventEnvelope milkAgreement(long revision, List<Version> versions) {
-        return ContractsFeed.agreement("AgreementActivated", milkAgreement, association, processor, "PRODUCER_GROUP",
-                network, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", revision,
-                List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }), versions);
+    /** Julio's own agreement with the processor, in force from 20 days ago to 200 days ahead. */
+    private AgreementEvents julios(UUID agreement, UUID julio) {
+        return UpstreamEvents.agreement().id(agreement).organisation(association).buyer(processor)
+                .individual(julio).from(TODAY.minusDays(20)).to(TODAY.plusDays(200));
     }
 
     private Map<String, Object> milk(UUID id, String litres, String solids, String temperature, boolean antibiotics) {

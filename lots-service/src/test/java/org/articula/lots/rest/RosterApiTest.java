@@ -3,7 +3,7 @@ package org.articula.lots.rest;
 import static io.restassured.RestAssured.given;
 import static org.articula.localstack.testing.SecurityAssertions.forbidden;
 import static org.articula.localstack.testing.SecurityAssertions.notFound;
-import static org.articula.lots.support.ContractsFeed.numeric;
+import static org.articula.localstack.testing.upstream.QualityParameter.numeric;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -28,9 +28,13 @@ import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
 import org.articula.lots.repository.AgreementTermsRepository;
 import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.localstack.testing.upstream.AgreementEvents;
+import org.articula.localstack.testing.upstream.ProducerEvents;
+import org.articula.localstack.testing.upstream.QualityParameter;
+import org.articula.localstack.testing.upstream.UpstreamEvent;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.lots.support.Centres;
 import org.articula.lots.support.ContractsFeed;
-import org.articula.lots.support.ContractsFeed.Version;
-import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +51,8 @@ class RosterApiTest {
     static final LocalDate TODAY = LocalDate.now(LIMA);
     static final LocalDate START = TODAY.minusDays(30);
     static final LocalDate END = TODAY.plusDays(300);
-    static final List<Map<String, Object>> MILK_QUALITY = List.of(numeric("total_solids", "%", "11.5", null),
-            ContractsFeed.test("antibiotics", false));
+    static final List<QualityParameter> MILK_QUALITY = List.of(ContractsFeed.TOTAL_SOLIDS,
+            QualityParameter.test("antibiotics", false));
 
     @Inject
     AgreementTermsRepository agreements;
@@ -78,23 +82,17 @@ class RosterApiTest {
      */
     @BeforeEach
     void anAssociationsCentreAndAgreementsOnBothSides() {
-        ContractsFeed.publish(ContractsFeed.producer(rosa, association, network, "Rosa Quispe Huamán", 0),
-                ContractsFeed.producer(julio, association, network, "Julio Rodríguez Cruz", 0),
-                ContractsFeed.producer(mario, association, otherNetwork, "Mario Castillo Lezama", 0),
-                ContractsFeed.producer(grower, cooperative, null, "Eva Condori Mamani", 0),
-                ContractsFeed.producer(pond, stranger, null, "Empresa Municipal de Acoria", 0),
-                milk(1, List.of(new Version(1, START, END, MILK_QUALITY))),
-                agreement("AgreementActivated", cacao, cooperative, association, "PRODUCER", grower, "cacao", "kg", 1,
-                        List.of(new Version(1, START, END, List.of(numeric("moisture", "%", null, "7.5"))))),
-                agreement("AgreementActivated", trout, stranger, stranger, "PRODUCER", pond, "trout", "kg", 1,
-                        List.of(new Version(1, START, END, List.of(numeric("weight_g", "g", "250", "400"))))));
-        ContractsFeed.await("the producers and agreements", () -> agreements.findById(trout) != null
-                && agreements.findById(milk) != null && agreements.findById(cacao) != null
-                && producers.findById(pond) != null);
+        ContractsFeed.deliver(producer(rosa, association, network, "Rosa Quispe Huamán").registered(),
+                producer(julio, association, network, "Julio Rodríguez Cruz").registered(),
+                producer(mario, association, otherNetwork, "Mario Castillo Lezama").registered(),
+                producer(grower, cooperative, null, "Eva Condori Mamani").registered(),
+                producer(pond, stranger, null, "Empresa Municipal de Acoria").registered(),
+                milk().quality(MILK_QUALITY).activated(),
+                agreement(cacao, cooperative).buyer(association).individual(grower).product("cacao", "kg")
+                        .quality(numeric("moisture", "%", null, "7.5")).activated(),
+                trout(trout));
         TestTokens.actAs("Julia Ramos", association, Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN);
-        given().contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", association,
-                "name", "Centro de acopio Santa Rosa", "district", "Laredo")).post("/api/v1/collection-centres")
-                .then().statusCode(201);
+        Centres.open(association, centre, "Centro de acopio Santa Rosa", null, null);
     }
 
     @Test
@@ -105,7 +103,7 @@ class RosterApiTest {
                 .body("producers.find { it.id == '" + rosa + "' }.name", is("Rosa Quispe Huamán"))
                 .body("producers.find { it.id == '" + rosa + "' }.groupId", is(network.toString()))
                 .body("producers.find { it.id == '" + grower + "' }.groupId", nullValue())
-                .body("producers.find { it.id == '" + grower + "' }.nationalId", is(ContractsFeed.nationalId(grower)))
+                .body("producers.find { it.id == '" + grower + "' }.nationalId", is(UpstreamEvents.nationalId(grower)))
                 .rootPath("agreements.find { it.id == '" + milk + "' }")
                 .body("organisationId", is(association.toString())).body("buyerId", is(processor.toString()))
                 .body("producerId", nullValue()).body("groupId", is(network.toString()))
@@ -132,7 +130,7 @@ class RosterApiTest {
     @Test
     void afterAProducerEventOnlyThatProducerComesBack() {
         String cursor = roster(null).extract().path("cursor");
-        ContractsFeed.publish(ContractsFeed.producer(julio, association, network, "Julio César Rodríguez Cruz", 1));
+        UpstreamEvents.publish(producer(julio, association, network, "Julio César Rodríguez Cruz").updated(1));
         ContractsFeed.await("Julio's new name", () -> producers.findById(julio).revision == 1);
 
         String next = roster(cursor).statusCode(200).body("full", is(false))
@@ -145,9 +143,10 @@ class RosterApiTest {
     @Test
     void afterAnAmendmentTheAgreementAndTheProducersItCoversComeBack() {
         String cursor = roster(null).extract().path("cursor");
-        var stricter = List.of(numeric("total_solids", "%", "12.0", null), ContractsFeed.test("antibiotics", false));
-        ContractsFeed.publish(milk(2, List.of(new Version(1, START, TODAY.minusDays(1), MILK_QUALITY),
-                new Version(2, TODAY, END, stricter))));
+        var stricter = List.of(numeric("total_solids", "%", "12.0", null), QualityParameter.test("antibiotics", false));
+        UpstreamEvents.publish(milk().revision(2).terms(
+                UpstreamEvents.terms().to(TODAY.minusDays(1)).quality(MILK_QUALITY),
+                UpstreamEvents.terms().from(TODAY).quality(stricter)).amended());
         ContractsFeed.await("the amendment", () -> agreements.findById(milk).revision == 2);
 
         roster(cursor).statusCode(200).body("full", is(false))
@@ -163,12 +162,8 @@ class RosterApiTest {
         String cursor = roster(null).body("producers.id", not(hasItem(mario.toString()))).extract().path("cursor");
         UUID otherMilk = UUID.randomUUID();
         UUID strangerTrout = UUID.randomUUID();
-        ContractsFeed.publish(agreement("AgreementActivated", otherMilk, association, processor, "PRODUCER_GROUP",
-                otherNetwork, "milk", "L", 1, List.of(new Version(1, START, END, MILK_QUALITY))),
-                agreement("AgreementActivated", strangerTrout, stranger, stranger, "PRODUCER", pond, "trout", "kg", 1,
-                        List.of(new Version(1, START, END, List.of(numeric("weight_g", "g", "250", "400"))))));
-        ContractsFeed.await("the new agreements", () -> agreements.findById(otherMilk) != null
-                && agreements.findById(strangerTrout) != null);
+        ContractsFeed.deliver(agreement(otherMilk, association).buyer(processor).group(otherNetwork)
+                .quality(MILK_QUALITY).activated(), trout(strangerTrout));
 
         roster(cursor).statusCode(200).body("agreements.id", contains(otherMilk.toString()))
                 .body("producers.id", contains(mario.toString()));
@@ -212,14 +207,22 @@ class RosterApiTest {
         return request.get("/api/v1/collection-centres/" + centre + "/roster").then();
     }
 
-    private EventEnvelope milk(long revision, List<Version> versions) {
-        return agreement(revision == 1 ? "AgreementActivated" : "AgreementAmended", milk, association, processor,
-                "PRODUCER_GROUP", network, "milk", "L", revision, versions);
+    private static ProducerEvents producer(UUID id, UUID organisation, UUID group, String name) {
+        return UpstreamEvents.producer().id(id).organisation(organisation).group(group).name(name);
     }
 
-    private static EventEnvelope agreement(String type, UUID id, UUID organisation, UUID buyer, String counterpartyType,
-            UUID counterparty, String product, String unit, long revision, List<Version> versions) {
-        return ContractsFeed.agreement(type, id, organisation, buyer, counterpartyType, counterparty, product, unit,
-                START, END, "ACTIVE", revision, List.<LocalDate[]>of(new LocalDate[] { START, END }), versions);
+    /** The network's milk agreement with the processor. */
+    private AgreementEvents milk() {
+        return agreement(milk, association).buyer(processor).group(network);
+    }
+
+    /** The stranger's own trout agreement with the pond. */
+    private UpstreamEvent trout(UUID id) {
+        return agreement(id, stranger).buyer(stranger).individual(pond).product("trout", "kg")
+                .quality(numeric("weight_g", "g", "250", "400")).activated();
+    }
+
+    private static AgreementEvents agreement(UUID id, UUID organisation) {
+        return UpstreamEvents.agreement().id(id).organisation(organisation).from(START).to(END);
     }
 }

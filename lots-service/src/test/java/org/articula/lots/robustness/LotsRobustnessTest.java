@@ -1,7 +1,6 @@
 package org.articula.lots.robustness;
 
 import static io.restassured.RestAssured.given;
-import static org.articula.lots.support.ContractsFeed.numeric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,10 +22,8 @@ import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.robustness.ApiRequest;
 import org.articula.localstack.testing.robustness.RobustnessReport;
 import org.articula.localstack.testing.robustness.RobustnessSuite;
-import org.articula.lots.repository.AgreementTermsRepository;
-import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.lots.support.ContractsFeed;
-import org.articula.lots.support.ContractsFeed.Version;
 import org.articula.platform.inbox.InboxConsumer;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -45,10 +42,6 @@ class LotsRobustnessTest {
 
     @Inject
     InboxConsumer inbox;
-    @Inject
-    AgreementTermsRepository agreements;
-    @Inject
-    ProducerRefRepository producers;
 
     UUID association = UUID.randomUUID();
     UUID rosa = UUID.randomUUID();
@@ -58,14 +51,9 @@ class LotsRobustnessTest {
     @Test
     void everyOperationRefusesHostileInputWithANamedProblemAndWritesNothing() throws Exception {
         UUID agreement = UUID.randomUUID();
-        ContractsFeed.publish(ContractsFeed.producer(rosa, association, null, "Rosa Quispe Huamán", 0),
-                ContractsFeed.agreement("AgreementActivated", agreement, association, UUID.randomUUID(), "PRODUCER",
-                        rosa, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", 1,
-                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }),
-                        List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300),
-                                List.of(numeric("total_solids", "%", "11.5", null))))));
-        ContractsFeed.await("the agreement", () -> agreements.findById(agreement) != null
-                && producers.findById(rosa) != null);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(rosa).organisation(association).registered(),
+                ContractsFeed.milkAgreement(association).id(agreement).individual(rosa)
+                        .quality(ContractsFeed.TOTAL_SOLIDS).activated());
         TestTokens.actAs("Julia Ramos", association, Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.AUDITOR);
         given().contentType(ContentType.JSON).body(centre(centre)).post(CENTRES).then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))

@@ -3,14 +3,11 @@ package org.articula.lots.security;
 import static io.restassured.RestAssured.given;
 import static org.articula.localstack.testing.isolation.IsolationMatrix.get;
 import static org.articula.localstack.testing.isolation.IsolationMatrix.post;
-import static org.articula.lots.support.ContractsFeed.numeric;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.http.Header;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,10 +22,9 @@ import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.isolation.IsolationMatrix;
 import org.articula.localstack.testing.isolation.IsolationMatrix.Caller;
-import org.articula.lots.repository.AgreementTermsRepository;
-import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.lots.support.Centres;
 import org.articula.lots.support.ContractsFeed;
-import org.articula.lots.support.ContractsFeed.Version;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +41,6 @@ class LotsIsolationTest {
     static final String FROM = TODAY.minusDays(7).toString();
     static final String TO = TODAY.toString();
 
-    @Inject
-    AgreementTermsRepository agreements;
-    @Inject
-    ProducerRefRepository producers;
 
     /** One organisation's world in lots-service. */
     record Tenant(UUID organisation, UUID producer, UUID fellow, UUID centre, UUID operator, UUID lot) {
@@ -66,7 +58,7 @@ class LotsIsolationTest {
         Tenant b = tenant("Teodoro Ccama Flores", "Marta Huanca Rojas", "Centro Valle Sur", "Operadora Valle Sur",
                 "18.500", "11.800");
         Set<String> everythingOfA = Set.of("Rosalinda Ticona Mamani", "Fidel Ticona Quispe", "Centro de Acopio Isolda",
-                "Operador Isolda Quispe", "4321.987", "13.579", ContractsFeed.nationalId(a.producer()),
+                "Operador Isolda Quispe", "4321.987", "13.579", UpstreamEvents.nationalId(a.producer()),
                 a.organisation().toString(), a.producer().toString(), a.fellow().toString(), a.centre().toString(),
                 a.operator().toString(), a.lot().toString());
         Map<String, String> fellowOwn = new HashMap<>(a.own());
@@ -83,7 +75,7 @@ class LotsIsolationTest {
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)
                 .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
                         .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
-                        Set.of("Rosalinda Ticona Mamani", ContractsFeed.nationalId(a.producer()), "4321.987", "13.579",
+                        Set.of("Rosalinda Ticona Mamani", UpstreamEvents.nationalId(a.producer()), "4321.987", "13.579",
                                 a.producer().toString(), a.lot().toString())));
         operations(matrix);
         matrix.run();
@@ -147,22 +139,17 @@ class LotsIsolationTest {
         UUID producer = UUID.randomUUID();
         UUID fellow = UUID.randomUUID();
         UUID agreement = UUID.randomUUID();
-        ContractsFeed.publish(ContractsFeed.producer(producer, organisation, network, producerName, 0),
-                ContractsFeed.producer(fellow, organisation, network, fellowName, 0),
-                ContractsFeed.agreement("AgreementActivated", agreement, organisation, UUID.randomUUID(),
-                        "PRODUCER_GROUP", network, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", 1,
-                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }),
-                        List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300),
-                                List.of(numeric("total_solids", "%", "11.5", null))))));
-        ContractsFeed.await("the agreement", () -> agreements.findById(agreement) != null
-                && producers.findById(producer) != null && producers.findById(fellow) != null);
+        ContractsFeed.deliver(
+                UpstreamEvents.producer().id(producer).organisation(organisation).group(network).name(producerName)
+                        .registered(),
+                UpstreamEvents.producer().id(fellow).organisation(organisation).group(network).name(fellowName)
+                        .registered(),
+                ContractsFeed.milkAgreement(organisation).id(agreement).group(network)
+                        .quality(ContractsFeed.TOTAL_SOLIDS).activated());
         UUID centre = UUID.randomUUID();
         UUID operator = UUID.randomUUID();
-        Header admin = TestTokens.as(organisation, Roles.BUYER_ADMIN);
-        given().header(admin).contentType(ContentType.JSON).body(Map.of("id", centre, "organisationId", organisation,
-                "name", centreName, "district", "Laredo")).post("/api/v1/collection-centres").then().statusCode(201);
-        given().header(admin).contentType(ContentType.JSON).body(Map.of("id", operator, "name", operatorName))
-                .post("/api/v1/collection-centres/" + centre + "/operators").then().statusCode(201);
+        Centres.open(TestTokens.as(organisation, Roles.BUYER_ADMIN), organisation, centre, centreName, operator,
+                operatorName);
         UUID lot = UUID.randomUUID();
         given().header(TestTokens.as(organisation, Roles.CENTRE_OPERATOR)).contentType(ContentType.JSON)
                 .body(Map.of("id", lot, "centreId", centre, "operatorId", operator, "producerId", producer, "product",

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.articula.localstack.testing.SecurityAssertions.forbidden;
 import static org.articula.localstack.testing.SecurityAssertions.notFound;
 import static org.articula.localstack.testing.SecurityAssertions.unauthorized;
-import static org.articula.lots.support.ContractsFeed.numeric;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -16,7 +15,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,10 +26,9 @@ import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.security.Tokens;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
-import org.articula.lots.repository.AgreementTermsRepository;
-import org.articula.lots.repository.ProducerRefRepository;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.lots.support.Centres;
 import org.articula.lots.support.ContractsFeed;
-import org.articula.lots.support.ContractsFeed.Version;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +45,6 @@ class LotsSecurityTest {
     static final ZoneId LIMA = ZoneId.of("America/Lima");
     static final LocalDate TODAY = LocalDate.now(LIMA);
 
-    @Inject
-    AgreementTermsRepository agreements;
-    @Inject
-    ProducerRefRepository producers;
 
     UUID association = UUID.randomUUID();
     UUID processor = UUID.randomUUID();
@@ -67,16 +60,13 @@ class LotsSecurityTest {
 
     @BeforeEach
     void rosaDeliversAtHerAssociationsCentreAndAStrangerRunsAnother() {
-        ContractsFeed.publish(ContractsFeed.producer(rosa, association, network, "Rosa Quispe Huamán", 0),
-                ContractsFeed.agreement("AgreementActivated", agreement, association, processor, "PRODUCER_GROUP",
-                        network, "milk", "L", TODAY.minusDays(30), TODAY.plusDays(300), "ACTIVE", 1,
-                        List.<LocalDate[]>of(new LocalDate[] { TODAY.minusDays(30), TODAY.plusDays(300) }),
-                        List.of(new Version(1, TODAY.minusDays(30), TODAY.plusDays(300),
-                                List.of(numeric("total_solids", "%", "11.5", null))))));
-        ContractsFeed.await("the agreement", () -> agreements.findById(agreement) != null
-                && producers.findById(rosa) != null);
-        centre(association, centre, operator);
-        centre(stranger, strangerCentre, strangerOperator);
+        ContractsFeed.deliver(UpstreamEvents.producer().id(rosa).organisation(association).group(network).registered(),
+                ContractsFeed.milkAgreement(association).id(agreement).buyer(processor).group(network)
+                        .quality(ContractsFeed.TOTAL_SOLIDS).activated());
+        Centres.open(TestTokens.as(association, Roles.BUYER_ADMIN), association, centre, "Centro de acopio", operator,
+                "Operador");
+        Centres.open(TestTokens.as(stranger, Roles.BUYER_ADMIN), stranger, strangerCentre, "Centro de acopio",
+                strangerOperator, "Operador");
         TestTokens.actAs("Julia Ramos", association, Roles.CENTRE_OPERATOR);
         given().contentType(ContentType.JSON).body(lot(lot, centre, operator)).post(LOTS).then().statusCode(201);
     }
@@ -189,14 +179,6 @@ class LotsSecurityTest {
                 .body("actor", everyItem(is("Julia Ramos"))).body("[0].detail.verdict", is("ACCEPTED"));
         given().header(auditor).queryParams("resourceType", "CollectionCentre", "resourceId", centre.toString())
                 .get("/api/v1/audit").then().statusCode(200).body("action", contains("REGISTERED", "OPERATOR_ADDED"));
-    }
-
-    private static void centre(UUID organisation, UUID id, UUID operatorId) {
-        Header admin = TestTokens.as(organisation, Roles.BUYER_ADMIN);
-        given().header(admin).contentType(ContentType.JSON).body(centreBody(organisation, id))
-                .post("/api/v1/collection-centres").then().statusCode(201);
-        given().header(admin).contentType(ContentType.JSON).body(Map.of("id", operatorId, "name", "Operador"))
-                .post("/api/v1/collection-centres/" + id + "/operators").then().statusCode(201);
     }
 
     private static Map<String, Object> centreBody(UUID organisation, UUID id) {

@@ -10,7 +10,6 @@ import io.restassured.http.Header;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,12 @@ import java.util.UUID;
 import org.articula.localstack.testing.ReadModelRebuilds;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
-import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.Adjustment;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
-import org.articula.payments.support.Feed.Tier;
-import org.articula.platform.events.EventEnvelope;
+import org.articula.localstack.testing.upstream.AgreementEvents;
+import org.articula.localstack.testing.upstream.Lot;
+import org.articula.localstack.testing.upstream.ProducerEvents;
+import org.articula.localstack.testing.upstream.Terms;
+import org.articula.localstack.testing.upstream.UpstreamEvent;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.platform.replay.ReadModelRebuild;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -57,28 +56,29 @@ class ReadModelRebuildTest {
         UUID julio = UUID.randomUUID();
         UUID agreement = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
-        Terms first = new Terms(1, START, OCT_2.minusDays(1), "1.03",
-                List.of(new Adjustment("fat", "3.8", "4.2", "0.02"), new Adjustment("fat", "4.2", null, "0.05")),
-                List.of(new Tier("500", "0.01"), new Tier("1000", "0.02")), "300", "FORTNIGHT", "10", "0.05", 7, 3);
-        Terms second = Terms.basic(2, OCT_2, END, "1.08");
-        LotState a1 = lot(org, rosa, agreement, "20");
-        LotState a2 = a1.corrected("18", Map.of("fat", "3.9"), "ACCEPTED", List.of());
-        LotState b1 = lot(org, julio, agreement, "31");
-        List<EventEnvelope> events = List.of(
-                Feed.organisation(org, "Asociación de Ganaderos de Laredo", "ASSOCIATION"),
-                Feed.producer(rosa, org, null, "Rosa Quispe", 0), Feed.producer(julio, org, null, "Julio Mamani", 0),
-                Feed.producer(rosa, org, null, "Rosa Quispe Huamán", 1),
+        Terms first = UpstreamEvents.terms().to(OCT_2.minusDays(1)).basePrice("1.03")
+                .adjustment("fat", "3.8", "4.2", "0.02").adjustment("fat", "4.2", null, "0.05")
+                .tier("500", "0.01").tier("1000", "0.02").committing("300", "FORTNIGHT", "10", "0.05")
+                .maxInstalments(3);
+        Terms second = UpstreamEvents.terms().from(OCT_2).basePrice("1.08");
+        AgreementEvents rosas = UpstreamEvents.agreement().id(agreement).organisation(org).buyer(buyer).individual(rosa)
+                .from(START).to(END);
+        Lot a1 = lot(org, rosa, agreement, "20");
+        Lot a2 = a1.revised().quantity("18").readings(Map.of("fat", "3.9"));
+        Lot b1 = lot(org, julio, agreement, "31");
+        List<UpstreamEvent> events = List.of(
+                UpstreamEvents.organisation().id(org).name("Asociación de Ganaderos de Laredo").registered(),
+                producer(rosa, org, "Rosa Quispe").registered(), producer(julio, org, "Julio Mamani").registered(),
+                producer(rosa, org, "Rosa Quispe Huamán").updated(1),
                 // A lot before its agreement: it waits in lot_ref until the terms come.
-                Feed.lotRecorded(a1),
-                Feed.agreement("AgreementActivated", agreement, org, buyer, "PRODUCER", rosa, "milk", "L", START, END,
-                        "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(first)),
-                Feed.agreement("AgreementAmended", agreement, org, buyer, "PRODUCER", rosa, "milk", "L", START, END,
-                        "ACTIVE", 2, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(first, second)),
-                Feed.lotCorrected(a1, a2, "balanza", "Julia Ramos"), Feed.lotRecorded(b1),
-                Feed.lotVoided(b1, b1.voided(), "duplicado", "Julia Ramos"),
+                a1.recorded(),
+                rosas.terms(first).activated(),
+                rosas.revision(2).terms(first, second).amended(),
+                a2.corrected("balanza"), b1.recorded(),
+                b1.voided("duplicado"),
                 // Late and repeated: change nothing, live or rebuilt.
-                Feed.lotRecorded(b1), Feed.producer(rosa, org, null, "Rosa Quispe", 0));
-        Feed.publish(events.toArray(EventEnvelope[]::new));
+                b1.recorded(), producer(rosa, org, "Rosa Quispe").registered());
+        UpstreamEvents.publish(events);
         Map<String, List<String>> before = ReadModelRebuilds.assertDroppedAndRebuilt(DATABASE, CONSUMER, TOPICS,
                 TABLES, NOT_FROM_EVENTS, ids(events), admin);
         assertTrue(before.get("volume_tier").stream().anyMatch(r -> r.contains(agreement.toString())), "the tiers");
@@ -86,11 +86,11 @@ class ReadModelRebuildTest {
         // A settlement closed meanwhile paid for a lot: a rebuild keeps that, and finds nothing else to change.
         try (Connection c = ReadModelRebuilds.connect(DATABASE); PreparedStatement paid = c.prepareStatement(
                 "update lot_ref set settled_revision = 2, settled_amount = 18.90 where id = ?")) {
-            paid.setObject(1, a1.lotId());
+            paid.setObject(1, a1.id());
             paid.executeUpdate();
         }
         ReadModelRebuilds.assertRebuildChangesNothing(DATABASE, TABLES, admin);
-        assertEquals(2, ReadModelRebuilds.count(DATABASE, "select settled_revision from lot_ref where id = ?", a1.lotId()));
+        assertEquals(2, ReadModelRebuilds.count(DATABASE, "select settled_revision from lot_ref where id = ?", a1.id()));
     }
 
     @Test
@@ -98,29 +98,27 @@ class ReadModelRebuildTest {
         UUID org = UUID.randomUUID();
         UUID producer = UUID.randomUUID();
         UUID agreement = UUID.randomUUID();
-        List<EventEnvelope> published = new ArrayList<>(List.of(Feed.producer(producer, org, null, "Ana Castillo", 0),
-                Feed.agreement("AgreementActivated", agreement, org, UUID.randomUUID(), "PRODUCER", producer, "milk", "L",
-                        START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                        List.of(Terms.basic(1, START, END, "1.00")))));
-        List<LotState> lots = new ArrayList<>();
+        List<UpstreamEvent> published = new ArrayList<>(List.of(producer(producer, org, "Ana Castillo").registered(),
+                UpstreamEvents.agreement().id(agreement).organisation(org).individual(producer).from(START).to(END)
+                        .basePrice("1.00").activated()));
+        List<Lot> lots = new ArrayList<>();
         // Enough for the rebuild to take a while, then lost, so the writer's lots come while it replays.
         for (int i = 0; i < 150; i++) {
-            LotState recorded = lot(org, producer, agreement, Integer.toString(10 + i));
-            LotState corrected = recorded.corrected(Integer.toString(11 + i), Map.of("fat", "4.0"), "ACCEPTED", List.of());
+            Lot recorded = lot(org, producer, agreement, Integer.toString(10 + i));
+            Lot corrected = recorded.revised().quantity(Integer.toString(11 + i)).readings(Map.of("fat", "4.0"));
             lots.add(corrected);
-            published.add(Feed.lotRecorded(recorded));
-            published.add(Feed.lotCorrected(recorded, corrected, "balanza", "Julia Ramos"));
+            published.add(recorded.recorded());
+            published.add(corrected.corrected("balanza"));
         }
-        Feed.publish(published.toArray(EventEnvelope[]::new));
+        UpstreamEvents.publish(published);
         ReadModelRebuilds.awaitConsumed(CONSUMER, TOPICS);
         ReadModelRebuilds.drop(DATABASE, CONSUMER, TABLES);
 
         ReadModelRebuilds.rebuildWhilePublishing(admin, 40, () -> {
-            LotState recorded = lot(org, producer, agreement, "7");
-            LotState corrected = recorded.corrected("8", Map.of(), "ACCEPTED", List.of());
-            List<EventEnvelope> pair = List.of(Feed.lotRecorded(recorded),
-                    Feed.lotCorrected(recorded, corrected, "balanza", "Julia Ramos"));
-            Feed.publish(pair.toArray(EventEnvelope[]::new));
+            Lot recorded = lot(org, producer, agreement, "7");
+            Lot corrected = recorded.revised().quantity("8");
+            List<UpstreamEvent> pair = List.of(recorded.recorded(), corrected.corrected("balanza"));
+            UpstreamEvents.publish(pair);
             synchronized (published) {
                 published.addAll(pair);
                 lots.add(corrected);
@@ -141,13 +139,16 @@ class ReadModelRebuildTest {
         ReadModelRebuilds.assertRefusals(DATABASE, ReadModelRebuild.LOCK, admin);
     }
 
-    private static LotState lot(UUID org, UUID producer, UUID agreement, String quantity) {
-        return new LotState(UUID.randomUUID(), org, UUID.randomUUID(), producer, "milk", quantity, "L",
-                OCT_2.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), OCT_2, "MORNING", agreement, 1,
-                Map.of(), "ACCEPTED", List.of(), "RECORDED", 1);
+    private static Lot lot(UUID org, UUID producer, UUID agreement, String quantity) {
+        return UpstreamEvents.lot().organisation(org).producer(producer).agreement(agreement).quantity(quantity)
+                .deliveredOn(OCT_2);
     }
 
-    private static List<UUID> ids(List<EventEnvelope> events) {
-        return events.stream().map(EventEnvelope::eventId).toList();
+    private static ProducerEvents producer(UUID id, UUID organisation, String name) {
+        return UpstreamEvents.producer().id(id).organisation(organisation).name(name);
+    }
+
+    private static List<UUID> ids(List<UpstreamEvent> events) {
+        return events.stream().map(UpstreamEvent::eventId).toList();
     }
 }

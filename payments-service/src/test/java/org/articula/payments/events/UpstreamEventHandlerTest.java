@@ -9,16 +9,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.upstream.Lot;
+import org.articula.localstack.testing.upstream.UpstreamEvent;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
 import org.articula.platform.events.EventEnvelope;
+import org.articula.platform.events.EventJson;
 import org.articula.platform.inbox.InboxConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,58 +66,55 @@ class UpstreamEventHandlerTest {
      */
     @Test
     void aBacklogOfLotRevisionsLeavesEachLotAtItsHighestRevision() {
-        LotState stored1 = lot(julio, "50");
-        LotState stored2 = stored1.corrected("45", Map.of(), "ACCEPTED", List.of());
-        Feed.publish(Feed.lotCorrected(stored1, stored2, "balanza", "Julia Ramos"));
-        Feed.await("the stored lot", () -> revision(stored2.lotId()) == 2);
+        Lot stored1 = lot(julio, "50");
+        Lot stored2 = stored1.revised().quantity("45");
+        UpstreamEvents.publish(stored2.corrected("balanza"));
+        Feed.await("the stored lot", () -> revision(stored2.id()) == 2);
 
-        LotState a1 = lot(rosa, "20");
-        LotState a2 = a1.corrected("18", Map.of("fat", "3.9"), "ACCEPTED", List.of());
-        LotState a3 = a2.voided();
-        LotState b1 = lot(julio, "30");
-        LotState b2 = b1.corrected("33", Map.of("fat", "4.1"), "ACCEPTED", List.of());
-        LotState c1 = lot(ana, "12");
+        Lot a1 = lot(rosa, "20");
+        Lot a2 = a1.revised().quantity("18").readings(Map.of("fat", "3.9"));
+        Lot b1 = lot(julio, "30");
+        Lot b2 = b1.revised().quantity("33").readings(Map.of("fat", "4.1"));
+        Lot c1 = lot(ana, "12");
         // Lots are keyed by producer: rosa's four events share a partition, so they come in one poll.
-        List<EventEnvelope> rosas = List.of(Feed.lotRecorded(a1), Feed.lotCorrected(a1, a2, "balanza", "Julia Ramos"),
-                Feed.lotVoided(a2, a3, "duplicado", "Julia Ramos"), Feed.lotCorrected(a1, a2, "balanza", "Julia Ramos"));
-        List<EventEnvelope> backlog = List.of(rosas.get(0), Feed.lotRecorded(b1),
-                Feed.producer(ana, organisation, null, "Ana Castillo", 0), anasAgreement(), rosas.get(1), rosas.get(2),
-                rosas.get(3), Feed.lotRecorded(c1), Feed.lotRecorded(stored1),
-                Feed.lotCorrected(b1, b2, "lecturas", "Julia Ramos"), Feed.lotRecorded(b1));
+        List<UpstreamEvent> rosas = List.of(a1.recorded(), a2.corrected("balanza"), a2.voided("duplicado"),
+                a2.corrected("balanza"));
+        List<UpstreamEvent> backlog = List.of(rosas.get(0), b1.recorded(), anaRegistered(), anasAgreement(),
+                rosas.get(1), rosas.get(2), rosas.get(3), c1.recorded(), stored1.recorded(), b2.corrected("lecturas"),
+                b1.recorded());
         consumer.stop();
         try {
-            Feed.publish(backlog.toArray(EventEnvelope[]::new));
+            UpstreamEvents.publish(backlog);
         } finally {
             consumer.start();
         }
         Feed.await("the backlog", () -> count("select count(*) from inbox_event where event_id in (:ids)",
-                backlog.stream().map(EventEnvelope::eventId).toList()) == backlog.size());
+                backlog.stream().map(UpstreamEvent::eventId).toList()) == backlog.size());
 
-        assertLot(a3.lotId(), 3, "18.000", "VOIDED", "{\"fat\": 3.9}");
-        assertLot(b2.lotId(), 2, "33.000", "RECORDED", "{\"fat\": 4.1}");
-        assertLot(c1.lotId(), 1, "12.000", "RECORDED", "{}");
-        assertLot(stored2.lotId(), 2, "45.000", "RECORDED", "{}");
+        assertLot(a2.id(), 3, "18.000", "VOIDED", "{\"fat\": 3.9}");
+        assertLot(b2.id(), 2, "33.000", "RECORDED", "{\"fat\": 4.1}");
+        assertLot(c1.id(), 1, "12.000", "RECORDED", "{}");
+        assertLot(stored2.id(), 2, "45.000", "RECORDED", "{}");
         assertEquals(1, count("select count(*) from producer_ref where name = 'Ana Castillo' and id in (:ids)",
                 List.of(ana)));
         assertEquals(1, count("select count(*) from terms_version where agreement_id in (:ids)", List.of(anasAgreement)));
         // Not applied one by one after a failed batch: the revisions of one lot in one transaction.
         assertEquals(1, count("select count(distinct processed_at) from inbox_event where event_id in (:ids)",
-                rosas.stream().map(EventEnvelope::eventId).toList()), "transactions for one lot's four events");
+                rosas.stream().map(UpstreamEvent::eventId).toList()), "transactions for one lot's four events");
     }
 
     /** The same events through handleAll in one transaction and through handle one by one: the same rows. */
     @Test
     void handleAllLeavesTheRowsHandleLeavesOneByOne() {
-        LotState a1 = lot(rosa, "20");
-        LotState a2 = a1.corrected("18", Map.of("fat", "3.9"), "ACCEPTED", List.of());
-        LotState a3 = a2.corrected("17", Map.of("fat", "3.7"), "REJECTED", List.of("fat 3.7 bajo el mínimo 3.8"));
-        LotState b1 = lot(julio, "30");
-        List<EventEnvelope> events = List.of(Feed.lotRecorded(a1), Feed.lotRecorded(b1),
-                Feed.lotCorrected(a1, a2, "balanza", "Julia Ramos"),
-                Feed.producer(ana, organisation, null, "Ana Castillo", 0), anasAgreement(),
-                Feed.lotCorrected(a2, a3, "lecturas", "Julia Ramos"), Feed.lotCorrected(a1, a2, "balanza", "Julia Ramos"),
-                Feed.lotVoided(b1, b1.voided(), "duplicado", "Julia Ramos"), Feed.lotRecorded(b1));
-        List<UUID> lots = List.of(a1.lotId(), b1.lotId());
+        Lot a1 = lot(rosa, "20");
+        Lot a2 = a1.revised().quantity("18").readings(Map.of("fat", "3.9"));
+        Lot a3 = a2.revised().quantity("17").readings(Map.of("fat", "3.7")).verdict("REJECTED",
+                "fat 3.7 bajo el mínimo 3.8");
+        Lot b1 = lot(julio, "30");
+        List<EventEnvelope> events = Stream.of(a1.recorded(), b1.recorded(), a2.corrected("balanza"),
+                anaRegistered(), anasAgreement(), a3.corrected("lecturas"), a2.corrected("balanza"),
+                b1.voided("duplicado"), b1.recorded()).map(event -> EventJson.read(event.json())).toList();
+        List<UUID> lots = List.of(a1.id(), b1.id());
 
         events.forEach(event -> QuarkusTransaction.requiringNew().run(() -> handler.handle(event)));
         List<?> oneByOne = rows(lots);
@@ -124,20 +123,21 @@ class UpstreamEventHandlerTest {
         QuarkusTransaction.requiringNew().run(() -> handler.handleAll(events));
 
         assertEquals(oneByOne, rows(lots));
-        assertLot(a1.lotId(), 3, "17.000", "RECORDED", "{\"fat\": 3.7}");
-        assertLot(b1.lotId(), 2, "30.000", "VOIDED", "{}");
+        assertLot(a1.id(), 3, "17.000", "RECORDED", "{\"fat\": 3.7}");
+        assertLot(b1.id(), 2, "30.000", "VOIDED", "{}");
     }
 
-    private LotState lot(UUID producer, String quantity) {
-        return new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
-                OCT_2.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), OCT_2, "MORNING", UUID.randomUUID(),
-                1, Map.of(), "ACCEPTED", List.of(), "RECORDED", 1);
+    private Lot lot(UUID producer, String quantity) {
+        return UpstreamEvents.lot().organisation(organisation).producer(producer).quantity(quantity).deliveredOn(OCT_2);
     }
 
-    private EventEnvelope anasAgreement() {
-        return Feed.agreement("AgreementActivated", anasAgreement, organisation, UUID.randomUUID(), "PRODUCER", ana,
-                "milk", "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                List.of(Terms.basic(1, START, END, "1.00")));
+    private UpstreamEvent anaRegistered() {
+        return UpstreamEvents.producer().id(ana).organisation(organisation).name("Ana Castillo").registered();
+    }
+
+    private UpstreamEvent anasAgreement() {
+        return UpstreamEvents.agreement().id(anasAgreement).organisation(organisation).individual(ana).from(START)
+                .to(END).basePrice("1.00").activated();
     }
 
     private void assertLot(UUID id, int revision, String quantity, String status, String readings) {

@@ -24,9 +24,9 @@ import java.util.UUID;
 import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.payments.support.Deliveries;
 import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.Terms;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,24 +66,25 @@ class BuyerDuesTest {
         plantManager = TestTokens.as(plant, Roles.BUYER_ADMIN);
         laredoTreasurer = TestTokens.as(laredo, Roles.TREASURER);
         TestTokens.actAs("Tesorera", laredo, Roles.TREASURER);
-        Feed.publish(Feed.organisation(plant, "Planta Lechera del Norte S.A.C.", "PROCESSOR"),
-                Feed.organisation(laredo, "Asociación de Productores Lecheros de Laredo", "ASSOCIATION"),
-                Feed.organisation(conache, "Asociación de Ganaderos de Conache", "ASSOCIATION"));
+        UpstreamEvents.publish(
+                UpstreamEvents.organisation().id(plant).name("Planta Lechera del Norte S.A.C.").kind("PROCESSOR")
+                        .registered(),
+                UpstreamEvents.organisation().id(laredo).name("Asociación de Productores Lecheros de Laredo")
+                        .registered(),
+                UpstreamEvents.organisation().id(conache).name("Asociación de Ganaderos de Conache").registered());
 
         Deliveries laredoMilk = new Deliveries(laredo, plant, "milk", "L");
-        UUID rosa = laredoMilk.producer("Rosa Quispe", Terms.basic(1, Deliveries.START, Deliveries.END, "1.00"));
+        UUID rosa = laredoMilk.producer("Rosa Quispe", UpstreamEvents.terms().basePrice("1.00"));
         laredoMilk.lot(rosa, OCT_1.plusDays(1), "100", "ACCEPTED");
         laredoMilk.lot(rosa, OCT_1.plusDays(2), "20", "REJECTED");
         laredoMilk.lot(rosa, OCT_16.plusDays(1), "50", "ACCEPTED");
         Deliveries conacheMilk = new Deliveries(conache, plant, "milk", "L");
-        UUID julio = conacheMilk.producer("Julio Cóndor", new Terms(1, Deliveries.START, Deliveries.END, "1.10",
-                java.util.List.of(), java.util.List.of(), null, null, null, null, 15, 2));
+        UUID julio = conacheMilk.producer("Julio Cóndor",
+                UpstreamEvents.terms().basePrice("1.10").paymentTermDays(15));
         conacheMilk.lot(julio, OCT_1.plusDays(4), "200", "ACCEPTED");
         laredoMilk.awaitAll(em);
         conacheMilk.awaitAll(em);
-        Feed.await("the organisations' names", () -> ((Number) em.createNativeQuery(
-                "select count(*) from organisation_ref where id in (:a, :b, :c)").setParameter("a", plant)
-                .setParameter("b", laredo).setParameter("c", conache).getSingleResult()).intValue() == 3);
+        Feed.awaitOrganisations(em, plant, laredo, conache);
 
         String first = run(OCT_1);
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/settlements/" + first + "/closing")

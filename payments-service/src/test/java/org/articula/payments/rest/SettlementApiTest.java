@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,11 @@ import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
+import org.articula.localstack.testing.upstream.AgreementEvents;
+import org.articula.localstack.testing.upstream.Lot;
+import org.articula.localstack.testing.upstream.Terms;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.Adjustment;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
-import org.articula.payments.support.Feed.Tier;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class SettlementApiTest {
 
     @Test
     void theBasePriceTimesQuantityIsRoundedOncePerLotAndRejectedLotsPayNothing() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.03"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03"));
         UUID agreement = agreementOf(rosa);
         lot(rosa, agreement, OCT_1.plusDays(1), "18.5", Map.of(), "ACCEPTED");
         lot(rosa, agreement, OCT_1.plusDays(2), "20.25", Map.of(), "ACCEPTED");
@@ -125,36 +126,36 @@ class SettlementApiTest {
     @Test
     void aLotWhoseAmountNoSettlementStoresIsNamedInTheRefusalAndTheRunLogInsteadOfFailingEveryone() {
         UUID rosa = producerWith(dearestTerms());
-        UUID julio = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         lot(julio, agreementOf(julio), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
         // Recorded before intake's limits (quantities up to 999999999.999): outside today's contract, so sent as is.
-        LotState huge = lotState(rosa, agreementOf(rosa), OCT_1.plusDays(2), "999999999.999",
-                readingsReachingEveryAdjustment(), "ACCEPTED");
-        Feed.publishUnchecked(Feed.lotRecorded(huge));
+        Lot huge = lotState(rosa, agreementOf(rosa), OCT_1.plusDays(2), "999999999.999",
+                readingsReachingEveryAdjustment(), "ACCEPTED").unchecked();
+        UpstreamEvents.publish(huge.recorded());
         lotsSent++;
         awaitLots();
 
         given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart",
                 OCT_1.toString())).post("/api/v1/settlements/runs").then().statusCode(422).contentType(PROBLEM)
                 .body("type", is("urn:articula:problem:amount-out-of-range"))
-                .body("detail", containsString("lote " + huge.lotId()))
+                .body("detail", containsString("lote " + huge.id()))
                 .body("detail", containsString("Corrija o anule ese lote"));
         // The run log keeps why, in the same words.
         assertEquals(1, em.createNativeQuery("select reason from settlement_run where organisation_id = :org"
                 + " and status = 'FAILED' and reason like :lot").setParameter("org", organisation)
-                .setParameter("lot", "%lote " + huge.lotId() + "%").getResultList().size());
+                .setParameter("lot", "%lote " + huge.id() + "%").getResultList().size());
 
-        Feed.publishUnchecked(Feed.lotVoided(huge, huge.voided(), "cantidad mal digitada", "Julia Ramos"));
+        UpstreamEvents.publish(huge.voided("cantidad mal digitada"));
         Feed.await("the void", () -> em.createNativeQuery("select status from lot_ref where id = :id")
-                .setParameter("id", huge.lotId()).getResultList().contains("VOIDED"));
+                .setParameter("id", huge.id()).getResultList().contains("VOIDED"));
         assertEquals(100.00f, run(OCT_1).getFloat("gross"));
     }
 
     @Test
     void qualityAdjustmentsApplyOnTheirHalfOpenRangesAndMayBeNegative() {
-        UUID rosa = producerWith(new Terms(1, START, END, "1.03", List.of(
-                new Adjustment("total_solids", "12", null, "0.05"),
-                new Adjustment("total_solids", null, "11.5", "-0.10")), List.of(), null, null, null, null, 7, 2));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03")
+                .adjustment("total_solids", "12", null, "0.05")
+                .adjustment("total_solids", null, "11.5", "-0.10"));
         UUID agreement = agreementOf(rosa);
         for (String solids : List.of("12.00", "11.99", "11.50", "11.49")) {
             lot(rosa, agreement, OCT_1.plusDays(lotsSent + 1), "10", Map.of("total_solids", solids), "ACCEPTED");
@@ -170,8 +171,7 @@ class SettlementApiTest {
 
     @Test
     void theHighestVolumeTierReachedPaysItsBonusOnAllAcceptedQuantity() {
-        Terms tiers = new Terms(1, START, END, "1.00", List.of(),
-                List.of(new Tier("100", "0.01"), new Tier("200", "0.02")), null, null, null, null, 7, 2);
+        Terms tiers = UpstreamEvents.terms().basePrice("1.00").tier("100", "0.01").tier("200", "0.02");
         UUID reached = producerWith(tiers);
         UUID missed = producerWith(tiers);
         lot(reached, agreementOf(reached), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
@@ -189,7 +189,7 @@ class SettlementApiTest {
 
     @Test
     void aShortfallBelowCommitmentLessToleranceIsChargedPerMissingUnit() {
-        UUID julio = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2));
+        UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00").committing("10", "DAY", "10", "0.05"));
         UUID agreement = agreementOf(julio);
         lot(julio, agreement, OCT_1.plusDays(1), "60", Map.of(), "ACCEPTED");
         lot(julio, agreement, OCT_1.plusDays(2), "40", Map.of(), "ACCEPTED");
@@ -204,8 +204,7 @@ class SettlementApiTest {
 
     @Test
     void theShortfallThresholdIsExactAndThePenaltyRoundedOnceWhichMovesTheDeductionAndTheCarryOver() {
-        UUID julio = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10.125", "DAY", "3.75", "0.25",
-                7, 2));
+        UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00").committing("10.125", "DAY", "3.75", "0.25"));
         lot(julio, agreementOf(julio), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
         awaitLots();
         charge(julio, "100.00", OCT_1, 1);
@@ -223,7 +222,7 @@ class SettlementApiTest {
 
     @Test
     void amountsPricesAndQuantitiesAreWrittenAtTheirFixedScaleWhateverTheirValue() {
-        UUID julio = producerWith(new Terms(1, START, END, "1", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2));
+        UUID julio = producerWith(UpstreamEvents.terms().basePrice("1").committing("10", "DAY", "10", "0.05"));
         Feed.awaitTermsOf(em, julio);
         run(OCT_1);
 
@@ -247,10 +246,9 @@ class SettlementApiTest {
         UUID agreement = UUID.randomUUID();
         agreements.put(julio, agreement);
         // Terminated from 6 October: in force 5 days of the fortnight, so 10 L/day commits 50 L, not 150.
-        Feed.publish(Feed.producer(julio, organisation, null, "Julio Rodríguez", 0),
-                Feed.agreement("AgreementTerminated", agreement, organisation, buyer, "PRODUCER", julio, "milk", "L",
-                        START, END, "TERMINATED", 2, List.<LocalDate[]>of(new LocalDate[] { START, OCT_1.plusDays(4) }),
-                        List.of(new Terms(1, START, END, "1.00", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2))));
+        UpstreamEvents.publish(UpstreamEvents.producer().id(julio).organisation(organisation).name("Julio Rodríguez")
+                .registered(), agreement(julio).id(agreement).revision(2).terms(UpstreamEvents.terms().basePrice("1.00")
+                        .committing("10", "DAY", "10", "0.05")).terminated(OCT_1.plusDays(4)));
         lot(julio, agreement, OCT_1.plusDays(1), "30", Map.of(), "ACCEPTED");
         String id = run(OCT_1).getString("id");
 
@@ -262,7 +260,7 @@ class SettlementApiTest {
 
     @Test
     void aChargeOf10001InTwoInstalmentsIsRecovered5000Then5001() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         UUID agreement = agreementOf(rosa);
         lot(rosa, agreement, OCT_1.plusDays(1), "80", Map.of(), "ACCEPTED");
         lot(rosa, agreement, OCT_16.plusDays(1), "70", Map.of(), "ACCEPTED");
@@ -285,7 +283,7 @@ class SettlementApiTest {
 
     @Test
     void aChargeLargerThanTheGrossCarriesOverUntilRecoveredAndTheNetIsNeverNegative() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         UUID agreement = agreementOf(rosa);
         lot(rosa, agreement, OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
         lot(rosa, agreement, OCT_16.plusDays(1), "150", Map.of(), "ACCEPTED");
@@ -311,24 +309,24 @@ class SettlementApiTest {
 
     @Test
     void aLotCorrectedAfterItsFortnightClosedIsAdjustedInTheNextOneAndTheClosedOneNeverChanges() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         UUID agreement = agreementOf(rosa);
-        LotState lot = lot(rosa, agreement, OCT_1.plusDays(3), "20", Map.of(), "ACCEPTED");
+        Lot lot = lot(rosa, agreement, OCT_1.plusDays(3), "20", Map.of(), "ACCEPTED");
         lot(rosa, agreement, OCT_16.plusDays(1), "30", Map.of(), "ACCEPTED");
         String first = run(OCT_1).getString("id");
         close(first);
         String before = given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().extract().asString();
 
-        LotState corrected = lot.corrected("18", Map.of(), "ACCEPTED", List.of());
-        Feed.publish(Feed.lotCorrected(lot, corrected, "balanza descalibrada", "Julia Ramos"));
+        Lot corrected = lot.revised().quantity("18");
+        UpstreamEvents.publish(corrected.corrected("balanza descalibrada"));
         Feed.await("the correction", () -> ((Number) em.createNativeQuery("select revision from lot_ref where id = :id")
-                .setParameter("id", lot.lotId()).getSingleResult()).intValue() == 2);
+                .setParameter("id", lot.id()).getSingleResult()).intValue() == 2);
 
         String second = run(OCT_16).getString("id");
         given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
                 .body("lines.kind", containsInAnyOrder("LOT", "ADJUSTMENT"))
                 .body("lines.find { it.kind == 'ADJUSTMENT' }.amount", is(-2.00f))
-                .body("lines.find { it.kind == 'ADJUSTMENT' }.lotId", is(lot.lotId().toString()))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.lotId", is(lot.id().toString()))
                 .body("gross", is(28.00f));
         String after = given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().extract().asString();
         assertEquals(before, after);
@@ -338,8 +336,8 @@ class SettlementApiTest {
 
     @Test
     void runningAgainGivesTheSameResultAndClosingTwiceChangesNothing() {
-        UUID rosa = producerWith(new Terms(1, START, END, "1.03", List.of(new Adjustment("total_solids", "12", null, "0.05")),
-                List.of(new Tier("20", "0.01")), null, null, null, null, 7, 2));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03").adjustment("total_solids", "12", null, "0.05")
+                .tier("20", "0.01"));
         UUID agreement = agreementOf(rosa);
         lot(rosa, agreement, OCT_1.plusDays(1), "12.3", Map.of("total_solids", "12.2"), "ACCEPTED");
         lot(rosa, agreement, OCT_1.plusDays(2), "11.7", Map.of("total_solids", "11.8"), "ACCEPTED");
@@ -382,8 +380,8 @@ class SettlementApiTest {
 
     @Test
     void aPayoutRecordsItsDateAndLatenessAgainstTheDueDate() {
-        UUID early = producerWith(Terms.basic(1, START, END, "1.00"));
-        UUID late = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID early = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID late = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         lot(early, agreementOf(early), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
         lot(late, agreementOf(late), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
         String id = run(OCT_1).getString("id");
@@ -410,8 +408,8 @@ class SettlementApiTest {
 
     @Test
     void postgresqlRefusesAnyChangeToAClosedSettlementButRecordingEachPayoutOnce() throws SQLException {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
-        UUID julio = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
         lot(julio, agreementOf(julio), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
         awaitLots();
@@ -478,8 +476,8 @@ class SettlementApiTest {
 
     @Test
     void aFortnightPaidAsDeliveredReconcilesWithoutDiscrepancies() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
-        UUID julio = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
         lot(julio, agreementOf(julio), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
         String id = run(OCT_1).getString("id");
@@ -500,7 +498,7 @@ class SettlementApiTest {
 
     @Test
     void shrinkageAPaymentBelowWhatMembersAreOwedAndAnOverduePayoutAreFlagged() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
         String id = run(OCT_1).getString("id");
         close(id);
@@ -529,21 +527,18 @@ class SettlementApiTest {
     void aLotThatArrivesBeforeItsAgreementWaitsAndIsSettledOnceTheTermsArrive() {
         UUID producer = UUID.randomUUID();
         UUID agreement = UUID.randomUUID();
-        LotState early = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", "40", "L",
-                OCT_1.plusDays(2).atTime(6, 0).atZone(ZoneId.of("America/Lima")).toInstant(), OCT_1.plusDays(2),
-                "MORNING", agreement, 1, Map.of(), "ACCEPTED", List.of(), "RECORDED", 1);
-        Feed.publish(Feed.lotRecorded(early));
+        Lot early = UpstreamEvents.lot().organisation(organisation).producer(producer).agreement(agreement)
+                .quantity("40").deliveredOn(OCT_1.plusDays(2), LocalTime.of(6, 0));
+        UpstreamEvents.publish(early.recorded());
         Feed.await("the early lot", () -> ((Number) em.createNativeQuery("select count(*) from lot_ref where id = :id")
-                .setParameter("id", early.lotId()).getSingleResult()).intValue() == 1);
+                .setParameter("id", early.id()).getSingleResult()).intValue() == 1);
         JsonPath first = given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation,
                 "fortnightStart", "2026-10-01", "by", "Tesorera")).post("/api/v1/settlements/runs")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(1, first.getInt("waitingLots"));
         assertEquals(0, first.getList("producers").size());
 
-        Feed.publish(Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk",
-                "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                List.of(Terms.basic(1, START, END, "1.10"))));
+        UpstreamEvents.publish(agreement(producer).id(agreement).basePrice("1.10").activated());
         agreements.put(producer, agreement);
         lotsSent = 1;
         JsonPath second = run(OCT_1);
@@ -553,7 +548,7 @@ class SettlementApiTest {
 
     @Test
     void aChargeKeepsWithinTheAgreementsInstalmentsAndCanBeCancelledWhileNothingIsRecovered() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "50", Map.of(), "ACCEPTED");
         awaitLots();
         Feed.awaitTermsOf(em, rosa);
@@ -575,8 +570,9 @@ class SettlementApiTest {
     void aChargeBeforeTheAgreementsTermsArriveIsToldToRetryAndOnceTheyArriveMeetsTheirRealCap() {
         UUID ana = UUID.randomUUID();
         UUID julio = UUID.randomUUID();
-        Feed.publish(Feed.producer(ana, organisation, null, "Ana Flores", 0),
-                Feed.producer(julio, organisation, null, "Julio Rodríguez", 0));
+        UpstreamEvents.publish(
+                UpstreamEvents.producer().id(ana).organisation(organisation).name("Ana Flores").registered(),
+                UpstreamEvents.producer().id(julio).organisation(organisation).name("Julio Rodríguez").registered());
         Feed.await("Ana and Julio", () -> count("select count(*) from producer_ref where id = :id", ana)
                 + count("select count(*) from producer_ref where id = :id", julio) == 2);
         // Their agreements were just activated: Ana's allows 3 instalments, Julio's 1; neither has arrived.
@@ -590,8 +586,8 @@ class SettlementApiTest {
             assertEquals(0L, count("select count(*) from charge where id = :id", (UUID) early.get("id")));
         }
 
-        publishAgreement(ana, new Terms(1, START, END, "1.00", List.of(), List.of(), null, null, null, null, 7, 3));
-        publishAgreement(julio, new Terms(1, START, END, "1.00", List.of(), List.of(), null, null, null, null, 7, 1));
+        publishAgreement(ana, UpstreamEvents.terms().basePrice("1.00").maxInstalments(3));
+        publishAgreement(julio, UpstreamEvents.terms().basePrice("1.00").maxInstalments(1));
         Feed.awaitTermsOf(em, ana);
         Feed.awaitTermsOf(em, julio);
         given().contentType(ContentType.JSON).body(anaInThree).post("/api/v1/charges").then().statusCode(201)
@@ -609,10 +605,9 @@ class SettlementApiTest {
         UUID stranger = UUID.randomUUID();
         UUID foreign = UUID.randomUUID();
         UUID otherOrganisation = UUID.randomUUID();
-        Feed.publish(Feed.producer(foreign, otherOrganisation, null, "Productora Ajena", 0),
-                Feed.agreement("AgreementActivated", UUID.randomUUID(), otherOrganisation, buyer, "PRODUCER", foreign,
-                        "milk", "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                        List.of(Terms.basic(1, START, END, "1.00"))));
+        UpstreamEvents.publish(UpstreamEvents.producer().id(foreign).organisation(otherOrganisation)
+                .name("Productora Ajena").registered(), UpstreamEvents.agreement().organisation(otherOrganisation)
+                        .buyer(buyer).individual(foreign).basePrice("1.00").activated());
         Feed.awaitTermsOf(em, foreign);
         for (UUID producer : List.of(stranger, foreign)) {
             UUID id = UUID.randomUUID();
@@ -627,7 +622,7 @@ class SettlementApiTest {
     @Test
     void theSameChargeOrRemittanceSentEightTimesAtOnceIsStoredOnceAndAnsweredAlike() throws Exception {
         UUID charge = UUID.randomUUID();
-        UUID producer = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID producer = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         Feed.awaitTermsOf(em, producer);
         Map<String, Object> feed = Map.of("id", charge, "organisationId", organisation,
                 "producerId", producer, "kind", "FEED",
@@ -682,19 +677,19 @@ class SettlementApiTest {
 
     @Test
     void repeatedAndOutOfOrderLotEventsChangeNothingAndAVoidedLotIsNotPaid() {
-        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
         UUID agreement = agreementOf(rosa);
-        LotState first = lot(rosa, agreement, OCT_1.plusDays(1), "20", Map.of(), "ACCEPTED");
-        LotState second = lot(rosa, agreement, OCT_1.plusDays(2), "30", Map.of(), "ACCEPTED");
-        LotState corrected = first.corrected("15", Map.of(), "ACCEPTED", List.of());
-        Feed.publish(Feed.lotCorrected(first, corrected, "balanza", "Julia Ramos"), Feed.lotRecorded(first),
-                Feed.lotRecorded(first), Feed.lotVoided(second, second.voided(), "registrado dos veces", "Julia Ramos"));
+        Lot first = lot(rosa, agreement, OCT_1.plusDays(1), "20", Map.of(), "ACCEPTED");
+        Lot second = lot(rosa, agreement, OCT_1.plusDays(2), "30", Map.of(), "ACCEPTED");
+        Lot corrected = first.revised().quantity("15");
+        UpstreamEvents.publish(corrected.corrected("balanza"), first.recorded(), first.recorded(),
+                second.voided("registrado dos veces"));
         // The lot may not have arrived yet either: no row is "not voided yet".
         Feed.await("the void", () -> em.createNativeQuery("select status from lot_ref where id = :id")
-                .setParameter("id", second.lotId()).getResultList().contains("VOIDED"));
+                .setParameter("id", second.id()).getResultList().contains("VOIDED"));
         String id = run(OCT_1).getString("id");
         given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
-                .body("lines.lotId", contains(first.lotId().toString())).body("lines.quantity", contains(15.0f))
+                .body("lines.lotId", contains(first.id().toString())).body("lines.quantity", contains(15.0f))
                 .body("gross", is(15.00f));
     }
 
@@ -705,8 +700,8 @@ class SettlementApiTest {
     /** A producer of the organisation with an individual agreement on these terms, both published. */
     private UUID producerWith(Terms terms) {
         UUID producer = UUID.randomUUID();
-        Feed.publish(Feed.producer(producer, organisation, null, "Productora " + producer.toString().substring(0, 4),
-                0));
+        UpstreamEvents.publish(UpstreamEvents.producer().id(producer).organisation(organisation)
+                .name("Productora " + producer.toString().substring(0, 4)).registered());
         publishAgreement(producer, terms);
         return producer;
     }
@@ -715,20 +710,19 @@ class SettlementApiTest {
         return agreements.get(producer);
     }
 
-    private LotState lot(UUID producer, UUID agreement, LocalDate day, String quantity, Map<String, String> readings,
+    private Lot lot(UUID producer, UUID agreement, LocalDate day, String quantity, Map<String, String> readings,
             String verdict) {
-        LotState lot = lotState(producer, agreement, day, quantity, readings, verdict);
-        Feed.publish(Feed.lotRecorded(lot));
+        Lot lot = lotState(producer, agreement, day, quantity, readings, verdict);
+        UpstreamEvents.publish(lot.recorded());
         lotsSent++;
         return lot;
     }
 
-    private LotState lotState(UUID producer, UUID agreement, LocalDate day, String quantity,
+    private Lot lotState(UUID producer, UUID agreement, LocalDate day, String quantity,
             Map<String, String> readings, String verdict) {
-        return new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
-                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, "MORNING", agreement, 1, readings,
-                verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids 10.9 % bajo el mínimo 11.5"),
-                "RECORDED", 1);
+        return UpstreamEvents.lot().organisation(organisation).producer(producer).agreement(agreement)
+                .quantity(quantity).deliveredOn(day).readings(readings)
+                .judged(verdict, "total_solids 10.9 % bajo el mínimo 11.5");
     }
 
     // --- the largest figures the publishers' contracts (api-specs/events) allow, which their services enforce
@@ -747,12 +741,11 @@ class SettlementApiTest {
 
     /** Terms with the largest base price and as many of the largest adjustments as a clause holds. */
     private static Terms dearestTerms() {
-        List<Adjustment> adjustments = new ArrayList<>();
+        Terms terms = UpstreamEvents.terms().basePrice(LARGEST_BASE_PRICE.toPlainString());
         for (int i = 1; i <= MOST_ADJUSTMENTS; i++) {
-            adjustments.add(new Adjustment("p" + i, "0", null, LARGEST_ADJUSTMENT.toPlainString()));
+            terms.adjustment("p" + i, "0", null, LARGEST_ADJUSTMENT.toPlainString());
         }
-        return new Terms(1, START, END, LARGEST_BASE_PRICE.toPlainString(), adjustments, List.of(), null, null, null,
-                null, 7, 2);
+        return terms;
     }
 
     /** Readings that reach every adjustment of {@link #dearestTerms()}. */
@@ -765,11 +758,7 @@ class SettlementApiTest {
     }
 
     private void awaitLots() {
-        int expected = lotsSent;
-        Feed.await(expected + " lots and their terms", () -> ((Number) em.createNativeQuery("""
-                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
-                where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
-                .intValue() == expected);
+        Feed.awaitLots(em, organisation, lotsSent);
     }
 
     private UUID charge(UUID producer, String amount, LocalDate date, int instalments) {
@@ -789,8 +778,13 @@ class SettlementApiTest {
     private void publishAgreement(UUID producer, Terms terms) {
         UUID agreement = UUID.randomUUID();
         agreements.put(producer, agreement);
-        Feed.publish(Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk",
-                "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(terms)));
+        UpstreamEvents.publish(agreement(producer).id(agreement).terms(terms).activated());
+    }
+
+    /** The producer's individual agreement with the buyer for the year. */
+    private AgreementEvents agreement(UUID producer) {
+        return UpstreamEvents.agreement().organisation(organisation).buyer(buyer).individual(producer).from(START)
+                .to(END);
     }
 
     private void remit(String litres, String amount) {

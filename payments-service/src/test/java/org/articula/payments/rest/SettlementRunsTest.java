@@ -31,9 +31,8 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.RealInfrastructure;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.payments.support.Deliveries;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class SettlementRunsTest {
 
     @Test
     void anAsyncRunIsAcceptedAtOnceAndFollowedUntilDoneAndItsRunIdNeverStartsASecondRun() {
-        UUID rosa = milk.producer("Rosa Quispe", Terms.basic(1, Deliveries.START, Deliveries.END, "1.03"));
+        UUID rosa = milk.producer("Rosa Quispe", UpstreamEvents.terms().basePrice("1.03"));
         milk.lot(rosa, OCT_1.plusDays(1), "100", "ACCEPTED");
         milk.lot(rosa, OCT_1.plusDays(2), "20", "REJECTED");
         milk.awaitAll(em);
@@ -104,7 +103,7 @@ class SettlementRunsTest {
 
     @Test
     void theStepsShowAsTheyFinishWhileTheRunComputes() throws Exception {
-        UUID rosa = milk.producer("Rosa Quispe", Terms.basic(1, Deliveries.START, Deliveries.END, "1.00"));
+        UUID rosa = milk.producer("Rosa Quispe", UpstreamEvents.terms().basePrice("1.00"));
         milk.lot(rosa, OCT_1.plusDays(1), "50", "ACCEPTED");
         milk.awaitAll(em);
         UUID runId = UUID.randomUUID();
@@ -139,7 +138,7 @@ class SettlementRunsTest {
         assertEquals(0, runsOfOrganisation());
 
         // A closed fortnight is refused at once too.
-        UUID rosa = milk.producer("Rosa Quispe", Terms.basic(1, Deliveries.START, Deliveries.END, "1.00"));
+        UUID rosa = milk.producer("Rosa Quispe", UpstreamEvents.terms().basePrice("1.00"));
         milk.lot(rosa, OCT_1.plusDays(1), "10", "ACCEPTED");
         milk.awaitAll(em);
         String settlement = given().contentType(ContentType.JSON).body(body(null, OCT_1))

@@ -23,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,9 @@ import org.articula.localstack.security.Tokens;
 import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.payments.support.Deliveries;
 import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.Adjustment;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +69,7 @@ class StatementDocumentsTest {
     UUID rosa;
     UUID julio;
     String settlement;
-    int lotsSent;
+    Deliveries deliveries;
 
     /**
      * Rosa: 600 L at 12.1 % solids (1.03 + 0.05 = 1.08: 648.00), 620 L at 11.8 % (1.03: 638.60) and a
@@ -83,26 +81,20 @@ class StatementDocumentsTest {
         organisation = UUID.randomUUID();
         buyer = UUID.randomUUID();
         TestTokens.actAs("Tesorera", organisation, TestTokens.STAFF);
-        lotsSent = 0;
-        Terms terms = new Terms(1, START, END, "1.03", List.of(new Adjustment("total_solids", "12", null, "0.05")),
-                List.of(), null, null, null, null, 7, 2);
         rosa = UUID.randomUUID();
         julio = UUID.randomUUID();
-        UUID rosaAgreement = UUID.randomUUID();
-        UUID julioAgreement = UUID.randomUUID();
         // The names come with contracts-service's organisation events (statements showed ids before them).
-        Feed.publish(Feed.organisation(organisation, ASSOCIATION, "ASSOCIATION"),
-                Feed.organisation(buyer, BUYER, "PROCESSOR"));
-        Feed.await("both organisations' names", () -> ((Number) em.createNativeQuery(
-                "select count(*) from organisation_ref where id in (:a, :b)").setParameter("a", organisation)
-                .setParameter("b", buyer).getSingleResult()).intValue() == 2);
-        for (Object[] p : List.of(new Object[] { rosa, rosaAgreement, "Rosa Ñahui Quíspe" },
-                new Object[] { julio, julioAgreement, "Julio Cóndor Peña" })) {
-            Feed.publish(Feed.producer((UUID) p[0], organisation, null, (String) p[2], 0),
-                    Feed.agreement("AgreementActivated", (UUID) p[1], organisation, buyer, "PRODUCER", (UUID) p[0], "milk",
-                            "L", START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                            List.of(terms)));
+        UpstreamEvents.publish(UpstreamEvents.organisation().id(organisation).name(ASSOCIATION).registered(),
+                UpstreamEvents.organisation().id(buyer).name(BUYER).kind("PROCESSOR").registered());
+        Feed.awaitOrganisations(em, organisation, buyer);
+        deliveries = new Deliveries(organisation, buyer, "milk", "L");
+        for (Object[] p : List.of(new Object[] { rosa, "Rosa Ñahui Quíspe" },
+                new Object[] { julio, "Julio Cóndor Peña" })) {
+            deliveries.producer((UUID) p[0], (String) p[1],
+                    UpstreamEvents.terms().basePrice("1.03").adjustment("total_solids", "12", null, "0.05"));
         }
+        UUID rosaAgreement = deliveries.agreementOf(rosa);
+        UUID julioAgreement = deliveries.agreementOf(julio);
         lot(rosa, rosaAgreement, OCT_1.plusDays(1), "MORNING", "600", Map.of("total_solids", "12.1"), "ACCEPTED");
         lot(rosa, rosaAgreement, OCT_1.plusDays(1), "AFTERNOON", "620", Map.of("total_solids", "11.8"), "ACCEPTED");
         lot(rosa, rosaAgreement, OCT_1.plusDays(2), "MORNING", "30", Map.of("total_solids", "10.9"), "REJECTED");
@@ -370,10 +362,8 @@ class StatementDocumentsTest {
 
     // --- helpers ---
 
-    private final Map<UUID, UUID> agreements = new java.util.HashMap<>();
-
     private UUID agreementOfRosa() {
-        return agreements.get(rosa);
+        return deliveries.agreementOf(rosa);
     }
 
     private Header producer(String name, UUID producer) {
@@ -382,21 +372,12 @@ class StatementDocumentsTest {
 
     private void lot(UUID producer, UUID agreement, LocalDate day, String shift, String quantity,
             Map<String, String> readings, String verdict) {
-        agreements.put(producer, agreement);
-        LotState lot = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, "milk", quantity, "L",
-                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, shift, agreement, 1, readings,
-                verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids 10.9 % bajo el mínimo 11.5"),
-                "RECORDED", 1);
-        Feed.publish(Feed.lotRecorded(lot));
-        lotsSent++;
+        deliveries.send(deliveries.lotOf(producer, day).agreement(agreement).shift(shift).quantity(quantity)
+                .readings(readings).judged(verdict, "total_solids 10.9 % bajo el mínimo 11.5"));
     }
 
     private String run(LocalDate fortnight) {
-        int expected = lotsSent;
-        Feed.await(expected + " lots and their terms", () -> ((Number) em.createNativeQuery("""
-                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
-                where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
-                .intValue() == expected);
+        deliveries.awaitAll(em);
         return given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation,
                 "fortnightStart", fortnight.toString(), "by", "Tesorera"))
                 .post("/api/v1/settlements/runs").then().statusCode(200).extract().jsonPath().getString("id");

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +20,9 @@ import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.robustness.ApiRequest;
 import org.articula.localstack.testing.robustness.RobustnessReport;
 import org.articula.localstack.testing.robustness.RobustnessSuite;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.payments.support.Deliveries;
 import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
 import org.articula.platform.inbox.InboxConsumer;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -120,17 +119,10 @@ class PaymentsRobustnessTest {
     private Fortnight fortnight() {
         UUID organisation = UUID.randomUUID();
         UUID producer = UUID.randomUUID();
-        UUID agreement = UUID.randomUUID();
-        Feed.publish(Feed.producer(producer, organisation, null, "Rosa Quispe", 0),
-                Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, "milk", "L",
-                        START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }),
-                        List.of(Terms.basic(1, START, END, "1.00"))));
-        Feed.publish(Feed.lotRecorded(new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer,
-                "milk", "40", "L", OCT_1.plusDays(1).atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(),
-                OCT_1.plusDays(1), "MORNING", agreement, 1, Map.of(), "ACCEPTED", List.of(), "RECORDED", 1)));
-        Feed.await("the lot and its terms", () -> ((Number) em.createNativeQuery("""
-                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
-                where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult()).intValue() == 1);
+        Deliveries milk = new Deliveries(organisation, buyer, "milk", "L");
+        milk.producer(producer, "Rosa Quispe", UpstreamEvents.terms().basePrice("1.00"));
+        milk.lot(producer, OCT_1.plusDays(1), "40", "ACCEPTED");
+        milk.awaitAll(em);
         Feed.awaitTermsOf(em, producer);
         JsonPath run = given().header(TestTokens.as(organisation, Roles.TREASURER)).contentType(ContentType.JSON)
                 .body(Map.of("organisationId", organisation, "fortnightStart", OCT_1.toString()))

@@ -24,9 +24,9 @@ import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.isolation.IsolationMatrix;
 import org.articula.localstack.testing.isolation.IsolationMatrix.Caller;
 import org.articula.localstack.testing.isolation.IsolationMatrix.Request;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.payments.support.Deliveries;
 import org.articula.payments.support.Feed;
-import org.articula.payments.support.Feed.Terms;
 import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +65,7 @@ class PaymentsIsolationTest {
                 "Fidel Ticona Quispe", "1.37", "432.5", "77.31", "654.32");
         Tenant b = tenant("Cooperativa Valle Sur", "Planta Valle Sur S.A.C.", "Teodoro Ccama Flores",
                 "Marta Huanca Rojas", "1.00", "40", "10.00", "45.00");
-        Set<String> ofRosalinda = Set.of("Rosalinda Ticona Mamani", nationalId(a.producer()), "432.5",
+        Set<String> ofRosalinda = Set.of("Rosalinda Ticona Mamani", UpstreamEvents.nationalId(a.producer()), "432.5",
                 "592.5", "77.31", a.producer().toString(), a.charge().toString());
         Set<String> everythingOfA = new java.util.HashSet<>(ofRosalinda);
         everythingOfA.addAll(Set.of("Asociación Ganadera Isolda", "Lácteos Isolda S.A.C.", "Fidel Ticona Quispe",
@@ -145,11 +145,6 @@ class PaymentsIsolationTest {
         m.operation("GET /api/v1/statements", statements, statements.accepting(CSV));
     }
 
-    /** The DNI {@link Feed#producer} gives a producer. */
-    private static String nationalId(UUID producer) {
-        return String.format("%08d", Math.floorMod(producer.getLeastSignificantBits(), 100_000_000L));
-    }
-
     /**
      * An association selling milk to its buyer: a producer who delivered in the first fortnight of
      * October and a second one, a charge, a remittance and the fortnight's settlement, closed.
@@ -158,11 +153,11 @@ class PaymentsIsolationTest {
             String quantity, String chargeAmount, String remitted) {
         UUID organisation = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
-        Feed.publish(Feed.organisation(organisation, name, "ASSOCIATION"),
-                Feed.organisation(buyer, buyerName, "PROCESSOR"));
+        UpstreamEvents.publish(UpstreamEvents.organisation().id(organisation).name(name).registered(),
+                UpstreamEvents.organisation().id(buyer).name(buyerName).kind("PROCESSOR").registered());
         Deliveries deliveries = new Deliveries(organisation, buyer, "milk", "L");
-        UUID producer = deliveries.producer(producerName, Terms.basic(1, Deliveries.START, Deliveries.END, price));
-        UUID fellow = deliveries.producer(fellowName, Terms.basic(1, Deliveries.START, Deliveries.END, price));
+        UUID producer = deliveries.producer(producerName, UpstreamEvents.terms().basePrice(price));
+        UUID fellow = deliveries.producer(fellowName, UpstreamEvents.terms().basePrice(price));
         deliveries.lot(producer, OCT_1.plusDays(1), quantity, "ACCEPTED");
         deliveries.awaitAll(em);
         Feed.awaitTermsOf(em, producer);

@@ -2,18 +2,17 @@ package org.articula.payments.support;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.articula.payments.support.Feed.LotState;
-import org.articula.payments.support.Feed.Terms;
+import org.articula.localstack.testing.upstream.Lot;
+import org.articula.localstack.testing.upstream.Terms;
+import org.articula.localstack.testing.upstream.UpstreamEvents;
 
 /**
  * One organisation's producers, each with an agreement with one buyer for one product, and their lots,
- * published through {@link Feed} as contracts-service and lots-service would; {@link #awaitAll} waits until
- * payments-service has every lot with its terms.
+ * published through {@link UpstreamEvents} as contracts-service and lots-service would; {@link #awaitAll}
+ * waits until payments-service has every lot with its terms.
  */
 public final class Deliveries {
 
@@ -36,12 +35,16 @@ public final class Deliveries {
 
     /** A producer of the organisation with an individual agreement on these terms for the whole year. */
     public UUID producer(String name, Terms terms) {
-        UUID producer = UUID.randomUUID();
+        return producer(UUID.randomUUID(), name, terms);
+    }
+
+    public UUID producer(UUID producer, String name, Terms terms) {
         UUID agreement = UUID.randomUUID();
         agreements.put(producer, agreement);
-        Feed.publish(Feed.producer(producer, organisation, null, name, 0),
-                Feed.agreement("AgreementActivated", agreement, organisation, buyer, "PRODUCER", producer, product, unit,
-                        START, END, "ACTIVE", 1, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(terms)));
+        UpstreamEvents.publish(
+                UpstreamEvents.producer().id(producer).organisation(organisation).name(name).registered(),
+                UpstreamEvents.agreement().id(agreement).organisation(organisation).buyer(buyer).individual(producer)
+                        .product(product, unit).from(START).to(END).terms(terms).activated());
         return producer;
     }
 
@@ -49,23 +52,26 @@ public final class Deliveries {
         return agreements.get(producer);
     }
 
-    /** A morning lot; a REJECTED one for solids below the minimum. */
-    public LotState lot(UUID producer, LocalDate day, String quantity, String verdict) {
-        LotState lot = new LotState(UUID.randomUUID(), organisation, UUID.randomUUID(), producer, product, quantity, unit,
-                day.atTime(6, 30).atZone(ZoneId.of("America/Lima")).toInstant(), day, "MORNING", agreementOf(producer),
-                1, Map.of(), verdict, verdict.equals("ACCEPTED") ? List.of() : List.of("total_solids bajo el mínimo 11.5"),
-                "RECORDED", 1);
-        Feed.publish(Feed.lotRecorded(lot));
+    /** A morning lot of the producer under their agreement, not yet sent: to shape, then {@link #send}. */
+    public Lot lotOf(UUID producer, LocalDate day) {
+        return UpstreamEvents.lot().organisation(organisation).producer(producer).agreement(agreementOf(producer))
+                .product(product, unit).deliveredOn(day);
+    }
+
+    /** Publishes the lot's LotRecorded. */
+    public Lot send(Lot lot) {
+        UpstreamEvents.publish(lot.recorded());
         lots++;
         return lot;
     }
 
+    /** A morning lot; a REJECTED one for solids below the minimum. */
+    public Lot lot(UUID producer, LocalDate day, String quantity, String verdict) {
+        return send(lotOf(producer, day).quantity(quantity).judged(verdict, "total_solids bajo el mínimo 11.5"));
+    }
+
     /** Waits until payments-service holds every lot sent and the terms that price it. */
     public void awaitAll(EntityManager em) {
-        int expected = lots;
-        Feed.await(expected + " lots of " + organisation + " and their terms", () -> ((Number) em.createNativeQuery("""
-                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
-                where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
-                .intValue() == expected);
+        Feed.awaitLots(em, organisation, lots);
     }
 }

@@ -1,0 +1,65 @@
+package org.articula.localstack.testing.upstream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/** Builds contracts-service's ProducerRegistered and ProducerUpdated: a producer of Laredo with a made-up DNI. */
+public final class ProducerEvents {
+
+    private UUID id = UUID.randomUUID();
+    private UUID organisation;
+    private UUID group;
+    private String name = "Rosa Quispe Huamán";
+
+    ProducerEvents() {
+    }
+
+    public ProducerEvents id(UUID id) {
+        this.id = id;
+        return this;
+    }
+
+    public ProducerEvents organisation(UUID organisation) {
+        this.organisation = organisation;
+        return this;
+    }
+
+    /** The producer group (network) the producer belongs to; none by default. */
+    public ProducerEvents group(UUID group) {
+        this.group = group;
+        return this;
+    }
+
+    public ProducerEvents name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** ProducerRegistered: version 0. */
+    public UpstreamEvent registered() {
+        return event(0);
+    }
+
+    /** ProducerUpdated carrying the producer at {@code version} (1 after the first change). */
+    public UpstreamEvent updated(long version) {
+        return event(version);
+    }
+
+    private UpstreamEvent event(long version) {
+        UUID org = UpstreamEvents.required(organisation, "organisation");
+        ObjectNode p = UpstreamEvents.object();
+        p.put("producerId", id.toString());
+        p.put("organisationId", org.toString());
+        p.put("groupId", group == null ? null : group.toString());
+        p.put("nationalIdType", "DNI");
+        p.put("nationalId", UpstreamEvents.nationalId(id));
+        p.put("name", name);
+        p.put("district", "Laredo");
+        p.putNull("region");
+        p.putNull("phone");
+        p.put("version", version);
+        return UpstreamEvents.envelope(version == 0 ? "ProducerRegistered" : "ProducerUpdated", "Producer",
+                id.toString(), org, UpstreamEvents.AT.plusSeconds(version), p, UpstreamEvents.CONTRACTS,
+                "contracts.events", id.toString());
+    }
+}

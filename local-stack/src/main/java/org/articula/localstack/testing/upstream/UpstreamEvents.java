@@ -1,0 +1,137 @@
+package org.articula.localstack.testing.upstream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.articula.localstack.testing.EventSchemas;
+import org.articula.localstack.testing.TestTopics;
+
+/**
+ * Named builders for the events lots-service and payments-service consume from their upstream
+ * publishers, so a test feeds a service exactly what contracts-service and lots-service may send:
+ * every event built is checked against its publisher's schema in {@code api-specs/events}.
+ *
+ * <pre>{@code
+ * UpstreamEvents.publish(
+ *         UpstreamEvents.producer().id(rosa).organisation(association).name("Rosa Quispe").registered(),
+ *         UpstreamEvents.agreement().id(agreement).organisation(association).buyer(plant).individual(rosa)
+ *                 .basePrice("1.20").activated(),
+ *         UpstreamEvents.lot().organisation(association).producer(rosa).agreement(agreement).quantity("40")
+ *                 .deliveredOn(day).recorded());
+ * }</pre>
+ *
+ * <p>Defaults: milk in litres; an agreement from 2026-01-01 to 2026-12-31 at 1.03 a unit, paid 7 days after
+ * the fortnight in up to 2 instalments; a lot of 40 L delivered on the morning of 2026-10-02, accepted.
+ * Ids not given are random. Works on JSON only, like {@link EventSchemas}: no platform classes.
+ */
+public final class UpstreamEvents {
+
+    /** When contracts-service's facts happened; later revisions a second later each. */
+    static final Instant AT = Instant.parse("2026-01-01T12:00:00Z");
+    /** Who records agreements at contracts-service. */
+    static final String CLERK = "Carmen Vásquez";
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // As platform's EventJson writes them: 1.0300 stays 1.0300.
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    static final EventSchemas CONTRACTS = EventSchemas.forService("contracts-service");
+    static final EventSchemas LOTS = EventSchemas.forService("lots-service");
+
+    private UpstreamEvents() {
+    }
+
+    /** OrganisationRegistered of an organisation without parent (a buyer, an association). */
+    public static OrganisationEvents organisation() {
+        return new OrganisationEvents();
+    }
+
+    /** ProducerRegistered / ProducerUpdated. */
+    public static ProducerEvents producer() {
+        return new ProducerEvents();
+    }
+
+    /** The agreement events, each carrying the whole agreement. */
+    public static AgreementEvents agreement() {
+        return new AgreementEvents();
+    }
+
+    /** One clause version of an agreement, for {@link AgreementEvents#terms}. */
+    public static Terms terms() {
+        return new Terms();
+    }
+
+    /** A lot as lots-service publishes it, revision 1. */
+    public static Lot lot() {
+        return new Lot();
+    }
+
+    /** The DNI a producer's events carry: made up from its id. */
+    public static String nationalId(UUID producerId) {
+        return String.format("%08d", Math.floorMod(producerId.getLeastSignificantBits(), 100_000_000L));
+    }
+
+    /** Publishes the events in order, each to its publisher's topic with its publisher's key. */
+    public static void publish(UpstreamEvent... events) {
+        publish(List.of(events));
+    }
+
+    public static void publish(List<UpstreamEvent> events) {
+        TestTopics.send(events.stream().map(e -> new TestTopics.Message(e.topic(), e.key(), e.json())).toList());
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Wraps a payload in the envelope platform's EventJson writes and checks it unless {@code schemas} is null. */
+    static UpstreamEvent envelope(String type, String aggregateType, String aggregateId, UUID organisationId,
+            Instant occurredAt, ObjectNode payload, EventSchemas schemas, String topic, String key) {
+        UUID eventId = UUID.randomUUID();
+        ObjectNode envelope = object();
+        envelope.put("eventId", eventId.toString());
+        envelope.put("type", type);
+        envelope.put("schemaVersion", 1);
+        envelope.put("aggregateType", aggregateType);
+        envelope.put("aggregateId", aggregateId);
+        envelope.put("occurredAt", occurredAt.toString());
+        envelope.put("organisationId", organisationId.toString());
+        envelope.set("payload", payload);
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (schemas != null) {
+            schemas.assertValid(json);
+        }
+        return new UpstreamEvent(topic, key, eventId, type, json);
+    }
+
+    /** A decimal field; null or empty text is a JSON null. */
+    static void decimal(ObjectNode node, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            node.putNull(field);
+        } else {
+            node.put(field, new BigDecimal(value));
+        }
+    }
+
+    static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("say " + what + "(...) before building the event");
+        }
+        return value;
+    }
+}
