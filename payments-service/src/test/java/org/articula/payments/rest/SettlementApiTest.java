@@ -46,8 +46,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the settlement rules of design.md with céntimo-exact, hand-computed cases. Agreements and
- * lots reach payments-service as contracts and lots events through the real broker.
+ * Pins the settlement rules of docs/settlement-rules.md (each test cites its rules: "rule R6") with
+ * céntimo-exact, hand-computed cases. Agreements and lots reach payments-service as contracts and lots
+ * events through the real broker.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
@@ -81,6 +82,7 @@ class SettlementApiTest {
         lotsSent = 0;
     }
 
+    // rule R3, R8 (due date), R11
     @Test
     void theBasePriceTimesQuantityIsRoundedOncePerLotAndRejectedLotsPayNothing() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.03"));
@@ -103,6 +105,7 @@ class SettlementApiTest {
                 .body("dueDate", is("2026-10-22"));
     }
 
+    // rule R3, R11
     @Test
     void theLargestLotIntakeAcceptsAtTheDearestPriceAnAgreementAllowsIsSettledAndClosedToTheCentimo() {
         UUID rosa = producerWith(dearestTerms());
@@ -122,6 +125,7 @@ class SettlementApiTest {
         assertEquals(amount.toPlainString(), statement.at("/net").decimalValue().toPlainString());
     }
 
+    // rule R11 (limits)
     @Test
     void aLotWhoseAmountNoSettlementStoresIsNamedInTheRefusalAndTheRunLogInsteadOfFailingEveryone() {
         UUID rosa = producerWith(dearestTerms());
@@ -150,6 +154,7 @@ class SettlementApiTest {
         assertEquals(100.00f, run(OCT_1).getFloat("gross"));
     }
 
+    // rule R3
     @Test
     void qualityAdjustmentsApplyOnTheirHalfOpenRangesAndMayBeNegative() {
         UUID rosa = producerWith(new Terms(1, START, END, "1.03", List.of(
@@ -168,6 +173,7 @@ class SettlementApiTest {
                 .body("gross", is(40.70f));
     }
 
+    // rule R6
     @Test
     void theHighestVolumeTierReachedPaysItsBonusOnAllAcceptedQuantity() {
         Terms tiers = new Terms(1, START, END, "1.00", List.of(),
@@ -187,6 +193,7 @@ class SettlementApiTest {
                 .body("lines.kind", contains("LOT")).body("gross", is(99.90f));
     }
 
+    // rule R7
     @Test
     void aShortfallBelowCommitmentLessToleranceIsChargedPerMissingUnit() {
         UUID julio = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2));
@@ -202,6 +209,7 @@ class SettlementApiTest {
                 .body("gross", is(98.25f));
     }
 
+    // rule R7, R9, R11
     @Test
     void theShortfallThresholdIsExactAndThePenaltyRoundedOnceWhichMovesTheDeductionAndTheCarryOver() {
         UUID julio = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10.125", "DAY", "3.75", "0.25",
@@ -221,6 +229,7 @@ class SettlementApiTest {
                 .body("deductions.remaining", contains(11.54f)).body("net", is(0f));
     }
 
+    // rule R7 (no deliveries), R8 (gross never below 0)
     @Test
     void amountsPricesAndQuantitiesAreWrittenAtTheirFixedScaleWhateverTheirValue() {
         UUID julio = producerWith(new Terms(1, START, END, "1", List.of(), List.of(), "10", "DAY", "10", "0.05", 7, 2));
@@ -241,6 +250,7 @@ class SettlementApiTest {
                 .body(containsString("\"tolerancePercent\":2.00"));
     }
 
+    // rule R5 (days in force), R7
     @Test
     void aCommitmentCountsOnlyTheDaysTheAgreementWasInForce() {
         UUID julio = UUID.randomUUID();
@@ -260,6 +270,7 @@ class SettlementApiTest {
                 .body("lines[1].quantity", is(15.0f)).body("lines[1].amount", is(-0.75f)).body("gross", is(29.25f));
     }
 
+    // rule R9, R11 (splitting)
     @Test
     void aChargeOf10001InTwoInstalmentsIsRecovered5000Then5001() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -283,6 +294,7 @@ class SettlementApiTest {
                 .post("/api/v1/charges/" + charge + "/cancellation").then().statusCode(422).contentType(PROBLEM);
     }
 
+    // rule R9, R10
     @Test
     void aChargeLargerThanTheGrossCarriesOverUntilRecoveredAndTheNetIsNeverNegative() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -309,6 +321,7 @@ class SettlementApiTest {
                 .body("net", is(30.00f));
     }
 
+    // rule R4, R12
     @Test
     void aLotCorrectedAfterItsFortnightClosedIsAdjustedInTheNextOneAndTheClosedOneNeverChanges() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -336,6 +349,7 @@ class SettlementApiTest {
                 "by", "Tesorera")).post("/api/v1/settlements/runs").then().statusCode(409).contentType(PROBLEM);
     }
 
+    // rule R3, R6, R9, R12
     @Test
     void runningAgainGivesTheSameResultAndClosingTwiceChangesNothing() {
         UUID rosa = producerWith(new Terms(1, START, END, "1.03", List.of(new Adjustment("total_solids", "12", null, "0.05")),
@@ -380,6 +394,7 @@ class SettlementApiTest {
         assertEquals("17.80", payload.at("/producers/0/net").decimalValue().toPlainString());
     }
 
+    // rule R8 (due date)
     @Test
     void aPayoutRecordsItsDateAndLatenessAgainstTheDueDate() {
         UUID early = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -408,6 +423,7 @@ class SettlementApiTest {
                 .body(containsString("pagado con 3 días de retraso"));
     }
 
+    // rule R12
     @Test
     void postgresqlRefusesAnyChangeToAClosedSettlementButRecordingEachPayoutOnce() throws SQLException {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -466,6 +482,7 @@ class SettlementApiTest {
                 .asString());
     }
 
+    // rule R1
     @Test
     void aFortnightMustStartOnThe1stOrThe16th() {
         given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-05",
@@ -525,6 +542,7 @@ class SettlementApiTest {
                 .then().body("buyers[0].quantityPaidFor", is(90.0f));
     }
 
+    // rule R2 (waiting lots)
     @Test
     void aLotThatArrivesBeforeItsAgreementWaitsAndIsSettledOnceTheTermsArrive() {
         UUID producer = UUID.randomUUID();
@@ -551,6 +569,7 @@ class SettlementApiTest {
         assertEquals(44.00f, second.getFloat("gross"));
     }
 
+    // rule R9
     @Test
     void aChargeKeepsWithinTheAgreementsInstalmentsAndCanBeCancelledWhileNothingIsRecovered() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -571,6 +590,7 @@ class SettlementApiTest {
                 .body("deductions", hasSize(0)).body("net", is(50.00f));
     }
 
+    // rule R9 (instalment cap)
     @Test
     void aChargeBeforeTheAgreementsTermsArriveIsToldToRetryAndOnceTheyArriveMeetsTheirRealCap() {
         UUID ana = UUID.randomUUID();
@@ -680,6 +700,7 @@ class SettlementApiTest {
         }
     }
 
+    // rule R2
     @Test
     void repeatedAndOutOfOrderLotEventsChangeNothingAndAVoidedLotIsNotPaid() {
         UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
@@ -696,6 +717,119 @@ class SettlementApiTest {
         given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
                 .body("lines.lotId", contains(first.lotId().toString())).body("lines.quantity", contains(15.0f))
                 .body("gross", is(15.00f));
+    }
+
+    // rule R4, R12
+    @Test
+    void aLotVoidedAfterItsFortnightClosedIsTakenBackOnlyByTheEarliestOpenSettlementAndSettlementsCloseInOrder() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        UUID agreement = agreementOf(rosa);
+        LotState lot = lot(rosa, agreement, OCT_1.plusDays(3), "20", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_16.plusDays(1), "30", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, NOV_1.plusDays(1), "15", Map.of(), "ACCEPTED");
+        close(run(OCT_1).getString("id"));
+        String second = run(OCT_16).getString("id");
+        Feed.publish(Feed.lotVoided(lot, lot.voided(), "registrado dos veces", "Julia Ramos"));
+        Feed.await("the void", () -> em.createNativeQuery("select status from lot_ref where id = :id")
+                .setParameter("id", lot.lotId()).getResultList().contains("VOIDED"));
+
+        // 16 October is still open, so 1 November takes no adjustment and cannot close first.
+        String third = run(NOV_1).getString("id");
+        given().get("/api/v1/settlements/" + third + "/statements/" + rosa).then()
+                .body("lines.kind", contains("LOT")).body("gross", is(15.00f));
+        given().contentType(ContentType.JSON).body(Map.of("by", "Tesorera"))
+                .post("/api/v1/settlements/" + third + "/closing").then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("earlier-settlement-open"));
+        // 16 October takes back the 20.00 paid for the voided lot: 30.00 - 20.00.
+        run(OCT_16);
+        given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
+                .body("lines.kind", containsInAnyOrder("LOT", "ADJUSTMENT"))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.amount", is(-20.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.detail.previouslyPaid", is(20.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.detail.status", is("VOIDED"))
+                .body("gross", is(10.00f));
+        close(second);
+        // Settled at its voided revision, the lot is not taken back twice.
+        close(third);
+        given().get("/api/v1/settlements/" + third + "/statements/" + rosa).then()
+                .body("lines.kind", contains("LOT")).body("gross", is(15.00f));
+    }
+
+    // rule R7, R8
+    @Test
+    void eachAgreementIsClampedAtZeroBeforeTheProducersGrossWhichIsDueByTheShortestPaymentTerm() {
+        UUID rosa = producerWith(new Terms(1, START, END, "1.00", List.of(), List.of(), "10", "DAY", "10", "1.00", 15,
+                2));
+        UUID committed = agreementOf(rosa);
+        publishAgreement(rosa, Terms.basic(1, START, END, "1.00"));
+        UUID group = UUID.randomUUID();
+        Feed.publish(Feed.agreement("AgreementActivated", group, organisation, buyer, "PRODUCER_GROUP",
+                UUID.randomUUID(), "milk", "L", START, END, "ACTIVE", 1,
+                List.<LocalDate[]>of(new LocalDate[] { START, END }),
+                List.of(new Terms(1, START, END, "1.00", List.of(), List.of(), "500", "DAY", "10", "1.00", 7, 2))));
+        Feed.await("rosa's and the network's agreements", () -> ((Number) em.createNativeQuery("""
+                select count(*) from terms_version v join agreement_ref a on a.id = v.agreement_id
+                where a.producer_id = :rosa or a.id = :group""").setParameter("rosa", rosa).setParameter("group", group)
+                .getSingleResult()).intValue() == 3);
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "40", Map.of(), "ACCEPTED");
+        lot(rosa, group, OCT_1.plusDays(2), "10", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // Nothing delivered on 10 L/day: 135 L short x 1.00 = -135.00, that agreement clamped at 0; the other
+        // pays 40.00 and the network's, whose 500 L/day are the network's to meet, 10.00 with no penalty.
+        // Due 15 October + the shorter of 15 and 7 days.
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("lines.kind", containsInAnyOrder("SHORTFALL_PENALTY", "LOT", "LOT"))
+                .body("lines.find { it.kind == 'SHORTFALL_PENALTY' }.agreementId", is(committed.toString()))
+                .body("lines.find { it.kind == 'SHORTFALL_PENALTY' }.amount", is(-135.00f))
+                .body("gross", is(50.00f)).body("net", is(50.00f)).body("dueDate", is("2026-10-22"));
+    }
+
+    // rule R3, R5, R6, R8
+    @Test
+    void theTermsInForceOnTheFortnightsLastDaySetTheBonusAndDueDateWhileEachLotKeepsItsOwnPrice() {
+        UUID rosa = producerWith(new Terms(1, START, OCT_1.plusDays(9), "1.00", List.of(),
+                List.of(new Tier("100", "0.01")), null, null, null, null, 7, 2));
+        UUID agreement = agreementOf(rosa);
+        Feed.publish(Feed.agreement("AgreementAmended", agreement, organisation, buyer, "PRODUCER", rosa, "milk", "L",
+                START, END, "ACTIVE", 2, List.<LocalDate[]>of(new LocalDate[] { START, END }), List.of(
+                        new Terms(1, START, OCT_1.plusDays(9), "1.00", List.of(), List.of(new Tier("100", "0.01")),
+                                null, null, null, null, 7, 2),
+                        new Terms(2, OCT_1.plusDays(10), END, "1.20", List.of(), List.of(new Tier("100", "0.02")),
+                                null, null, null, null, 10, 2))));
+        Feed.await("version 2", () -> count("select count(*) from terms_version where agreement_id = :id",
+                agreement) == 2);
+        lot(rosa, agreement, OCT_1.plusDays(1), "150", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // Judged by version 1: 150 x 1.00 = 150.00; version 2 is in force on 15 October: 150 x 0.02 = 3.00,
+        // due 10 days after it.
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("lines.kind", contains("LOT", "VOLUME_BONUS"))
+                .body("lines.amount", contains(150.00f, 3.00f)).body("lines[1].detail.version", is(2))
+                .body("gross", is(153.00f)).body("dueDate", is("2026-10-25"));
+    }
+
+    // rule R9, R10
+    @Test
+    void instalmentsAreRecoveredOldestFirstWhateverOrderTheChargesWereRecordedIn() {
+        UUID rosa = producerWith(Terms.basic(1, START, END, "1.00"));
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        awaitLots();
+        UUID latest = charge(rosa, "60.00", OCT_1.plusDays(2), 1);
+        UUID earlier = charge(rosa, "70.00", OCT_1, 1);
+        UUID carried = charge(rosa, "20.00", OCT_1.minusDays(11), 2);
+        String id = run(OCT_1).getString("id");
+
+        // Due from 16 September first (carried over), then by charge date: 10.00 + 10.00 + 70.00 leave 10.00
+        // of the gross 100.00 for the charge of 3 October; 50.00 of it carries over.
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("deductions.chargeId", contains(carried.toString(), carried.toString(), earlier.toString(),
+                        latest.toString()))
+                .body("deductions.instalment", contains(1, 2, 1, 1))
+                .body("deductions.applied", contains(10.00f, 10.00f, 70.00f, 10.00f))
+                .body("deductions.remaining", contains(0f, 0f, 0f, 50.00f))
+                .body("totalDeductions", is(100.00f)).body("net", is(0f));
     }
 
     // --- the world, fed through Kafka ---
@@ -767,7 +901,8 @@ class SettlementApiTest {
     private void awaitLots() {
         int expected = lotsSent;
         Feed.await(expected + " lots and their terms", () -> ((Number) em.createNativeQuery("""
-                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
+                select count(*) from lot_ref l join terms_version v
+                    on v.agreement_id = l.agreement_id and v.number = l.agreement_version
                 where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
                 .intValue() == expected);
     }
