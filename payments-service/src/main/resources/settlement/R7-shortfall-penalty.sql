@@ -1,9 +1,9 @@
 -- R5, R7 (docs/settlement-rules.md): for each of the organisation's individual agreements (counterparty
 -- PRODUCER; a group's commitment is the group's) in force some day of the fortnight and not a draft, whose
 -- terms of the fortnight set a commitment and a penalty: the threshold is commitment (per day: times the
--- days in force) x (1 - tolerance); each unit of accepted quantity below it is charged the penalty, rounded
--- once (R11). The threshold is exact (at most 7 decimals, no division), so the penalty is rounded once, as
--- its amount; an agreement without deliveries is charged too.
+-- days in force) x (1 - tolerance); each unit of accepted quantity below it is charged the penalty. The
+-- threshold is exact (at most 7 decimals, no division), so the penalty is rounded once, as its amount (R11);
+-- an agreement without deliveries is charged too.
 with line as (
 insert into settlement_line (settlement_id, producer_id, agreement_id, kind, quantity, unit_price, amount,
     detail)
