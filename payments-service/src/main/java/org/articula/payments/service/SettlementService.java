@@ -19,7 +19,7 @@ import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Run;
 import org.articula.payments.domain.Settlement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.articula.payments.repository.SettlementCalculation;
+import org.articula.payments.settlement.SettlementCalculation;
 import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;

@@ -47,8 +47,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the settlement rules of design.md with céntimo-exact, hand-computed cases. Agreements and
- * lots reach payments-service as contracts and lots events through the real broker.
+ * Pins the settlement rules of docs/settlement-rules.md (each test cites its rules: "rule R6") with
+ * céntimo-exact, hand-computed cases. Agreements and lots reach payments-service as contracts and lots
+ * events through the real broker.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "payments"))
@@ -82,6 +83,7 @@ class SettlementApiTest {
         lotsSent = 0;
     }
 
+    // rule R3, R8 (due date), R11
     @Test
     void theBasePriceTimesQuantityIsRoundedOncePerLotAndRejectedLotsPayNothing() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03"));
@@ -104,6 +106,7 @@ class SettlementApiTest {
                 .body("dueDate", is("2026-10-22"));
     }
 
+    // rule R3, R11
     @Test
     void theLargestLotIntakeAcceptsAtTheDearestPriceAnAgreementAllowsIsSettledAndClosedToTheCentimo() {
         UUID rosa = producerWith(dearestTerms());
@@ -123,6 +126,7 @@ class SettlementApiTest {
         assertEquals(amount.toPlainString(), statement.at("/net").decimalValue().toPlainString());
     }
 
+    // rule R11 (limits)
     @Test
     void aLotWhoseAmountNoSettlementStoresIsNamedInTheRefusalAndTheRunLogInsteadOfFailingEveryone() {
         UUID rosa = producerWith(dearestTerms());
@@ -151,6 +155,7 @@ class SettlementApiTest {
         assertEquals(100.00f, run(OCT_1).getFloat("gross"));
     }
 
+    // rule R3
     @Test
     void qualityAdjustmentsApplyOnTheirHalfOpenRangesAndMayBeNegative() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03")
@@ -169,6 +174,7 @@ class SettlementApiTest {
                 .body("gross", is(40.70f));
     }
 
+    // rule R6
     @Test
     void theHighestVolumeTierReachedPaysItsBonusOnAllAcceptedQuantity() {
         Terms tiers = UpstreamEvents.terms().basePrice("1.00").tier("100", "0.01").tier("200", "0.02");
@@ -187,6 +193,7 @@ class SettlementApiTest {
                 .body("lines.kind", contains("LOT")).body("gross", is(99.90f));
     }
 
+    // rule R7
     @Test
     void aShortfallBelowCommitmentLessToleranceIsChargedPerMissingUnit() {
         UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00").committing("10", "DAY", "10", "0.05"));
@@ -202,6 +209,7 @@ class SettlementApiTest {
                 .body("gross", is(98.25f));
     }
 
+    // rule R7, R9, R11
     @Test
     void theShortfallThresholdIsExactAndThePenaltyRoundedOnceWhichMovesTheDeductionAndTheCarryOver() {
         UUID julio = producerWith(UpstreamEvents.terms().basePrice("1.00").committing("10.125", "DAY", "3.75", "0.25"));
@@ -220,6 +228,7 @@ class SettlementApiTest {
                 .body("deductions.remaining", contains(11.54f)).body("net", is(0f));
     }
 
+    // rule R7 (no deliveries), R8 (gross never below 0)
     @Test
     void amountsPricesAndQuantitiesAreWrittenAtTheirFixedScaleWhateverTheirValue() {
         UUID julio = producerWith(UpstreamEvents.terms().basePrice("1").committing("10", "DAY", "10", "0.05"));
@@ -240,6 +249,7 @@ class SettlementApiTest {
                 .body(containsString("\"tolerancePercent\":2.00"));
     }
 
+    // rule R5 (days in force), R7
     @Test
     void aCommitmentCountsOnlyTheDaysTheAgreementWasInForce() {
         UUID julio = UUID.randomUUID();
@@ -258,6 +268,7 @@ class SettlementApiTest {
                 .body("lines[1].quantity", is(15.0f)).body("lines[1].amount", is(-0.75f)).body("gross", is(29.25f));
     }
 
+    // rule R9, R11 (splitting)
     @Test
     void aChargeOf10001InTwoInstalmentsIsRecovered5000Then5001() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -281,6 +292,7 @@ class SettlementApiTest {
                 .post("/api/v1/charges/" + charge + "/cancellation").then().statusCode(422).contentType(PROBLEM);
     }
 
+    // rule R9, R10
     @Test
     void aChargeLargerThanTheGrossCarriesOverUntilRecoveredAndTheNetIsNeverNegative() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -307,6 +319,7 @@ class SettlementApiTest {
                 .body("net", is(30.00f));
     }
 
+    // rule R4, R12
     @Test
     void aLotCorrectedAfterItsFortnightClosedIsAdjustedInTheNextOneAndTheClosedOneNeverChanges() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -334,6 +347,7 @@ class SettlementApiTest {
                 "by", "Tesorera")).post("/api/v1/settlements/runs").then().statusCode(409).contentType(PROBLEM);
     }
 
+    // rule R3, R6, R9, R12
     @Test
     void runningAgainGivesTheSameResultAndClosingTwiceChangesNothing() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03").adjustment("total_solids", "12", null, "0.05")
@@ -378,6 +392,7 @@ class SettlementApiTest {
         assertEquals("17.80", payload.at("/producers/0/net").decimalValue().toPlainString());
     }
 
+    // rule R8 (due date)
     @Test
     void aPayoutRecordsItsDateAndLatenessAgainstTheDueDate() {
         UUID early = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -406,6 +421,7 @@ class SettlementApiTest {
                 .body(containsString("pagado con 3 días de retraso"));
     }
 
+    // rule R12
     @Test
     void postgresqlRefusesAnyChangeToAClosedSettlementButRecordingEachPayoutOnce() throws SQLException {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -464,6 +480,7 @@ class SettlementApiTest {
                 .asString());
     }
 
+    // rule R1
     @Test
     void aFortnightMustStartOnThe1stOrThe16th() {
         given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-05",
@@ -523,6 +540,7 @@ class SettlementApiTest {
                 .then().body("buyers[0].quantityPaidFor", is(90.0f));
     }
 
+    // rule R2 (waiting lots)
     @Test
     void aLotThatArrivesBeforeItsAgreementWaitsAndIsSettledOnceTheTermsArrive() {
         UUID producer = UUID.randomUUID();
@@ -546,6 +564,7 @@ class SettlementApiTest {
         assertEquals(44.00f, second.getFloat("gross"));
     }
 
+    // rule R9
     @Test
     void aChargeKeepsWithinTheAgreementsInstalmentsAndCanBeCancelledWhileNothingIsRecovered() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -566,6 +585,7 @@ class SettlementApiTest {
                 .body("deductions", hasSize(0)).body("net", is(50.00f));
     }
 
+    // rule R9 (instalment cap)
     @Test
     void aChargeBeforeTheAgreementsTermsArriveIsToldToRetryAndOnceTheyArriveMeetsTheirRealCap() {
         UUID ana = UUID.randomUUID();
@@ -675,6 +695,7 @@ class SettlementApiTest {
         }
     }
 
+    // rule R2
     @Test
     void repeatedAndOutOfOrderLotEventsChangeNothingAndAVoidedLotIsNotPaid() {
         UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
@@ -691,6 +712,115 @@ class SettlementApiTest {
         given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
                 .body("lines.lotId", contains(first.id().toString())).body("lines.quantity", contains(15.0f))
                 .body("gross", is(15.00f));
+    }
+
+    // rule R4, R12
+    @Test
+    void aLotVoidedAfterItsFortnightClosedIsTakenBackOnlyByTheEarliestOpenSettlementAndSettlementsCloseInOrder() {
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID agreement = agreementOf(rosa);
+        Lot lot = lot(rosa, agreement, OCT_1.plusDays(3), "20", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_16.plusDays(1), "30", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, NOV_1.plusDays(1), "15", Map.of(), "ACCEPTED");
+        close(run(OCT_1).getString("id"));
+        String second = run(OCT_16).getString("id");
+        UpstreamEvents.publish(lot.voided("registrado dos veces"));
+        Feed.await("the void", () -> em.createNativeQuery("select status from lot_ref where id = :id")
+                .setParameter("id", lot.id()).getResultList().contains("VOIDED"));
+
+        // 16 October is still open, so 1 November takes no adjustment and cannot close first.
+        String third = run(NOV_1).getString("id");
+        given().get("/api/v1/settlements/" + third + "/statements/" + rosa).then()
+                .body("lines.kind", contains("LOT")).body("gross", is(15.00f));
+        given().contentType(ContentType.JSON).body(Map.of("by", "Tesorera"))
+                .post("/api/v1/settlements/" + third + "/closing").then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("earlier-settlement-open"));
+        // 16 October takes back the 20.00 paid for the voided lot: 30.00 - 20.00.
+        run(OCT_16);
+        given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
+                .body("lines.kind", containsInAnyOrder("LOT", "ADJUSTMENT"))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.amount", is(-20.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.detail.previouslyPaid", is(20.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.detail.status", is("VOIDED"))
+                .body("gross", is(10.00f));
+        close(second);
+        // Settled at its voided revision, the lot is not taken back twice.
+        close(third);
+        given().get("/api/v1/settlements/" + third + "/statements/" + rosa).then()
+                .body("lines.kind", contains("LOT")).body("gross", is(15.00f));
+    }
+
+    // rule R7, R8
+    @Test
+    void eachAgreementIsClampedAtZeroBeforeTheProducersGrossWhichIsDueByTheShortestPaymentTerm() {
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00").committing("10", "DAY", "10", "1.00")
+                .paymentTermDays(15));
+        UUID committed = agreementOf(rosa);
+        publishAgreement(rosa, UpstreamEvents.terms().basePrice("1.00"));
+        UUID group = UUID.randomUUID();
+        UpstreamEvents.publish(UpstreamEvents.agreement().id(group).organisation(organisation).buyer(buyer)
+                .group(UUID.randomUUID()).from(START).to(END)
+                .terms(UpstreamEvents.terms().basePrice("1.00").committing("500", "DAY", "10", "1.00")).activated());
+        Feed.await("rosa's and the network's agreements", () -> ((Number) em.createNativeQuery("""
+                select count(*) from terms_version v join agreement_ref a on a.id = v.agreement_id
+                where a.producer_id = :rosa or a.id = :group""").setParameter("rosa", rosa).setParameter("group", group)
+                .getSingleResult()).intValue() == 3);
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "40", Map.of(), "ACCEPTED");
+        lot(rosa, group, OCT_1.plusDays(2), "10", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // Nothing delivered on 10 L/day: 135 L short x 1.00 = -135.00, that agreement clamped at 0; the other
+        // pays 40.00 and the network's, whose 500 L/day are the network's to meet, 10.00 with no penalty.
+        // Due 15 October + the shorter of 15 and 7 days.
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("lines.kind", containsInAnyOrder("SHORTFALL_PENALTY", "LOT", "LOT"))
+                .body("lines.find { it.kind == 'SHORTFALL_PENALTY' }.agreementId", is(committed.toString()))
+                .body("lines.find { it.kind == 'SHORTFALL_PENALTY' }.amount", is(-135.00f))
+                .body("gross", is(50.00f)).body("net", is(50.00f)).body("dueDate", is("2026-10-22"));
+    }
+
+    // rule R3, R5, R6, R8
+    @Test
+    void theTermsInForceOnTheFortnightsLastDaySetTheBonusAndDueDateWhileEachLotKeepsItsOwnPrice() {
+        UUID rosa = producerWith(UpstreamEvents.terms().to(OCT_1.plusDays(9)).basePrice("1.00").tier("100", "0.01"));
+        UUID agreement = agreementOf(rosa);
+        UpstreamEvents.publish(agreement(rosa).id(agreement).revision(2).terms(
+                UpstreamEvents.terms().to(OCT_1.plusDays(9)).basePrice("1.00").tier("100", "0.01"),
+                UpstreamEvents.terms().from(OCT_1.plusDays(10)).basePrice("1.20").tier("100", "0.02")
+                        .paymentTermDays(10)).amended());
+        Feed.await("version 2", () -> count("select count(*) from terms_version where agreement_id = :id",
+                agreement) == 2);
+        lot(rosa, agreement, OCT_1.plusDays(1), "150", Map.of(), "ACCEPTED");
+        String id = run(OCT_1).getString("id");
+
+        // Judged by version 1: 150 x 1.00 = 150.00; version 2 is in force on 15 October: 150 x 0.02 = 3.00,
+        // due 10 days after it.
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("lines.kind", contains("LOT", "VOLUME_BONUS"))
+                .body("lines.amount", contains(150.00f, 3.00f)).body("lines[1].detail.version", is(2))
+                .body("gross", is(153.00f)).body("dueDate", is("2026-10-25"));
+    }
+
+    // rule R9, R10
+    @Test
+    void instalmentsAreRecoveredOldestFirstWhateverOrderTheChargesWereRecordedIn() {
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        lot(rosa, agreementOf(rosa), OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        awaitLots();
+        UUID latest = charge(rosa, "60.00", OCT_1.plusDays(2), 1);
+        UUID earlier = charge(rosa, "70.00", OCT_1, 1);
+        UUID carried = charge(rosa, "20.00", OCT_1.minusDays(11), 2);
+        String id = run(OCT_1).getString("id");
+
+        // Due from 16 September first (carried over), then by charge date: 10.00 + 10.00 + 70.00 leave 10.00
+        // of the gross 100.00 for the charge of 3 October; 50.00 of it carries over.
+        given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then()
+                .body("deductions.chargeId", contains(carried.toString(), carried.toString(), earlier.toString(),
+                        latest.toString()))
+                .body("deductions.instalment", contains(1, 2, 1, 1))
+                .body("deductions.applied", contains(10.00f, 10.00f, 70.00f, 10.00f))
+                .body("deductions.remaining", contains(0f, 0f, 0f, 50.00f))
+                .body("totalDeductions", is(100.00f)).body("net", is(0f));
     }
 
     // --- the world, fed through Kafka ---

@@ -101,6 +101,7 @@ class SettlementRunsTest {
         assertEquals(1, runsOfOrganisation());
     }
 
+    // rule R12: a run is one transaction; its steps follow the rules' order, instalments (R9) among the last
     @Test
     void theStepsShowAsTheyFinishWhileTheRunComputes() throws Exception {
         UUID rosa = milk.producer("Rosa Quispe", UpstreamEvents.terms().basePrice("1.00"));

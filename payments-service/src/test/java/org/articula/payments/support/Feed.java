@@ -33,7 +33,8 @@ public final class Feed {
     /** Waits until payments-service holds {@code expected} lots of the organisation, each with the terms pricing it. */
     public static void awaitLots(EntityManager em, UUID organisation, int expected) {
         await(expected + " lots of " + organisation + " and their terms", () -> ((Number) em.createNativeQuery("""
-                select count(*) from lot_ref l join terms_version v on v.agreement_id = l.agreement_id
+                select count(*) from lot_ref l join terms_version v
+                    on v.agreement_id = l.agreement_id and v.number = l.agreement_version
                 where l.organisation_id = :org""").setParameter("org", organisation).getSingleResult())
                 .intValue() == expected);
     }

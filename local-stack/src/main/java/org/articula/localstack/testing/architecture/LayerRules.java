@@ -25,6 +25,12 @@ public final class LayerRules {
             "java..", "jakarta.persistence..", "jakarta.validation..", "org.hibernate.annotations..",
             "org.hibernate.type..", "com.fasterxml.jackson.annotation..", "org.articula.platform.." };
 
+    /**
+     * The packages that reach the database: repositories, and payments' settlement computation (set-based SQL
+     * in a package named for the business, docs/settlement-rules.md), which the service layer calls alike.
+     */
+    private static final String[] DATA_ACCESS = { "repository", "settlement" };
+
     private LayerRules() {
     }
 
@@ -56,14 +62,22 @@ public final class LayerRules {
 
     public static ArchRule restDoesNotUseRepositories(String basePackage) {
         return noClasses().that().resideInAPackage(basePackage + ".rest..")
-                .should().dependOnClassesThat().resideInAPackage(basePackage + ".repository..")
+                .should().dependOnClassesThat().resideInAnyPackage(dataAccess(basePackage))
                 .because("resources reach data through the service layer, which owns transactions and rules");
     }
 
     public static ArchRule repositoryDoesNotUseRest(String basePackage) {
-        return noClasses().that().resideInAPackage(basePackage + ".repository..")
+        return noClasses().that().resideInAnyPackage(dataAccess(basePackage))
                 .should().dependOnClassesThat().resideInAPackage(basePackage + ".rest..")
                 .because("storage knows nothing of the HTTP shapes (DTOs) above it");
+    }
+
+    private static String[] dataAccess(String basePackage) {
+        String[] packages = new String[DATA_ACCESS.length];
+        for (int i = 0; i < DATA_ACCESS.length; i++) {
+            packages[i] = basePackage + "." + DATA_ACCESS[i] + "..";
+        }
+        return packages;
     }
 
     /** A service shares only platform plumbing; it never uses another service's (or the BFF's) classes. */

@@ -31,6 +31,11 @@ class LayerRulesTest {
     }
 
     @Test
+    void aResourceUsingTheSettlementComputationFails() {
+        assertViolationNames(LayerRules.restDoesNotUseRepositories(BAD), "fixture.bad.rest.TallyResource");
+    }
+
+    @Test
     void aRepositoryUsingARestTypeFails() {
         assertViolationNames(LayerRules.repositoryDoesNotUseRest(BAD), "fixture.bad.repository.LotStore");
     }
