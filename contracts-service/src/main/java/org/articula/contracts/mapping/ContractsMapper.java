@@ -1,10 +1,13 @@
 package org.articula.contracts.mapping;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.ClauseVersion;
+import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.Producer;
 import org.articula.contracts.domain.Product;
@@ -14,8 +17,11 @@ import org.articula.contracts.rest.dto.AgreementView;
 import org.articula.contracts.rest.dto.ApplicableAgreement;
 import org.articula.contracts.rest.dto.ClauseVersionView;
 import org.articula.contracts.rest.dto.CounterpartyRef;
+import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationView;
+import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerView;
+import org.articula.contracts.rest.dto.ProductRequest;
 import org.articula.contracts.rest.dto.ProductView;
 import org.articula.contracts.rest.dto.TransitionView;
 
@@ -23,6 +29,46 @@ import org.articula.contracts.rest.dto.TransitionView;
 public final class ContractsMapper {
 
     private ContractsMapper() {
+    }
+
+    public static Organisation newOrganisation(OrganisationRequest request, Instant at) {
+        Organisation organisation = new Organisation();
+        organisation.id = request.id();
+        organisation.name = request.name().strip();
+        organisation.kind = request.kind();
+        organisation.ruc = request.ruc();
+        organisation.parentId = request.parentId();
+        organisation.district = request.district();
+        organisation.region = request.region();
+        organisation.createdAt = at;
+        return organisation;
+    }
+
+    public static Producer newProducer(UUID organisationId, UUID id, ProducerRequest request, Instant now) {
+        Producer producer = new Producer();
+        producer.id = id;
+        producer.organisationId = organisationId;
+        producer.groupId = request.groupId();
+        producer.nationalId = NationalId.parse(request.nationalId()).orElseThrow();
+        producer.name = request.name().strip();
+        producer.district = request.district().strip();
+        producer.region = request.region();
+        producer.phone = request.phone();
+        producer.createdAt = now;
+        producer.updatedAt = now;
+        return producer;
+    }
+
+    /** A product of the organisation's own catalogue; its id is ours, the code is the caller's. */
+    public static Product newProduct(UUID organisationId, ProductRequest request, Instant at) {
+        Product product = new Product();
+        product.id = UUID.randomUUID();
+        product.code = request.code();
+        product.organisationId = organisationId;
+        product.name = request.name().strip();
+        product.unit = request.unit();
+        product.createdAt = at;
+        return product;
     }
 
     public static OrganisationView view(Organisation o) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
+import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.mapping.OrganisationEvents;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.rest.dto.OrganisationRequest;
@@ -89,15 +90,7 @@ public class OrganisationService {
                     List.of(new Problem.Violation("ruc", "ya registrado")));
         }
         checkParent(request);
-        Organisation organisation = new Organisation();
-        organisation.id = request.id();
-        organisation.name = request.name().strip();
-        organisation.kind = request.kind();
-        organisation.ruc = request.ruc();
-        organisation.parentId = request.parentId();
-        organisation.district = request.district();
-        organisation.region = request.region();
-        organisation.createdAt = clock.instant();
+        Organisation organisation = ContractsMapper.newOrganisation(request, clock.instant());
         organisations.persist(organisation);
         outbox.publish(OrganisationEvents.registered(organisation));
         audit.record("REGISTERED", user.organisationId(), "Organisation", organisation.id,

@@ -21,6 +21,7 @@ import org.articula.contracts.domain.NationalId;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.domain.Producer;
+import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.mapping.ProducerEvents;
 import org.articula.contracts.repository.OrganisationRepository;
 import org.articula.contracts.repository.ProducerRepository;
@@ -84,7 +85,7 @@ public class ProducerService {
                     "El DNI/RUC " + number + " ya está registrado para " + sameNumber.name,
                     List.of(new Violation("nationalId", "ya registrado en esta organización")));
         }
-        Producer producer = newProducer(organisationId, request.id(), request, clock.instant());
+        Producer producer = ContractsMapper.newProducer(organisationId, request.id(), request, clock.instant());
         producers.persist(producer);
         outbox.publish(ProducerEvents.registered(producer, clock.instant()));
         audit.record("REGISTERED", organisationId, "Producer", producer.id, Map.of("name", producer.name));
@@ -149,7 +150,7 @@ public class ProducerService {
                         ImportReport.Outcome.UNCHANGED));
                 continue;
             }
-            Producer producer = newProducer(organisationId, row.request().id(), row.request(), now);
+            Producer producer = ContractsMapper.newProducer(organisationId, row.request().id(), row.request(), now);
             created.add(producer);
             results.add(new ImportReport.Row(row.line(), producer.nationalId.number(), producer.id,
                     ImportReport.Outcome.CREATED));
@@ -218,20 +219,6 @@ public class ProducerService {
         return null;
     }
 
-    private static Producer newProducer(UUID organisationId, UUID id, ProducerRequest request, Instant now) {
-        Producer producer = new Producer();
-        producer.id = id;
-        producer.organisationId = organisationId;
-        producer.groupId = request.groupId();
-        producer.nationalId = NationalId.parse(request.nationalId()).orElseThrow();
-        producer.name = request.name().strip();
-        producer.district = request.district().strip();
-        producer.region = request.region();
-        producer.phone = request.phone();
-        producer.createdAt = now;
-        producer.updatedAt = now;
-        return producer;
-    }
 
     /** Rows without an id get one derived from organisation and national id, so re-imports match. */
     static UUID idFor(UUID organisationId, String nationalId) {

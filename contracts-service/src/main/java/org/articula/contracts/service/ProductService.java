@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.domain.Product;
+import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.repository.ProductRepository;
 import org.articula.contracts.rest.dto.ProductRequest;
 import org.articula.platform.audit.AuditTrail;
@@ -56,13 +57,7 @@ public class ProductService {
             }
             return Created.repeat(existing);
         }
-        Product product = new Product();
-        product.id = UUID.randomUUID();
-        product.code = request.code();
-        product.organisationId = organisationId;
-        product.name = request.name().strip();
-        product.unit = request.unit();
-        product.createdAt = clock.instant();
+        Product product = ContractsMapper.newProduct(organisationId, request, clock.instant());
         products.persist(product);
         audit.record("DEFINED", organisationId, "Product", product.id, java.util.Map.of("code", product.code));
         return Created.first(product);

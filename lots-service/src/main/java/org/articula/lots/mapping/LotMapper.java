@@ -2,6 +2,7 @@ package org.articula.lots.mapping;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.rest.dto.BatchResult;
 import org.articula.lots.rest.dto.BatchResult.Item;
 import org.articula.lots.rest.dto.BatchResult.Outcome;
+import org.articula.lots.rest.dto.CentreRequest;
 import org.articula.lots.rest.dto.CentreView;
 import org.articula.lots.rest.dto.LotReceipt;
 import org.articula.lots.rest.dto.LotRequest;
 import org.articula.lots.rest.dto.LotSheet;
+import org.articula.lots.rest.dto.OperatorRequest;
 import org.articula.lots.rest.dto.OperatorView;
 import org.articula.lots.rest.dto.RejectionRate;
 import org.articula.lots.rest.dto.RevisionView;
@@ -87,6 +90,28 @@ public final class LotMapper {
     public static RejectionRate rejectionRate(UUID key, long lots, long rejected) {
         return new RejectionRate(key, lots, rejected,
                 BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(lots), 4, RoundingMode.HALF_UP));
+    }
+
+    public static CollectionCentre newCentre(CentreRequest r, Instant at) {
+        CollectionCentre c = new CollectionCentre();
+        c.id = r.id();
+        c.organisationId = r.organisationId();
+        c.name = r.name().strip();
+        c.district = r.district().strip();
+        c.region = r.region();
+        c.latitude = r.latitude();
+        c.longitude = r.longitude();
+        c.createdAt = at;
+        return c;
+    }
+
+    public static Operator newOperator(UUID centreId, OperatorRequest r, Instant at) {
+        Operator o = new Operator();
+        o.id = r.id();
+        o.centreId = centreId;
+        o.name = r.name().strip();
+        o.createdAt = at;
+        return o;
     }
 
     public static CentreView view(CollectionCentre c) {

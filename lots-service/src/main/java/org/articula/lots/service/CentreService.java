@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Operator;
+import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.OperatorRepository;
 import org.articula.lots.rest.dto.CentreRequest;
@@ -50,15 +51,7 @@ public class CentreService {
             return Created.repeatOrConflict(existing, same,
                     "El id " + r.id() + " ya identifica otro centro de acopio");
         }
-        CollectionCentre c = new CollectionCentre();
-        c.id = r.id();
-        c.organisationId = r.organisationId();
-        c.name = r.name().strip();
-        c.district = r.district().strip();
-        c.region = r.region();
-        c.latitude = r.latitude();
-        c.longitude = r.longitude();
-        c.createdAt = clock.instant();
+        CollectionCentre c = LotMapper.newCentre(r, clock.instant());
         centres.persist(c);
         audit.record("REGISTERED", c.organisationId, "CollectionCentre", c.id, Map.of("name", c.name));
         return Created.first(c);
@@ -72,11 +65,7 @@ public class CentreService {
             return Created.repeatOrConflict(existing, existing.centreId.equals(centreId) && existing.name.equals(r.name().strip()),
                     "El id " + r.id() + " ya identifica otro operador");
         }
-        Operator o = new Operator();
-        o.id = r.id();
-        o.centreId = centreId;
-        o.name = r.name().strip();
-        o.createdAt = clock.instant();
+        Operator o = LotMapper.newOperator(centreId, r, clock.instant());
         operators.persist(o);
         audit.record("OPERATOR_ADDED", centre.organisationId, "CollectionCentre", centreId,
                 Map.of("operatorId", o.id, "name", o.name));
