@@ -106,20 +106,38 @@ public final class Benchmark {
     }
 
     private void measure(LocalStack stack, Progress progress) throws Exception {
-        Map<Long, String> rssAtStart = new HashMap<>();
-        for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
-            rssAtStart.put(p.pid(), Machine.memory(p.pid()));
-        }
+        Map<Long, String> rssAtStart = memoryOfEachService(stack);
         LocalDate today = LocalDate.now(LIMA);
         LocalDate[] ingestionDays = SampleDistributions.lastCompleteFortnight(today);
         LocalDate[] latencyDays = SampleDistributions.lastCompleteFortnight(ingestionDays[0]);
+        Population population = registerPopulation(stack, progress);
+        String lots = stack.baseUrl("lots-service");
+        int batchWarmUp = warmUpBatchIngestion(stack, population, lots, latencyDays, progress);
+        measureBatchIngestion(stack, population, lots, ingestionDays, batchWarmUp, progress);
+        measureSingleLots(stack, population, lots, latencyDays, progress);
+        measureSettlements(stack, ingestionDays, progress);
+        measureStartUpAndMemory(stack, rssAtStart, progress);
+    }
 
+    private static Map<Long, String> memoryOfEachService(LocalStack stack) {
+        Map<Long, String> rss = new HashMap<>();
+        for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
+            rss.put(p.pid(), Machine.memory(p.pid()));
+        }
+        return rss;
+    }
+
+    private Population registerPopulation(LocalStack stack, Progress progress) throws Exception {
         progress.phase("registering " + options.producers() + " producers in networks of 8 with group agreements", 8);
         Population population = Population.register(api, stack, options.producers(), progress);
         details.put("population", Map.of("producers", population.producers.size(), "networks",
                 population.networks.size(), "agreements", population.agreements.size()));
+        return population;
+    }
 
-        String lots = stack.baseUrl("lots-service");
+    /** Sends an earlier fortnight's lots by the batch API, not counted; returns how many. */
+    private int warmUpBatchIngestion(LocalStack stack, Population population, String lots, LocalDate[] latencyDays,
+            Progress progress) throws Exception {
         // An earlier fortnight's lots first, not counted: a production service is warm, and the JIT compiling
         // the batch path (a quarter of lots-service's CPU in the first 100,000 lots) is start-up, not speed.
         int batchWarmUp = options.batchWarmUp();
@@ -128,7 +146,12 @@ public final class Benchmark {
         Ingestion.viaBatchApi(this.api, lots, population.milkLots(warmUpDays, batchWarmUp), options.batchSize(),
                 options.connections(), progress);
         awaitPayments(stack, population, batchWarmUp, System.nanoTime());
+        return batchWarmUp;
+    }
 
+    /** The batch API against plain JDBC on the same rows, its CPU per part, and payments-service catching up. */
+    private void measureBatchIngestion(LocalStack stack, Population population, String lots, LocalDate[] ingestionDays,
+            int batchWarmUp, Progress progress) throws Exception {
         progress.phase("batch ingestion of " + options.lots() + " lots (" + options.batchSize() + " a batch, "
                 + options.connections() + " connections)", 20);
         Map<String, Double> cpuBefore = cpu(stack);
@@ -146,18 +169,7 @@ public final class Benchmark {
                 "plain JDBC batch insert", TARGET_LOTS_PER_SECOND, null));
         figures.add(new Figure("batch ingestion, share of plain JDBC", scale, api.perSecond() / jdbc.perSecond(),
                 "x", Better.HIGHER, null, null, TARGET_SHARE_OF_JDBC, null));
-        // CPU time per lot is what a busy machine changes least: the figure to compare builds by.
-        for (String part : PARTS) {
-            figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", part,
-                    (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / api.lots() * 1000, "ms", Better.LOWER,
-                    null, null, null, switch (part) {
-                        case "payments-service" -> "the part of the event backlog it consumed while the batches were being recorded";
-                        case PART_POSTGRES -> "the postmaster and every backend of the three databases";
-                        case PART_CLIENT -> "this benchmark's own process: sending the batches and checking the answers";
-                        case PART_MACHINE -> "every process on both cores, the benchmark's client and other work included";
-                        default -> null;
-                    }));
-        }
+        addCpuPerThousandLots(cpuBefore, cpuAfter, api.lots());
         details.put("batchRequestMillis", Map.of("p50", api.batchMillis().millis(50), "p99",
                 api.batchMillis().millis(99), "max", api.batchMillis().maxMillis()));
 
@@ -166,7 +178,26 @@ public final class Benchmark {
         figures.add(new Figure("payments read model complete after batch ingestion", scale, catchUp, "s",
                 Better.LOWER, null, null, null, "from the last batch answered to the last of its lots in payments' "
                         + "lot_ref (backlog of the event path under bulk load)"));
+    }
 
+    // CPU time per lot is what a busy machine changes least: the figure to compare builds by.
+    private void addCpuPerThousandLots(Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, int lots) {
+        for (String part : PARTS) {
+            figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", part,
+                    (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / lots * 1000, "ms", Better.LOWER,
+                    null, null, null, switch (part) {
+                        case "payments-service" -> "the part of the event backlog it consumed while the batches were being recorded";
+                        case PART_POSTGRES -> "the postmaster and every backend of the three databases";
+                        case PART_CLIENT -> "this benchmark's own process: sending the batches and checking the answers";
+                        case PART_MACHINE -> "every process on both cores, the benchmark's client and other work included";
+                        default -> null;
+                    }));
+        }
+    }
+
+    /** Single lots at a steady rate: their latency, their propagation to payments-service and their CPU. */
+    private void measureSingleLots(LocalStack stack, Population population, String lots, LocalDate[] latencyDays,
+            Progress progress) throws Exception {
         int warmUp = options.rate() * options.warmUpSeconds();
         int count = warmUp + options.rate() * options.latencySeconds();
         progress.phase("single lots at " + options.rate() + "/s for " + (options.warmUpSeconds()
@@ -180,6 +211,16 @@ public final class Benchmark {
         }
         String latencyScale = String.format("%d lots/s for %d s (after %d s warm-up), achieved %.0f/s",
                 options.rate(), options.latencySeconds(), options.warmUpSeconds(), single.achievedRate());
+        addLatencyAndPropagation(single, latencyScale);
+        for (String part : PARTS) {
+            figures.add(new Figure("CPU time per single lot", part,
+                    (cpuAfterSingle.get(part) - cpuBeforeSingle.get(part)) * 1000 / count, "ms", Better.LOWER,
+                    null, null, null, part.equals(PART_MACHINE) ? "warm-up included; the client and other work too"
+                            : null));
+        }
+    }
+
+    private void addLatencyAndPropagation(Latency.Result single, String latencyScale) {
         String failures = single.failed() == 0 ? null : single.failed() + " requests failed";
         figures.add(new Figure("single-lot latency p50", latencyScale, single.latency().millis(50), "ms", Better.LOWER,
                 null, null, null, failures));
@@ -194,14 +235,11 @@ public final class Benchmark {
                 Better.LOWER, null, null, null, "from the 201 to the lot in payments' lot_ref; polled every 10 ms"));
         figures.add(new Figure("event propagation p99", latencyScale, single.propagation().millis(99), "ms",
                 Better.LOWER, null, null, TARGET_PROPAGATION_P99_MS, missing));
-        for (String part : PARTS) {
-            figures.add(new Figure("CPU time per single lot", part,
-                    (cpuAfterSingle.get(part) - cpuBeforeSingle.get(part)) * 1000 / count, "ms", Better.LOWER,
-                    null, null, null, part.equals(PART_MACHINE) ? "warm-up included; the client and other work too"
-                            : null));
-        }
+    }
 
-        LocalDate[] settlementDays = ingestionDays;
+    /** A warm-up settlement, then one settlement per chosen size, each against its SQL aggregate. */
+    private void measureSettlements(LocalStack stack, LocalDate[] settlementDays, Progress progress)
+            throws Exception {
         List<Map<String, Object>> runs = new ArrayList<>();
         // The service's first run pays class loading, JIT and its first token check (about half a second,
         // most of a 1,000-producer run): a small run first, not counted, as for single lots.
@@ -210,30 +248,40 @@ public final class Benchmark {
         for (int producers : options.settlementProducers()) {
             progress.phase(String.format("settlement of %,d producers x 30 lots", producers), 2 + producers / 2_000.0);
             SettlementScale.Result r = SettlementScale.measure(this.api, stack, producers, settlementDays, progress);
-            String settlementScale = String.format("%,d producers x 30 lots (%,d lots)", producers, r.lots());
-            boolean same = r.gross().compareTo(r.baselineGross()) == 0;
-            figures.add(new Figure("settlement of one fortnight", settlementScale, r.runSeconds(), "s", Better.LOWER,
-                    r.baselineSeconds(), "one SQL aggregate", producers >= 50_000 ? TARGET_SETTLEMENT_50K_S : null,
-                    (same ? "totals equal the aggregate's (S/ " + r.gross() + ")"
-                            : "TOTALS DIFFER: run S/ " + r.gross() + ", aggregate S/ " + r.baselineGross())
-                            + "; read model loaded by SQL in " + String.format("%.1f s", r.loadSeconds())));
-            figures.add(new Figure("settlement, times the SQL aggregate", settlementScale,
-                    r.runSeconds() / r.baselineSeconds(), "x", Better.LOWER, null, null, TARGET_SETTLEMENT_RATIO, null));
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("producers", producers);
-            run.put("lots", r.lots());
-            run.put("producersSettled", r.producersSettled());
-            run.put("loadSeconds", r.loadSeconds());
-            run.put("runSeconds", r.runSeconds());
-            run.put("baselineSeconds", r.baselineSeconds());
-            run.put("gross", r.gross());
-            run.put("baselineGross", r.baselineGross());
-            run.put("runLog", r.runLog());
-            run.put("progressSeen", r.progressSeen());
-            runs.add(run);
+            addSettlementFigures(producers, r);
+            runs.add(settlementDetails(producers, r));
         }
         details.put("settlements", runs);
+    }
 
+    private void addSettlementFigures(int producers, SettlementScale.Result r) {
+        String settlementScale = String.format("%,d producers x 30 lots (%,d lots)", producers, r.lots());
+        boolean same = r.gross().compareTo(r.baselineGross()) == 0;
+        figures.add(new Figure("settlement of one fortnight", settlementScale, r.runSeconds(), "s", Better.LOWER,
+                r.baselineSeconds(), "one SQL aggregate", producers >= 50_000 ? TARGET_SETTLEMENT_50K_S : null,
+                (same ? "totals equal the aggregate's (S/ " + r.gross() + ")"
+                        : "TOTALS DIFFER: run S/ " + r.gross() + ", aggregate S/ " + r.baselineGross())
+                        + "; read model loaded by SQL in " + String.format("%.1f s", r.loadSeconds())));
+        figures.add(new Figure("settlement, times the SQL aggregate", settlementScale,
+                r.runSeconds() / r.baselineSeconds(), "x", Better.LOWER, null, null, TARGET_SETTLEMENT_RATIO, null));
+    }
+
+    private static Map<String, Object> settlementDetails(int producers, SettlementScale.Result r) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("producers", producers);
+        run.put("lots", r.lots());
+        run.put("producersSettled", r.producersSettled());
+        run.put("loadSeconds", r.loadSeconds());
+        run.put("runSeconds", r.runSeconds());
+        run.put("baselineSeconds", r.baselineSeconds());
+        run.put("gross", r.gross());
+        run.put("baselineGross", r.baselineGross());
+        run.put("runLog", r.runLog());
+        run.put("progressSeen", r.progressSeen());
+        return run;
+    }
+
+    private void measureStartUpAndMemory(LocalStack stack, Map<Long, String> rssAtStart, Progress progress) {
         progress.phase("memory and start-up of each service", 1);
         for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
             figures.add(new Figure("start-up", p.name(), p.startUp().toMillis() / 1000.0, "s", Better.LOWER, null,

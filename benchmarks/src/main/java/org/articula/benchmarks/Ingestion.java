@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +91,48 @@ final class Ingestion {
     /** Copies the organisation's stored lots into {@code bench_lot}, timing only the inserts. */
     static Result plainJdbc(LocalStack.Database db, UUID organisation, int batchSize, int connections,
             Progress progress) throws Exception {
+        StoredLots stored = createBenchTableAndReadLots(db, organisation);
+        List<Object[]> rows = stored.rows();
+        String insert = stored.insertIntoBenchLot();
+        int batches = (rows.size() + batchSize - 1) / batchSize;
+        List<Connection> pool = openConnections(db, connections);
+        AtomicInteger done = new AtomicInteger();
+        ThreadLocal<Connection> mine = new ThreadLocal<>();
+        AtomicInteger next = new AtomicInteger();
+        try {
+            return inParallel(rows.size(), batches, connections, b -> {
+                Connection c = mine.get();
+                if (c == null) {
+                    c = pool.get(next.getAndIncrement());
+                    mine.set(c);
+                }
+                insertBatch(c, insert, rows.subList(b * batchSize, Math.min(rows.size(), (b + 1) * batchSize)));
+                c.commit();
+                int n = done.incrementAndGet();
+                progress.update((double) n / batches, n + "/" + batches + " batches");
+            }, new long[batches]);
+        } finally {
+            for (Connection c : pool) {
+                c.close();
+            }
+            try (Connection c = Population.connect(db); Statement s = c.createStatement()) {
+                s.execute("drop table bench_lot");
+            }
+        }
+    }
+
+    /** The organisation's rows of {@code lot}, column by column, to be inserted again as they are. */
+    private record StoredLots(List<String> columns, List<Object[]> rows) {
+
+        String insertIntoBenchLot() {
+            return "insert into bench_lot (" + String.join(", ", columns) + ") values ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        }
+    }
+
+    /** (Re)creates {@code bench_lot} like {@code lot} and reads the organisation's stored lots. */
+    private static StoredLots createBenchTableAndReadLots(LocalStack.Database db, UUID organisation)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         try (Connection c = Population.connect(db); Statement s = c.createStatement()) {
@@ -112,9 +155,11 @@ final class Ingestion {
                 }
             }
         }
-        String insert = "insert into bench_lot (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        int batches = (rows.size() + batchSize - 1) / batchSize;
+        return new StoredLots(columns, rows);
+    }
+
+    /** One connection per concurrent batch, rewriting batched inserts into multi-row ones as the driver can. */
+    private static List<Connection> openConnections(LocalStack.Database db, int connections) throws SQLException {
         String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         List<Connection> pool = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -122,36 +167,18 @@ final class Ingestion {
             c.setAutoCommit(false);
             pool.add(c);
         }
-        AtomicInteger done = new AtomicInteger();
-        ThreadLocal<Connection> mine = new ThreadLocal<>();
-        AtomicInteger next = new AtomicInteger();
-        try {
-            return inParallel(rows.size(), batches, connections, b -> {
-                Connection c = mine.get();
-                if (c == null) {
-                    c = pool.get(next.getAndIncrement());
-                    mine.set(c);
+        return pool;
+    }
+
+    private static void insertBatch(Connection c, String insert, List<Object[]> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (Object[] row : batch) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
                 }
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    for (Object[] row : rows.subList(b * batchSize, Math.min(rows.size(), (b + 1) * batchSize))) {
-                        for (int i = 0; i < row.length; i++) {
-                            ps.setObject(i + 1, row[i]);
-                        }
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                c.commit();
-                int n = done.incrementAndGet();
-                progress.update((double) n / batches, n + "/" + batches + " batches");
-            }, new long[batches]);
-        } finally {
-            for (Connection c : pool) {
-                c.close();
+                ps.addBatch();
             }
-            try (Connection c = Population.connect(db); Statement s = c.createStatement()) {
-                s.execute("drop table bench_lot");
-            }
+            ps.executeBatch();
         }
     }
 

@@ -64,7 +64,13 @@ final class Latency {
         progress.update(0.9, "waiting for the last lots to reach payments-service");
         poller.join(TimeUnit.SECONDS.toMillis(60));
         poller.interrupt();
+        return result(latency, acked, seen, failed, warmUp, sendingSeconds);
+    }
 
+    /** The measured lots' (after the warm-up) latencies, propagation delays, failures and lots never seen. */
+    private static Result result(long[] latency, long[] acked, long[] seen, boolean[] failed, int warmUp,
+            double sendingSeconds) {
+        int n = latency.length;
         List<Long> latencies = new ArrayList<>();
         List<Long> propagation = new ArrayList<>();
         int failures = 0;

@@ -47,13 +47,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
                 case "--connections" -> connections = positive(args, ++i);
                 case "--rate" -> rate = positive(args, ++i);
                 case "--latency-seconds" -> latencySeconds = positive(args, ++i);
-                case "--settlement" -> {
-                    List<Integer> sizes = new ArrayList<>();
-                    for (String n : value(args, ++i).split(",")) {
-                        sizes.add(Integer.parseInt(n.strip().replace("_", "")));
-                    }
-                    settlement = List.copyOf(sizes);
-                }
+                case "--settlement" -> settlement = sizes(value(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i)).toAbsolutePath();
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -77,6 +71,15 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
             throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    /** {@code 1_000, 10000,50_000}: comma-separated, spaces and digit separators allowed. */
+    private static List<Integer> sizes(String list) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String n : list.split(",")) {
+            sizes.add(Integer.parseInt(n.strip().replace("_", "")));
+        }
+        return List.copyOf(sizes);
     }
 
     private static int positive(String[] args, int i) {

@@ -47,55 +47,82 @@ final class Population {
             throws IOException, InterruptedException, SQLException {
         Population p = new Population();
         String contracts = stack.baseUrl("contracts-service") + "/api/v1";
+        p.registerProcessorAndAssociation(api, stack, contracts);
+        p.registerNetworksWithAgreements(api, contracts, producerCount, progress);
+        p.importMembers(api, contracts, producerCount, progress);
+        p.registerCollectionCentre(api, stack.baseUrl("lots-service") + "/api/v1");
+
+        progress.update(0.9, "waiting for lots-service and payments-service to learn them from the events");
+        p.awaitProducersAndAgreementsIn(stack, producerCount);
+        return p;
+    }
+
+    private void registerProcessorAndAssociation(Api api, LocalStack stack, String contracts)
+            throws IOException, InterruptedException {
         // Each organisation registers itself with a token carrying its id; the association's manager does the rest.
-        api.actAs(stack.token(BY, p.processor, "buyer-admin"));
-        api.post(contracts + "/organisations", obj("id", p.processor, "name", "Planta Lechera del Norte S.A.C.",
+        api.actAs(stack.token(BY, processor, "buyer-admin"));
+        api.post(contracts + "/organisations", obj("id", processor, "name", "Planta Lechera del Norte S.A.C.",
                 "kind", "PROCESSOR", "district", "Trujillo", "region", "La Libertad"), 201);
-        api.actAs(stack.token(BY, p.association, "buyer-admin", "centre-operator", "treasurer"));
-        api.post(contracts + "/organisations", obj("id", p.association, "name",
+        api.actAs(stack.token(BY, association, "buyer-admin", "centre-operator", "treasurer"));
+        api.post(contracts + "/organisations", obj("id", association, "name",
                 "Asociación de Productores Lecheros (benchmark)", "kind", "ASSOCIATION", "district", "Laredo",
                 "region", "La Libertad"), 201);
+    }
+
+    /** A network per 8 members, each with an activated group milk agreement with the sample clauses. */
+    private void registerNetworksWithAgreements(Api api, String contracts, int producerCount, Progress progress)
+            throws IOException, InterruptedException {
         int networkCount = (producerCount + MEMBERS_PER_NETWORK - 1) / MEMBERS_PER_NETWORK;
         for (int n = 0; n < networkCount; n++) {
             UUID network = UUID.randomUUID();
             api.post(contracts + "/organisations", obj("id", network, "name", "Red " + (n + 1), "kind",
-                    "PRODUCER_GROUP", "parentId", p.association, "district", "Laredo", "region", "La Libertad"), 201);
-            p.networks.add(network);
+                    "PRODUCER_GROUP", "parentId", association, "district", "Laredo", "region", "La Libertad"), 201);
+            networks.add(network);
             UUID agreement = UUID.randomUUID();
-            api.post(contracts + "/agreements", obj("id", agreement, "buyerId", p.processor, "counterparty",
+            api.post(contracts + "/agreements", obj("id", agreement, "buyerId", processor, "counterparty",
                     obj("type", "PRODUCER_GROUP", "id", network), "product", "milk", "unit", "L", "startDate",
                     START.toString(), "endDate", END.toString(), "clauses", SampleDistributions.milkClauses()),
                     201);
             api.post(contracts + "/agreements/" + agreement + "/activation", obj(), 200);
-            p.agreements.add(agreement);
+            agreements.add(agreement);
             progress.update(0.7 * (n + 1) / networkCount, (n + 1) + "/" + networkCount + " networks and agreements");
         }
+    }
+
+    /** The members by CSV import, {@value #CSV_ROWS} rows a request, 8 to a network. */
+    private void importMembers(Api api, String contracts, int producerCount, Progress progress)
+            throws IOException, InterruptedException {
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < producerCount; i++) {
             if (csv.isEmpty()) {
                 csv.append("id,nationalId,name,district,region,groupId\n");
             }
             UUID producer = UUID.randomUUID();
-            p.producers.add(producer);
+            producers.add(producer);
             csv.append(producer).append(',').append(10_000_000 + i).append(",Socia o socio ").append(i + 1)
-                    .append(",Laredo,La Libertad,").append(p.networks.get(i / MEMBERS_PER_NETWORK)).append('\n');
+                    .append(",Laredo,La Libertad,").append(networks.get(i / MEMBERS_PER_NETWORK)).append('\n');
             if ((i + 1) % CSV_ROWS == 0 || i + 1 == producerCount) {
-                api.postCsv(contracts + "/organisations/" + p.association + "/producers/import", csv.toString(), 200,
+                api.postCsv(contracts + "/organisations/" + association + "/producers/import", csv.toString(), 200,
                         201);
                 csv.setLength(0);
                 progress.update(0.7 + 0.2 * (i + 1) / producerCount, (i + 1) + "/" + producerCount + " producers");
             }
         }
-        String lots = stack.baseUrl("lots-service") + "/api/v1";
-        api.post(lots + "/collection-centres", obj("id", p.centre, "organisationId", p.association, "name",
+    }
+
+    private void registerCollectionCentre(Api api, String lots) throws IOException, InterruptedException {
+        api.post(lots + "/collection-centres", obj("id", centre, "organisationId", association, "name",
                 "Centro de Acopio (benchmark)", "district", "Laredo", "region", "La Libertad", "latitude",
                 new BigDecimal("-8.089700"), "longitude", new BigDecimal("-78.960500")), 201);
-        api.post(lots + "/collection-centres/" + p.centre + "/operators", obj("id", p.operator, "name",
+        api.post(lots + "/collection-centres/" + centre + "/operators", obj("id", operator, "name",
                 "Julia Ramos Alvarado"), 201);
+    }
 
-        progress.update(0.9, "waiting for lots-service and payments-service to learn them from the events");
-        UUID[] producerIds = p.producers.toArray(UUID[]::new);
-        UUID[] agreementIds = p.agreements.toArray(UUID[]::new);
+    /** Until lots-service and payments-service have learnt every producer and active agreement from the events. */
+    private void awaitProducersAndAgreementsIn(LocalStack stack, int producerCount)
+            throws IOException, InterruptedException, SQLException {
+        UUID[] producerIds = producers.toArray(UUID[]::new);
+        UUID[] agreementIds = agreements.toArray(UUID[]::new);
         for (String db : List.of("lots", "payments")) {
             String agreementTable = db.equals("lots") ? "agreement_terms" : "agreement_ref";
             awaitCount(stack.database(db), "select count(*) from producer_ref where id = any(?)", producerIds,
@@ -103,7 +130,6 @@ final class Population {
             awaitCount(stack.database(db), "select count(*) from " + agreementTable
                     + " where id = any(?) and status = 'ACTIVE'", agreementIds, agreementIds.length);
         }
-        return p;
     }
 
     /** The lots of every member for each day of {@code days}, two shifts a day, in the order a centre records them. */

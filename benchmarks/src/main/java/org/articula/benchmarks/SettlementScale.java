@@ -111,12 +111,27 @@ final class SettlementScale {
     static Result measure(Api api, LocalStack stack, int producers, LocalDate[] fortnight, Progress progress)
             throws Exception {
         UUID organisation = UUID.randomUUID();
+        LocalStack.Database payments = stack.database("payments");
+        long t0 = System.nanoTime();
+        int lots = loadReadModel(payments, organisation, producers, fortnight, progress);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+
+        progress.update(0.4, "settling " + producers + " producers through the API");
+        Run run = settleThroughApi(api, stack, organisation, fortnight[0]);
+
+        progress.update(0.9, "baseline: one SQL aggregate over the same rows");
+        Baseline baseline = aggregate(payments, organisation, fortnight);
+        return new Result(producers, lots, loadSeconds, run.seconds(), baseline.seconds(),
+                run.settlement().path("gross").decimalValue(), baseline.gross(),
+                run.settlement().path("producers").size(), run.log(), run.progressSeen());
+    }
+
+    /** Producers, group agreements, their terms and the fortnight's lots by SQL; returns the lots inserted. */
+    private static int loadReadModel(LocalStack.Database payments, UUID organisation, int producers,
+            LocalDate[] fortnight, Progress progress) throws Exception {
         UUID buyer = UUID.randomUUID();
         String org = organisation.toString();
         LocalDate lastLotDay = fortnight[0].plusDays(14); // 15 days x 2 shifts = 30 lots each
-        LocalStack.Database payments = stack.database("payments");
-        long t0 = System.nanoTime();
-        int lots;
         try (Connection c = Population.connect(payments)) {
             c.setAutoCommit(false);
             update(c, PRODUCERS, org, org, org, producers);
@@ -124,16 +139,22 @@ final class SettlementScale {
             update(c, TERMS, organisation);
             update(c, ADJUSTMENTS, organisation);
             progress.update(0.05, "loading " + producers * 30 + " lots into payments' read model (SQL)");
-            lots = update(c, LOTS, org, org, producers, fortnight[0], lastLotDay, organisation);
+            int lots = update(c, LOTS, org, org, producers, fortnight[0], lastLotDay, organisation);
             c.commit();
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("analyze producer_ref, agreement_ref, terms_version, price_adjustment, lot_ref");
             }
+            return lots;
         }
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    }
 
-        progress.update(0.4, "settling " + producers + " producers through the API");
+    /** The run as it finished, the settlement it produced, the progress a screen saw, and its wall time. */
+    private record Run(JsonNode log, JsonNode settlement, List<String> progressSeen, double seconds) {
+    }
+
+    private static Run settleThroughApi(Api api, LocalStack stack, UUID organisation, LocalDate fortnightStart)
+            throws Exception {
         api.actAs(stack.token("benchmark", organisation, "treasurer"));
         // Run in the background, as the treasurer's screen does, and follow the run's log: the steps a progress
         // bar shows must advance while a large run works, not jump from 0 to done.
@@ -142,7 +163,7 @@ final class SettlementScale {
         List<String> seen = new ArrayList<>();
         long t1 = System.nanoTime();
         JsonNode runLog = api.postAsync(paymentsUrl + "/api/v1/settlements/runs", Population.obj("organisationId",
-                organisation, "fortnightStart", fortnight[0].toString(), "runId", runId), 202);
+                organisation, "fortnightStart", fortnightStart.toString(), "runId", runId), 202);
         while ("RUNNING".equals(runLog.path("status").asText())) {
             String sample = runLog.path("stepsDone").asInt() + "/" + runLog.path("stepsTotal").asInt() + " "
                     + runLog.path("step").asText("");
@@ -157,24 +178,27 @@ final class SettlementScale {
             throw new IllegalStateException("the settlement run failed: " + runLog);
         }
         JsonNode settlement = api.get(paymentsUrl + "/api/v1/settlements/" + runLog.path("settlementId").asText());
+        return new Run(runLog, settlement, seen, runSeconds);
+    }
 
-        progress.update(0.9, "baseline: one SQL aggregate over the same rows");
-        double baselineSeconds;
-        BigDecimal baselineGross;
+    private record Baseline(BigDecimal gross, double seconds) {
+    }
+
+    /** Every producer's gross by {@link #AGGREGATE}, timing only the query. */
+    private static Baseline aggregate(LocalStack.Database payments, UUID organisation, LocalDate[] fortnight)
+            throws Exception {
         try (Connection c = Population.connect(payments); PreparedStatement q = c.prepareStatement(AGGREGATE)) {
             q.setObject(1, organisation);
             q.setObject(2, fortnight[0]);
             q.setObject(3, fortnight[1]);
             long t2 = System.nanoTime();
+            BigDecimal baselineGross;
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 baselineGross = rs.getBigDecimal(2);
             }
-            baselineSeconds = (System.nanoTime() - t2) / 1e9;
+            return new Baseline(baselineGross, (System.nanoTime() - t2) / 1e9);
         }
-        return new Result(producers, lots, loadSeconds, runSeconds, baselineSeconds,
-                settlement.path("gross").decimalValue(), baselineGross, settlement.path("producers").size(),
-                runLog, seen);
     }
 
     private static int update(Connection c, String sql, Object... params) throws Exception {
