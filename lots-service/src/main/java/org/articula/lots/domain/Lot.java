@@ -163,6 +163,19 @@ public class Lot {
         return next(LotRevision.Kind.CORRECTED, reason, by, at);
     }
 
+    /**
+     * A contested rejection overturned by its dispute: the next revision, accepted. With the counter-sample's
+     * readings the lot is judged by its own clause version (the dispute found them passing); without them (an
+     * untested dispute decided for the producer at its deadline) it is accepted as delivered, readings kept.
+     */
+    LotRevision overturn(List<QualityParameter> clause, List<Reading> retest, String reason, String by, Instant at) {
+        if (isVoided()) {
+            throw LotRuleException.voided("El lote está anulado; no se acepta por impugnación");
+        }
+        figures = retest == null ? figures.acceptedAsDelivered() : LotFigures.judged(figures.quantity, retest, clause);
+        return next(LotRevision.Kind.CORRECTED, reason, by, at);
+    }
+
     /** Voids a lot recorded by mistake: it stays on record, with its figures, but no longer counts. */
     public LotRevision voidLot(String reason, String by, Instant at) {
         if (isVoided()) {
