@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.articula.platform.problem.Problem.Violation;
@@ -173,7 +172,7 @@ public class Dispute {
     public boolean isRepeatOf(Retest retest) {
         return decision == Decision.RETEST && testedBy.equals(retest.testedBy())
                 && testedAt.equals(retest.testedAt().truncatedTo(ChronoUnit.MICROS))
-                && Objects.equals(retestReadings, retest.readings());
+                && Lot.sameReadings(retestReadings, retest.readings());
     }
 
     public boolean isOpen() {

@@ -195,7 +195,8 @@ public class Lot {
         return LotRevision.of(this, kind, reason, by, at);
     }
 
-    private static boolean sameReadings(List<Reading> stored, List<Reading> sent) {
+    /** The same parameters with equal values (whatever their scale) and results, in the same order. */
+    static boolean sameReadings(List<Reading> stored, List<Reading> sent) {
         if (stored.size() != sent.size()) {
             return false;
         }

@@ -11,29 +11,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.articula.lots.domain.DisputeStatus;
 import org.articula.lots.mapping.DisputeMapper;
-import org.articula.lots.rest.dto.DisputeRequest;
 import org.articula.lots.rest.dto.DisputeView;
 import org.articula.lots.rest.dto.RetestRequest;
 import org.articula.lots.service.DisputeService;
-import org.articula.platform.idempotency.Created;
-import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1")
+@Path("/api/v1/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Disputes", description = "Contesting a rejected lot: the counter-sample's re-test and its outcome")
 @RetryLostRace
@@ -43,24 +34,7 @@ public class DisputeResource {
     DisputeService service;
 
     @POST
-    @Path("/lots/{lotId}/disputes")
-    @RolesAllowed({ Roles.PRODUCER, Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Contest a rejected lot (ask for its counter-sample to be re-tested)",
-            description = "By the lot's producer, its centre's operator or the organisation's buyer-admin. Only a lot "
-                    + "whose latest revision is rejected, not voided, without an open dispute, within the contest "
-                    + "window of the clause version that judged it (contestWindowHours from the lot's recording): "
-                    + "otherwise 409 or 422 saying why, nothing stored. Idempotent by id: 201, then 200.")
-    @APIResponse(responseCode = "201", description = "Opened: the dispute", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisputeView.class)))
-    public Response open(@PathParam("lotId") UUID lotId, @Valid @NotNull DisputeRequest request, @Context UriInfo uri) {
-        Created<DisputeView> created = service.open(lotId, request).map(DisputeMapper::view);
-        return CreatedResponse.of(created, uri.getBaseUriBuilder().path("api/v1/disputes")
-                .path(created.value().id().toString()).build(), created.value());
-    }
-
-    @POST
-    @Path("/disputes/{id}/retest")
+    @Path("/{id}/retest")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the counter-sample's re-test and decide the dispute",
@@ -73,7 +47,7 @@ public class DisputeResource {
     }
 
     @GET
-    @Path("/disputes/{id}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A dispute as it stands", description = "A producer sees only theirs; another "
             + "organisation's is not found.")
@@ -82,7 +56,6 @@ public class DisputeResource {
     }
 
     @GET
-    @Path("/disputes")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "Disputes of an organisation's lots or of lots at its centres, newest first (at most 500)",
             description = "organisationId defaults to the caller's; another organisation's is not found. status, "
