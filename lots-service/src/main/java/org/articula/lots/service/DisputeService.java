@@ -68,13 +68,15 @@ public class DisputeService {
     public Created<Dispute> open(UUID lotId, DisputeRequest request) {
         Lot lot = lotService.get(lotId);
         mayContest(lot);
+        // The lot's disputes before the id: a repeat committed in between is then found by its id, not refused.
+        List<Dispute> earlier = disputes.ofLot(lotId);
         Dispute existing = disputes.findById(request.id());
         if (existing != null) {
             return Created.repeatOrConflict(existing, visible(existing) && existing.isRepeatOf(lotId, request.reason()),
                     "El id " + request.id() + " ya identifica otra impugnación");
         }
-        Dispute dispute = Dispute.open(request.id(), lot, clauseOf(lot), disputes.ofLot(lotId), request.reason(),
-                user.name(), clock.instant(), clock.getZone());
+        Dispute dispute = Dispute.open(request.id(), lot, clauseOf(lot), earlier, request.reason(), user.name(),
+                clock.instant(), clock.getZone());
         disputes.persist(dispute);
         disputes.flush();
         outbox.publishAll(List.of(DisputeEvents.opened(dispute)), e -> DisputeEvents.key(dispute));
