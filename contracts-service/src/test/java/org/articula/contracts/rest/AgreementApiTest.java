@@ -76,6 +76,8 @@ class AgreementApiTest {
                 .body("unit", is("L")).body("versions", hasSize(1))
                 .body("versions[0].clauses.assistance.maxInstalments", is(2))
                 .body("versions[0].clauses.quality.parameters[1].required", is(true))
+                .body("versions[0].clauses.quality.contestWindowHours", is(48))
+                .body("versions[0].clauses.quality.untestedDisputeFavoursProducer", is(true))
                 .body("periodsInForce", empty())
                 .extract().asString();
         String again = given().contentType(ContentType.JSON).body(body).post(AGREEMENTS)
@@ -231,6 +233,12 @@ class AgreementApiTest {
         Map<String, Object> booleanWithoutPass = base();
         param(booleanWithoutPass, 2).remove("passValue");
         cases.put("clauses.quality.parameters[2].passValue", booleanWithoutPass);
+        Map<String, Object> noContestWindow = base();
+        path(noContestWindow, "clauses", "quality").put("contestWindowHours", 0);
+        cases.put("clauses.quality.contestWindowHours", noContestWindow);
+        Map<String, Object> contestWindowOverAMonth = base();
+        path(contestWindowOverAMonth, "clauses", "quality").put("contestWindowHours", 721);
+        cases.put("clauses.quality.contestWindowHours ", contestWindowOverAMonth);
         Map<String, Object> endsBeforeStart = base();
         endsBeforeStart.put("endDate", TODAY.minusDays(1).toString());
         cases.put("endDate", endsBeforeStart);

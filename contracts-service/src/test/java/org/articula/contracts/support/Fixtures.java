@@ -53,12 +53,12 @@ public final class Fixtures {
 
     /** Milk for a processor: solids ≥ 11.5 %, ≤ 10 °C, no antibiotics; S/ 1.03 + 0.05 over 12 % solids. */
     public static Map<String, Object> milkClauses(String basePrice) {
-        Map<String, Object> quality = Map.of("parameters", new ArrayList<>(List.of(
+        Map<String, Object> quality = new HashMap<>(Map.of("parameters", new ArrayList<>(List.of(
                 new HashMap<>(Map.of("code", "total_solids", "name", "Sólidos totales", "kind", "NUMERIC", "unit", "%",
                         "min", 11.5, "required", true)),
                 new HashMap<>(Map.of("code", "temperature", "kind", "NUMERIC", "unit", "°C", "max", 10)),
                 new HashMap<>(Map.of("code", "antibiotics", "name", "Antibióticos", "kind", "BOOLEAN",
-                        "passValue", false)))));
+                        "passValue", false))))));
         Map<String, Object> price = new HashMap<>(Map.of("currency", "PEN", "basePrice", new java.math.BigDecimal(basePrice),
                 "qualityAdjustments", new ArrayList<>(List.of(new HashMap<>(Map.of("parameter", "total_solids",
                         "from", 12, "amountPerUnit", 0.05)))),

@@ -385,7 +385,9 @@ class EventSchemasTest {
                                   "min": null, "max": 10, "passValue": null, "required": true },
                                 { "code": "antibiotics", "name": "Antibióticos", "kind": "BOOLEAN", "unit": null,
                                   "min": null, "max": null, "passValue": false, "required": true }
-                              ]
+                              ],
+                              "contestWindowHours": 48,
+                              "untestedDisputeFavoursProducer": true
                             },
                             "quantity": null,
                             "price": {

@@ -163,6 +163,19 @@ public class Lot {
         return next(LotRevision.Kind.CORRECTED, reason, by, at);
     }
 
+    /**
+     * A contested rejection overturned by its dispute: the next revision, accepted. With the counter-sample's
+     * readings the lot is judged by its own clause version (the dispute found them passing); without them (an
+     * untested dispute decided for the producer at its deadline) it is accepted as delivered, readings kept.
+     */
+    LotRevision overturn(List<QualityParameter> clause, List<Reading> retest, String reason, String by, Instant at) {
+        if (isVoided()) {
+            throw LotRuleException.voided("El lote está anulado; no se acepta por impugnación");
+        }
+        figures = retest == null ? figures.acceptedAsDelivered() : LotFigures.judged(figures.quantity, retest, clause);
+        return next(LotRevision.Kind.CORRECTED, reason, by, at);
+    }
+
     /** Voids a lot recorded by mistake: it stays on record, with its figures, but no longer counts. */
     public LotRevision voidLot(String reason, String by, Instant at) {
         if (isVoided()) {
@@ -182,7 +195,8 @@ public class Lot {
         return LotRevision.of(this, kind, reason, by, at);
     }
 
-    private static boolean sameReadings(List<Reading> stored, List<Reading> sent) {
+    /** The same parameters with equal values (whatever their scale) and results, in the same order. */
+    static boolean sameReadings(List<Reading> stored, List<Reading> sent) {
         if (stored.size() != sent.size()) {
             return false;
         }

@@ -52,6 +52,11 @@ public class LotFigures {
         return new LotFigures(quantity.setScale(QUANTITY_SCALE), kept, judgement.verdict(), judgement.reasons());
     }
 
+    /** The same quantity and readings, accepted with no reason against them: a rejection overturned untested. */
+    LotFigures acceptedAsDelivered() {
+        return new LotFigures(quantity, readings, Verdict.ACCEPTED, List.of());
+    }
+
     /** The same figures as another instance: an entity never shares its embedded value with another. */
     LotFigures copy() {
         return new LotFigures(quantity, readings, verdict, reasons);

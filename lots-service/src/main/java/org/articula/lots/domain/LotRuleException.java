@@ -29,6 +29,11 @@ public class LotRuleException extends ProblemException {
         return new LotRuleException(problem, detail, List.of(violation));
     }
 
+    /** A change the lot's state or its agreement does not allow, as a whole (no field to blame). */
+    public static LotRuleException refused(LotsProblem problem, String detail) {
+        return new LotRuleException(problem, detail, List.of());
+    }
+
     public static LotRuleException invalid(String field, String message) {
         return invalid(List.of(new Violation(field, message)));
     }

@@ -15,7 +15,17 @@ public enum LotsProblem implements ProblemKind {
             "The producer has several agreements in force for the product on the delivery date and the centre "
                     + "does not decide which one; the lot was not recorded."),
     LOT_VOIDED("lot-voided", "El lote está anulado", 409,
-            "A voided lot is neither corrected nor voided again.");
+            "A voided lot is neither corrected nor voided again, nor contested."),
+    LOT_NOT_REJECTED("lot-not-rejected", "El lote no está rechazado", 409,
+            "Only a lot whose latest revision is rejected is contested; nothing was stored."),
+    LOT_ALREADY_CONTESTED("lot-already-contested", "El lote ya está impugnado", 409,
+            "The lot has an open dispute, or this revision of it was already contested and decided; "
+                    + "nothing was stored."),
+    CONTEST_WINDOW_CLOSED("contest-window-closed", "Plazo para impugnar vencido", 422,
+            "The quality clause that judged the lot allows contesting its rejection only within its "
+                    + "contestWindowHours of the lot's recording; the detail gives the date it closed. Nothing was stored."),
+    DISPUTE_DECIDED("dispute-decided", "La impugnación ya está decidida", 409,
+            "A decided dispute (upheld or overturned) takes no re-test but the very one that decided it.");
 
     private final Definition definition;
 

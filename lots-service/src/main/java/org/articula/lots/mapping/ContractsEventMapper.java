@@ -63,15 +63,20 @@ public final class ContractsEventMapper {
         t.versions = new ArrayList<>();
         for (JsonNode v : required(a, "versions")) {
             List<QualityParameter> quality = new ArrayList<>();
-            for (JsonNode q : required(v.path("clauses").path("quality"), "parameters")) {
+            JsonNode qualityClause = v.path("clauses").path("quality");
+            for (JsonNode q : required(qualityClause, "parameters")) {
                 quality.add(new QualityParameter(text(q, "code"), q.path("name").asText(text(q, "code")),
                         text(q, "kind"), q.path("unit").isNull() ? null : q.path("unit").asText(null),
                         optionalDecimal(q, "min"), optionalDecimal(q, "max"),
                         q.path("passValue").isBoolean() ? q.path("passValue").booleanValue() : null,
                         q.path("required").asBoolean(true)));
             }
+            // Events published before the dispute terms existed lack them: null, read as the defaults.
+            JsonNode window = qualityClause.path("contestWindowHours");
+            JsonNode favours = qualityClause.path("untestedDisputeFavoursProducer");
             t.versions.add(new TermsVersion(required(v, "number").asInt(), date(v, "effectiveFrom"),
-                    date(v, "effectiveTo"), quality));
+                    date(v, "effectiveTo"), quality, window.isInt() ? window.intValue() : null,
+                    favours.isBoolean() ? favours.booleanValue() : null));
         }
         return t;
     }

@@ -87,9 +87,9 @@ public final class LotMapper {
         return new LotSheet(found.stream().map(LotMapper::receipt).toList(), new ArrayList<>(totals.values()));
     }
 
-    public static RejectionRate rejectionRate(UUID key, long lots, long rejected) {
+    public static RejectionRate rejectionRate(UUID key, long lots, long rejected, long overturned) {
         return new RejectionRate(key, lots, rejected,
-                BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(lots), 4, RoundingMode.HALF_UP));
+                BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(lots), 4, RoundingMode.HALF_UP), overturned);
     }
 
     public static CollectionCentre newCentre(CentreRequest r, Instant at) {

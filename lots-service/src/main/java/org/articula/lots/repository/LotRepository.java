@@ -15,8 +15,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
 
-    /** Lots and rejections of one producer or centre. */
-    public record RateRow(UUID key, long lots, long rejected) {
+    /** Lots and rejections of one producer or centre, and rejections a dispute overturned (now accepted). */
+    public record RateRow(UUID key, long lots, long rejected, long overturned) {
     }
 
     /**
@@ -48,13 +48,16 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
 
     /**
      * Recorded (not voided) lots and how many were rejected, per producer or per centre, for an
-     * organisation's deliveries in [from, to]. One grouped query.
+     * organisation's deliveries in [from, to]; and apart, how many rejections a dispute overturned (those lots
+     * are accepted now, so they are not among the rejected). One grouped query.
      */
     public List<RateRow> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {
-        String key = byCentre ? "centreId" : "producerId";
+        String key = byCentre ? "l.centreId" : "l.producerId";
         return getEntityManager().createQuery("select new " + RateRow.class.getName() + "(" + key
-                + ", count(*), sum(case when figures.verdict = 'REJECTED' then 1 else 0 end)) from Lot"
-                + " where organisationId = :org and deliveryDate between :from and :to and status = 'RECORDED'"
+                + ", count(*), sum(case when l.figures.verdict = 'REJECTED' then 1 else 0 end),"
+                + " sum(case when exists (select 1 from Dispute d where d.lotId = l.id and d.status = 'OVERTURNED')"
+                + " then 1 else 0 end)) from Lot l"
+                + " where l.organisationId = :org and l.deliveryDate between :from and :to and l.status = 'RECORDED'"
                 + " group by " + key + " order by " + key, RateRow.class)
                 .setParameter("org", organisationId).setParameter("from", from).setParameter("to", to)
                 .getResultList();

@@ -52,7 +52,7 @@ public class LotQueries {
     public List<RejectionRate> rejectionRates(UUID organisationId, LocalDate from, LocalDate to, boolean byCentre) {
         checkRange(from, to);
         return lots.rejectionRates(organisationId, from, to, byCentre).stream()
-                .map(r -> LotMapper.rejectionRate(r.key(), r.lots(), r.rejected())).toList();
+                .map(r -> LotMapper.rejectionRate(r.key(), r.lots(), r.rejected(), r.overturned())).toList();
     }
 
     static void checkRange(LocalDate from, LocalDate to) {

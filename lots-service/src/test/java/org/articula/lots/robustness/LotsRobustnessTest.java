@@ -38,6 +38,7 @@ class LotsRobustnessTest {
 
     static final String LOTS = "/api/v1/lots";
     static final String CENTRES = "/api/v1/collection-centres";
+    static final String DISPUTES = "/api/v1/disputes";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
     @Inject
@@ -59,6 +60,7 @@ class LotsRobustnessTest {
         given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))
                 .post(CENTRES + "/" + centre + "/operators").then().statusCode(201);
         UUID lot = lot();
+        UUID dispute = dispute();
 
         RobustnessReport report = RobustnessSuite.forService("lots-service", "lots")
                 .platformOperations(inbox.consumerName())
@@ -99,6 +101,15 @@ class LotsRobustnessTest {
                 .seed("GET " + LOTS + "/{id}/history", () -> ApiRequest.empty().withPath("id", lot))
                 .seed("POST " + LOTS + "/{id}/void", () -> ApiRequest.json(Map.of("version", 0,
                         "reason", "registrado dos veces")).withPath("id", lot()))
+                .seed("POST " + LOTS + "/{lotId}/disputes", () -> ApiRequest.json(Map.of("id", UUID.randomUUID(),
+                        "reason", "la muestra se tomó de un bidón sin agitar")).withPath("lotId", rejectedLot()))
+                .seed("GET " + DISPUTES, () -> ApiRequest.empty().withQuery("organisationId", association)
+                        .withQuery("status", "OPEN").withQuery("centreId", centre).withQuery("producerId", rosa))
+                .seed("GET " + DISPUTES + "/{id}", () -> ApiRequest.empty().withPath("id", dispute))
+                .seed("POST " + DISPUTES + "/{id}/retest", () -> ApiRequest.json(Map.of(
+                        "testedBy", "Laboratorio de la UNT", "testedAt", java.time.Instant.now().toString(),
+                        "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.9"),
+                                "instrument", "Lactoscan", "sampleId", "C-1")))).withPath("id", dispute()))
                 .run();
 
         assertEquals(List.of(), report.failures());
@@ -113,6 +124,23 @@ class LotsRobustnessTest {
     private UUID lot() {
         UUID id = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(lotBody(id)).post(LOTS).then().statusCode(201);
+        return id;
+    }
+
+    /** A lot rejected for low solids, to contest. */
+    private UUID rejectedLot() {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = lotBody(id);
+        body.put("readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("10.9"))));
+        given().contentType(ContentType.JSON).body(body).post(LOTS).then().statusCode(201);
+        return id;
+    }
+
+    /** An open dispute of a fresh rejected lot. */
+    private UUID dispute() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", id, "reason", "la muestra se calentó"))
+                .post(LOTS + "/" + rejectedLot() + "/disputes").then().statusCode(201);
         return id;
     }
 

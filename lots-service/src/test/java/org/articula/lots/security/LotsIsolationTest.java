@@ -43,11 +43,13 @@ class LotsIsolationTest {
 
 
     /** One organisation's world in lots-service. */
-    record Tenant(UUID organisation, UUID producer, UUID fellow, UUID centre, UUID operator, UUID lot) {
+    record Tenant(UUID organisation, UUID producer, UUID fellow, UUID centre, UUID operator, UUID lot,
+            UUID rejectedLot, UUID dispute) {
 
         Map<String, String> own() {
             return Map.of("organisation", organisation.toString(), "producer", producer.toString(), "centre",
-                    centre.toString(), "operator", operator.toString(), "lot", lot.toString());
+                    centre.toString(), "operator", operator.toString(), "lot", lot.toString(),
+                    "rejectedLot", rejectedLot.toString(), "dispute", dispute.toString());
         }
     }
 
@@ -60,18 +62,21 @@ class LotsIsolationTest {
         Set<String> everythingOfA = Set.of("Rosalinda Ticona Mamani", "Fidel Ticona Quispe", "Centro de Acopio Isolda",
                 "Operador Isolda Quispe", "4321.987", "13.579", UpstreamEvents.nationalId(a.producer()),
                 a.organisation().toString(), a.producer().toString(), a.fellow().toString(), a.centre().toString(),
-                a.operator().toString(), a.lot().toString());
+                a.operator().toString(), a.lot().toString(), a.rejectedLot().toString(), a.dispute().toString());
         Map<String, String> fellowOwn = new HashMap<>(a.own());
         fellowOwn.put("producer", a.fellow().toString());
         fellowOwn.put("lot", UUID.randomUUID().toString());
+        fellowOwn.put("rejectedLot", UUID.randomUUID().toString());
+        fellowOwn.put("dispute", UUID.randomUUID().toString());
 
         String centreOfA = "/api/v1/collection-centres/" + a.centre();
         IsolationMatrix matrix = new IsolationMatrix("lots-service")
                 .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/lots/" + a.lot(),
                         "/api/v1/lots/" + a.lot() + "/history", "/api/v1/collection-centres", centreOfA + "/operators",
-                        centreOfA + "/sheet?date=" + TO)
+                        centreOfA + "/sheet?date=" + TO, "/api/v1/disputes/" + a.dispute())
                 .foreign("organisation", a.organisation()).foreign("producer", a.producer())
                 .foreign("centre", a.centre()).foreign("operator", a.operator()).foreign("lot", a.lot())
+                .foreign("rejectedLot", a.rejectedLot()).foreign("dispute", a.dispute())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)
                 .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
                         .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
@@ -124,6 +129,15 @@ class LotsIsolationTest {
         m.operation("POST /api/v1/lots/{id}/corrections", post("/api/v1/lots/{{lot}}/corrections",
                 "{\"version\":0,\"quantity\":17,\"reason\":\"balanza\"}"));
         m.operation("GET /api/v1/lots/{id}/history", get("/api/v1/lots/{{lot}}/history"));
+        m.operation("POST /api/v1/lots/{lotId}/disputes", post("/api/v1/lots/{{rejectedLot}}/disputes",
+                "{\"id\":\"{{new:dispute}}\",\"reason\":\"la muestra se tomó mal\"}"));
+        m.operation("GET /api/v1/disputes", get("/api/v1/disputes"),
+                get("/api/v1/disputes").withQuery("organisationId", "{{organisation}}").withQuery("status", "OPEN")
+                        .withQuery("centreId", "{{filter:centre}}").withQuery("producerId", "{{filter:producer}}"));
+        m.operation("GET /api/v1/disputes/{id}", get("/api/v1/disputes/{{dispute}}"));
+        m.operation("POST /api/v1/disputes/{id}/retest", post("/api/v1/disputes/{{dispute}}/retest", """
+                {"testedBy":"Laboratorio de la UNT","testedAt":"%s",
+                 "readings":[{"parameter":"total_solids","value":12.1}]}""".formatted(LimaDays.earlierOn(TODAY))));
         m.operation("POST /api/v1/lots/{id}/void", post("/api/v1/lots/{{lot}}/void",
                 "{\"version\":0,\"reason\":\"registrado dos veces\"}"));
     }
@@ -157,6 +171,17 @@ class LotsIsolationTest {
                         LimaDays.earlierOn(TODAY).toString(), "readings",
                         List.of(Map.of("parameter", "total_solids", "value", new BigDecimal(solids)))))
                 .post("/api/v1/lots").then().statusCode(201);
-        return new Tenant(organisation, producer, fellow, centre, operator, lot);
+        UUID rejectedLot = UUID.randomUUID();
+        given().header(TestTokens.as(organisation, Roles.CENTRE_OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("id", rejectedLot, "centreId", centre, "operatorId", operator, "producerId", producer,
+                        "product", "milk", "quantity", new BigDecimal("9.5"), "unit", "L", "deliveredAt",
+                        LimaDays.earlierOn(TODAY).toString(), "readings",
+                        List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("10.5")))))
+                .post("/api/v1/lots").then().statusCode(201);
+        UUID dispute = UUID.randomUUID();
+        given().header(TestTokens.as(organisation, Roles.BUYER_ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("id", dispute, "reason", "la contramuestra dirá"))
+                .post("/api/v1/lots/" + rejectedLot + "/disputes").then().statusCode(201);
+        return new Tenant(organisation, producer, fellow, centre, operator, lot, rejectedLot, dispute);
     }
 }

@@ -347,6 +347,39 @@ class SettlementApiTest {
                 "by", "Tesorera")).post("/api/v1/settlements/runs").then().statusCode(409).contentType(PROBLEM);
     }
 
+    // rule R2, R3, R4
+    /**
+     * A dispute overturned in lots-service arrives as LotCorrected from REJECTED to ACCEPTED (decision 0025):
+     * paid in its own fortnight while that is open, as a positive adjustment in the next once it has closed.
+     */
+    @Test
+    void aRejectionOverturnedByADisputeIsPaidInItsOpenFortnightOrAsAnAdjustmentOnceItClosed() {
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID agreement = agreementOf(rosa);
+        Lot closedFortnight = lot(rosa, agreement, OCT_1.plusDays(3), "20", Map.of(), "REJECTED");
+        Lot openFortnight = lot(rosa, agreement, OCT_16.plusDays(1), "30", Map.of(), "REJECTED");
+        String first = run(OCT_1).getString("id");
+        given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().body("gross", is(0f));
+        close(first);
+
+        UpstreamEvents.publish(
+                closedFortnight.revised().judged("ACCEPTED", null).corrected("Contramuestra analizada por UNT: aprobada"),
+                openFortnight.revised().judged("ACCEPTED", null).corrected("Contramuestra analizada por UNT: aprobada"));
+        Feed.await("the overturned lots", () -> ((Number) em.createNativeQuery(
+                "select count(*) from lot_ref where id in (:ids) and revision = 2 and verdict = 'ACCEPTED'")
+                .setParameter("ids", List.of(closedFortnight.id(), openFortnight.id())).getSingleResult()).intValue() == 2);
+
+        String second = run(OCT_16).getString("id");
+        // 30 L x 1.00 in its own fortnight; 20 L x 1.00 = 20.00 owed from the closed one.
+        given().get("/api/v1/settlements/" + second + "/statements/" + rosa).then()
+                .body("lines.kind", containsInAnyOrder("LOT", "ADJUSTMENT"))
+                .body("lines.find { it.kind == 'LOT' }.amount", is(30.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.amount", is(20.00f))
+                .body("lines.find { it.kind == 'ADJUSTMENT' }.lotId", is(closedFortnight.id().toString()))
+                .body("gross", is(50.00f));
+        given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().body("gross", is(0f));
+    }
+
     // rule R3, R6, R9, R12
     @Test
     void runningAgainGivesTheSameResultAndClosingTwiceChangesNothing() {

@@ -101,6 +101,12 @@ public final class AgreementEvents {
         return this;
     }
 
+    /** The dispute terms of the only clause version's quality clause (48 hours, for the producer by default). */
+    public AgreementEvents disputes(int contestWindowHours, boolean untestedDisputeFavoursProducer) {
+        only.disputes(contestWindowHours, untestedDisputeFavoursProducer);
+        return this;
+    }
+
     /** The clause versions in order (numbered 1, 2, ...), instead of the only one. */
     public AgreementEvents terms(Terms... versions) {
         this.versions.clear();

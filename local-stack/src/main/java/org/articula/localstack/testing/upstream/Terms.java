@@ -35,6 +35,8 @@ public final class Terms {
     private String shortfallPenaltyPerUnit;
     private int paymentTermDays = 7;
     private int maxInstalments = 2;
+    private int contestWindowHours = 48;
+    private boolean untestedDisputeFavoursProducer = true;
 
     Terms() {
     }
@@ -100,6 +102,13 @@ public final class Terms {
         return this;
     }
 
+    /** How a rejection is contested: within these hours of the lot's recording; an untested dispute's outcome. */
+    public Terms disputes(int contestWindowHours, boolean untestedDisputeFavoursProducer) {
+        this.contestWindowHours = contestWindowHours;
+        this.untestedDisputeFavoursProducer = untestedDisputeFavoursProducer;
+        return this;
+    }
+
     LocalDate fromOr(LocalDate start) {
         return from == null ? start : from;
     }
@@ -111,7 +120,10 @@ public final class Terms {
         version.put("effectiveFrom", fromOr(start).toString());
         version.put("effectiveTo", (to == null ? end : to).toString());
         ObjectNode clauses = version.putObject("clauses");
-        qualityClause(clauses.putObject("quality").putArray("parameters"));
+        ObjectNode qualityClause = clauses.putObject("quality");
+        qualityClause(qualityClause.putArray("parameters"));
+        qualityClause.put("contestWindowHours", contestWindowHours);
+        qualityClause.put("untestedDisputeFavoursProducer", untestedDisputeFavoursProducer);
         if (committedQuantity == null) {
             clauses.putNull("quantity");
         } else {
