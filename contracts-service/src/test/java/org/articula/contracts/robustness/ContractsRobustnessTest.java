@@ -98,6 +98,13 @@ class ContractsRobustnessTest {
                         "PRODUCER_LEFT", "reason", "vende directo", "effectiveOn", TODAY.toString()))
                         .withPath("id", activeAgreement()))
                 .seed("GET " + AGREEMENTS + "/{id}/versions", () -> ApiRequest.empty().withPath("id", active))
+                .seed("POST " + AGREEMENTS + "/{id}/assistance", () -> ApiRequest.json(Map.of("id", UUID.randomUUID(),
+                        "kind", "VETERINARY_SERVICE", "deliveredOn", TODAY.toString(), "deliveredBy", "MV Jorge Salazar",
+                        "description", "desparasitación", "cost", new java.math.BigDecimal("45.01"),
+                        "producerIds", List.of(member))).withPath("id", active))
+                .seed("GET " + AGREEMENTS + "/{id}/assistance", () -> ApiRequest.empty().withPath("id", active))
+                .seed("GET /api/v1/assistance/free-cost", () -> ApiRequest.empty().withQuery("buyerId", processor)
+                        .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
                 .seed("GET /api/v1/audit", () -> ApiRequest.empty().withQuery("resourceType", "Agreement")
                         .withQuery("resourceId", active).withQuery("from", TODAY.minusDays(1))
                         .withQuery("to", TODAY.plusDays(1)).withQuery("limit", 10))
