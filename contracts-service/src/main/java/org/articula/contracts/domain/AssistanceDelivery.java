@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -175,11 +176,12 @@ public class AssistanceDelivery {
     /**
      * Splits an amount among producers to the céntimo: each gets the amount divided by their number,
      * rounded down, and the céntimos left over go one each to the first producers in the order of their ids
-     * (so the shares differ by 0.01 at most, add up to the whole, and do not depend on the order they were
+     * as text (so the shares differ by 0.01 at most, add up to the whole, and do not depend on the order they were
      * sent in). S/ 100.00 among 3: 33.34 + 33.33 + 33.33.
      */
     public static List<ProducerShare> split(BigDecimal amount, List<UUID> producers) {
-        List<UUID> ordered = producers.stream().sorted().toList();
+        // By the ids' text, as anyone reading them sorts them (UUID.compareTo compares signed halves).
+        List<UUID> ordered = producers.stream().sorted(Comparator.comparing(UUID::toString)).toList();
         BigDecimal n = BigDecimal.valueOf(ordered.size());
         BigDecimal each = amount.divide(n, 2, RoundingMode.DOWN);
         int leftOver = amount.subtract(each.multiply(n)).movePointRight(2).intValueExact();

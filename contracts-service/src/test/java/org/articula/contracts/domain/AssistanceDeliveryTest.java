@@ -73,6 +73,11 @@ class AssistanceDeliveryTest {
         assertEquals(List.of(new BigDecimal("15.01"), new BigDecimal("15.01"), new BigDecimal("15.00")),
                 AssistanceDelivery.split(new BigDecimal("45.02"), List.of(JULIO, TERESA, ROSA)).stream()
                         .map(ProducerShare::charged).toList());
+        // Ordered as text: "1..." before "f..." (UUID.compareTo would put f, a negative half, first).
+        UUID low = UUID.fromString("10000000-0000-0000-0000-000000000000");
+        UUID high = UUID.fromString("f0000000-0000-0000-0000-000000000000");
+        assertEquals(List.of(new ProducerShare(low, new BigDecimal("22.51")), new ProducerShare(high,
+                new BigDecimal("22.50"))), AssistanceDelivery.split(new BigDecimal("45.01"), List.of(high, low)));
     }
 
     @Test
