@@ -112,7 +112,7 @@ class AssistanceApiTest {
     }
 
     @Test
-    void anotherOrganisationsAgreementIsNotFoundAndTheAssociationsRolesOnlyRead() {
+    void anotherOrganisationsAgreementIsNotFoundTheAssociationsOtherRolesOnlyReadAndTheBuyerRecords() {
         UUID agreement = activeAgreement(agreement(processor, "PRODUCER", rosa, TODAY.minusDays(30), TODAY.plusDays(300)));
         UUID other = Fixtures.organisation("Cooperativa Ajena", "ASSOCIATION", null);
         given().header(TestTokens.as(other, Roles.BUYER_ADMIN)).contentType(ContentType.JSON)
@@ -125,6 +125,15 @@ class AssistanceApiTest {
         given().header(TestTokens.as(association, Roles.TREASURER)).contentType(ContentType.JSON)
                 .body(delivery("TRAINING", TODAY, "10.00", null)).post(assistance(agreement)).then().statusCode(403);
         given().header(TestTokens.as(association, Roles.TREASURER)).get(assistance(agreement)).then().statusCode(200);
+
+        // The buyer, party to the agreement, delivers the assistance: its admin records it, and it reads its free cost.
+        given().header(TestTokens.as(processor, Roles.BUYER_ADMIN)).contentType(ContentType.JSON)
+                .body(delivery("TRAINING", TODAY, "10.00", null)).post(assistance(agreement)).then().statusCode(201)
+                .body("charged", is(false)).body("organisationId", is(association.toString()));
+        given().header(TestTokens.as(processor, Roles.AUDITOR)).queryParam("buyerId", processor)
+                .queryParam("from", TODAY.toString()).queryParam("to", TODAY.toString())
+                .get("/api/v1/assistance/free-cost").then().statusCode(200).body("cost", is(10.00f))
+                .body("deliveries", is(1));
     }
 
     private static void refused(UUID agreement, Map<String, Object> body, int status, String field) {
