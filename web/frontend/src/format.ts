@@ -69,7 +69,7 @@ export function productName(code: string): string {
 export const VERDICT_NAMES = { ACCEPTED: 'ACEPTADO', REJECTED: 'RECHAZADO' } as const;
 
 export const CHARGE_KINDS: Record<string, string> = { FEED: 'Alimento', VETERINARY: 'Veterinario',
-  INSEMINATION: 'Inseminación', ADVANCE: 'Adelanto' };
+  INSEMINATION: 'Inseminación', ADVANCE: 'Adelanto', TECHNICAL_ASSISTANCE: 'Asistencia técnica' };
 
 /** Common quality parameters by code, for screens that have no agreement at hand to name them (the producer's). */
 export const PARAMETERS: Record<string, { name: string; unit: string }> = {

@@ -54,6 +54,8 @@ class ContractsRobustnessTest {
         UUID member = Fixtures.producer(association, network, dni(), "Rosa Quispe Huamán");
         TestTokens.actAs("Carmen Vásquez", association, Roles.BUYER_ADMIN, Roles.AUDITOR);
         UUID active = activeAgreement();
+        UUID served = Fixtures.producer(association, network, dni(), "Teresa Alva Ruiz");
+        UUID assisted = activeAgreement(served);
         String organisations = "/api/v1/organisations";
         String producers = organisations + "/{organisationId}/producers";
 
@@ -98,6 +100,13 @@ class ContractsRobustnessTest {
                         "PRODUCER_LEFT", "reason", "vende directo", "effectiveOn", TODAY.toString()))
                         .withPath("id", activeAgreement()))
                 .seed("GET " + AGREEMENTS + "/{id}/versions", () -> ApiRequest.empty().withPath("id", active))
+                .seed("POST " + AGREEMENTS + "/{id}/assistance", () -> ApiRequest.json(Map.of("id", UUID.randomUUID(),
+                        "kind", "VETERINARY_SERVICE", "deliveredOn", TODAY.toString(), "deliveredBy", "MV Jorge Salazar",
+                        "description", "desparasitación", "cost", new java.math.BigDecimal("45.01"),
+                        "producerIds", List.of(served))).withPath("id", assisted))
+                .seed("GET " + AGREEMENTS + "/{id}/assistance", () -> ApiRequest.empty().withPath("id", active))
+                .seed("GET /api/v1/assistance/free-cost", () -> ApiRequest.empty().withQuery("buyerId", processor)
+                        .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
                 .seed("GET /api/v1/audit", () -> ApiRequest.empty().withQuery("resourceType", "Agreement")
                         .withQuery("resourceId", active).withQuery("from", TODAY.minusDays(1))
                         .withQuery("to", TODAY.plusDays(1)).withQuery("limit", 10))
@@ -152,14 +161,21 @@ class ContractsRobustnessTest {
 
     // Each with a producer of its own: two agreements in force for one producer and product would conflict.
     private UUID draft() {
-        UUID producer = Fixtures.producer(association, network, dni(), "Julio Rodríguez Cruz");
+        return draft(Fixtures.producer(association, network, dni(), "Julio Rodríguez Cruz"));
+    }
+
+    private UUID draft(UUID producer) {
         Map<String, Object> body = new HashMap<>(agreement(processor, "PRODUCER", producer, TODAY, TODAY.plusDays(180)));
         given().contentType(ContentType.JSON).body(body).post(AGREEMENTS).then().statusCode(201);
         return (UUID) body.get("id");
     }
 
     private UUID activeAgreement() {
-        UUID id = draft();
+        return activeAgreement(Fixtures.producer(association, network, dni(), "Julio Rodríguez Cruz"));
+    }
+
+    private UUID activeAgreement(UUID producer) {
+        UUID id = draft(producer);
         given().contentType(ContentType.JSON).body(Map.of()).post(AGREEMENTS + "/" + id + "/activation")
                 .then().statusCode(200);
         return id;

@@ -111,6 +111,13 @@ class ContractsIsolationTest {
         m.operation("POST /api/v1/agreements/{id}/termination", post(agreementUrl + "/termination",
                 "{\"reasonCode\":\"MUTUAL\"}"));
         m.operation("GET /api/v1/agreements/{id}/versions", get(agreementUrl + "/versions"));
+        m.operation("POST /api/v1/agreements/{id}/assistance", post(agreementUrl + "/assistance", """
+                {"id":"%s","kind":"VETERINARY_SERVICE","deliveredOn":"%s","deliveredBy":"MV Jorge Salazar",
+                 "cost":45.01,"producerIds":["{{producer}}"]}""".formatted(UUID.randomUUID(), TODAY)));
+        m.operation("GET /api/v1/agreements/{id}/assistance", get(agreementUrl + "/assistance"));
+        m.operation("GET /api/v1/assistance/free-cost", get("/api/v1/assistance/free-cost")
+                .withQuery("buyerId", "{{buyer}}").withQuery("from", TODAY.minusDays(30).toString())
+                .withQuery("to", TODAY.toString()));
         m.platformOperations(false);
         m.operation("GET /api/v1/audit",
                 get("/api/v1/audit").withQuery("resourceType", "Agreement").withQuery("resourceId", "{{filter:agreement}}"),

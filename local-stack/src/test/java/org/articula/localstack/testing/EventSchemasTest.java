@@ -54,8 +54,8 @@ class EventSchemasTest {
     @Test
     void everyDocumentedTypeHasASampleHere() {
         assertEquals(Set.of("OrganisationRegistered", "ProducerRegistered", "ProducerUpdated", "AgreementActivated", "AgreementAmended",
-                "AgreementSuspended", "AgreementReactivated", "AgreementTerminated", "AgreementExpired"),
-                CONTRACTS.documentedTypes());
+                "AgreementSuspended", "AgreementReactivated", "AgreementTerminated", "AgreementExpired",
+                "AssistanceDelivered"), CONTRACTS.documentedTypes());
         assertEquals(CONTRACTS.documentedTypes(), validEvents().keySet());
     }
 
@@ -262,10 +262,54 @@ class EventSchemasTest {
         Map<String, JsonNode> events = new LinkedHashMap<>();
         for (ObjectNode event : new ObjectNode[] { organisationRegistered(), producerRegistered(), producerUpdated(),
                 activated(), amended(),
-                suspended(), reactivated(), terminated(), expired() }) {
+                suspended(), reactivated(), terminated(), expired(), assistanceDelivered() }) {
             events.put(event.get("type").asText(), event);
         }
         return events;
+    }
+
+    /** A veterinary service charged to two producers: S/ 45.01 split 22.51 + 22.50. */
+    private static ObjectNode assistanceDelivered() {
+        return read("""
+                {
+                  "eventId": "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
+                  "type": "AssistanceDelivered",
+                  "schemaVersion": 1,
+                  "aggregateType": "AssistanceDelivery",
+                  "aggregateId": "d0e1f2a3-b4c5-4d6e-8f70-8192a3b4c5d6",
+                  "occurredAt": "2026-10-20T15:40:00Z",
+                  "organisationId": "%1$s",
+                  "payload": {
+                    "delivery": {
+                      "id": "d0e1f2a3-b4c5-4d6e-8f70-8192a3b4c5d6",
+                      "agreementId": "%2$s",
+                      "organisationId": "%1$s",
+                      "buyerId": "%3$s",
+                      "kind": "VETERINARY_SERVICE",
+                      "deliveredOn": "2026-10-20",
+                      "deliveredBy": "MV Jorge Salazar",
+                      "description": null,
+                      "cost": 45.01,
+                      "charged": true,
+                      "clauseVersion": 1,
+                      "maxInstalments": 2,
+                      "wholeNetwork": false,
+                      "producers": [
+                        { "producerId": "%4$s", "charged": 22.51 },
+                        { "producerId": "f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9", "charged": 22.50 }
+                      ],
+                      "recordedBy": "Carmen Vásquez",
+                      "recordedAt": "2026-10-20T15:40:00Z"
+                    }
+                  }
+                }""".formatted(ORGANISATION, AGREEMENT, BUYER, PRODUCER));
+    }
+
+    @Test
+    void anAssistanceDeliveryOfAKindNotDeliveredOnADayFails() {
+        ObjectNode event = assistanceDelivered();
+        ((ObjectNode) event.path("payload").path("delivery")).put("kind", "FEED_SUPPLY");
+        assertInvalid(event, "kind");
     }
 
     /** A producer group of the association: no RUC, its tenant is the association. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.articula.payments.repository.ReadModelRepository;
+import org.articula.payments.service.AssistanceCharges;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.inbox.EventHandler;
 import org.jboss.logging.Logger;
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
  * Keeps payments-service's copy of organisations, producers, agreement terms and lots from contracts and lots
  * events. Every event carries the whole thing with its version or revision, so a copy is replaced
  * only by a newer one: duplicates and late events change nothing, and a lot that arrives before its
- * agreement waits until the terms come.
+ * agreement waits until the terms come. A charged AssistanceDelivered becomes the producers' charges
+ * ({@link AssistanceCharges}), stored once whatever the number of times it arrives.
  */
 @ApplicationScoped
 public class UpstreamEventHandler implements EventHandler {
@@ -23,6 +25,8 @@ public class UpstreamEventHandler implements EventHandler {
 
     @Inject
     ReadModelRepository readModel;
+    @Inject
+    AssistanceCharges assistanceCharges;
 
     @Override
     public void handle(EventEnvelope event) {
@@ -32,6 +36,7 @@ public class UpstreamEventHandler implements EventHandler {
             case "Producer" -> readModel.saveProducer(payload);
             case "Agreement" -> readModel.saveAgreement(payload.path("agreement"));
             case "Lot" -> readModel.saveLot(payload.path("lot"));
+            case "AssistanceDelivery" -> assistanceCharges.record(AssistanceDeliveredJson.read(payload.path("delivery")));
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }

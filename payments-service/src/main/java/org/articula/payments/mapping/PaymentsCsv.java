@@ -36,7 +36,7 @@ import org.articula.platform.csv.CsvTable;
 public final class PaymentsCsv {
 
     static final Map<String, String> CHARGE_KINDS = Map.of("FEED", "Alimento", "VETERINARY", "Veterinario",
-            "INSEMINATION", "Inseminación", "ADVANCE", "Adelanto");
+            "INSEMINATION", "Inseminación", "ADVANCE", "Adelanto", "TECHNICAL_ASSISTANCE", "Asistencia técnica");
     static final Map<String, String> LINE_KINDS = Map.of("LOT", "Lote", "REJECTED", "Lote rechazado",
             "VOLUME_BONUS", "Bono por volumen", "SHORTFALL_PENALTY", "Penalidad por volumen no entregado",
             "ADJUSTMENT", "Ajuste de quincena anterior");

@@ -396,6 +396,7 @@ public final class StatementHtml {
             case "VETERINARY" -> "Servicio veterinario";
             case "INSEMINATION" -> "Inseminación";
             case "ADVANCE" -> "Adelanto";
+            case "TECHNICAL_ASSISTANCE" -> "Asistencia técnica";
             default -> kind;
         };
     }

@@ -71,6 +71,11 @@ public final class UpstreamEvents {
         return new Terms();
     }
 
+    /** AssistanceDelivered: technical assistance contracts-service recorded under an agreement. */
+    public static AssistanceEvents assistanceDelivered() {
+        return new AssistanceEvents();
+    }
+
     /** A lot as lots-service publishes it, revision 1. */
     public static Lot lot() {
         return new Lot();

@@ -47,6 +47,26 @@ class UpstreamEventsTest {
     }
 
     @Test
+    void anAssistanceDeliveryIsKeyedByItsIdAndSplitAsContractsServiceSplitsIt() throws IOException {
+        UUID delivery = UUID.randomUUID();
+        UUID low = UUID.fromString("10000000-0000-4000-8000-000000000000");
+        UUID high = UUID.fromString("f0000000-0000-4000-8000-000000000000");
+        UpstreamEvent vet = UpstreamEvents.assistanceDelivered().id(delivery).organisation(organisation)
+                .producers(high, low).delivered();
+        assertEquals("contracts.events", vet.topic());
+        assertEquals(delivery.toString(), vet.key());
+        JsonNode producers = json(vet).at("/payload/delivery/producers");
+        // 45.01 / 2 = 22.50 each, the céntimo left over to the lower id as text.
+        assertEquals(low.toString(), producers.at("/0/producerId").asText());
+        assertEquals("22.51", producers.at("/0/charged").decimalValue().toPlainString());
+        assertEquals("22.50", producers.at("/1/charged").decimalValue().toPlainString());
+        JsonNode free = json(UpstreamEvents.assistanceDelivered().organisation(organisation).kind("TECHNICAL_VISITS")
+                .free().wholeNetwork(producer).delivered()).at("/payload/delivery");
+        assertEquals("0.00", free.at("/producers/0/charged").decimalValue().toPlainString());
+        assertEquals(true, free.at("/wholeNetwork").asBoolean());
+    }
+
+    @Test
     void lotEventsCarryEachRevisionAndItsPreviousKeyedByProducer() throws IOException {
         Lot recorded = UpstreamEvents.lot().organisation(organisation).producer(producer).quantity("20")
                 .readings(Map.of("total_solids", "10.9")).verdict("REJECTED", "total_solids 10.9 % bajo el mínimo 11.5");

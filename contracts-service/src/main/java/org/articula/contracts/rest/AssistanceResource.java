@@ -1,0 +1,67 @@
+package org.articula.contracts.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.articula.contracts.mapping.AssistanceMapper;
+import org.articula.contracts.rest.dto.AssistanceDeliveryRequest;
+import org.articula.contracts.rest.dto.AssistanceDeliveryView;
+import org.articula.contracts.service.AssistanceDeliveryService;
+import org.articula.platform.idempotency.CreatedResponse;
+import org.articula.platform.security.Roles;
+import org.articula.platform.transaction.RetryLostRace;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/agreements/{id}/assistance")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assistance", description = "Technical assistance as delivered under an agreement")
+@Transactional
+@RetryLostRace
+public class AssistanceResource {
+
+    @Inject
+    AssistanceDeliveryService service;
+
+    @POST
+    @RolesAllowed(Roles.BUYER_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record technical assistance delivered under an agreement",
+            description = "A visit, training, veterinary or insemination service given on a day to some producers, "
+                    + "or to the agreement's whole network when producerIds is left out. Whether it is charged to "
+                    + "the producers is decided by the assistance clause in force that day; a charged cost is split "
+                    + "among them to the céntimo and becomes an input-credit charge in payments-service. Only for an "
+                    + "ACTIVE agreement, a day it was in force and not after today. Idempotent by the client-supplied "
+                    + "id: 201 when recorded, 200 with the stored one on repeat.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistanceDeliveryView.class)))
+    public Response record(@PathParam("id") UUID id, @Valid @NotNull AssistanceDeliveryRequest request,
+            @Context UriInfo uri) {
+        return CreatedResponse.of(service.record(id, request).map(AssistanceMapper::view), AssistanceDeliveryView::id,
+                uri);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "The technical assistance delivered under an agreement, oldest first")
+    public List<AssistanceDeliveryView> list(@PathParam("id") UUID id) {
+        return service.ofAgreement(id).stream().map(AssistanceMapper::view).toList();
+    }
+}

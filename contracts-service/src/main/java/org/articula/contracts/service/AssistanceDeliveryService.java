@@ -1,0 +1,99 @@
+package org.articula.contracts.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.articula.contracts.domain.Agreement;
+import org.articula.contracts.domain.AssistanceDelivery;
+import org.articula.contracts.domain.CounterpartyType;
+import org.articula.contracts.mapping.AssistanceMapper;
+import org.articula.contracts.repository.AssistanceDeliveryRepository;
+import org.articula.contracts.repository.ProducerRepository;
+import org.articula.contracts.rest.dto.AssistanceDeliveryRequest;
+import org.articula.contracts.rest.dto.FreeAssistanceCost;
+import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.idempotency.Created;
+import org.articula.platform.outbox.Outbox;
+import org.articula.platform.problem.ProblemException;
+import org.articula.platform.security.CurrentUser;
+
+/**
+ * Technical assistance as delivered: recorded under an agreement either party may see, in one transaction with
+ * its audit entry and its AssistanceDelivered event. Every refusal leaves nothing stored.
+ */
+@ApplicationScoped
+public class AssistanceDeliveryService {
+
+    @Inject
+    AgreementService agreements;
+    @Inject
+    AssistanceDeliveryRepository deliveries;
+    @Inject
+    ProducerRepository producers;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
+
+    /** Records a delivery; the same request again answers with what is stored. */
+    @Transactional
+    public Created<AssistanceDelivery> record(UUID agreementId, AssistanceDeliveryRequest request) {
+        Agreement agreement = agreements.get(agreementId);
+        AssistanceDelivery.Facts facts = AssistanceMapper.facts(request);
+        AssistanceDelivery existing = deliveries.findById(request.id());
+        if (existing != null) {
+            return Created.repeatOrConflict(existing, existing.sameAs(facts, agreementId),
+                    "El id " + request.id() + " ya identifica otra asistencia registrada");
+        }
+        AssistanceDelivery delivery = AssistanceDelivery.deliver(agreement, facts, covered(agreement),
+                agreements.today(), user.name(), clock.instant());
+        deliveries.persist(delivery);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("agreementId", agreementId);
+        detail.put("kind", delivery.kind);
+        detail.put("deliveredOn", delivery.deliveredOn);
+        detail.put("cost", delivery.cost);
+        detail.put("charged", delivery.charged);
+        detail.put("producers", delivery.producers.size());
+        audit.record("ASSISTANCE_DELIVERED", delivery.organisationId, "AssistanceDelivery", delivery.id, detail);
+        outbox.publish(AssistanceMapper.delivered(delivery, clock.instant()));
+        return Created.first(delivery);
+    }
+
+    /** An agreement's deliveries, oldest first. */
+    public List<AssistanceDelivery> ofAgreement(UUID agreementId) {
+        return deliveries.ofAgreement(agreements.get(agreementId).id);
+    }
+
+    /**
+     * The cost of a buyer's free assistance over a period, in the agreements the caller's organisation is party to.
+     * A buyer the caller neither is nor buys for is "not found", like an unknown one.
+     */
+    public FreeAssistanceCost freeCost(UUID buyerId, LocalDate from, LocalDate to) {
+        UUID party = user.organisationId();
+        if (!user.actsFor(buyerId) && !deliveries.buysFrom(party, buyerId)) {
+            throw ProblemException.notFound("Comprador", buyerId);
+        }
+        if (to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "el periodo termina (" + to + ") antes de empezar (" + from + ")");
+        }
+        AssistanceDeliveryRepository.FreeCost sum = deliveries.freeCost(buyerId, party, from, to);
+        return new FreeAssistanceCost(buyerId, from, to, sum.cost(), sum.deliveries());
+    }
+
+    // The producers the agreement covers now: its producer, or its network's members.
+    private List<UUID> covered(Agreement agreement) {
+        return agreement.counterparty.type == CounterpartyType.PRODUCER ? List.of(agreement.counterparty.producerId)
+                : producers.idsInGroup(agreement.counterparty.groupId);
+    }
+}
