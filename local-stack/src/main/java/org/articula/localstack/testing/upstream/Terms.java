@@ -23,6 +23,10 @@ public final class Terms {
     private record Tier(String minQuantity, String bonusPerUnit) {
     }
 
+    private record Rule(String kind, int consecutiveFortnights, String minAcceptancePercent, String bonusPerUnit,
+            String action) {
+    }
+
     private LocalDate from;
     private LocalDate to;
     private String basePrice = "1.03";
@@ -35,6 +39,7 @@ public final class Terms {
     private String shortfallPenaltyPerUnit;
     private int paymentTermDays = 7;
     private int maxInstalments = 2;
+    private final List<Rule> rules = new ArrayList<>();
 
     Terms() {
     }
@@ -100,6 +105,18 @@ public final class Terms {
         return this;
     }
 
+    /** ACCEPTANCE_BONUS: bonusPerUnit next fortnight after consecutiveFortnights at minAcceptancePercent or more. */
+    public Terms acceptanceBonus(String minAcceptancePercent, int consecutiveFortnights, String bonusPerUnit) {
+        rules.add(new Rule("ACCEPTANCE_BONUS", consecutiveFortnights, minAcceptancePercent, bonusPerUnit, null));
+        return this;
+    }
+
+    /** UNDER_COMMITMENT: notice of action (WARNING, SUSPENSION_PROPOSED) after consecutiveFortnights short. */
+    public Terms underCommitment(int consecutiveFortnights, String action) {
+        rules.add(new Rule("UNDER_COMMITMENT", consecutiveFortnights, null, null, action));
+        return this;
+    }
+
     LocalDate fromOr(LocalDate start) {
         return from == null ? start : from;
     }
@@ -123,6 +140,7 @@ public final class Terms {
         }
         priceClause(clauses.putObject("price"));
         clauses.putObject("assistance").put("maxInstalments", maxInstalments).putArray("services");
+        incentiveClause(clauses.putObject("incentives").putArray("rules"));
         version.put("reason", number == 1 ? null : "adenda " + (number - 1));
         version.put("recordedBy", UpstreamEvents.CLERK);
         version.put("recordedAt", UpstreamEvents.AT.minusSeconds(3600).plusSeconds(number).toString());
@@ -151,6 +169,16 @@ public final class Terms {
                         .put("unit", "%").put("min", BigDecimal.ZERO).putNull("max").putNull("passValue")
                         .put("required", false);
             }
+        }
+    }
+
+    private void incentiveClause(ArrayNode nodes) {
+        for (Rule rule : rules) {
+            ObjectNode node = nodes.addObject().put("kind", rule.kind())
+                    .put("consecutiveFortnights", rule.consecutiveFortnights());
+            UpstreamEvents.decimal(node, "minAcceptancePercent", rule.minAcceptancePercent());
+            UpstreamEvents.decimal(node, "bonusPerUnit", rule.bonusPerUnit());
+            node.put("action", rule.action());
         }
     }
 
