@@ -66,6 +66,15 @@ public record ComplianceFigures(Fortnight fortnight, BigDecimal committed, BigDe
         return history;
     }
 
+    /** The threshold as shown: exact, with at least 3 decimals (as R11 shows the shortfall threshold). */
+    public BigDecimal thresholdShown() {
+        if (threshold == null) {
+            return null;
+        }
+        BigDecimal exact = threshold.stripTrailingZeros();
+        return exact.setScale(Math.max(3, exact.scale()));
+    }
+
     /** accepted / delivered in percent, 2 decimals half up; null without deliveries. */
     public BigDecimal acceptancePercent() {
         return delivered.signum() == 0 ? null

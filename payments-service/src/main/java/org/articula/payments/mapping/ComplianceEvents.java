@@ -1,7 +1,6 @@
 package org.articula.payments.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,8 @@ import org.articula.platform.events.EventJson;
 
 /**
  * A compliance notice (a rule that moves no money, met at the end of a fortnight) as the figures stored with it
- * and as the ComplianceNoticeRaised event (api-specs/events/payments-service), keyed by the agreement id.
+ * and as the ComplianceNoticeRaised event (api-specs/events/payments-service), about the notice and keyed by the agreement
+ * id, so an agreement's notices arrive in order.
  */
 public final class ComplianceEvents {
 
@@ -53,7 +53,7 @@ public final class ComplianceEvents {
                 .formatted(outcome.rule().consecutiveFortnights()));
         payload.put("figures", figures);
         payload.put("raisedAt", raisedAt);
-        return EventEnvelope.create("ComplianceNoticeRaised", 1, "ComplianceNotice", agreement.id().toString(),
+        return EventEnvelope.create("ComplianceNoticeRaised", 1, "ComplianceNotice", noticeId.toString(),
                 agreement.organisationId(), raisedAt, EventJson.toTree(payload));
     }
 
@@ -61,8 +61,7 @@ public final class ComplianceEvents {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("fortnightStart", f.fortnight().start());
         row.put("committed", f.committed());
-        row.put("threshold", f.threshold() == null ? null
-                : new BigDecimal(f.threshold().stripTrailingZeros().toPlainString()));
+        row.put("threshold", f.thresholdShown());
         row.put("delivered", f.delivered());
         row.put("accepted", f.accepted());
         return row;

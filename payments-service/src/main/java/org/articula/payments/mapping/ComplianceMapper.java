@@ -105,8 +105,7 @@ public final class ComplianceMapper {
     private static Compliance.FortnightCompliance fortnight(ComplianceFigures f, Integer version,
             List<Compliance.QualityFigure> quality, LocalDate today, List<Compliance.Rule> met) {
         return new Compliance.FortnightCompliance(f.fortnight().start(), f.fortnight().end(), version, f.committed(),
-                f.threshold() == null ? null : f.threshold().stripTrailingZeros().setScale(
-                        Math.max(3, f.threshold().stripTrailingZeros().scale())), f.delivered(), f.accepted(),
+                f.thresholdShown(), f.delivered(), f.accepted(),
                 f.acceptancePercent(), f.underCommitment(), quality,
                 new Compliance.BuyerPayment(f.dueDate(), f.paidOn(), f.payment(today).name(), f.daysLate()), met);
     }

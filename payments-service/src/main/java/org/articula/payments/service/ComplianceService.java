@@ -111,7 +111,8 @@ public class ComplianceService {
         boolean fresh = queries.raise(id, agreement.organisationId(), agreement.id(), fortnight.start(),
                 met.rule().key(), met.rule().action(), figures.toString(), now);
         if (fresh) {
-            outbox.publish(ComplianceEvents.raised(id, agreement, fortnight, met, figures, now));
+            outbox.publishAll(List.of(ComplianceEvents.raised(id, agreement, fortnight, met, figures, now)),
+                    event -> agreement.id().toString());
         }
         return fresh;
     }
