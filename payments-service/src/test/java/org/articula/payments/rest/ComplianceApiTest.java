@@ -199,6 +199,48 @@ class ComplianceApiTest {
         monitor(treasurer, "networks/" + UUID.randomUUID()).statusCode(404).body("agreements", nullValue());
     }
 
+    /**
+     * Red Conache sells under a group agreement committing 300 L a fortnight with 10 % tolerance (threshold 270):
+     * in F1 Julio delivers 150 L accepted, Ana 100 L accepted and 20 L rejected. The network delivered 270 L and
+     * accepted 250 L (92.59 %), under its commitment; each member's view of the agreement is the network's.
+     */
+    @Test
+    void aGroupAgreementIsMonitoredOnTheNetworksTotalAgainstTheNetworksCommitment() {
+        UUID network = UUID.randomUUID();
+        UUID julio = UUID.randomUUID();
+        UUID ana = UUID.randomUUID();
+        UUID groupAgreement = UUID.randomUUID();
+        UpstreamEvents.publish(
+                UpstreamEvents.producer().id(julio).organisation(laredo).group(network).name("Julio Cóndor").registered(),
+                UpstreamEvents.producer().id(ana).organisation(laredo).group(network).name("Ana Rojas").registered(),
+                UpstreamEvents.agreement().id(groupAgreement).organisation(laredo).buyer(plant).group(network)
+                        .product("milk", "L").from(Deliveries.START).to(Deliveries.END)
+                        .terms(UpstreamEvents.terms().basePrice("1.00").committing("300", "FORTNIGHT", "10", null))
+                        .activated());
+        for (Object[] lot : new Object[][] { { julio, "150", "ACCEPTED" }, { ana, "100", "ACCEPTED" },
+                { ana, "20", "REJECTED" } }) {
+            UpstreamEvents.publish(UpstreamEvents.lot().organisation(laredo).producer((UUID) lot[0])
+                    .agreement(groupAgreement).product("milk", "L").deliveredOn(F1.plusDays(3)).quantity((String) lot[1])
+                    .judged((String) lot[2], "total_solids bajo el mínimo 11.5").recorded());
+        }
+        org.articula.payments.support.Feed.awaitLots(em, laredo, 7);
+        Header anasToken = TestTokens.as(TestTokens.sign(Tokens.Claims.of("Ana Rojas", laredo, Roles.PRODUCER)
+                .withProducer(ana)));
+        for (ValidatableResponse view : List.of(monitor(treasurer, "networks/" + network), monitor(anasToken,
+                "producers/" + ana))) {
+            view.statusCode(200).body("agreements.agreementId", contains(groupAgreement.toString()))
+                    .body("agreements[0].counterpartyType", is("PRODUCER_GROUP"))
+                    .body("agreements[0].fortnights[0].committed", is(300.0f))
+                    .body("agreements[0].fortnights[0].threshold", is(270.0f))
+                    .body("agreements[0].fortnights[0].delivered", is(270.0f))
+                    .body("agreements[0].fortnights[0].accepted", is(250.0f))
+                    .body("agreements[0].fortnights[0].acceptancePercent", is(92.59f))
+                    .body("agreements[0].fortnights[0].underCommitment", is(true));
+        }
+        // Ana sees her network's agreement, not Rosa's
+        monitor(anasToken, "agreements/" + agreement).statusCode(404);
+    }
+
     private ValidatableResponse monitor(Header who, String path) {
         return given().header(who).queryParams("from", "2026-01-01", "to", "2026-02-15")
                 .get("/api/v1/compliance/" + path).then();

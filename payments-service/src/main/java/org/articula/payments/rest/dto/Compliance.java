@@ -20,7 +20,7 @@ public record Compliance(String scope, UUID id, LocalDate from, LocalDate to, Li
         List<BuyerPunctuality> buyers, List<Notice> notices) {
 
     /**
-     * @param counterpartyType PRODUCER or GROUP; for a GROUP the figures are the network's
+     * @param counterpartyType PRODUCER or PRODUCER_GROUP; for a PRODUCER_GROUP the figures are the network's
      * @param trend            the last six fortnights up to {@code to}
      */
     public record AgreementCompliance(UUID agreementId, UUID organisationId, UUID buyerId, String counterpartyType,
