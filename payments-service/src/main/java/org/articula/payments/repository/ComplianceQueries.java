@@ -16,6 +16,7 @@ import org.articula.payments.settlement.SettlementSql;
 /**
  * The compliance monitor's figures (docs/decisions/0027-compliance-monitor.md), each one set-based query over
  * the agreements a {@link Scope} names and a range of fortnights: never a query per agreement or fortnight.
+ * Lots are looked up by organisation and delivery date, the index settlements use.
  */
 @ApplicationScoped
 public class ComplianceQueries {
@@ -55,8 +56,8 @@ public class ComplianceQueries {
                 select l.agreement_id, %5$s as period_start, sum(l.quantity) as delivered,
                        coalesce(sum(l.quantity) filter (where l.verdict = 'ACCEPTED'), 0) as accepted
                 from lot_ref l
-                where l.agreement_id in (select id from ag) and l.status = 'RECORDED'
-                  and l.delivery_date between cast(:from as date) and cast(:toEnd as date)
+                where l.organisation_id in (select organisation_id from ag) and l.agreement_id in (select id from ag)
+                  and l.status = 'RECORDED' and l.delivery_date between cast(:from as date) and cast(:toEnd as date)
                 group by 1, 2),
             paid as (
                 select r.organisation_id, r.buyer_id, r.product, r.unit, r.period_start, max(r.received_on) as last
@@ -93,8 +94,8 @@ public class ComplianceQueries {
                                          (l.readings ->> q.parameter)::numeric - q.max_value) desc nulls last))[1]
             from lot_ref l
             join quality_limit q on q.agreement_id = l.agreement_id and q.version_number = l.agreement_version
-            where l.agreement_id in (select id from ag) and l.status = 'RECORDED'
-              and l.delivery_date between cast(:from as date) and cast(:toEnd as date)
+            where l.organisation_id in (select organisation_id from ag) and l.agreement_id in (select id from ag)
+              and l.status = 'RECORDED' and l.delivery_date between cast(:from as date) and cast(:toEnd as date)
               and jsonb_typeof(l.readings -> q.parameter) = 'number'
             group by 1, 2, 3
             order by 1, 2, 3""";

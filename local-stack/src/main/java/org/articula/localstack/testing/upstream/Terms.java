@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * One clause version of an agreement. By default: the agreement's dates, base price 1.03, no quality
  * parameters, adjustments, tiers nor quantity clause, paid 7 days after the fortnight in up to 2
- * instalments. Every parameter an adjustment names and the quality clause does not is added to it as an
+ * instalments, no incentive or sanction rules. Every parameter an adjustment names and the quality clause does not is added to it as an
  * optional NUMERIC parameter in %, minimum 0.
  */
 public final class Terms {
