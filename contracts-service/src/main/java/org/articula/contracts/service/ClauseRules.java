@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.articula.contracts.domain.Clauses;
+import org.articula.contracts.domain.IncentiveRule;
 import org.articula.contracts.domain.ParameterKind;
 import org.articula.contracts.domain.PriceClause;
 import org.articula.contracts.domain.QualityAdjustment;
@@ -28,7 +29,25 @@ final class ClauseRules {
         List<Violation> violations = new ArrayList<>();
         checkQuality(clauses.quality(), prefix + "quality.", violations);
         checkPrice(clauses.price(), clauses.quality(), prefix + "price.", violations);
+        checkIncentives(clauses, prefix + "incentives.rules", violations);
         return violations;
+    }
+
+    // Each rule states what its kind needs (IncentiveRule#problems); one rule per kind, streak and action.
+    private static void checkIncentives(Clauses clauses, String prefix, List<Violation> violations) {
+        List<IncentiveRule> rules = clauses.incentives() == null || clauses.incentives().rules() == null ? List.of()
+                : clauses.incentives().rules();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            IncentiveRule rule = rules.get(i);
+            String at = prefix + "[" + i + "].";
+            for (String[] problem : rule.problems(clauses.quantity() != null)) {
+                violations.add(new Violation(at + problem[0], problem[1]));
+            }
+            if (!seen.add(rule.kind() + "/" + rule.consecutiveFortnights() + "/" + rule.action())) {
+                violations.add(new Violation(at + "kind", "regla repetida"));
+            }
+        }
     }
 
     private static void checkQuality(QualityClause quality, String prefix, List<Violation> violations) {

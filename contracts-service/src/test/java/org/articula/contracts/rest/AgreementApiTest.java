@@ -245,6 +245,18 @@ class AgreementApiTest {
         Map<String, Object> unknownProduct = base();
         unknownProduct.put("product", "alpaca_fibre");
         cases.put("product", unknownProduct);
+        Map<String, Object> bonusWithoutAmount = base();
+        path(bonusWithoutAmount, "clauses").put("incentives", Map.of("rules", List.of(
+                Map.of("kind", "ACCEPTANCE_BONUS", "consecutiveFortnights", 2, "minAcceptancePercent", 95))));
+        cases.put("clauses.incentives.rules[0].bonusPerUnit", bonusWithoutAmount);
+        Map<String, Object> sanctionWithoutAction = base();
+        path(sanctionWithoutAction, "clauses").put("incentives", Map.of("rules", List.of(
+                Map.of("kind", "UNDER_COMMITMENT", "consecutiveFortnights", 3))));
+        cases.put("clauses.incentives.rules[0].action", sanctionWithoutAction);
+        Map<String, Object> streakTooLong = base();
+        path(streakTooLong, "clauses").put("incentives", Map.of("rules", List.of(
+                Map.of("kind", "UNDER_COMMITMENT", "consecutiveFortnights", 7, "action", "WARNING"))));
+        cases.put("clauses.incentives.rules[0].consecutiveFortnights", streakTooLong);
         Map<String, Object> groupOfNobody = base();
         groupOfNobody.put("counterparty", Map.of("type", "PRODUCER_GROUP", "id", UUID.randomUUID()));
         cases.put("counterparty.id", groupOfNobody);
@@ -257,6 +269,23 @@ class AgreementApiTest {
             given().get(AGREEMENTS + "/" + body.get("id")).then().statusCode(404).contentType(PROBLEM);
         });
         given().queryParam("producerId", member).get(AGREEMENTS).then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void incentiveAndSanctionRulesAreClausesOfTheVersionWrittenOutInFull() {
+        Map<String, Object> body = agreement(processor, "PRODUCER", member, TODAY.minusDays(60), TODAY.plusDays(300));
+        path(body, "clauses").put("incentives", Map.of("rules", List.of(
+                Map.of("kind", "ACCEPTANCE_BONUS", "consecutiveFortnights", 2, "minAcceptancePercent", 95,
+                        "bonusPerUnit", 0.02),
+                Map.of("kind", "UNDER_COMMITMENT", "consecutiveFortnights", 3, "action", "SUSPENSION_PROPOSED"))));
+        given().contentType(ContentType.JSON).body(body).post(AGREEMENTS).then().statusCode(201)
+                .body("versions[0].clauses.incentives.rules.kind", contains("ACCEPTANCE_BONUS", "UNDER_COMMITMENT"))
+                .body("versions[0].clauses.incentives.rules[0].bonusPerUnit", is(0.02f))
+                .body("versions[0].clauses.incentives.rules[1].action", is("SUSPENSION_PROPOSED"));
+        Map<String, Object> without = agreement(processor, "PRODUCER", member, TODAY.plusDays(301),
+                TODAY.plusDays(400));
+        given().contentType(ContentType.JSON).body(without).post(AGREEMENTS).then().statusCode(201)
+                .body("versions[0].clauses.incentives.rules", empty());
     }
 
     @Test

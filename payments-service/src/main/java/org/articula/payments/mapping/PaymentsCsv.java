@@ -39,7 +39,7 @@ public final class PaymentsCsv {
             "INSEMINATION", "Inseminación", "ADVANCE", "Adelanto", "TECHNICAL_ASSISTANCE", "Asistencia técnica");
     static final Map<String, String> LINE_KINDS = Map.of("LOT", "Lote", "REJECTED", "Lote rechazado",
             "VOLUME_BONUS", "Bono por volumen", "SHORTFALL_PENALTY", "Penalidad por volumen no entregado",
-            "ADJUSTMENT", "Ajuste de quincena anterior");
+            "ADJUSTMENT", "Ajuste de quincena anterior", "INCENTIVE", "Incentivo por calidad");
     static final Map<String, String> FLAGS = Map.of("SHRINKAGE", "Merma", "PAID_BELOW_GROSS", "Pago menor a lo adeudado",
             "NOT_PAID_BY_BUYER", "El comprador no pagó", "PAYOUT_OVERDUE", "Pago a socios atrasado");
 

@@ -218,6 +218,10 @@ public final class StatementHtml {
                 detail = "Cantidad aceptada en la quincena" + (tier == null ? "" : "; tramo desde "
                         + withUnit(qty(tier), l.unit()));
             }
+            case "INCENTIVE" -> {
+                concept = "Incentivo por calidad";
+                detail = incentiveReason(d);
+            }
             case "SHORTFALL_PENALTY" -> {
                 concept = "Penalidad por volumen no entregado";
                 detail = "Comprometido " + withUnit(qty(decimal(d.path("committed"))), l.unit())
@@ -246,6 +250,17 @@ public final class StatementHtml {
         }
         return new OtherRow(concept, detail, withUnit(qty(l.quantity()), l.unit()), unitPrice(l.unitPrice()),
                 money(l.amount()));
+    }
+
+    // R13: the rule and the acceptance of each fortnight that earned it.
+    private static String incentiveReason(JsonNode d) {
+        List<String> rates = new ArrayList<>();
+        for (JsonNode f : d.path("fortnights")) {
+            rates.add(f.path("acceptancePercent").asText("") + " %");
+        }
+        return "Aceptación de al menos " + d.path("minAcceptancePercent").asText("") + " % en "
+                + d.path("consecutiveFortnights").asText("") + " quincenas seguidas (" + String.join(", ", rates)
+                + "); sobre la cantidad aceptada de esta quincena";
     }
 
     private static String adjustmentReason(JsonNode d) {

@@ -86,7 +86,8 @@ public class ReadModelRepository {
             return; // an older or repeated event
         }
         UUID id = uuid(a, "id");
-        for (String table : new String[] { "price_adjustment", "volume_tier", "terms_version" }) {
+        for (String table : new String[] { "price_adjustment", "volume_tier", "incentive_rule", "quality_limit",
+                "terms_version" }) {
             em.createNativeQuery("delete from " + table + " where agreement_id = :id").setParameter("id", id)
                     .executeUpdate();
         }
@@ -101,6 +102,7 @@ public class ReadModelRepository {
             for (JsonNode tier : price.path("volumeTiers")) {
                 insertVolumeTier(id, number, tier);
             }
+            insertComplianceTerms(id, number, required(v, "clauses"));
         }
     }
 
@@ -169,6 +171,34 @@ public class ReadModelRepository {
                 .setParameter("id", id).setParameter("n", number)
                 .setParameter("min", decimal(tier, "minQuantity"))
                 .setParameter("bonus", decimal(tier, "bonusPerUnit")).executeUpdate();
+    }
+
+    // The incentive rules (absent in versions published before they existed) and the numeric quality limits.
+    private void insertComplianceTerms(UUID id, int number, JsonNode clauses) {
+        int seq = 0;
+        for (JsonNode rule : clauses.path("incentives").path("rules")) {
+            em.createNativeQuery("""
+                    insert into incentive_rule (agreement_id, version_number, seq, kind, consecutive_fortnights,
+                        min_acceptance_percent, bonus_per_unit, action) values (:id, :n, :seq, :kind, :streak, :min,
+                        :bonus, :action)""")
+                    .setParameter("id", id).setParameter("n", number).setParameter("seq", ++seq)
+                    .setParameter("kind", text(rule, "kind"))
+                    .setParameter("streak", required(rule, "consecutiveFortnights").asInt())
+                    .setParameter("min", optionalDecimal(rule, "minAcceptancePercent"))
+                    .setParameter("bonus", optionalDecimal(rule, "bonusPerUnit"))
+                    .setParameter("action", rule.path("action").isTextual() ? rule.path("action").asText() : null)
+                    .executeUpdate();
+        }
+        for (JsonNode p : clauses.path("quality").path("parameters")) {
+            if ("NUMERIC".equals(p.path("kind").asText())) {
+                em.createNativeQuery("""
+                        insert into quality_limit (agreement_id, version_number, parameter, min_value, max_value)
+                        values (:id, :n, :param, :min, :max) on conflict do nothing""")
+                        .setParameter("id", id).setParameter("n", number).setParameter("param", text(p, "code"))
+                        .setParameter("min", optionalDecimal(p, "min")).setParameter("max", optionalDecimal(p, "max"))
+                        .executeUpdate();
+            }
+        }
     }
 
     /** Keeps a lot at its highest revision; readings are stored as {parameter: value} for pricing in SQL. */

@@ -52,6 +52,8 @@ public class SettlementService {
     @Inject
     Outbox outbox;
     @Inject
+    ComplianceService compliance;
+    @Inject
     RunLog runs;
     @Inject
     Clock clock;
@@ -186,6 +188,7 @@ public class SettlementService {
         calculation.markSettled(settlement.id);
         settlement.close(user.name(), clock.instant());
         outbox.publishAll(SettlementEvents.closed(settlement, settlements.producers(settlement.id), clock));
+        compliance.raiseNotices(settlement.organisationId, Fortnight.of(settlement.periodStart));
         audit.record("CLOSED", settlement.organisationId, "Settlement", settlement.id,
                 Map.of("periodStart", settlement.periodStart));
         return settlement;

@@ -98,6 +98,7 @@ public class SettlementCalculation {
         int adjustments = earliestOpen ? adjustments(run) : 0;
         steps.done("adjustments");
         volumeBonus(run);
+        incentives(run); // reported with the volume bonus: runs report 7 steps, which clients count on
         steps.done("volume bonus");
         shortfallPenalty(run);
         steps.done("shortfall penalty");
@@ -132,6 +133,11 @@ public class SettlementCalculation {
     /** R5, R6: the highest volume tier reached pays its bonus on all accepted quantity. */
     private void volumeBonus(Computation run) {
         bound(SettlementSql.VOLUME_BONUS, run).executeUpdate();
+    }
+
+    /** R5, R13: an acceptance streak in the fortnights before pays its bonus on this fortnight's accepted quantity. */
+    private void incentives(Computation run) {
+        bound(SettlementSql.INCENTIVES, run).executeUpdate();
     }
 
     /** R5, R7: each unit below commitment x (1 - tolerance) is charged the penalty. */

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * comments, which say which rule a file applies, are left out of what runs, so that no comment reaches
  * Hibernate's parameter parser.
  */
-final class SettlementSql {
+public final class SettlementSql {
 
     private static final Pattern PART = Pattern.compile("\\$\\{([a-z-]+)}");
 
@@ -28,6 +28,7 @@ final class SettlementSql {
     static final String ADJUSTMENTS = statement("R4-adjustments");
     static final String VOLUME_BONUS = statement("R6-volume-bonus");
     static final String SHORTFALL_PENALTY = statement("R7-shortfall-penalty");
+    static final String INCENTIVES = statement("R13-incentives");
     static final String GROSS_PER_PRODUCER = statement("R8-gross-per-producer");
     static final String INSTALMENTS = statement("R9-instalments");
     static final String NET = statement("R10-net");
@@ -40,6 +41,14 @@ final class SettlementSql {
     static String statement(String name) {
         Matcher parts = PART.matcher(read("settlement/" + name + ".sql"));
         return parts.replaceAll(part -> Matcher.quoteReplacement(part(part.group(1))));
+    }
+
+    /**
+     * A shared part for a fortnight other than the settled one: {@code :start} and {@code :end} replaced by
+     * the SQL expressions given (e.g. columns), so other queries apply the rules' very definitions (R5).
+     */
+    public static String partFor(String name, String start, String end) {
+        return part(name).replace("cast(:start as date)", start).replace("cast(:end as date)", end);
     }
 
     private static String part(String name) {

@@ -40,7 +40,7 @@ class ReadModelRebuildTest {
     static final String CONSUMER = "payments-service";
     static final List<String> TOPICS = List.of("contracts.events", "lots.events");
     static final List<String> TABLES = List.of("organisation_ref", "producer_ref", "agreement_ref", "terms_version",
-            "price_adjustment", "volume_tier", "lot_ref");
+            "price_adjustment", "volume_tier", "incentive_rule", "quality_limit", "lot_ref");
     // What closed settlements paid for a lot is payments-service's own record: no event brings it back.
     static final Set<String> NOT_FROM_EVENTS = Set.of("settled_revision", "settled_amount");
     static final LocalDate START = LocalDate.of(2026, 1, 1);

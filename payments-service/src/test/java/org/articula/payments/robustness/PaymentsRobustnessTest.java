@@ -48,7 +48,7 @@ class PaymentsRobustnessTest {
     UUID buyer = UUID.randomUUID();
 
     /** An organisation with one producer, her agreement, one lot and the fortnight computed. */
-    record Fortnight(UUID organisation, UUID producer, String settlement, String runId) {
+    record Fortnight(UUID organisation, UUID producer, String settlement, String runId, UUID agreement, UUID network) {
     }
 
     @Test
@@ -111,23 +111,38 @@ class PaymentsRobustnessTest {
                 .seed("GET " + SETTLEMENTS + "/{id}/statements/{producerId}", () -> ApiRequest.empty()
                         .withPath("id", f.settlement()).withPath("producerId", rosa))
                 .seed("GET /api/v1/statements", () -> ApiRequest.empty().withQuery("producerId", rosa))
+                .seed("GET /api/v1/compliance/agreements/{id}", () -> october().withPath("id", f.agreement()))
+                .seed("GET /api/v1/compliance/producers/{id}", () -> october().withPath("id", rosa))
+                .seed("GET /api/v1/compliance/networks/{groupId}", () -> october().withPath("groupId", f.network()))
+                .seed("GET /api/v1/compliance/buyers/{buyerId}", () -> october().withPath("buyerId", buyer))
                 .run();
 
         assertEquals(List.of(), report.failures());
     }
 
+    private static ApiRequest october() {
+        return ApiRequest.empty().withQuery("from", OCT_1).withQuery("to", OCT_1.plusDays(30));
+    }
+
     private Fortnight fortnight() {
         UUID organisation = UUID.randomUUID();
         UUID producer = UUID.randomUUID();
+        UUID network = UUID.randomUUID();
         Deliveries milk = new Deliveries(organisation, buyer, "milk", "L");
         milk.producer(producer, "Rosa Quispe", UpstreamEvents.terms().basePrice("1.00"));
+        UpstreamEvents.publish(UpstreamEvents.agreement().organisation(organisation).buyer(buyer).group(network)
+                .product("milk", "L").from(Deliveries.START).to(END).terms(UpstreamEvents.terms()).activated());
+        Feed.await("the network's agreement", () -> ((Number) em.createNativeQuery(
+                "select count(*) from agreement_ref where group_id = :g").setParameter("g", network)
+                .getSingleResult()).intValue() == 1);
         milk.lot(producer, OCT_1.plusDays(1), "40", "ACCEPTED");
         milk.awaitAll(em);
         Feed.awaitTermsOf(em, producer);
         JsonPath run = given().header(TestTokens.as(organisation, Roles.TREASURER)).contentType(ContentType.JSON)
                 .body(Map.of("organisationId", organisation, "fortnightStart", OCT_1.toString()))
                 .post(SETTLEMENTS + "/runs").then().statusCode(200).extract().jsonPath();
-        return new Fortnight(organisation, producer, run.getString("id"), run.getString("lastRunId"));
+        return new Fortnight(organisation, producer, run.getString("id"), run.getString("lastRunId"),
+                milk.agreementOf(producer), network);
     }
 
     private static Map<String, Object> chargeBody(UUID id, UUID org, UUID producer) {

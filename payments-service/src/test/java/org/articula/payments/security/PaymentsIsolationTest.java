@@ -50,12 +50,13 @@ class PaymentsIsolationTest {
 
     /** One organisation's world in payments-service. */
     record Tenant(UUID organisation, UUID buyer, UUID producer, UUID fellow, UUID charge, UUID remittance,
-            UUID settlement, UUID run) {
+            UUID settlement, UUID run, UUID agreement, UUID fellowAgreement, UUID network) {
 
         Map<String, String> own() {
             return Map.of("organisation", organisation.toString(), "buyer", buyer.toString(), "producer",
                     producer.toString(), "charge", charge.toString(), "remittance", remittance.toString(),
-                    "settlement", settlement.toString(), "run", run.toString());
+                    "settlement", settlement.toString(), "run", run.toString(), "agreement", agreement.toString(),
+                    "network", network.toString());
         }
     }
 
@@ -74,6 +75,7 @@ class PaymentsIsolationTest {
         Map<String, String> fellowOwn = new HashMap<>(a.own());
         fellowOwn.put("producer", a.fellow().toString());
         fellowOwn.put("charge", UUID.randomUUID().toString());
+        fellowOwn.put("agreement", a.fellowAgreement().toString());
 
         String settlementOfA = "/api/v1/settlements/" + a.settlement();
         IsolationMatrix matrix = new IsolationMatrix("payments-service")
@@ -84,6 +86,7 @@ class PaymentsIsolationTest {
                 .foreign("organisation", a.organisation()).foreign("buyer", a.buyer())
                 .foreign("producer", a.producer()).foreign("charge", a.charge())
                 .foreign("remittance", a.remittance()).foreign("settlement", a.settlement()).foreign("run", a.run())
+                .foreign("agreement", a.agreement()).foreign("network", a.network())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), Set.copyOf(everythingOfA))
                 .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
                         .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
@@ -143,6 +146,14 @@ class PaymentsIsolationTest {
                 get(settlement + "/statements/{{producer}}").accepting(PDF),
                 get(settlement + "/statements/{{producer}}").accepting(CSV));
         m.operation("GET /api/v1/statements", statements, statements.accepting(CSV));
+        m.operation("GET /api/v1/compliance/agreements/{id}", october(get("/api/v1/compliance/agreements/{{agreement}}")));
+        m.operation("GET /api/v1/compliance/producers/{id}", october(get("/api/v1/compliance/producers/{{producer}}")));
+        m.operation("GET /api/v1/compliance/networks/{groupId}", get("/api/v1/compliance/networks/{{network}}"));
+        m.operation("GET /api/v1/compliance/buyers/{buyerId}", october(get("/api/v1/compliance/buyers/{{buyer}}")));
+    }
+
+    private static Request october(Request request) {
+        return request.withQuery("from", OCT_1.toString()).withQuery("to", "2026-10-31");
     }
 
     /**
@@ -180,6 +191,7 @@ class PaymentsIsolationTest {
         given().header(treasurer).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/settlements/" + settlement + "/closing").then().statusCode(200);
         return new Tenant(organisation, buyer, producer, fellow, charge, remittance, settlement,
-                UUID.fromString(run.getString("lastRunId")));
+                UUID.fromString(run.getString("lastRunId")), deliveries.agreementOf(producer),
+                deliveries.agreementOf(fellow), UUID.randomUUID());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * One clause version of an agreement. By default: the agreement's dates, base price 1.03, no quality
  * parameters, adjustments, tiers nor quantity clause, paid 7 days after the fortnight in up to 2
- * instalments. Every parameter an adjustment names and the quality clause does not is added to it as an
+ * instalments, no incentive or sanction rules. Every parameter an adjustment names and the quality clause does not is added to it as an
  * optional NUMERIC parameter in %, minimum 0.
  */
 public final class Terms {
@@ -21,6 +21,10 @@ public final class Terms {
     }
 
     private record Tier(String minQuantity, String bonusPerUnit) {
+    }
+
+    private record Rule(String kind, int consecutiveFortnights, String minAcceptancePercent, String bonusPerUnit,
+            String action) {
     }
 
     private LocalDate from;
@@ -37,6 +41,7 @@ public final class Terms {
     private int maxInstalments = 2;
     private int contestWindowHours = 48;
     private boolean untestedDisputeFavoursProducer = true;
+    private final List<Rule> rules = new ArrayList<>();
 
     Terms() {
     }
@@ -109,6 +114,18 @@ public final class Terms {
         return this;
     }
 
+    /** ACCEPTANCE_BONUS: bonusPerUnit next fortnight after consecutiveFortnights at minAcceptancePercent or more. */
+    public Terms acceptanceBonus(String minAcceptancePercent, int consecutiveFortnights, String bonusPerUnit) {
+        rules.add(new Rule("ACCEPTANCE_BONUS", consecutiveFortnights, minAcceptancePercent, bonusPerUnit, null));
+        return this;
+    }
+
+    /** UNDER_COMMITMENT: notice of action (WARNING, SUSPENSION_PROPOSED) after consecutiveFortnights short. */
+    public Terms underCommitment(int consecutiveFortnights, String action) {
+        rules.add(new Rule("UNDER_COMMITMENT", consecutiveFortnights, null, null, action));
+        return this;
+    }
+
     LocalDate fromOr(LocalDate start) {
         return from == null ? start : from;
     }
@@ -135,6 +152,7 @@ public final class Terms {
         }
         priceClause(clauses.putObject("price"));
         clauses.putObject("assistance").put("maxInstalments", maxInstalments).putArray("services");
+        incentiveClause(clauses.putObject("incentives").putArray("rules"));
         version.put("reason", number == 1 ? null : "adenda " + (number - 1));
         version.put("recordedBy", UpstreamEvents.CLERK);
         version.put("recordedAt", UpstreamEvents.AT.minusSeconds(3600).plusSeconds(number).toString());
@@ -163,6 +181,16 @@ public final class Terms {
                         .put("unit", "%").put("min", BigDecimal.ZERO).putNull("max").putNull("passValue")
                         .put("required", false);
             }
+        }
+    }
+
+    private void incentiveClause(ArrayNode nodes) {
+        for (Rule rule : rules) {
+            ObjectNode node = nodes.addObject().put("kind", rule.kind())
+                    .put("consecutiveFortnights", rule.consecutiveFortnights());
+            UpstreamEvents.decimal(node, "minAcceptancePercent", rule.minAcceptancePercent());
+            UpstreamEvents.decimal(node, "bonusPerUnit", rule.bonusPerUnit());
+            node.put("action", rule.action());
         }
     }
 

@@ -40,7 +40,7 @@ public record Statement(UUID settlementId, UUID producerId, String producerName,
     }
 
     /**
-     * @param kind LOT, REJECTED, VOLUME_BONUS, SHORTFALL_PENALTY or ADJUSTMENT
+     * @param kind LOT, REJECTED, VOLUME_BONUS, SHORTFALL_PENALTY, INCENTIVE or ADJUSTMENT
      * @param unit the quantity's unit (L, kg) from the line's agreement
      */
     public record Line(String kind, UUID agreementId, UUID lotId, LocalDate deliveryDate, String shift,

@@ -1,0 +1,90 @@
+package org.articula.payments.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.articula.payments.rest.dto.Compliance;
+import org.articula.payments.service.ComplianceService;
+import org.articula.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compliance", description = "How each agreement is kept, fortnight by fortnight, by both parties")
+@Transactional
+@RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.BUYER_ADMIN, Roles.PRODUCER })
+public class ComplianceResource {
+
+    private static final String WHAT = "Per agreement and fortnight ([1st, 16th) and [16th, 1st of the next month)), "
+            + "oldest first: committed, delivered and accepted quantity (a group agreement's are the network's), "
+            + "acceptance, each numeric quality parameter's mean and worst reading, the buyer's remittance against "
+            + "its due date (fortnight's end + payment term), the incentive and sanction rules met; the trend of the "
+            + "last six fortnights; punctuality per agreement and per buyer; the notices raised. The organisation's "
+            + "treasurer and auditor see its agreements, the buyer's users the agreements it buys under, a "
+            + "producer their own and their network's; anything else is not found, like an unknown id.";
+
+    @Inject
+    ComplianceService service;
+
+    @GET
+    @Path("/agreements/{id}")
+    @Operation(summary = "The compliance of one agreement", description = WHAT)
+    @APIResponse(responseCode = "200", description = "The agreement's figures")
+    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
+    @APIResponse(responseCode = "404", description = "An agreement the caller may not see, or unknown")
+    public Compliance agreement(@PathParam("id") UUID id, @Parameter(description = FROM) @QueryParam("from") LocalDate from,
+            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
+        return service.view("AGREEMENT", id, from, to);
+    }
+
+    @GET
+    @Path("/producers/{id}")
+    @Operation(summary = "The compliance of a producer's agreements and their network's", description = WHAT)
+    @APIResponse(responseCode = "200", description = "The producer's agreements' figures")
+    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
+    @APIResponse(responseCode = "404", description = "A producer the caller may not see, or without agreements")
+    public Compliance producer(@PathParam("id") UUID id, @Parameter(description = FROM) @QueryParam("from") LocalDate from,
+            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
+        return service.view("PRODUCER", id, from, to);
+    }
+
+    @GET
+    @Path("/networks/{groupId}")
+    @Operation(summary = "The compliance of a network's (producer group's) agreements", description = WHAT)
+    @APIResponse(responseCode = "200", description = "The network's agreements' figures")
+    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
+    @APIResponse(responseCode = "404", description = "A network the caller may not see, or without agreements")
+    public Compliance network(@PathParam("groupId") UUID groupId,
+            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
+            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
+        return service.view("NETWORK", groupId, from, to);
+    }
+
+    @GET
+    @Path("/buyers/{buyerId}")
+    @Operation(summary = "The compliance of the agreements a buyer buys under, and its punctuality", description = WHAT)
+    @APIResponse(responseCode = "200", description = "The buyer's agreements' figures")
+    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
+    @APIResponse(responseCode = "404", description = "A buyer the caller may not see, or without agreements")
+    public Compliance buyer(@PathParam("buyerId") UUID buyerId,
+            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
+            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
+        return service.view("BUYER", buyerId, from, to);
+    }
+
+    private static final String FROM = "First day of the range (widened to its fortnight); three months before to "
+            + "when absent";
+    private static final String TO = "Last day of the range (widened to its fortnight); today (America/Lima) when "
+            + "absent";
+}

@@ -1,0 +1,86 @@
+package org.articula.payments.rest.dto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The compliance monitor for the agreements a request names (one agreement, a producer's, a network's, a
+ * buyer's), per fortnight from {@code from} to {@code to}: docs/decisions/0027-compliance-monitor.md.
+ *
+ * @param scope    AGREEMENT, PRODUCER, NETWORK or BUYER
+ * @param buyers   each buyer's punctuality over the range, each fortnight's remittance counted once per
+ *                 organisation and product
+ * @param notices  the notices raised in the range (rules that move no money)
+ */
+public record Compliance(String scope, UUID id, LocalDate from, LocalDate to, List<AgreementCompliance> agreements,
+        List<BuyerPunctuality> buyers, List<Notice> notices) {
+
+    /**
+     * @param counterpartyType PRODUCER or PRODUCER_GROUP; for a PRODUCER_GROUP the figures are the network's
+     * @param trend            the last six fortnights up to {@code to}
+     */
+    public record AgreementCompliance(UUID agreementId, UUID organisationId, UUID buyerId, String counterpartyType,
+            UUID counterpartyId, String product, String unit, List<FortnightCompliance> fortnights, Trend trend,
+            Punctuality punctuality) {
+    }
+
+    /**
+     * @param termsVersion      the clause version of the fortnight (in force on its last day in force)
+     * @param committed         null when the terms commit to no quantity
+     * @param threshold         committed x (1 - tolerance); below it the fortnight is under commitment
+     * @param acceptancePercent accepted / delivered quantity, 2 decimals; null without deliveries
+     * @param rulesMet          the incentive and sanction rules met at the end of the fortnight: an
+     *                          ACCEPTANCE_BONUS one is paid in the next fortnight's settlement
+     */
+    public record FortnightCompliance(LocalDate periodStart, LocalDate periodEnd, Integer termsVersion,
+            BigDecimal committed, BigDecimal threshold, BigDecimal delivered, BigDecimal accepted,
+            BigDecimal acceptancePercent, boolean underCommitment, List<QualityFigure> quality,
+            BuyerPayment buyerPayment, List<Rule> rulesMet) {
+    }
+
+    /**
+     * @param worst the reading furthest on the wrong side of the parameter's limits (the lowest for a
+     *              minimum, the highest for a maximum)
+     */
+    public record QualityFigure(String parameter, long readings, BigDecimal mean, BigDecimal worst) {
+    }
+
+    /**
+     * @param status   NOTHING_DUE, PENDING, ON_TIME, LATE or UNPAID
+     * @param paidOn   when the buyer's last remittance for the fortnight arrived; null when none
+     * @param daysLate days after the due date, 0 when on time; null when unpaid or nothing is due
+     */
+    public record BuyerPayment(LocalDate dueDate, LocalDate paidOn, String status, Integer daysLate) {
+    }
+
+    /** @param action WARNING or SUSPENSION_PROPOSED for UNDER_COMMITMENT; null otherwise */
+    public record Rule(String kind, int consecutiveFortnights, BigDecimal minAcceptancePercent,
+            BigDecimal bonusPerUnit, String action) {
+    }
+
+    /** @param direction UP, DOWN, STABLE or UNKNOWN: the later half's mean acceptance against the earlier's */
+    public record Trend(List<TrendPoint> fortnights, String direction) {
+    }
+
+    public record TrendPoint(LocalDate periodStart, BigDecimal committed, BigDecimal delivered, BigDecimal accepted,
+            BigDecimal acceptancePercent) {
+    }
+
+    /**
+     * @param due fortnights due (due date passed or paid) with something accepted
+     */
+    public record Punctuality(int due, int onTime, int late, int unpaid, int totalDaysLate, int maxDaysLate) {
+    }
+
+    public record BuyerPunctuality(UUID buyerId, Punctuality punctuality) {
+    }
+
+    /** @param figures the rule and the fortnights' figures that raised it */
+    public record Notice(UUID id, UUID agreementId, LocalDate periodStart, String rule, String action,
+            JsonNode figures, Instant raisedAt) {
+    }
+}
