@@ -28,6 +28,21 @@ describe('the clause editor', () => {
     expect(clauses.assistance?.services?.[0].chargedToProducer).toBe(true);
   });
 
+  it('sends back what it does not show, so an amendment keeps incentive rules and the dispute window', () => {
+    const stored = { ...milk, quality: { ...milk.quality, contestWindowHours: 72, untestedDisputeFavoursProducer: false },
+      incentives: { rules: [{ kind: 'ACCEPTANCE_BONUS', consecutiveFortnights: 2, minAcceptancePercent: 95, bonusPerUnit: 0.02 }] } };
+    const form = formOf(stored);
+    form.basePrice = '1.06';
+    const { clauses, problems } = clausesOf(form);
+    expect(problems.size).toBe(0);
+    expect(clauses.price.basePrice).toBe(1.06);
+    expect(clauses.quality.contestWindowHours).toBe(72);
+    expect(clauses.quality.untestedDisputeFavoursProducer).toBe(false);
+    expect(clauses.incentives).toEqual(stored.incentives);
+    // A new agreement starts with nothing to keep.
+    expect(Object.keys(clausesOf(blankForm()).clauses).sort()).toEqual(['assistance', 'price', 'quality', 'quantity']);
+  });
+
   it('names each problem by the path the service uses, so both land on the same field', () => {
     const form = formOf(milk);
     form.basePrice = '1,03';

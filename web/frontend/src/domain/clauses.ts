@@ -17,7 +17,8 @@ export interface ClauseParameter {
 }
 
 export interface Clauses {
-  quality: { parameters: ClauseParameter[] };
+  /** Fields this editor does not show (a dispute's window, say) ride along untouched. */
+  quality: { parameters: ClauseParameter[]; [kept: string]: unknown };
   quantity?: { committedQuantity: Decimal; per: 'DAY' | 'FORTNIGHT'; tolerancePercent: Decimal;
     shortfallPenaltyPerUnit?: Decimal | null } | null;
   price: { currency?: string | null; basePrice: Decimal;
@@ -26,6 +27,8 @@ export interface Clauses {
     paymentFrequency?: string | null; paymentTermDays: number };
   assistance?: { services?: { kind: string; description?: string | null; visitsPerMonth?: number | null;
     chargedToProducer: boolean }[] | null; maxInstalments?: number | null } | null;
+  /** Incentive and sanction rules: not edited here, kept as they are. */
+  [kept: string]: unknown;
 }
 
 export interface ParameterForm {
@@ -55,6 +58,11 @@ export interface ClauseForm {
   shortfallPenaltyPerUnit: string;
   services: { kind: string; description: string; visitsPerMonth: string; chargedToProducer: boolean }[];
   maxInstalments: string;
+  /**
+   * The clauses the form was filled from. What the form does not show (incentive rules, a dispute's window,
+   * fields a newer service adds) is sent back as it was, so an amendment made here never drops it.
+   */
+  base?: Clauses;
 }
 
 const text = (value: Decimal | null | undefined): string => (value === null || value === undefined ? '' : String(value));
@@ -77,6 +85,7 @@ export function formOf(c: Clauses): ClauseForm {
     services: (c.assistance?.services ?? []).map((s) => ({ kind: s.kind, description: s.description ?? '',
       visitsPerMonth: text(s.visitsPerMonth), chargedToProducer: s.chargedToProducer })),
     maxInstalments: text(c.assistance?.maxInstalments ?? 2),
+    base: c,
   };
 }
 
@@ -177,5 +186,10 @@ export function clausesOf(f: ClauseForm, prefix = 'clauses.'): { clauses: Clause
       chargedToProducer: s.chargedToProducer })),
     maxInstalments: whole(f.maxInstalments, 'assistance.maxInstalments', 1, 12, true) ?? 2,
   };
-  return { clauses: { quality: { parameters }, quantity, price, assistance }, problems };
+  const base = f.base;
+  return {
+    clauses: { ...base, quality: { ...base?.quality, parameters }, quantity, price: { ...base?.price, ...price },
+      assistance: { ...base?.assistance, ...assistance } },
+    problems,
+  };
 }

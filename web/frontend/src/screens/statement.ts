@@ -20,7 +20,7 @@ interface Statement { settlementId: string; producerId: string; producerName: st
   paidOn: string | null; daysLate: number }
 
 const LINE_NAMES: Record<string, string> = { VOLUME_BONUS: 'Bono por volumen', SHORTFALL_PENALTY: 'Penalidad por faltante',
-  ADJUSTMENT: 'Ajuste de una quincena cerrada' };
+  ADJUSTMENT: 'Ajuste de una quincena cerrada', INCENTIVE: 'Incentivo por calidad' };
 
 /** The readings the lot was priced or rejected by, as the producer's receipt words them. */
 function readings(l: Line): string {
