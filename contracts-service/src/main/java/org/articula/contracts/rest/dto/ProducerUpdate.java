@@ -5,11 +5,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.articula.contracts.domain.NoticeChannel;
 
 /**
  * The national id is not changed here: a different id is a different person.
  *
  * @param version the version the client read; a stale one is refused (someone else changed it)
+ * @param noticesOptIn  as in {@link ProducerRequest}: absent or null turns notices off
+ * @param noticeChannel as in {@link ProducerRequest}
  */
 public record ProducerUpdate(
         @NotBlank @Size(max = 200) String name,
@@ -17,5 +20,7 @@ public record ProducerUpdate(
         @Size(max = 100) String region,
         @Pattern(regexp = "\\+?\\d{6,15}", message = "teléfono: solo dígitos, 6 a 15, con + opcional") String phone,
         UUID groupId,
-        @NotNull Long version) {
+        @NotNull Long version,
+        Boolean noticesOptIn,
+        NoticeChannel noticeChannel) {
 }
