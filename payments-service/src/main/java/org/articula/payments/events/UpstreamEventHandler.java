@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.articula.payments.repository.ReadModelRepository;
+import org.articula.payments.service.NoticeService;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.inbox.EventHandler;
 import org.jboss.logging.Logger;
@@ -23,15 +24,24 @@ public class UpstreamEventHandler implements EventHandler {
 
     @Inject
     ReadModelRepository readModel;
+    @Inject
+    NoticeService notices;
 
     @Override
     public void handle(EventEnvelope event) {
         JsonNode payload = event.payload();
+        if (NoticeService.DISPUTE_DECIDED.equals(event.type())) {
+            notices.disputeDecided(event); // whatever lots-service names its aggregate
+            return;
+        }
         switch (event.aggregateType()) {
             case "Organisation" -> readModel.saveOrganisation(payload);
             case "Producer" -> readModel.saveProducer(payload);
             case "Agreement" -> readModel.saveAgreement(payload.path("agreement"));
-            case "Lot" -> readModel.saveLot(payload.path("lot"));
+            case "Lot" -> {
+                readModel.saveLot(payload.path("lot"));
+                notices.lotEvents(List.of(event));
+            }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
@@ -42,10 +52,10 @@ public class UpstreamEventHandler implements EventHandler {
      */
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        List<JsonNode> lots = new ArrayList<>();
+        List<EventEnvelope> lots = new ArrayList<>();
         for (EventEnvelope event : events) {
-            if ("Lot".equals(event.aggregateType())) {
-                lots.add(event.payload().path("lot"));
+            if ("Lot".equals(event.aggregateType()) && !NoticeService.DISPUTE_DECIDED.equals(event.type())) {
+                lots.add(event);
             } else {
                 flush(lots);
                 handle(event);
@@ -54,9 +64,10 @@ public class UpstreamEventHandler implements EventHandler {
         flush(lots);
     }
 
-    private void flush(List<JsonNode> lots) {
+    private void flush(List<EventEnvelope> lots) {
         if (!lots.isEmpty()) {
-            readModel.saveLots(lots);
+            readModel.saveLots(lots.stream().map(e -> e.payload().path("lot")).toList());
+            notices.lotEvents(lots);
             lots.clear();
         }
     }

@@ -76,6 +76,21 @@ public final class UpstreamEvents {
         return new Lot();
     }
 
+    /**
+     * DisputeDecided of a dispute of {@code lot}'s rejection, decided {@code outcome} (UPHELD or OVERTURNED), on
+     * lots.events keyed by producer. Not checked: lots-service publishes no schema for it yet; its payload is
+     * the one payments-service expects, {disputeId, lotId, producerId, outcome}.
+     */
+    public static UpstreamEvent disputeDecided(UUID disputeId, Lot lot, String outcome) {
+        ObjectNode payload = object();
+        payload.put("disputeId", disputeId.toString());
+        payload.put("lotId", lot.id().toString());
+        payload.put("producerId", required(lot.producerId(), "producer").toString());
+        payload.put("outcome", outcome);
+        return envelope("DisputeDecided", "Dispute", disputeId.toString(), required(lot.organisationId(), "organisation"),
+                Instant.now(), payload, null, "lots.events", lot.producerId().toString());
+    }
+
     /** The DNI a producer's events carry: made up from its id. */
     public static String nationalId(UUID producerId) {
         return String.format("%08d", Math.floorMod(producerId.getLeastSignificantBits(), 100_000_000L));
