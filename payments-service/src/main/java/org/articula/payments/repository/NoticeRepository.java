@@ -19,6 +19,7 @@ import org.articula.payments.delivery.OutgoingMessage;
 import org.articula.payments.domain.Notice;
 import org.articula.payments.domain.NoticeRecipient;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.replay.ReadModelRebuild;
 import org.articula.platform.time.BusinessClock;
 
 /** The notice table: written with what each notice announces, then claimed and marked by the dispatcher. */
@@ -47,6 +48,15 @@ public class NoticeRepository {
                     .ifPresent(to -> recipients.put(to.producerId(), to));
         }
         return recipients;
+    }
+
+    /**
+     * True inside a read-model rebuild's replay (its transactions put the shadow schema first): a replay
+     * re-derives the read model from old events and must announce nothing.
+     */
+    public boolean replaying() {
+        return Boolean.TRUE.equals(em.createNativeQuery("select current_schema() = :shadow")
+                .setParameter("shadow", ReadModelRebuild.SHADOW).getSingleResult());
     }
 
     /** Writes the notice unless it was written before (same kind, source and producer): true when written now. */

@@ -23,7 +23,7 @@ import org.articula.platform.events.EventEnvelope;
 /**
  * Writes the notices to producers in the transaction of what they announce (an event applied, a settlement
  * closed, a payout recorded), for producers who opted in; the dispatcher sends them later. Each is written once
- * per source, producer and kind, so an event consumed again or a read-model rebuild adds none.
+ * per source, producer and kind, so an event consumed again adds none; a read-model rebuild's replay writes none.
  */
 @ApplicationScoped
 public class NoticeService {
@@ -39,6 +39,9 @@ public class NoticeService {
     /** A verdict notice for each lot recorded, and for each correction that changed the verdict. */
     public void lotEvents(List<EventEnvelope> events) {
         List<EventEnvelope> told = events.stream().filter(NoticeService::tellsAVerdict).toList();
+        if (told.isEmpty() || notices.replaying()) {
+            return;
+        }
         Map<UUID, NoticeRecipient> recipients = notices.recipients(told.stream()
                 .map(e -> uuid(e.payload().path("lot"), "producerId")).collect(Collectors.toSet()));
         for (EventEnvelope event : told) {
@@ -66,7 +69,7 @@ public class NoticeService {
         JsonNode p = event.payload();
         UUID producerId = uuid(p, "producerId");
         NoticeRecipient to = notices.recipients(Set.of(producerId)).get(producerId);
-        if (to != null) {
+        if (to != null && !notices.replaying()) {
             notices.save(Notice.disputeDecided(uuid(p, "disputeId"), to, notices.lot(uuid(p, "lotId")).orElse(null),
                     text(p, "outcome")), clock.instant());
         }

@@ -3,6 +3,7 @@ package org.articula.payments.notices;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +37,7 @@ import org.articula.payments.events.UpstreamEventHandler;
 import org.articula.payments.service.NoticeDispatcher;
 import org.articula.payments.support.Feed;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.replay.ReadModelRebuild;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -195,7 +197,34 @@ class ProducerNoticesTest {
         assertEquals(0, notices(rosa, "PENDING") + notices(rosa, "SENT"));
     }
 
+    @Test
+    void aReadModelRebuildsReplayAnnouncesNothing() {
+        sender = new Recorder(0);
+        QuarkusMock.installMockForType(sender, NoticeSender.class);
+        UpstreamEvent recorded = lot(rosa, OCT_1.plusDays(1)).recorded();
+        Feed.await("Rosa", () -> count("select count(*) from producer_ref where id = :p and notices_opt_in", rosa) == 1);
+        // As a rebuild replays an old event: the shadow schema first in the search path (rolled back with it).
+        assertThrows(RolledBack.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    em.createNativeQuery("create schema " + ReadModelRebuild.SHADOW).executeUpdate();
+                    em.createNativeQuery("set local search_path = " + ReadModelRebuild.SHADOW + ", public")
+                            .executeUpdate();
+                    handler.handle(EventJson.read(recorded.json()));
+                    em.createNativeQuery("set local search_path = public").executeUpdate();
+                    assertEquals(0, count("select count(*) from notice where producer_id = :p", rosa));
+                    throw new RolledBack();
+                }));
+        // The same event live is announced.
+        QuarkusTransaction.requiringNew().run(() -> handler.handle(EventJson.read(recorded.json())));
+        assertEquals(1, notices(rosa, "PENDING"));
+        assertEquals(1, dispatcher.dispatch());
+    }
+
     // --- helpers ---
+
+    /** Ends a transaction the test means to roll back. */
+    static final class RolledBack extends RuntimeException {
+    }
 
     private final Map<UUID, UUID> agreements = new java.util.HashMap<>();
 
