@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Twilio's Messages API: a form POST to {@code /2010-04-01/Accounts/{sid}/Messages.json} with To, From and
  * Body, basic auth with the account sid and auth token; WhatsApp numbers are written {@code whatsapp:+51...}.
- * 201 is sent; 429, 5xx and network failures are tried again; any other 4xx is refused for good (a number
- * Twilio does not serve will not become one). Twilio documents no idempotency key for this endpoint, so the
+ * 201 is sent; 400 is refused for good (a number Twilio does not serve will not become one); anything else,
+ * network failures, 429, 5xx and a wrong account or token (401, 403, 404), is tried again. Twilio documents no idempotency key for this endpoint, so the
  * notice id goes nowhere; see docs/decisions/0028-producer-notices.md for the one window that can repeat.
  */
 public class TwilioNoticeSender implements NoticeSender {
@@ -76,7 +76,9 @@ public class TwilioNoticeSender implements NoticeSender {
         }
         // Twilio's error code, never its message: that one may quote the number.
         String error = "Twilio " + status + (answer.hasNonNull("code") ? " código " + answer.get("code").asText() : "");
-        return status == 429 || status >= 500 ? SendResult.tryAgain(error) : SendResult.refused(error);
+        // 400 is this message refused (e.g. a number Twilio cannot reach); 401, 403, 404 are our configuration,
+        // which someone fixes: the notices wait for it rather than being given up.
+        return status == 400 ? SendResult.refused(error) : SendResult.tryAgain(error);
     }
 
     private static String encode(Map<String, String> form) {

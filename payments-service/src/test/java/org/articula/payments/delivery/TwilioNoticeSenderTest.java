@@ -78,6 +78,9 @@ class TwilioNoticeSenderTest {
         SendResult refused = sender("+15005550006", null).send(message("SMS"));
         assertTrue(refused.permanent());
         assertEquals("Twilio 400 código 21211", refused.error());
+        status = 401;
+        answer = "{\"code\":20003}";
+        assertFalse(sender("+15005550006", null).send(message("SMS")).permanent(), "a wrong token is fixed, not final");
         server.stop(0);
         SendResult down = sender("+15005550006", null).send(message("SMS"));
         assertFalse(down.sent());
