@@ -101,7 +101,9 @@ public class ProducerService {
             throw new ProblemException(ProblemType.CONCURRENT_MODIFICATION, "El productor cambió (versión "
                     + producer.version + "); vuelva a leerlo y repita el cambio");
         }
-        if (Boolean.TRUE.equals(update.noticesOptIn()) && PeruvianMobile.problemWith(update.phone()) != null) {
+        // Left out, the preferences stay as they are: a form that does not show them does not turn them off.
+        boolean optIn = update.noticesOptIn() == null ? producer.noticesOptIn : update.noticesOptIn();
+        if (optIn && PeruvianMobile.problemWith(update.phone()) != null) {
             throw ProblemException.invalidField("phone", PeruvianMobile.problemWith(update.phone()));
         }
         if (update.groupId() != null) {
@@ -114,7 +116,7 @@ public class ProducerService {
         producer.district = update.district().strip();
         producer.region = update.region();
         producer.phone = update.phone();
-        producer.preferNotices(update.noticesOptIn(), update.noticeChannel());
+        producer.preferNotices(optIn, update.noticeChannel() == null ? producer.noticeChannel : update.noticeChannel());
         producer.groupId = update.groupId();
         producer.updatedAt = clock.instant();
         producers.flush(); // the new version goes into the event

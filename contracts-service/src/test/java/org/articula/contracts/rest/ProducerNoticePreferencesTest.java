@@ -79,7 +79,7 @@ class ProducerNoticePreferencesTest {
     }
 
     @Test
-    void anUpdateThatOptsInWithALandlineIsRefusedAndChangesNothing() {
+    void anUpdateThatOptsInWithALandlineIsRefusedAndOneThatLeavesThePreferencesOutKeepsThem() {
         UUID id = UUID.randomUUID();
         given().contentType(ContentType.JSON).body(rosa(id, "044123456", false)).post(producers)
                 .then().statusCode(201);
@@ -93,6 +93,20 @@ class ProducerNoticePreferencesTest {
         fixed.put("phone", "+51987654321");
         given().contentType(ContentType.JSON).body(fixed).put(producers + "/" + id)
                 .then().statusCode(200).body("noticesOptIn", is(true)).body("noticeChannel", is("SMS"));
+
+        // A change that leaves the preferences out keeps them, and so keeps the phone a mobile.
+        Map<String, Object> district = Map.of("name", "Rosa Quispe", "district", "Simbal", "phone", "+51987654321",
+                "version", 1);
+        given().contentType(ContentType.JSON).body(district).put(producers + "/" + id)
+                .then().statusCode(200).body("noticesOptIn", is(true)).body("noticeChannel", is("SMS"));
+        Map<String, Object> landline = new HashMap<>(district);
+        landline.put("phone", "044123456");
+        landline.put("version", 2);
+        given().contentType(ContentType.JSON).body(landline).put(producers + "/" + id)
+                .then().statusCode(400).body("violations[0].field", is("phone"));
+        landline.put("noticesOptIn", false);
+        given().contentType(ContentType.JSON).body(landline).put(producers + "/" + id)
+                .then().statusCode(200).body("noticesOptIn", is(false)).body("phone", is("044123456"));
     }
 
     @Test

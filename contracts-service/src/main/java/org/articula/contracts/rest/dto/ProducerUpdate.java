@@ -11,8 +11,9 @@ import org.articula.contracts.domain.NoticeChannel;
  * The national id is not changed here: a different id is a different person.
  *
  * @param version the version the client read; a stale one is refused (someone else changed it)
- * @param noticesOptIn  as in {@link ProducerRequest}: absent or null turns notices off
- * @param noticeChannel as in {@link ProducerRequest}
+ * @param noticesOptIn  as in {@link ProducerRequest}; absent or null: unchanged (a form that does not show it
+ *                      does not turn notices off); while opted in, {@code phone} must stay a Peruvian mobile
+ * @param noticeChannel as in {@link ProducerRequest}; absent or null: unchanged
  */
 public record ProducerUpdate(
         @NotBlank @Size(max = 200) String name,
