@@ -2,6 +2,8 @@ package org.articula.contracts.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -36,6 +38,14 @@ public class Producer {
 
     public String phone;
 
+    /** Whether the producer asked to be told of verdicts, settlements and payments by text message. */
+    @Column(name = "notices_opt_in", nullable = false)
+    public boolean noticesOptIn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notice_channel")
+    public NoticeChannel noticeChannel;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -44,4 +54,10 @@ public class Producer {
 
     @Version
     public long version;
+
+    /** Notices on only when asked for ({@code optIn} true); a producer who opts in without a channel gets SMS. */
+    public void preferNotices(Boolean optIn, NoticeChannel channel) {
+        noticesOptIn = Boolean.TRUE.equals(optIn);
+        noticeChannel = noticesOptIn && channel == null ? NoticeChannel.SMS : channel;
+    }
 }

@@ -54,6 +54,7 @@ public final class ContractsMapper {
         producer.district = request.district().strip();
         producer.region = request.region();
         producer.phone = request.phone();
+        producer.preferNotices(request.noticesOptIn(), request.noticeChannel());
         producer.createdAt = now;
         producer.updatedAt = now;
         return producer;
@@ -78,7 +79,8 @@ public final class ContractsMapper {
 
     public static ProducerView view(Producer p) {
         return new ProducerView(p.id, p.organisationId, p.groupId, p.nationalId.type().name(),
-                p.nationalId.number(), p.name, p.district, p.region, p.phone, p.createdAt, p.updatedAt, p.version);
+                p.nationalId.number(), p.name, p.district, p.region, p.phone, p.noticesOptIn, p.noticeChannel, p.createdAt,
+                p.updatedAt, p.version);
     }
 
     public static ProductView view(Product p) {

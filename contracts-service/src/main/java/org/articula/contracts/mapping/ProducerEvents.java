@@ -33,6 +33,8 @@ public final class ProducerEvents {
         payload.put("district", p.district);
         payload.put("region", p.region);
         payload.put("phone", p.phone);
+        payload.put("noticesOptIn", p.noticesOptIn);
+        payload.put("noticeChannel", p.noticeChannel == null ? null : p.noticeChannel.name());
         payload.put("version", p.version);
         return payload;
     }

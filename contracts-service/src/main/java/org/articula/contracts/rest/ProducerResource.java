@@ -75,8 +75,9 @@ public class ProducerResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Register many producers from a CSV file",
-            description = "Header line with columns nationalId, name, district and optionally region, phone, groupId, id "
-                    + "(or their Spanish names: dni, nombre, distrito, región, teléfono). groupId, when given, is the "
+            description = "Header line with columns nationalId, name, district and optionally region, phone, groupId, id, "
+                    + "noticesOptIn (sí/no), noticeChannel (SMS/WHATSAPP) (or their Spanish names: dni, nombre, "
+                    + "distrito, región, teléfono, avisos, canal). groupId, when given, is the "
                     + "group of the rows that name none. All rows or none: if any row is refused, the 400 problem "
                     + "lists each one as rows[line].field.")
     public ImportReport importCsv(@PathParam("organisationId") UUID organisationId,
@@ -127,8 +128,9 @@ public class ProducerResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{producerId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a producer's name, place, phone or group",
-            description = "Send the version you read; a stale version is a 409 concurrent-modification.")
+    @Operation(summary = "Change a producer's name, place, phone, group or notice preferences",
+            description = "Send the version you read; a stale version is a 409 concurrent-modification. With "
+                    + "noticesOptIn true the phone must be a Peruvian mobile +519xxxxxxxx (else a 400 naming phone).")
     public ProducerView update(@PathParam("organisationId") UUID organisationId,
             @PathParam("producerId") UUID producerId, @Valid @NotNull ProducerUpdate update) {
         return ContractsMapper.view(service.update(organisationId, producerId, update));

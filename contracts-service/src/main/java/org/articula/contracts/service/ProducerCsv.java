@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.articula.contracts.domain.NoticeChannel;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.platform.input.ControlCharacters;
 import org.articula.platform.problem.ProblemException;
@@ -20,17 +21,23 @@ import org.articula.platform.problem.ProblemType;
 
 /**
  * Reads the producer list users bring as CSV: a header line naming the columns (any order), then one
- * producer per line. Columns: nationalId, name, district, region, phone, groupId, and optionally id; a
- * spreadsheet kept by the association may head them in Spanish (dni, nombre, distrito, región, teléfono).
+ * producer per line. Columns: nationalId, name, district, region, phone, groupId, and optionally id,
+ * noticesOptIn (sí/no, true/false; empty: no) and noticeChannel (SMS, WHATSAPP); a spreadsheet kept by the
+ * association may head them in Spanish (dni, nombre, distrito, región, teléfono, avisos, canal).
  */
 final class ProducerCsv {
 
     static final Set<String> REQUIRED = Set.of("nationalId", "name", "district");
-    static final Set<String> KNOWN = Set.of("id", "nationalId", "name", "district", "region", "phone", "groupId");
+    static final Set<String> KNOWN = Set.of("id", "nationalId", "name", "district", "region", "phone", "groupId",
+            "noticesOptIn", "noticeChannel");
     /** The Spanish headings people write, lower-cased, for the columns above. */
-    static final Map<String, String> SPANISH = Map.of("dni", "nationalId", "dni/ruc", "nationalId", "ruc",
-            "nationalId", "nombre", "name", "distrito", "district", "región", "region", "teléfono", "phone",
-            "telefono", "phone", "celular", "phone");
+    static final Map<String, String> SPANISH = Map.ofEntries(Map.entry("dni", "nationalId"),
+            Map.entry("dni/ruc", "nationalId"), Map.entry("ruc", "nationalId"), Map.entry("nombre", "name"),
+            Map.entry("distrito", "district"), Map.entry("región", "region"), Map.entry("teléfono", "phone"),
+            Map.entry("telefono", "phone"), Map.entry("celular", "phone"), Map.entry("avisos", "noticesOptIn"),
+            Map.entry("canal", "noticeChannel"));
+    private static final Set<String> YES = Set.of("sí", "si", "true", "1", "x");
+    private static final Set<String> NO = Set.of("no", "false", "0");
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvParser.Feature.TRIM_SPACES)
@@ -116,7 +123,31 @@ final class ProducerCsv {
         String group = blankToNull(v.get("groupId"));
         return new ProducerRequest(producerId, nationalId, blankToNull(v.get("name")), blankToNull(v.get("district")),
                 blankToNull(v.get("region")), blankToNull(v.get("phone")),
-                group == null ? defaultGroup : uuid(group, row + "groupId"));
+                group == null ? defaultGroup : uuid(group, row + "groupId"),
+                yesOrNo(blankToNull(v.get("noticesOptIn")), row + "noticesOptIn"),
+                channel(blankToNull(v.get("noticeChannel")), row + "noticeChannel"));
+    }
+
+    private static Boolean yesOrNo(String value, String column) {
+        if (value == null) {
+            return null;
+        }
+        String answer = value.toLowerCase(Locale.ROOT);
+        if (!YES.contains(answer) && !NO.contains(answer)) {
+            throw ProblemException.invalidField(column, "'" + value + "': escriba sí o no");
+        }
+        return YES.contains(answer);
+    }
+
+    private static NoticeChannel channel(String value, String column) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return NoticeChannel.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(column, "'" + value + "': SMS o WHATSAPP");
+        }
     }
 
     private static UUID uuid(String value, String column) {

@@ -18,8 +18,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.articula.contracts.domain.NationalId;
+import org.articula.contracts.domain.NoticeChannel;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
+import org.articula.contracts.domain.PeruvianMobile;
 import org.articula.contracts.domain.Producer;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.mapping.ProducerEvents;
@@ -99,6 +101,11 @@ public class ProducerService {
             throw new ProblemException(ProblemType.CONCURRENT_MODIFICATION, "El productor cambió (versión "
                     + producer.version + "); vuelva a leerlo y repita el cambio");
         }
+        // Left out, the preferences stay as they are: a form that does not show them does not turn them off.
+        boolean optIn = update.noticesOptIn() == null ? producer.noticesOptIn : update.noticesOptIn();
+        if (optIn && PeruvianMobile.problemWith(update.phone()) != null) {
+            throw ProblemException.invalidField("phone", PeruvianMobile.problemWith(update.phone()));
+        }
         if (update.groupId() != null) {
             String problem = groupProblem(organisationId, update.groupId());
             if (problem != null) {
@@ -109,6 +116,7 @@ public class ProducerService {
         producer.district = update.district().strip();
         producer.region = update.region();
         producer.phone = update.phone();
+        producer.preferNotices(optIn, update.noticeChannel() == null ? producer.noticeChannel : update.noticeChannel());
         producer.groupId = update.groupId();
         producer.updatedAt = clock.instant();
         producers.flush(); // the new version goes into the event
@@ -201,6 +209,9 @@ public class ProducerService {
                 violations.add(new Violation(prefix + "nationalId", problem));
             }
         }
+        if (Boolean.TRUE.equals(request.noticesOptIn()) && PeruvianMobile.problemWith(request.phone()) != null) {
+            violations.add(new Violation(prefix + "phone", PeruvianMobile.problemWith(request.phone())));
+        }
         if (request.groupId() != null) {
             String problem = groupProblem(organisation.id, request.groupId());
             if (problem != null) {
@@ -228,7 +239,9 @@ public class ProducerService {
     private static boolean sameAs(Producer p, ProducerRequest r) {
         return p.nationalId.number().equals(r.nationalId().strip()) && p.name.equals(r.name().strip())
                 && p.district.equals(r.district().strip()) && Objects.equals(p.region, r.region())
-                && Objects.equals(p.phone, r.phone()) && Objects.equals(p.groupId, r.groupId());
+                && Objects.equals(p.phone, r.phone()) && Objects.equals(p.groupId, r.groupId())
+                && p.noticesOptIn == Boolean.TRUE.equals(r.noticesOptIn())
+                && (!p.noticesOptIn || p.noticeChannel == (r.noticeChannel() == null ? NoticeChannel.SMS : r.noticeChannel()));
     }
 
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.articula.payments.repository.ReadModelRepository;
 import org.articula.payments.service.AssistanceCharges;
+import org.articula.payments.service.NoticeService;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.inbox.EventHandler;
 import org.jboss.logging.Logger;
@@ -27,15 +28,24 @@ public class UpstreamEventHandler implements EventHandler {
     ReadModelRepository readModel;
     @Inject
     AssistanceCharges assistanceCharges;
+    @Inject
+    NoticeService notices;
 
     @Override
     public void handle(EventEnvelope event) {
         JsonNode payload = event.payload();
+        if (NoticeService.DISPUTE_DECIDED.equals(event.type())) {
+            notices.disputeDecided(event); // whatever lots-service names its aggregate
+            return;
+        }
         switch (event.aggregateType()) {
             case "Organisation" -> readModel.saveOrganisation(payload);
             case "Producer" -> readModel.saveProducer(payload);
             case "Agreement" -> readModel.saveAgreement(payload.path("agreement"));
-            case "Lot" -> readModel.saveLot(payload.path("lot"));
+            case "Lot" -> {
+                readModel.saveLot(payload.path("lot"));
+                notices.lotEvents(List.of(event));
+            }
             case "AssistanceDelivery" -> assistanceCharges.record(AssistanceDeliveredJson.read(payload.path("delivery")));
             default -> LOG.debugf("ignoring %s", event.type());
         }
@@ -47,10 +57,10 @@ public class UpstreamEventHandler implements EventHandler {
      */
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        List<JsonNode> lots = new ArrayList<>();
+        List<EventEnvelope> lots = new ArrayList<>();
         for (EventEnvelope event : events) {
-            if ("Lot".equals(event.aggregateType())) {
-                lots.add(event.payload().path("lot"));
+            if ("Lot".equals(event.aggregateType()) && !NoticeService.DISPUTE_DECIDED.equals(event.type())) {
+                lots.add(event);
             } else {
                 flush(lots);
                 handle(event);
@@ -59,9 +69,10 @@ public class UpstreamEventHandler implements EventHandler {
         flush(lots);
     }
 
-    private void flush(List<JsonNode> lots) {
+    private void flush(List<EventEnvelope> lots) {
         if (!lots.isEmpty()) {
-            readModel.saveLots(lots);
+            readModel.saveLots(lots.stream().map(e -> e.payload().path("lot")).toList());
+            notices.lotEvents(lots);
             lots.clear();
         }
     }

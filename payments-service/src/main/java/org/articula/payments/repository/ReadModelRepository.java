@@ -56,15 +56,21 @@ public class ReadModelRepository {
 
     public void saveProducer(JsonNode p) {
         em.createNativeQuery("""
-                insert into producer_ref (id, organisation_id, group_id, national_id, name, revision)
-                values (:id, :org, :grp, :nid, :name, :rev)
+                insert into producer_ref (id, organisation_id, group_id, national_id, name, revision, phone,
+                    notices_opt_in, notice_channel)
+                values (:id, :org, :grp, :nid, :name, :rev, :phone, :optIn, :channel)
                 on conflict (id) do update set organisation_id = excluded.organisation_id,
                     group_id = excluded.group_id, national_id = excluded.national_id, name = excluded.name,
-                    revision = excluded.revision
+                    revision = excluded.revision, phone = excluded.phone, notices_opt_in = excluded.notices_opt_in,
+                    notice_channel = excluded.notice_channel
                 where producer_ref.revision < excluded.revision""")
                 .setParameter("id", uuid(p, "producerId")).setParameter("org", uuid(p, "organisationId"))
                 .setParameter("grp", optionalUuid(p, "groupId")).setParameter("nid", text(p, "nationalId"))
                 .setParameter("name", text(p, "name")).setParameter("rev", required(p, "version").asLong())
+                // Events from before notices existed carry neither: no notices for that producer.
+                .setParameter("phone", p.path("phone").isTextual() ? p.path("phone").asText() : null)
+                .setParameter("optIn", p.path("noticesOptIn").asBoolean(false))
+                .setParameter("channel", p.path("noticeChannel").isTextual() ? p.path("noticeChannel").asText() : null)
                 .executeUpdate();
     }
 

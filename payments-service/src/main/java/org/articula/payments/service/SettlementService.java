@@ -54,6 +54,8 @@ public class SettlementService {
     @Inject
     ComplianceService compliance;
     @Inject
+    NoticeService notices;
+    @Inject
     RunLog runs;
     @Inject
     Clock clock;
@@ -187,7 +189,9 @@ public class SettlementService {
         compute(settlement, (step, millis) -> { });
         calculation.markSettled(settlement.id);
         settlement.close(user.name(), clock.instant());
-        outbox.publishAll(SettlementEvents.closed(settlement, settlements.producers(settlement.id), clock));
+        List<ProducerSettlement> producers = settlements.producers(settlement.id);
+        outbox.publishAll(SettlementEvents.closed(settlement, producers, clock));
+        notices.settlementClosed(settlement, producers);
         compliance.raiseNotices(settlement.organisationId, Fortnight.of(settlement.periodStart));
         audit.record("CLOSED", settlement.organisationId, "Settlement", settlement.id,
                 Map.of("periodStart", settlement.periodStart));
@@ -209,6 +213,7 @@ public class SettlementService {
             return producer; // the same payout again
         }
         outbox.publish(SettlementEvents.paid(settlement, producer, clock));
+        notices.payoutRecorded(settlement, producer);
         Map<String, Object> detail = new HashMap<>(Map.of("producerId", producer.producerId,
                 "amount", producer.net, "paidOn", producer.paidOn));
         if (producer.paymentReference != null) {

@@ -151,6 +151,18 @@ public final class Lot {
         return revision;
     }
 
+    public UUID centreId() {
+        return centre;
+    }
+
+    public UUID producerId() {
+        return producer;
+    }
+
+    public UUID organisationId() {
+        return organisation;
+    }
+
     /** The lot after a correction of this one: the next revision, to change with quantity, readings, verdict. */
     public Lot revised() {
         Lot next = copy();

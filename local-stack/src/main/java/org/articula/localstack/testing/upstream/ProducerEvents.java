@@ -10,6 +10,9 @@ public final class ProducerEvents {
     private UUID organisation;
     private UUID group;
     private String name = "Rosa Quispe Huamán";
+    private String phone;
+    private boolean noticesOptIn;
+    private String noticeChannel;
 
     ProducerEvents() {
     }
@@ -35,6 +38,26 @@ public final class ProducerEvents {
         return this;
     }
 
+    /** The contact phone, without notices (none by default). */
+    public ProducerEvents phone(String phone) {
+        this.phone = phone;
+        return this;
+    }
+
+    /** Opted in to notices at {@code phone} (e.g. "+51987654321") by {@code channel}: SMS or WHATSAPP. */
+    public ProducerEvents notices(String phone, String channel) {
+        this.phone = phone;
+        this.noticesOptIn = true;
+        this.noticeChannel = channel;
+        return this;
+    }
+
+    /** Notices turned off again, the phone and channel kept. */
+    public ProducerEvents noNotices() {
+        this.noticesOptIn = false;
+        return this;
+    }
+
     /** ProducerRegistered: version 0. */
     public UpstreamEvent registered() {
         return event(0);
@@ -56,7 +79,9 @@ public final class ProducerEvents {
         p.put("name", name);
         p.put("district", "Laredo");
         p.putNull("region");
-        p.putNull("phone");
+        p.put("phone", phone);
+        p.put("noticesOptIn", noticesOptIn);
+        p.put("noticeChannel", noticeChannel);
         p.put("version", version);
         return UpstreamEvents.envelope(version == 0 ? "ProducerRegistered" : "ProducerUpdated", "Producer",
                 id.toString(), org, UpstreamEvents.AT.plusSeconds(version), p, UpstreamEvents.CONTRACTS,

@@ -81,6 +81,36 @@ public final class UpstreamEvents {
         return new Lot();
     }
 
+    /**
+     * DisputeDecided of a dispute of {@code lot}'s rejection, decided {@code outcome} (UPHELD or OVERTURNED) at its
+     * deadline with no re-test, as lots-service publishes it on lots.events keyed by producer; checked against its
+     * schema.
+     */
+    public static UpstreamEvent disputeDecided(UUID disputeId, Lot lot, String outcome) {
+        Instant openedAt = Instant.now().minusSeconds(3600);
+        ObjectNode payload = object();
+        ObjectNode d = payload.putObject("dispute");
+        d.put("id", disputeId.toString());
+        d.put("organisationId", required(lot.organisationId(), "organisation").toString());
+        d.put("lotId", lot.id().toString());
+        d.put("lotRevision", lot.revision());
+        d.put("centreId", lot.centreId().toString());
+        d.put("producerId", required(lot.producerId(), "producer").toString());
+        d.put("reason", "La muestra se tomó sin agitar el porongo");
+        d.put("openedBy", "Productor");
+        d.put("openedAt", openedAt.toString());
+        d.put("deadline", openedAt.plusSeconds(48 * 3600).toString());
+        d.put("untestedFavoursProducer", "OVERTURNED".equals(outcome));
+        d.put("status", outcome);
+        d.put("decision", "DEADLINE");
+        d.put("decidedBy", "sistema");
+        d.put("decidedAt", Instant.now().toString());
+        d.putNull("retest");
+        d.put("version", 1);
+        return envelope("DisputeDecided", "Dispute", disputeId.toString(), lot.organisationId(), Instant.now(), payload,
+                LOTS, "lots.events", lot.producerId().toString());
+    }
+
     /** The DNI a producer's events carry: made up from its id. */
     public static String nationalId(UUID producerId) {
         return String.format("%08d", Math.floorMod(producerId.getLeastSignificantBits(), 100_000_000L));
