@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -225,6 +226,29 @@ class LaredoFortnightEndToEndTest {
         assertTrue(receipts.values().stream().anyMatch(r -> r.path("agreementId").asText().equals(elProgresoMilk
                 .toString())));
 
+        // --- a dispute: Julio contests his afternoon of day 3 (11.20 % solids) with his own login; the centre has
+        // the counter-sample tested by a laboratory: 11.60 %, over the 11.5 % minimum, so the rejection is overturned.
+        UUID julioDay3Afternoon = rejected.entrySet().stream().filter(e -> e.getValue().startsWith("total_solids"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        actAs(stack.token(Tokens.Claims.of("Julio Rodríguez", association, "producer").withProducer(julio)));
+        UUID dispute = post(lots + "/api/v1/lots/" + julioDay3Afternoon + "/disputes",
+                Map.of("reason", "La muestra se tomó sin agitar el porongo"));
+        actAs(stack.token("Julia Ramos", association, "centre-operator"));
+        given().contentType(ContentType.JSON).body(Map.of("testedBy", "Laboratorio de Lácteos UNT",
+                "testedAt", Instant.now().minusSeconds(60).toString(), "readings", List.of(
+                        Map.of("parameter", "total_solids", "value", new BigDecimal("11.60")),
+                        Map.of("parameter", "temperature", "value", new BigDecimal("5.0")),
+                        Map.of("parameter", "antibiotics", "result", false))))
+                .post(lots + "/api/v1/disputes/" + dispute + "/retest").then().statusCode(200)
+                .body("status", is("OVERTURNED"));
+        given().get(lots + "/api/v1/lots/" + julioDay3Afternoon).then().statusCode(200)
+                .body("verdict", is("ACCEPTED")).body("revision", is(2));
+        // The centre's rejection rate counts the overturned rejection apart: 2 rejected of 345, 1 overturned.
+        given().queryParams("organisationId", association, "from", fortnight[0].toString(), "to",
+                fortnight[1].toString(), "groupBy", "centre").get(lots + "/api/v1/lots/rejection-rates").then()
+                .statusCode(200).body("[0].key", is(centre.toString())).body("[0].lots", is(345))
+                .body("[0].rejected", is(2)).body("[0].overturned", is(1));
+
         // --- payments-service, by the treasurer: inputs bought on credit during the fortnight ---
         actAs(stack.token("Tesorera Laredo", association, "treasurer"));
         charge(association, rosa, "FEED", "Concentrado lechero, 3 sacos", "120.00", fortnight[0].plusDays(2), 2);
@@ -233,12 +257,12 @@ class LaredoFortnightEndToEndTest {
         charge(association, pedro, "FEED", "Concentrado lechero, 4 sacos", "150.00", fortnight[0], 2);
 
         // Settled once payments-service has every lot and both agreements' terms from the events.
-        // Gross: Rosa 295.92 + Julio 394.34 + María 549.60 + Pedro 61.80 + 8 x 278.10 = 3526.46
+        // Gross: Rosa 295.92 + Julio 406.70 + María 549.60 + Pedro 61.80 + 8 x 278.10 = 3538.82
         JsonPath settlement = eventually("payments-service has all 345 lots and the addendum", () -> {
             JsonPath run = given().contentType(ContentType.JSON).body(Map.of("organisationId", association,
                     "fortnightStart", fortnight[0].toString()))
                     .post(payments + "/api/v1/settlements/runs").then().statusCode(200).extract().jsonPath();
-            return run.getInt("waitingLots") == 0 && new BigDecimal("3526.46").compareTo(
+            return run.getInt("waitingLots") == 0 && new BigDecimal("3538.82").compareTo(
                     run.getObject("gross", BigDecimal.class)) == 0 ? run : null;
         });
         String id = settlement.getString("id");
@@ -265,19 +289,20 @@ class LaredoFortnightEndToEndTest {
 
         // Julio (Santa Rosa): 15 x 1.03 = 15.45 and 12 x 1.03 = 12.36 (27.81 a day) for 7 days = 194.67;
         // 15 x 1.06 = 15.90 and 12 x 1.06 = 12.72 (28.62) for 8 days = 228.96; 423.63 as delivered, less the
-        // rejected afternoon of day 3 (12.36) and morning of day 10 (15.90), less the correction on day 5
-        // (14 x 1.03 = 14.42 instead of 15.45: 1.03): gross 394.34; veterinary 45.50; net 348.84.
+        // rejected morning of day 10 (15.90) and the correction on day 5 (14 x 1.03 = 14.42 instead of 15.45:
+        // 1.03): gross 406.70, the afternoon of day 3 paid at 12 x 1.03 = 12.36 since its dispute overturned the
+        // rejection; veterinary 45.50; net 361.20.
         JsonPath julioStatement = statement(id, julio);
-        assertEquals(List.of("REJECTED", "REJECTED"), julioStatement.getList("lines.findAll { it.kind == 'REJECTED' }.kind"));
-        assertEquals(List.of(fortnight[0].plusDays(2).toString(), fortnight[0].plusDays(9).toString()),
+        assertEquals(List.of(fortnight[0].plusDays(9).toString()),
                 julioStatement.getList("lines.findAll { it.kind == 'REJECTED' }.deliveryDate"));
         assertMoney("0.00", julioStatement.get("lines.find { it.kind == 'REJECTED' }.amount"));
-        assertEquals("total_solids", julioStatement.getString("lines.find { it.kind == 'REJECTED' }.detail.reasons[0].parameter"));
+        assertEquals("temperature", julioStatement.getString("lines.find { it.kind == 'REJECTED' }.detail.reasons[0].parameter"));
+        assertMoney("12.36", julioStatement.get("lines.find { it.lotId == '" + julioDay3Afternoon + "' }.amount"));
         assertMoney("14.000", julioStatement.get("lines.find { it.lotId == '" + julioDay5Morning + "' }.quantity"));
         assertMoney("14.42", julioStatement.get("lines.find { it.lotId == '" + julioDay5Morning + "' }.amount"));
-        assertMoney("394.34", julioStatement.get("gross"));
+        assertMoney("406.70", julioStatement.get("gross"));
         assertMoney("45.50", julioStatement.get("totalDeductions"));
-        assertMoney("348.84", julioStatement.get("net"));
+        assertMoney("361.20", julioStatement.get("net"));
 
         // María (El Progreso, never amended): 20 x (1.03 + 0.05 at exactly 12.00 %) = 21.60 and 16 x 1.03 = 16.48,
         // 38.08 a day x 15 = 571.20, less the morning of day 12 (antibiotics): 549.60; nothing owed.
@@ -324,8 +349,8 @@ class LaredoFortnightEndToEndTest {
         given().queryParams("organisationId", association, "fortnightStart", fortnight[0].toString())
                 .get(payments + "/api/v1/settlements").then().statusCode(200)
                 .body("[0].lots", is(345)).body("[0].producers", is(12))
-                .body("[0].quantity", money("3434.000")).body("[0].gross", money("3526.46"))
-                .body("[0].deductions", money("202.80")).body("[0].net", money("3323.66"));
+                .body("[0].quantity", money("3434.000")).body("[0].gross", money("3538.82"))
+                .body("[0].deductions", money("202.80")).body("[0].net", money("3336.02"));
 
         // Closed and paid: every member with something to receive, on the due date (or today if that is earlier).
         given().contentType(ContentType.JSON).body(Map.of())
@@ -343,9 +368,9 @@ class LaredoFortnightEndToEndTest {
                     .body("producers.find { it.producerId == '" + member + "' }.daysLate", is(0));
         }
 
-        // The processor paid for 3370 L of the 3387 L accepted (Rosa 270, Julio 377, María 520, Pedro 60, others
-        // 2160): shrinkage 17 L = 0.50 %, within the 2 % tolerance; it paid 3900.00 against 3526.46 owed to
-        // members: margin 373.54. Recovered 95.50 + 45.50 + 61.80 = 202.80; net owed = paid = 3323.66.
+        // The processor paid for 3370 L of the 3399 L accepted (Rosa 270, Julio 389, María 520, Pedro 60, others
+        // 2160): shrinkage 29 L = 0.85 %, within the 2 % tolerance; it paid 3900.00 against 3538.82 owed to
+        // members: margin 361.18. Recovered 95.50 + 45.50 + 61.80 = 202.80; net owed = paid = 3336.02.
         post(payments + "/api/v1/remittances", Map.of("organisationId", association, "buyerId", processor,
                 "fortnightStart", fortnight[0].toString(), "product", "milk", "quantityPaid", new BigDecimal("3370.0"),
                 "unit", "L", "amount", new BigDecimal("3900.00"), "receivedOn", paidOn.toString()));
@@ -353,12 +378,12 @@ class LaredoFortnightEndToEndTest {
                 .get(payments + "/api/v1/reconciliations").then().statusCode(200)
                 .body("settlementStatus", is("CLOSED"))
                 .body("buyers.buyerId", contains(processor.toString()))
-                .body("buyers[0].quantityCollected", money("3387.000"))
+                .body("buyers[0].quantityCollected", money("3399.000"))
                 .body("buyers[0].quantityPaidFor", money("3370.000"))
-                .body("buyers[0].shrinkage", money("17.000")).body("buyers[0].shrinkagePercent", money("0.50"))
-                .body("buyers[0].grossOwed", money("3526.46")).body("buyers[0].margin", money("373.54"))
-                .body("totals.deductionsRecovered", money("202.80")).body("totals.netOwed", money("3323.66"))
-                .body("totals.netPaid", money("3323.66")).body("totals.margin", money("373.54"))
+                .body("buyers[0].shrinkage", money("29.000")).body("buyers[0].shrinkagePercent", money("0.85"))
+                .body("buyers[0].grossOwed", money("3538.82")).body("buyers[0].margin", money("361.18"))
+                .body("totals.deductionsRecovered", money("202.80")).body("totals.netOwed", money("3336.02"))
+                .body("totals.netPaid", money("3336.02")).body("totals.margin", money("361.18"))
                 .body("discrepancies", empty());
 
         // Rosa, with her own login, reads her statement and no one else's; the auditor sees who did what.
@@ -377,7 +402,8 @@ class LaredoFortnightEndToEndTest {
         given().contentType(ContentType.JSON).body(Map.of()).post(payments + "/api/v1/settlements/" + id + "/closing")
                 .then().statusCode(403);
 
-        // On the topics, nothing lost or doubled either: one LotRecorded per lot, one LotCorrected, all valid.
+        // On the topics, nothing lost or doubled either: one LotRecorded per lot, a LotCorrected for the operator's
+        // correction and one for the overturned rejection, the dispute opened and decided once; all valid.
         EventSchemas lotSchemas = EventSchemas.forService("lots-service");
         Map<String, Map<String, Integer>> lotEvents = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : TestTopics.readAll(stack.bootstrapServers(), "lots.events")) {
@@ -389,7 +415,10 @@ class LaredoFortnightEndToEndTest {
         Map<String, Integer> recorded = lotEvents.get("LotRecorded");
         assertEquals(sent.keySet().stream().map(UUID::toString).collect(Collectors.toSet()), recorded.keySet());
         assertEquals(Set.of(1), Set.copyOf(recorded.values()));
-        assertEquals(Map.of(julioDay5Morning.toString(), 1), lotEvents.get("LotCorrected"));
+        assertEquals(Map.of(julioDay5Morning.toString(), 1, julioDay3Afternoon.toString(), 1),
+                lotEvents.get("LotCorrected"));
+        assertEquals(Map.of(dispute.toString(), 1), lotEvents.get("DisputeOpened"));
+        assertEquals(Map.of(dispute.toString(), 1), lotEvents.get("DisputeDecided"));
         EventSchemas paymentSchemas = EventSchemas.forService("payments-service");
         List<String> paymentEvents = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : TestTopics.readAll(stack.bootstrapServers(), "payments.events")) {
