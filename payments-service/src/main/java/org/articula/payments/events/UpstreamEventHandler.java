@@ -36,7 +36,11 @@ public class UpstreamEventHandler implements EventHandler {
             case "Producer" -> readModel.saveProducer(payload);
             case "Agreement" -> readModel.saveAgreement(payload.path("agreement"));
             case "Lot" -> readModel.saveLot(payload.path("lot"));
-            case "AssistanceDelivery" -> assistanceCharges.record(AssistanceDeliveredJson.read(payload.path("delivery")));
+            case "AssistanceDelivery" -> {
+                // Every delivery, free or charged, counts against the clause's promise (the compliance monitor).
+                readModel.saveAssistanceDelivery(payload.path("delivery"));
+                assistanceCharges.record(AssistanceDeliveredJson.read(payload.path("delivery")));
+            }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
