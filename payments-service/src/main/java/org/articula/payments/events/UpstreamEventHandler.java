@@ -46,7 +46,11 @@ public class UpstreamEventHandler implements EventHandler {
                 readModel.saveLot(payload.path("lot"));
                 notices.lotEvents(List.of(event));
             }
-            case "AssistanceDelivery" -> assistanceCharges.record(AssistanceDeliveredJson.read(payload.path("delivery")));
+            case "AssistanceDelivery" -> {
+                // Every delivery, free or charged, counts against the clause's promise (the compliance monitor).
+                readModel.saveAssistanceDelivery(payload.path("delivery"));
+                assistanceCharges.record(AssistanceDeliveredJson.read(payload.path("delivery")));
+            }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }

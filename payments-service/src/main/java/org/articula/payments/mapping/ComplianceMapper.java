@@ -3,18 +3,21 @@ package org.articula.payments.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.articula.payments.domain.AssistanceMonth;
 import org.articula.payments.domain.ComplianceFigures;
 import org.articula.payments.domain.ComplianceRule;
 import org.articula.payments.domain.ComplianceTrend;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.Punctuality;
 import org.articula.payments.repository.ComplianceQueries.AgreementRow;
+import org.articula.payments.repository.ComplianceQueries.AssistanceRow;
 import org.articula.payments.repository.ComplianceQueries.FiguresRow;
 import org.articula.payments.repository.ComplianceQueries.NoticeRow;
 import org.articula.payments.repository.ComplianceQueries.QualityRow;
@@ -34,7 +37,7 @@ public final class ComplianceMapper {
 
     /** The rows read for a request: figures from five fortnights before its first (for streaks and trend). */
     public record Rows(List<AgreementRow> agreements, List<FiguresRow> figures, List<QualityRow> quality,
-            List<RuleRow> rules, List<NoticeRow> notices) {
+            List<RuleRow> rules, List<NoticeRow> notices, List<AssistanceRow> assistance) {
     }
 
     public static Compliance compliance(Request request, Rows rows) {
@@ -42,11 +45,15 @@ public final class ComplianceMapper {
         Fortnight historyStart = ComplianceFigures.before(request.first(), ComplianceTrend.FORTNIGHTS - 1);
         List<Compliance.AgreementCompliance> agreements = new ArrayList<>();
         Map<UUID, Map<String, ComplianceFigures>> perBuyer = new LinkedHashMap<>();
+        Map<UUID, List<AssistanceMonth>> assistance = assistanceByAgreement(rows.assistance());
+        Map<UUID, List<AssistanceMonth>> buyersAssistance = new LinkedHashMap<>();
         for (AgreementRow a : rows.agreements()) {
+            List<AssistanceMonth> months = assistance.getOrDefault(a.id(), List.of());
+            buyersAssistance.computeIfAbsent(a.buyerId(), b -> new ArrayList<>()).addAll(months);
             List<ComplianceFigures> history = ComplianceFigures.history(figures.getOrDefault(a.id(), List.of()),
                     historyStart, request.last());
             List<ComplianceFigures> shown = history.subList(history.size() - fortnightsBetween(request), history.size());
-            agreements.add(agreement(a, request, history, shown, rows));
+            agreements.add(agreement(a, request, history, shown, rows, assistance(months)));
             // One remittance pays an organisation's product per fortnight: counted once per buyer.
             for (ComplianceFigures f : shown) {
                 perBuyer.computeIfAbsent(a.buyerId(), b -> new LinkedHashMap<>()).merge(
@@ -56,7 +63,8 @@ public final class ComplianceMapper {
         }
         List<Compliance.BuyerPunctuality> buyers = perBuyer.entrySet().stream()
                 .map(e -> new Compliance.BuyerPunctuality(e.getKey(),
-                        punctuality(Punctuality.of(List.copyOf(e.getValue().values()), request.today()))))
+                        punctuality(Punctuality.of(List.copyOf(e.getValue().values()), request.today())),
+                        assistance(AssistanceMonth.perBuyer(buyersAssistance.get(e.getKey())))))
                 .toList();
         List<Compliance.Notice> notices = rows.notices().stream().map(n -> new Compliance.Notice(n.id(),
                 n.agreementId(), n.periodStart(), n.rule(), n.action(), json(n.figures()), n.raisedAt()))
@@ -72,6 +80,17 @@ public final class ComplianceMapper {
                         r.threshold(), r.delivered(), r.accepted(), r.dueDate(), r.paidOn()), Collectors.toList())));
     }
 
+    private static Map<UUID, List<AssistanceMonth>> assistanceByAgreement(List<AssistanceRow> rows) {
+        return rows.stream().collect(Collectors.groupingBy(AssistanceRow::agreementId, LinkedHashMap::new,
+                Collectors.mapping(r -> AssistanceMonth.of(YearMonth.from(r.monthStart()), r.kind(), r.promised(),
+                        r.delivered()), Collectors.toList())));
+    }
+
+    private static List<Compliance.AssistanceFigure> assistance(List<AssistanceMonth> months) {
+        return months.stream().map(m -> new Compliance.AssistanceFigure(m.month().toString(), m.kind(), m.promised(),
+                m.delivered(), m.shortfall())).toList();
+    }
+
     /** The rules of an agreement's clause version. */
     public static List<ComplianceRule> rulesOf(List<RuleRow> rules, UUID agreementId, Integer version) {
         return rules.stream().filter(r -> r.agreementId().equals(agreementId) && version != null
@@ -80,7 +99,8 @@ public final class ComplianceMapper {
     }
 
     private static Compliance.AgreementCompliance agreement(AgreementRow a, Request request,
-            List<ComplianceFigures> history, List<ComplianceFigures> shown, Rows rows) {
+            List<ComplianceFigures> history, List<ComplianceFigures> shown, Rows rows,
+            List<Compliance.AssistanceFigure> assistance) {
         Map<LocalDate, Integer> versions = rows.figures().stream().filter(r -> r.agreementId().equals(a.id())
                 && r.version() != null).collect(Collectors.toMap(FiguresRow::periodStart, FiguresRow::version));
         List<Compliance.FortnightCompliance> fortnights = new ArrayList<>();
@@ -99,7 +119,7 @@ public final class ComplianceMapper {
                 ComplianceTrend.direction(lastSix.stream().map(ComplianceFigures::acceptancePercent).toList()));
         return new Compliance.AgreementCompliance(a.id(), a.organisationId(), a.buyerId(), a.counterpartyType(),
                 a.counterpartyId(), a.product(), a.unit(), fortnights, trend,
-                punctuality(Punctuality.of(shown, request.today())));
+                punctuality(Punctuality.of(shown, request.today())), assistance);
     }
 
     private static Compliance.FortnightCompliance fortnight(ComplianceFigures f, Integer version,

@@ -100,6 +100,34 @@ public class ComplianceQueries {
             group by 1, 2, 3
             order by 1, 2, 3""";
 
+    /**
+     * Per agreement, calendar month it was in force and kind of assistance its clause version in force on the
+     * month's last day in force promises: the visits promised and the deliveries recorded in the month.
+     */
+    private static final String ASSISTANCE = """
+            with ag as (%1$s),
+            m as (
+                select d::date as month_start, (d + interval '1 month' - interval '1 day')::date as month_end
+                from generate_series(cast(:from as date), cast(:to as date), interval '1 month') d),
+            am as (
+                select a.id as agreement_id, m.month_start, %2$s as days, %3$s as last_day
+                from ag a join m on a.start_date <= m.month_end and a.end_date >= m.month_start),
+            done as (
+                select d.agreement_id, date_trunc('month', d.delivered_on)::date as month_start, d.kind,
+                       count(*) as delivered
+                from assistance_delivered d
+                where d.agreement_id in (select id from ag)
+                  and d.delivered_on between cast(:from as date) and cast(:toEnd as date)
+                group by 1, 2, 3)
+            select x.agreement_id, x.month_start, p.kind, p.visits_per_month, coalesce(q.delivered, 0)
+            from am x
+            join terms_version v on v.agreement_id = x.agreement_id
+                 and x.last_day between v.effective_from and v.effective_to
+            join assistance_promise p on p.agreement_id = v.agreement_id and p.version_number = v.number
+            left join done q on q.agreement_id = x.agreement_id and q.month_start = x.month_start and q.kind = p.kind
+            where x.days > 0
+            order by 1, 2, 3""";
+
     private static final String AGREEMENT_ROWS = """
             with ag as (%s)
             select a.id, a.organisation_id, a.buyer_id, a.counterparty_type, coalesce(a.producer_id, a.group_id),
@@ -161,6 +189,10 @@ public class ComplianceQueries {
             BigDecimal minAcceptancePercent, BigDecimal bonusPerUnit, String action) {
     }
 
+    public record AssistanceRow(UUID agreementId, LocalDate monthStart, String kind, int promised,
+            int delivered) {
+    }
+
     public record NoticeRow(UUID id, UUID agreementId, LocalDate periodStart, String rule, String action,
             String figures, Instant raisedAt) {
     }
@@ -191,6 +223,17 @@ public class ComplianceQueries {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new QualityRow((UUID) r[0], date(r[1]), (String) r[2],
                 ((Number) r[3]).longValue(), (BigDecimal) r[4], (BigDecimal) r[5])).toList();
+    }
+
+    /** Each month from {@code from} to {@code to} (first days of months), ending {@code toEnd}. */
+    @SuppressWarnings("unchecked")
+    public List<AssistanceRow> assistance(Scope scope, LocalDate from, LocalDate to, LocalDate toEnd) {
+        String sql = ASSISTANCE.formatted(AGREEMENTS,
+                SettlementSql.partFor("days-in-force", "m.month_start", "m.month_end"),
+                SettlementSql.partFor("last-day-in-force", "m.month_start", "m.month_end"));
+        List<Object[]> rows = ranged(bound(sql, scope), from, to, toEnd).getResultList();
+        return rows.stream().map(r -> new AssistanceRow((UUID) r[0], date(r[1]), (String) r[2],
+                ((Number) r[3]).intValue(), ((Number) r[4]).intValue())).toList();
     }
 
     @SuppressWarnings("unchecked")

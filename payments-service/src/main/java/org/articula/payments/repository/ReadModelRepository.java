@@ -93,7 +93,7 @@ public class ReadModelRepository {
         }
         UUID id = uuid(a, "id");
         for (String table : new String[] { "price_adjustment", "volume_tier", "incentive_rule", "quality_limit",
-                "terms_version" }) {
+                "assistance_promise", "terms_version" }) {
             em.createNativeQuery("delete from " + table + " where agreement_id = :id").setParameter("id", id)
                     .executeUpdate();
         }
@@ -195,6 +195,11 @@ public class ReadModelRepository {
                     .setParameter("action", rule.path("action").isTextual() ? rule.path("action").asText() : null)
                     .executeUpdate();
         }
+        for (JsonNode service : clauses.path("assistance").path("services")) {
+            if (service.path("visitsPerMonth").isInt()) {
+                insertAssistancePromise(id, number, service);
+            }
+        }
         for (JsonNode p : clauses.path("quality").path("parameters")) {
             if ("NUMERIC".equals(p.path("kind").asText())) {
                 em.createNativeQuery("""
@@ -205,6 +210,26 @@ public class ReadModelRepository {
                         .executeUpdate();
             }
         }
+    }
+
+    // Services of one kind promise their visits together.
+    private void insertAssistancePromise(UUID id, int number, JsonNode service) {
+        em.createNativeQuery("""
+                insert into assistance_promise (agreement_id, version_number, kind, visits_per_month)
+                values (:id, :n, :kind, :visits) on conflict (agreement_id, version_number, kind)
+                do update set visits_per_month = assistance_promise.visits_per_month + excluded.visits_per_month""")
+                .setParameter("id", id).setParameter("n", number).setParameter("kind", text(service, "kind"))
+                .setParameter("visits", service.path("visitsPerMonth").asInt()).executeUpdate();
+    }
+
+    /** Keeps an AssistanceDelivered's {@code delivery} once, free or charged, for the compliance monitor. */
+    public void saveAssistanceDelivery(JsonNode d) {
+        em.createNativeQuery("""
+                insert into assistance_delivered (id, agreement_id, organisation_id, kind, delivered_on)
+                values (:id, :agreement, :org, :kind, :on) on conflict (id) do nothing""")
+                .setParameter("id", uuid(d, "id")).setParameter("agreement", uuid(d, "agreementId"))
+                .setParameter("org", uuid(d, "organisationId")).setParameter("kind", text(d, "kind"))
+                .setParameter("on", date(d, "deliveredOn")).executeUpdate();
     }
 
     /** Keeps a lot at its highest revision; readings are stored as {parameter: value} for pricing in SQL. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,10 @@ public class ComplianceService {
         ComplianceMapper.Rows rows = new ComplianceMapper.Rows(agreements,
                 queries.figures(visible, history.start(), end.start(), end.end()),
                 queries.quality(visible, start.start(), end.end()), queries.rules(visible),
-                queries.notices(visible, start.start(), end.start()));
+                queries.notices(visible, start.start(), end.start()),
+                // Promises are per month: every calendar month the range touches, whole.
+                queries.assistance(visible, start.start().withDayOfMonth(1), end.start().withDayOfMonth(1),
+                        YearMonth.from(end.start()).atEndOfMonth()));
         return ComplianceMapper.compliance(new ComplianceMapper.Request(scope, id, start, end, today), rows);
     }
 

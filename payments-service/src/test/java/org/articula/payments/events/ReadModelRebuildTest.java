@@ -40,7 +40,7 @@ class ReadModelRebuildTest {
     static final String CONSUMER = "payments-service";
     static final List<String> TOPICS = List.of("contracts.events", "lots.events");
     static final List<String> TABLES = List.of("organisation_ref", "producer_ref", "agreement_ref", "terms_version",
-            "price_adjustment", "volume_tier", "incentive_rule", "quality_limit", "lot_ref");
+            "price_adjustment", "volume_tier", "incentive_rule", "quality_limit", "assistance_promise", "assistance_delivered", "lot_ref");
     // What closed settlements paid for a lot is payments-service's own record: no event brings it back.
     static final Set<String> NOT_FROM_EVENTS = Set.of("settled_revision", "settled_amount");
     static final LocalDate START = LocalDate.of(2026, 1, 1);
@@ -59,7 +59,7 @@ class ReadModelRebuildTest {
         Terms first = UpstreamEvents.terms().to(OCT_2.minusDays(1)).basePrice("1.03")
                 .adjustment("fat", "3.8", "4.2", "0.02").adjustment("fat", "4.2", null, "0.05")
                 .tier("500", "0.01").tier("1000", "0.02").committing("300", "FORTNIGHT", "10", "0.05")
-                .maxInstalments(3);
+                .maxInstalments(3).assistance("TECHNICAL_VISITS", 4, false);
         Terms second = UpstreamEvents.terms().from(OCT_2).basePrice("1.08");
         AgreementEvents rosas = UpstreamEvents.agreement().id(agreement).organisation(org).buyer(buyer).individual(rosa)
                 .from(START).to(END);
@@ -75,6 +75,8 @@ class ReadModelRebuildTest {
                 rosas.terms(first).activated(),
                 rosas.revision(2).terms(first, second).amended(),
                 a2.corrected("balanza"), b1.recorded(),
+                UpstreamEvents.assistanceDelivered().organisation(org).agreement(agreement).buyer(buyer)
+                        .kind("TECHNICAL_VISITS").free().deliveredOn(OCT_2).producers(rosa).delivered(),
                 b1.voided("duplicado"),
                 // Late and repeated: change nothing, live or rebuilt.
                 b1.recorded(), producer(rosa, org, "Rosa Quispe").registered());
@@ -82,6 +84,10 @@ class ReadModelRebuildTest {
         Map<String, List<String>> before = ReadModelRebuilds.assertDroppedAndRebuilt(DATABASE, CONSUMER, TOPICS,
                 TABLES, NOT_FROM_EVENTS, ids(events), admin);
         assertTrue(before.get("volume_tier").stream().anyMatch(r -> r.contains(agreement.toString())), "the tiers");
+        assertTrue(before.get("assistance_promise").stream().anyMatch(r -> r.contains(agreement.toString())),
+                "the promise");
+        assertTrue(before.get("assistance_delivered").stream().anyMatch(r -> r.contains(agreement.toString())),
+                "the delivery");
 
         // A settlement closed meanwhile paid for a lot: a rebuild keeps that, and finds nothing else to change.
         try (Connection c = ReadModelRebuilds.connect(DATABASE); PreparedStatement paid = c.prepareStatement(

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * One clause version of an agreement. By default: the agreement's dates, base price 1.03, no quality
  * parameters, adjustments, tiers nor quantity clause, paid 7 days after the fortnight in up to 2
- * instalments, no incentive or sanction rules. Every parameter an adjustment names and the quality clause does not is added to it as an
+ * instalments, no incentive or sanction rules nor assistance services. Every parameter an adjustment names and the quality clause does not is added to it as an
  * optional NUMERIC parameter in %, minimum 0.
  */
 public final class Terms {
@@ -25,6 +25,9 @@ public final class Terms {
 
     private record Rule(String kind, int consecutiveFortnights, String minAcceptancePercent, String bonusPerUnit,
             String action) {
+    }
+
+    private record Service(String kind, Integer visitsPerMonth, boolean chargedToProducer) {
     }
 
     private LocalDate from;
@@ -42,6 +45,7 @@ public final class Terms {
     private int contestWindowHours = 48;
     private boolean untestedDisputeFavoursProducer = true;
     private final List<Rule> rules = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
 
     Terms() {
     }
@@ -126,6 +130,15 @@ public final class Terms {
         return this;
     }
 
+    /**
+     * An assistance service of kind (TECHNICAL_VISITS, TRAINING, VETERINARY_SERVICE, INSEMINATION) promising
+     * visitsPerMonth (null: no promise), charged to the producer or free.
+     */
+    public Terms assistance(String kind, Integer visitsPerMonth, boolean chargedToProducer) {
+        services.add(new Service(kind, visitsPerMonth, chargedToProducer));
+        return this;
+    }
+
     LocalDate fromOr(LocalDate start) {
         return from == null ? start : from;
     }
@@ -151,7 +164,13 @@ public final class Terms {
             UpstreamEvents.decimal(quantity, "shortfallPenaltyPerUnit", shortfallPenaltyPerUnit);
         }
         priceClause(clauses.putObject("price"));
-        clauses.putObject("assistance").put("maxInstalments", maxInstalments).putArray("services");
+        ArrayNode serviceNodes = clauses.putObject("assistance").put("maxInstalments", maxInstalments)
+                .putArray("services");
+        for (Service service : services) {
+            serviceNodes.addObject().put("kind", service.kind()).putNull("description")
+                    .put("visitsPerMonth", service.visitsPerMonth())
+                    .put("chargedToProducer", service.chargedToProducer());
+        }
         incentiveClause(clauses.putObject("incentives").putArray("rules"));
         version.put("reason", number == 1 ? null : "adenda " + (number - 1));
         version.put("recordedBy", UpstreamEvents.CLERK);

@@ -2,6 +2,7 @@ package org.articula.localstack.testing.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -30,13 +31,16 @@ class UpstreamEventsTest {
                 .revision(2).terms(UpstreamEvents.terms().to(LocalDate.of(2026, 6, 30)).basePrice("1.00"),
                         UpstreamEvents.terms().from(LocalDate.of(2026, 7, 1)).basePrice("1.10")
                                 .adjustment("fat", "3.8", null, "0.02").tier("500", "0.01")
-                                .committing("300", "FORTNIGHT", "10", "0.05"))
+                                .committing("300", "FORTNIGHT", "10", "0.05")
+                                .assistance("TECHNICAL_VISITS", 4, false).assistance("VETERINARY_SERVICE", null, true))
                 .amended();
         JsonNode payload = json(amended).path("payload");
         assertEquals(agreement.toString(), amended.key());
         assertEquals(2, payload.at("/change/versionNumber").asInt());
         assertEquals("2026-07-01", payload.at("/change/effectiveFrom").asText());
         assertEquals("fat", payload.at("/agreement/versions/1/clauses/quality/parameters/0/code").asText());
+        assertEquals(4, payload.at("/agreement/versions/1/clauses/assistance/services/0/visitsPerMonth").asInt());
+        assertTrue(payload.at("/agreement/versions/1/clauses/assistance/services/1/visitsPerMonth").isNull());
 
         JsonNode terminated = json(UpstreamEvents.agreement().organisation(organisation).group(UUID.randomUUID())
                 .quality(QualityParameter.numeric("total_solids", "%", "11.5", null), QualityParameter.test("abx", false))

@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * @param scope    AGREEMENT, PRODUCER, NETWORK or BUYER
  * @param buyers   each buyer's punctuality over the range, each fortnight's remittance counted once per
- *                 organisation and product
+ *                 organisation and product, and its assistance against its agreements' promises
  * @param notices  the notices raised in the range (rules that move no money)
  */
 public record Compliance(String scope, UUID id, LocalDate from, LocalDate to, List<AgreementCompliance> agreements,
@@ -22,10 +22,22 @@ public record Compliance(String scope, UUID id, LocalDate from, LocalDate to, Li
     /**
      * @param counterpartyType PRODUCER or PRODUCER_GROUP; for a PRODUCER_GROUP the figures are the network's
      * @param trend            the last six fortnights up to {@code to}
+     * @param assistance       per calendar month touched by the range and kind of assistance the clause version
+     *                         in force on the month's last day in force promises: the buyer's deliveries against it
      */
     public record AgreementCompliance(UUID agreementId, UUID organisationId, UUID buyerId, String counterpartyType,
             UUID counterpartyId, String product, String unit, List<FortnightCompliance> fortnights, Trend trend,
-            Punctuality punctuality) {
+            Punctuality punctuality, List<AssistanceFigure> assistance) {
+    }
+
+    /**
+     * @param month     the calendar month, e.g. 2026-10
+     * @param kind      TECHNICAL_VISITS, TRAINING, VETERINARY_SERVICE or INSEMINATION
+     * @param promised  visits a month the clause promises
+     * @param delivered deliveries recorded in the month, free or charged
+     * @param shortfall promised - delivered, 0 when as many or more were delivered
+     */
+    public record AssistanceFigure(String month, String kind, int promised, int delivered, int shortfall) {
     }
 
     /**
@@ -76,7 +88,11 @@ public record Compliance(String scope, UUID id, LocalDate from, LocalDate to, Li
     public record Punctuality(int due, int onTime, int late, int unpaid, int totalDaysLate, int maxDaysLate) {
     }
 
-    public record BuyerPunctuality(UUID buyerId, Punctuality punctuality) {
+    /**
+     * @param assistance the buyer's agreements' assistance added up per month and kind (the shortfall is the sum
+     *                   of each agreement's: extra visits under one make up for none missing under another)
+     */
+    public record BuyerPunctuality(UUID buyerId, Punctuality punctuality, List<AssistanceFigure> assistance) {
     }
 
     /** @param figures the rule and the fortnights' figures that raised it */
