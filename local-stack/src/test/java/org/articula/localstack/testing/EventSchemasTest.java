@@ -450,6 +450,12 @@ class EventSchemasTest {
                                   "visitsPerMonth": 1, "chargedToProducer": true }
                               ],
                               "maxInstalments": 2
+                            },
+                            "incentives": {
+                              "rules": [
+                                { "kind": "ACCEPTANCE_BONUS", "consecutiveFortnights": 2, "minAcceptancePercent": 95,
+                                  "bonusPerUnit": 0.02, "action": null }
+                              ]
                             }
                           },
                           "reason": null,
