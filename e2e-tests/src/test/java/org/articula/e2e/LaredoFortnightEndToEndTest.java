@@ -440,25 +440,25 @@ class LaredoFortnightEndToEndTest {
         // the one member who asked for them: a verdict per lot (30) and one more when the dispute turned his
         // rejected can into an accepted one, the dispute's outcome, the fortnight's net and his payment.
         Map<String, Long> sentByKind = eventually("Julio's notices sent", () -> {
-            Map<String, Long> counts = notices(julio);
+            Map<String, Long> counts = notices(julio, true);
             return counts.getOrDefault("PENDING", 0L) == 0 && counts.getOrDefault("PAYOUT_RECORDED", 0L) == 1 ? counts
                     : null;
         });
         assertEquals(Map.of("LOT_VERDICT", 31L, "DISPUTE_DECIDED", 1L, "SETTLEMENT_CLOSED", 1L, "PAYOUT_RECORDED", 1L,
                 "SENT", 34L), sentByKind);
-        assertEquals(Map.of(), notices(null));
+        assertEquals(Map.of(), notices(julio, false));
         assertTrue(noticeBodies(julio, "DISPUTE_DECIDED").get(0).contains("ACEPTADO"));
         assertTrue(noticeBodies(julio, "SETTLEMENT_CLOSED").get(0).contains("361.20"));
     }
 
-    /** How many notices a producer has (another producer's when null) per kind, and per status. */
-    private static Map<String, Long> notices(UUID producer) {
+    /** How many notices the producer has (everyone else's if not {@code theirs}) per kind, and per status. */
+    private static Map<String, Long> notices(UUID producer, boolean theirs) {
         Map<String, Long> counts = new TreeMap<>();
         LocalStack.Database db = stack.database("payments");
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 PreparedStatement q = c.prepareStatement("select kind, status from notice where "
-                        + (producer == null ? "producer_id <> ?" : "producer_id = ?"))) {
-            q.setObject(1, producer == null ? UUID.fromString("00000000-0000-0000-0000-000000000000") : producer);
+                        + (theirs ? "producer_id = ?" : "producer_id <> ?"))) {
+            q.setObject(1, producer);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                     counts.merge(rows.getString(1), 1L, Long::sum);
