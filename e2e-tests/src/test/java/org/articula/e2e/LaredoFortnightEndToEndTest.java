@@ -20,6 +20,11 @@ import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +113,10 @@ class LaredoFortnightEndToEndTest {
         UUID elProgreso = post(contracts + "/api/v1/organisations", Map.of("name", "Red El Progreso", "kind",
                 "PRODUCER_GROUP", "parentId", association));
         UUID rosa = member(association, santaRosa, "45871236", "Rosa Quispe Huamán");
-        UUID julio = member(association, santaRosa, "41234567", "Julio Rodríguez Cruz");
+        // Julio asked to be told by WhatsApp: verdicts, the fortnight's net, his payment, his dispute's outcome.
+        UUID julio = post(contracts + "/api/v1/organisations/" + association + "/producers", Map.of("nationalId",
+                "41234567", "name", "Julio Rodríguez Cruz", "district", "Laredo", "groupId", santaRosa,
+                "phone", "+51987654321", "noticesOptIn", true, "noticeChannel", "WHATSAPP"));
         UUID maria = member(association, elProgreso, "43125698", "María Castillo Vera");
         UUID pedro = member(association, elProgreso, "40918273", "Pedro Alayo Sánchez");
         List<UUID> others = new ArrayList<>();
@@ -427,6 +435,58 @@ class LaredoFortnightEndToEndTest {
         }
         assertEquals(1, paymentEvents.stream().filter("SettlementClosed"::equals).count());
         assertEquals(11, paymentEvents.stream().filter("PayoutPaid"::equals).count());
+
+        // Notices, through a dead broker and a consumer killed mid-stream, each written once and sent once, only to
+        // the one member who asked for them: a verdict per lot (30) and one more when the dispute turned his
+        // rejected can into an accepted one, the dispute's outcome, the fortnight's net and his payment.
+        Map<String, Long> sentByKind = eventually("Julio's notices sent", () -> {
+            Map<String, Long> counts = notices(julio, true);
+            return counts.getOrDefault("PENDING", 0L) == 0 && counts.getOrDefault("PAYOUT_RECORDED", 0L) == 1 ? counts
+                    : null;
+        });
+        assertEquals(Map.of("LOT_VERDICT", 31L, "DISPUTE_DECIDED", 1L, "SETTLEMENT_CLOSED", 1L, "PAYOUT_RECORDED", 1L,
+                "SENT", 34L), sentByKind);
+        assertEquals(Map.of(), notices(julio, false));
+        assertTrue(noticeBodies(julio, "DISPUTE_DECIDED").get(0).contains("ACEPTADO"));
+        assertTrue(noticeBodies(julio, "SETTLEMENT_CLOSED").get(0).contains("361.20"));
+    }
+
+    /** How many notices the producer has (everyone else's if not {@code theirs}) per kind, and per status. */
+    private static Map<String, Long> notices(UUID producer, boolean theirs) {
+        Map<String, Long> counts = new TreeMap<>();
+        LocalStack.Database db = stack.database("payments");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement q = c.prepareStatement("select kind, status from notice where "
+                        + (theirs ? "producer_id = ?" : "producer_id <> ?"))) {
+            q.setObject(1, producer);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    counts.merge(rows.getString(1), 1L, Long::sum);
+                    counts.merge(rows.getString(2), 1L, Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    private static List<String> noticeBodies(UUID producer, String kind) {
+        List<String> bodies = new ArrayList<>();
+        LocalStack.Database db = stack.database("payments");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement q = c.prepareStatement("select body from notice where producer_id = ? and kind = ?")) {
+            q.setObject(1, producer);
+            q.setString(2, kind);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    bodies.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return bodies;
     }
 
     private static UUID member(UUID association, UUID network, String dni, String name) {
