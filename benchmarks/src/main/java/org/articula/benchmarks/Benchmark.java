@@ -186,10 +186,13 @@ public final class Benchmark {
             figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", part,
                     (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / lots * 1000, "ms", Better.LOWER,
                     null, null, null, switch (part) {
-                        case "payments-service" -> "the part of the event backlog it consumed while the batches were being recorded";
+                        case "payments-service" ->
+                            "the part of the event backlog it consumed while the batches were being recorded";
                         case PART_POSTGRES -> "the postmaster and every backend of the three databases";
-                        case PART_CLIENT -> "this benchmark's own process: sending the batches and checking the answers";
-                        case PART_MACHINE -> "every process on both cores, the benchmark's client and other work included";
+                        case PART_CLIENT ->
+                            "this benchmark's own process: sending the batches and checking the answers";
+                        case PART_MACHINE ->
+                            "every process on both cores, the benchmark's client and other work included";
                         default -> null;
                     }));
         }
@@ -215,7 +218,8 @@ public final class Benchmark {
         for (String part : PARTS) {
             figures.add(new Figure("CPU time per single lot", part,
                     (cpuAfterSingle.get(part) - cpuBeforeSingle.get(part)) * 1000 / count, "ms", Better.LOWER,
-                    null, null, null, part.equals(PART_MACHINE) ? "warm-up included; the client and other work too"
+                    null, null, null, part.equals(PART_MACHINE)
+                            ? "warm-up included; the client and other work too"
                             : null));
         }
     }
@@ -229,7 +233,8 @@ public final class Benchmark {
         figures.add(new Figure("single-lot latency p99", latencyScale, single.latency().millis(99), "ms", Better.LOWER,
                 null, null, TARGET_SINGLE_P99_MS, null));
         details.put("singleLotMaxMillis", single.latency().maxMillis());
-        String missing = single.notPropagated() == 0 ? null
+        String missing = single.notPropagated() == 0
+                ? null
                 : single.notPropagated() + " lots not in payments' read model after 60 s";
         figures.add(new Figure("event propagation p50", latencyScale, single.propagation().millis(50), "ms",
                 Better.LOWER, null, null, null, "from the 201 to the lot in payments' lot_ref; polled every 10 ms"));
@@ -259,7 +264,8 @@ public final class Benchmark {
         boolean same = r.gross().compareTo(r.baselineGross()) == 0;
         figures.add(new Figure("settlement of one fortnight", settlementScale, r.runSeconds(), "s", Better.LOWER,
                 r.baselineSeconds(), "one SQL aggregate", producers >= 50_000 ? TARGET_SETTLEMENT_50K_S : null,
-                (same ? "totals equal the aggregate's (S/ " + r.gross() + ")"
+                (same
+                        ? "totals equal the aggregate's (S/ " + r.gross() + ")"
                         : "TOTALS DIFFER: run S/ " + r.gross() + ", aggregate S/ " + r.baselineGross())
                         + "; read model loaded by SQL in " + String.format("%.1f s", r.loadSeconds())));
         figures.add(new Figure("settlement, times the SQL aggregate", settlementScale,
@@ -286,7 +292,8 @@ public final class Benchmark {
         for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
             figures.add(new Figure("start-up", p.name(), p.startUp().toMillis() / 1000.0, "s", Better.LOWER, null,
                     null, null, "launch to first ready answer, the three started together"));
-            figures.add(new Figure("memory (RSS) after start", p.name(), rssAtStart.get(p.pid()).isEmpty() ? 0
+            figures.add(new Figure("memory (RSS) after start", p.name(), rssAtStart.get(p.pid()).isEmpty()
+                    ? 0
                     : Machine.rssMb(rssAtStart.get(p.pid())), "MB", Better.LOWER, null, null, null, null));
             String now = Machine.memory(p.pid());
             figures.add(new Figure("memory (RSS) after the run", p.name(), Machine.rssMb(now), "MB", Better.LOWER, null,

@@ -56,7 +56,8 @@ final class Latency {
         openLoop(api, requests, 0, warmUp, rate, latency, acked, failed, null, completed, progress, n);
         Thread.sleep(1_000); // what the warm-up left in flight (relay, consumer) settles
 
-        Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n), "propagation-poller");
+        Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n),
+                "propagation-poller");
         poller.setDaemon(true);
         poller.start();
         double sendingSeconds = openLoop(api, requests, warmUp, n, rate, latency, acked, failed, toWatch, completed,

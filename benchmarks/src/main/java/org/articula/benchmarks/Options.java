@@ -40,7 +40,8 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--quick" -> { }
+                case "--quick" -> {
+                }
                 case "--keep" -> keep = true;
                 case "--lots" -> lots = positive(args, ++i);
                 case "--batch" -> batch = Math.min(10_000, positive(args, ++i));

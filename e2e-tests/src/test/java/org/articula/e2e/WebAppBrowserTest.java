@@ -48,7 +48,8 @@ class WebAppBrowserTest {
             }
             System.out.println(Files.readString(output));
             assertTrue(finished, "browser journeys still running after 15 minutes");
-            assertEquals(0, process.exitValue(), "browser journeys failed (their output is above, and in " + output + ")");
+            assertEquals(0, process.exitValue(),
+                    "browser journeys failed (their output is above, and in " + output + ")");
         }
     }
 }

@@ -60,7 +60,8 @@ final class DeadLettersCommand {
                 }
                 case "redrive" -> {
                     method = "POST";
-                    path = command.size() == 2 && "--all".equals(command.get(1)) ? "/redrive"
+                    path = command.size() == 2 && "--all".equals(command.get(1))
+                            ? "/redrive"
                             : "/" + id(command) + "/redrive";
                 }
                 default -> throw new IllegalArgumentException("unknown command " + command.get(0));
@@ -91,7 +92,8 @@ final class DeadLettersCommand {
                     + (body == null ? "" : ": " + body.path("detail").asText(response.body())));
             return 1;
         }
-        System.out.println("list".equals(command.get(0)) ? table(body)
+        System.out.println("list".equals(command.get(0))
+                ? table(body)
                 : SampleApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
         return 0;
     }

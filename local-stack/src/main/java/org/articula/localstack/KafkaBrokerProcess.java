@@ -57,9 +57,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("Kafka broker exited with " + process.exitValue() + "; see " + logFile);
             }
-            try (Admin admin = KafkaClientLoading.admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+            try (Admin admin = KafkaClientLoading
+                    .admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                 return;
             } catch (Exception notYet) {
@@ -75,7 +76,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
         p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners",
+                "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -94,7 +96,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> args, Path logFile, Duration timeout) throws IOException, InterruptedException {
+    private static void run(List<String> args, Path logFile, Duration timeout)
+            throws IOException, InterruptedException {
         Process process = java(args, logFile).start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();

@@ -18,10 +18,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.articula.localstack.security.DevKeys;
 import org.articula.localstack.security.Tokens;
@@ -310,7 +310,8 @@ public final class LocalStack implements AutoCloseable {
             say(lots.line());
             SampleSettlement.Summary settled = SampleSettlement.load(URI.create(baseUrl("payments-service")),
                     URI.create(baseUrl("lots-service")), keys,
-                    sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots, LocalDate.now(SampleLots.LIMA));
+                    sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots,
+                    LocalDate.now(SampleLots.LIMA));
             say(settled.line());
             SampleUsers.write(devUsersFile(home), URI.create(baseUrl("contracts-service")), keys, sample);
             String payments = baseUrl("payments-service");
@@ -319,7 +320,8 @@ public final class LocalStack implements AutoCloseable {
             String bearer = "-H \"Authorization: Bearer $(./articula token --role treasurer --org " + sample.laredo()
                     + ")\" ";
             return List.of(
-                    "curl -s " + bearer + "'" + payments + "/api/v1/settlements?organisationId=" + sample.laredo() + "'",
+                    "curl -s " + bearer + "'" + payments + "/api/v1/settlements?organisationId=" + sample.laredo()
+                            + "'",
                     "curl -s " + bearer + statement,
                     "curl -s " + bearer + "-H 'Accept: text/html' " + statement + " > liquidacion.html"
                             + "   (printable, in Spanish)",
@@ -333,7 +335,8 @@ public final class LocalStack implements AutoCloseable {
     private void sayWhereToLook(Instant began, List<String> tryIt) {
         say("");
         say("Articula is up in " + Duration.between(began, Instant.now()).toSeconds() + " s. Where to look:");
-        say("  The app            " + baseUrl(WEB) + "   (on a phone on this network: http://<this machine>:" + port(WEB)
+        say("  The app            " + baseUrl(WEB) + "   (on a phone on this network: http://<this machine>:"
+                + port(WEB)
                 + ")" + (SampleData.enabled(env) ? "; sign in as a sample user" : ""));
         for (Service service : services) {
             if (service.database() == null) {
@@ -366,8 +369,9 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing; build first (mvn -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m"));
         // Extra JVM options for the services (e.g. GC settings or logging for a benchmark), space-separated.
         String jvmOptions = env.getOrDefault("ARTICULA_SERVICE_JVM_OPTS", "").strip();
         if (!jvmOptions.isEmpty()) {

@@ -71,8 +71,9 @@ final class RebuildCommand {
                 shown = line;
             }
             Thread.sleep(500);
-            rebuild = JSON.readTree(http.send(request(status, token).GET().build(), HttpResponse.BodyHandlers.ofString())
-                    .body());
+            rebuild = JSON
+                    .readTree(http.send(request(status, token).GET().build(), HttpResponse.BodyHandlers.ofString())
+                            .body());
         }
         if (!"SUCCEEDED".equals(rebuild.path("status").asText())) {
             System.err.println(rebuild.path("status").asText() + ": " + rebuild.path("error").asText());

@@ -60,13 +60,14 @@ final class SampleApi {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response = send(request, what);
         // A temporary refusal (terms that have not reached the service yet) says when to repeat the request.
-        for (int repeats = 0; repeats < MAX_REPEATS && response.headers().firstValue("Retry-After").isPresent();
-                repeats++) {
+        for (int repeats = 0; repeats < MAX_REPEATS
+                && response.headers().firstValue("Retry-After").isPresent(); repeats++) {
             Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").get()));
             response = send(request, what);
         }

@@ -16,8 +16,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.articula.localstack.security.DevKeys;
 import java.util.stream.Collectors;
+import org.articula.localstack.security.DevKeys;
 
 /**
  * Realistic sample data, loaded into contracts-service through its REST API once every service is
@@ -132,9 +132,11 @@ final class SampleData {
     // --- the three value chains ---
 
     private void dairy() throws IOException, InterruptedException {
-        UUID processor = laredoBuyer = organisation("org:dairy-processor", "Planta Lechera del Norte S.A.C.", "PROCESSOR",
+        UUID processor = laredoBuyer = organisation("org:dairy-processor", "Planta Lechera del Norte S.A.C.",
+                "PROCESSOR",
                 ruc("2060184732"), null, "Trujillo", "La Libertad");
-        UUID association = laredo = organisation("org:laredo", "Asociación de Productores Lecheros de Laredo", "ASSOCIATION",
+        UUID association = laredo = organisation("org:laredo", "Asociación de Productores Lecheros de Laredo",
+                "ASSOCIATION",
                 ruc("2048127659"), null, "Laredo", "La Libertad");
         int remaining = DAIRY_PRODUCERS;
         for (int i = 0; i < NETWORKS.size(); i++) {
@@ -147,7 +149,8 @@ final class SampleData {
                 laredoProducers.add(producer(association, "producer:laredo:" + network + ":" + m, dni(),
                         person(NORTH_COAST), "Laredo", "La Libertad", group));
             }
-            agreement("agreement:laredo:" + network, association, processor, "PRODUCER_GROUP", group, "milk", "L", milkClauses());
+            agreement("agreement:laredo:" + network, association, processor, "PRODUCER_GROUP", group, "milk", "L",
+                    milkClauses());
         }
     }
 
@@ -175,7 +178,8 @@ final class SampleData {
             UUID producer = producer(cooperative, "producer:cacao:" + i, dni(), person(LA_CONVENCION),
                     i % 3 == 0 ? "Santa Ana" : "Quellouno", "Cusco", null);
             // The cooperative buys its members' cacao itself.
-            agreement("agreement:cacao:" + i, cooperative, cooperative, "PRODUCER", producer, "cacao", "kg", cacaoClauses());
+            agreement("agreement:cacao:" + i, cooperative, cooperative, "PRODUCER", producer, "cacao", "kg",
+                    cacaoClauses());
         }
     }
 

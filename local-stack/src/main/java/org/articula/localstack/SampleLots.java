@@ -102,7 +102,8 @@ final class SampleLots {
             return new LocalDate[] { first, first.withDayOfMonth(15) };
         }
         LocalDate previousMonth = today.minusMonths(1);
-        return new LocalDate[] { previousMonth.withDayOfMonth(16), previousMonth.withDayOfMonth(previousMonth.lengthOfMonth()) };
+        return new LocalDate[] { previousMonth.withDayOfMonth(16),
+                previousMonth.withDayOfMonth(previousMonth.lengthOfMonth()) };
     }
 
     /** One member's delivery: the member's usual level and litres derive from the producer id. */
@@ -132,7 +133,8 @@ final class SampleLots {
                 Map.of("parameter", "total_solids", "value", decimal(solids, 2), "instrument", "lactodensímetro",
                         "sampleId", "LAR-" + day + "-" + shift.charAt(0) + "-" + producer.toString().substring(0, 4)),
                 Map.of("parameter", "temperature", "value", decimal(temperature, 1), "instrument", "termómetro"),
-                Map.of("parameter", "antibiotics", "result", antibiotics, "instrument", "prueba rápida beta-lactámicos")));
+                Map.of("parameter", "antibiotics", "result", antibiotics, "instrument",
+                        "prueba rápida beta-lactámicos")));
         return lot;
     }
 

@@ -99,7 +99,8 @@ final class SampleSettlement {
                         new BigDecimal("45.50"), day, 1);
             }
             if (i % 9 == 2) {
-                recorded += charge(producer, "insemination", "INSEMINATION", "Inseminación artificial, pajilla Holstein",
+                recorded += charge(producer, "insemination", "INSEMINATION",
+                        "Inseminación artificial, pajilla Holstein",
                         new BigDecimal("60.00"), day, 1);
             }
         }
@@ -138,8 +139,10 @@ final class SampleSettlement {
     }
 
     private JsonNode existing(LocalDate start) throws IOException, InterruptedException {
-        JsonNode list = api.call("GET", "/api/v1/settlements?organisationId=" + association + "&fortnightStart=" + start,
-                null, "settlements", 200).json();
+        JsonNode list = api
+                .call("GET", "/api/v1/settlements?organisationId=" + association + "&fortnightStart=" + start,
+                        null, "settlements", 200)
+                .json();
         return list.isEmpty() ? null : list.get(0);
     }
 
@@ -148,7 +151,8 @@ final class SampleSettlement {
         int paid = 0;
         for (JsonNode producer : settlement.path("producers")) {
             LocalDate due = LocalDate.parse(producer.path("dueDate").asText());
-            LocalDate paidOn = producer.hasNonNull("paidOn") ? LocalDate.parse(producer.path("paidOn").asText())
+            LocalDate paidOn = producer.hasNonNull("paidOn")
+                    ? LocalDate.parse(producer.path("paidOn").asText())
                     : due.isAfter(today) ? today : due;
             api.call("POST", "/api/v1/settlements/" + settlementId + "/payouts", Map.of("producerId",
                     producer.path("producerId").asText(), "paidOn", paidOn.toString(), "reference",

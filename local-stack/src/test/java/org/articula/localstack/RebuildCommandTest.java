@@ -76,7 +76,8 @@ class RebuildCommandTest {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("REPLAYING: 500 events replayed"), printed);
-        assertTrue(printed.contains("Done: 1200 events replayed, 0 refused by the handler, 7 inbox rows restored"), printed);
+        assertTrue(printed.contains("Done: 1200 events replayed, 0 refused by the handler, 7 inbox rows restored"),
+                printed);
         assertTrue(printed.matches("(?s).*lot_ref\\s+1000\\s+3\\s+2\\s+1.*"), printed);
         assertEquals(4, authorizations.size());
         // Signed with the stack's development key, which the services trust.

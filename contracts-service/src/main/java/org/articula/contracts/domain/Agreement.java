@@ -211,7 +211,8 @@ public class Agreement {
     // A change counts from a business day between the previous change and today, within validity.
     private void checkEffectiveDate(LocalDate effectiveOn, LocalDate today) {
         if (effectiveOn.isAfter(today)) {
-            throw new AgreementRuleException(Kind.INVALID_DATE, "effectiveOn", "no puede ser posterior a hoy (" + today + ")");
+            throw new AgreementRuleException(Kind.INVALID_DATE, "effectiveOn",
+                    "no puede ser posterior a hoy (" + today + ")");
         }
         if (effectiveOn.isAfter(endDate)) {
             throw new AgreementRuleException(Kind.INVALID_DATE, "effectiveOn",

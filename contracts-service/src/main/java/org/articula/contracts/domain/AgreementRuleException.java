@@ -7,7 +7,8 @@ package org.articula.contracts.domain;
 public class AgreementRuleException extends RuntimeException {
 
     public enum Kind {
-        INVALID_TRANSITION, INVALID_DATE
+        INVALID_TRANSITION,
+        INVALID_DATE
     }
 
     private final Kind kind;

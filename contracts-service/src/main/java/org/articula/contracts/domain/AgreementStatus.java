@@ -5,7 +5,11 @@ import java.util.Set;
 
 /** Where an agreement is in its life; only the moves listed here are allowed. */
 public enum AgreementStatus {
-    DRAFT, ACTIVE, SUSPENDED, TERMINATED, EXPIRED;
+    DRAFT,
+    ACTIVE,
+    SUSPENDED,
+    TERMINATED,
+    EXPIRED;
 
     public Set<AgreementStatus> next() {
         return switch (this) {

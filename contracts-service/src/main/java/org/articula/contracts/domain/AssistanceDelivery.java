@@ -141,7 +141,8 @@ public class AssistanceDelivery {
     private static AssistanceDelivery build(Agreement agreement, Facts facts, List<UUID> served, boolean wholeNetwork,
             String by, Instant at) {
         ClauseVersion version = agreement.versionOn(facts.deliveredOn()).orElseThrow();
-        AssistanceClause clause = version.clauses.assistance() == null ? AssistanceClause.NONE
+        AssistanceClause clause = version.clauses.assistance() == null
+                ? AssistanceClause.NONE
                 : version.clauses.assistance().withDefaults();
         AssistanceDelivery d = new AssistanceDelivery();
         d.id = facts.id();
@@ -151,7 +152,8 @@ public class AssistanceDelivery {
         d.kind = facts.kind();
         d.deliveredOn = facts.deliveredOn();
         d.deliveredBy = facts.deliveredBy().strip();
-        d.description = facts.description() == null || facts.description().isBlank() ? null
+        d.description = facts.description() == null || facts.description().isBlank()
+                ? null
                 : facts.description().strip();
         d.cost = facts.cost().setScale(2);
         d.charged = chargedBy(clause, facts.kind());
@@ -194,7 +196,8 @@ public class AssistanceDelivery {
 
     /** Whether a request with these facts is the one that recorded this delivery (a retry). */
     public boolean sameAs(Facts facts, UUID agreementId) {
-        boolean sameProducers = facts.producerIds() == null || facts.producerIds().isEmpty() ? wholeNetwork
+        boolean sameProducers = facts.producerIds() == null || facts.producerIds().isEmpty()
+                ? wholeNetwork
                 : !wholeNetwork && producers.stream().map(ProducerShare::producerId).sorted().toList()
                         .equals(facts.producerIds().stream().sorted().toList());
         return this.agreementId.equals(agreementId) && kind == facts.kind() && deliveredOn.equals(facts.deliveredOn())

@@ -6,5 +6,6 @@ package org.articula.contracts.domain;
  * streak of fortnights below the committed quantity's threshold).
  */
 public enum IncentiveKind {
-    ACCEPTANCE_BONUS, UNDER_COMMITMENT
+    ACCEPTANCE_BONUS,
+    UNDER_COMMITMENT
 }

@@ -25,10 +25,10 @@ import java.util.List;
 public record IncentiveRule(
         @NotNull IncentiveKind kind,
         @NotNull @Min(1) @Max(6) Integer consecutiveFortnights,
-        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @DecimalMax("100")
-        @Digits(integer = 3, fraction = 2) BigDecimal minAcceptancePercent,
-        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 6, fraction = 4) BigDecimal bonusPerUnit,
+        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @DecimalMax("100") @Digits(
+                integer = 3, fraction = 2) BigDecimal minAcceptancePercent,
+        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 4) BigDecimal bonusPerUnit,
         SanctionAction action) {
 
     /**

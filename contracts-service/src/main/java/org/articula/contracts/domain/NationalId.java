@@ -14,7 +14,8 @@ import java.util.Optional;
 public class NationalId {
 
     public enum Type {
-        DNI, RUC
+        DNI,
+        RUC
     }
 
     private static final int[] RUC_WEIGHTS = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };

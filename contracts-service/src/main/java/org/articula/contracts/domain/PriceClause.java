@@ -21,8 +21,8 @@ import java.util.List;
  */
 public record PriceClause(
         @Pattern(regexp = "[A-Z]{3}", message = "código ISO 4217 de 3 letras, p. ej. PEN") String currency,
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 6, fraction = 4) BigDecimal basePrice,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 4) BigDecimal basePrice,
         @Size(max = 30) List<@NotNull @Valid QualityAdjustment> qualityAdjustments,
         @Size(max = 10) List<@NotNull @Valid VolumeTier> volumeTiers,
         PaymentFrequency paymentFrequency,

@@ -15,10 +15,10 @@ import java.math.BigDecimal;
  * @param shortfallPenaltyPerUnit absent when shortfalls are not sanctioned
  */
 public record QuantityClause(
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 7, fraction = 3) BigDecimal committedQuantity,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 7,
+                fraction = 3) BigDecimal committedQuantity,
         @NotNull CommitmentPeriod per,
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal tolerancePercent,
-        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 6, fraction = 4) BigDecimal shortfallPenaltyPerUnit) {
+        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 4) BigDecimal shortfallPenaltyPerUnit) {
 }

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 
 /** A fortnight reaching {@code minQuantity} accepted units earns {@code bonusPerUnit} on all of them. */
 public record VolumeTier(
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 10, fraction = 3) BigDecimal minQuantity,
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 6, fraction = 4) BigDecimal bonusPerUnit) {
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 10,
+                fraction = 3) BigDecimal minQuantity,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 4) BigDecimal bonusPerUnit) {
 }

@@ -79,7 +79,8 @@ public final class ContractsMapper {
 
     public static ProducerView view(Producer p) {
         return new ProducerView(p.id, p.organisationId, p.groupId, p.nationalId.type().name(),
-                p.nationalId.number(), p.name, p.district, p.region, p.phone, p.noticesOptIn, p.noticeChannel, p.createdAt,
+                p.nationalId.number(), p.name, p.district, p.region, p.phone, p.noticesOptIn, p.noticeChannel,
+                p.createdAt,
                 p.updatedAt, p.version);
     }
 

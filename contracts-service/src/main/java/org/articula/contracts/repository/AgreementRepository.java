@@ -72,7 +72,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                 and (counterparty.producerId = :producer or counterparty.groupId in :groups)
                 order by startDate, id""",
                 Parameters.with("product", product).and("draft", AgreementStatus.DRAFT).and("day", day)
-                        .and("producer", producerId).and("groups", nonEmpty(groupId == null ? List.of() : List.of(groupId))));
+                        .and("producer", producerId)
+                        .and("groups", nonEmpty(groupId == null ? List.of() : List.of(groupId))));
     }
 
     /** Running agreements whose last day of validity is before {@code today}. */

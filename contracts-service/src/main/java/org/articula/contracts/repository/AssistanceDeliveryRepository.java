@@ -17,9 +17,10 @@ public class AssistanceDeliveryRepository implements PanacheRepositoryBase<Assis
 
     /** What a buyer's free deliveries cost over the days given, counting only agreements {@code party} is party to. */
     public FreeCost freeCost(UUID buyerId, UUID party, LocalDate from, LocalDate to) {
-        Object[] row = getEntityManager().createQuery("select coalesce(sum(d.cost), 0), count(d) from AssistanceDelivery d "
-                + "where d.buyerId = :buyer and (d.organisationId = :party or d.buyerId = :party) and d.charged = false "
-                + "and d.deliveredOn between :from and :to", Object[].class)
+        Object[] row = getEntityManager()
+                .createQuery("select coalesce(sum(d.cost), 0), count(d) from AssistanceDelivery d "
+                        + "where d.buyerId = :buyer and (d.organisationId = :party or d.buyerId = :party) and d.charged = false "
+                        + "and d.deliveredOn between :from and :to", Object[].class)
                 .setParameter("buyer", buyerId).setParameter("party", party)
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
         return new FreeCost(((BigDecimal) row[0]).setScale(2), ((Number) row[1]).longValue());

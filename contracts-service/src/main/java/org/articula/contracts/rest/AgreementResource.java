@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.AgreementSearch;
 import org.articula.contracts.domain.AgreementStatus;
 import org.articula.contracts.domain.ClauseVersion;
@@ -45,10 +44,10 @@ import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -144,13 +143,15 @@ public class AgreementResource {
     @Operation(summary = "Amend a signed agreement from an effective date",
             description = "Adds the next clause version. The effective date must follow the latest version's and "
                     + "fall within validity. Idempotent by the amendment id: 201 then 200.")
-    @APIResponse(responseCode = "201", description = "Amended: the agreement with its new clause version", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "201", description = "Amended: the agreement with its new clause version",
+            content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request, @Context UriInfo uri) {
         Created<ClauseVersion> created = service.amend(id, request);
         AgreementView view = ContractsMapper.view(service.get(id));
         return CreatedResponse.of(created,
-                uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString()).path("versions").build(), view);
+                uri.getBaseUriBuilder().path(AgreementResource.class).path(id.toString()).path("versions").build(),
+                view);
     }
 
     @POST

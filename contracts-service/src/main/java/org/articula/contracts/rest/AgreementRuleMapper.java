@@ -14,8 +14,10 @@ public class AgreementRuleMapper {
     @ServerExceptionMapper
     public Response refused(AgreementRuleException e, UriInfo uri) {
         ProblemType type = e.kind() == AgreementRuleException.Kind.INVALID_TRANSITION
-                ? ProblemType.INVALID_TRANSITION : ProblemType.VALIDATION;
-        List<Problem.Violation> violations = e.field() == null ? List.of()
+                ? ProblemType.INVALID_TRANSITION
+                : ProblemType.VALIDATION;
+        List<Problem.Violation> violations = e.field() == null
+                ? List.of()
                 : List.of(new Problem.Violation(e.field(), e.getMessage()));
         String detail = e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage();
         return Problem.of(type, detail).withViolations(violations).withInstance(uri.getPath()).toResponse();

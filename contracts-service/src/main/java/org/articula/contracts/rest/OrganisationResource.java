@@ -3,9 +3,9 @@ package org.articula.contracts.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,23 +22,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.rest.dto.OrganisationRequest;
 import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.contracts.rest.dto.OrganisationView;
-import org.articula.platform.idempotency.Created;
-import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.contracts.service.OrganisationService;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +66,8 @@ public class OrganisationResource {
     @Operation(summary = "List the caller's organisation and its producer groups, by name",
             description = "kind narrows (PRODUCER_GROUP: the networks); q finds by the words of the name, "
                     + "accents and case aside.")
-    public List<OrganisationView> list(@QueryParam("kind") OrganisationKind kind, @QueryParam("q") @Size(max = 100) String q,
+    public List<OrganisationView> list(@QueryParam("kind") OrganisationKind kind,
+            @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return service.ownPage(user.organisationId(), kind, q, page, size).stream()

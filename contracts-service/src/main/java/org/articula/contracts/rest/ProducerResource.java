@@ -26,25 +26,23 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.articula.contracts.domain.Producer;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.mapping.ProducerListCsv;
 import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerUpdate;
 import org.articula.contracts.rest.dto.ProducerView;
-import org.articula.platform.idempotency.Created;
-import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.contracts.service.ProducerService;
 import org.articula.platform.csv.CsvTable;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations/{organisationId}/producers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,7 +65,8 @@ public class ProducerResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
     public Response register(@PathParam("organisationId") UUID organisationId,
             @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
-        return CreatedResponse.of(service.register(organisationId, request).map(ContractsMapper::view), ProducerView::id, uri);
+        return CreatedResponse.of(service.register(organisationId, request).map(ContractsMapper::view),
+                ProducerView::id, uri);
     }
 
     @POST
@@ -109,7 +108,8 @@ public class ProducerResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         List<ProducerView> found = list(organisationId, groupId, q, page, size);
-        Set<UUID> groupIds = found.stream().map(ProducerView::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<UUID> groupIds = found.stream().map(ProducerView::groupId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         Map<UUID, String> groups = organisations.namesOf(groupIds);
         return ProducerListCsv.table("productores-" + organisations.own(organisationId).name
                 + (page == 0 ? "" : "-pagina-" + (page + 1)), found, groups);

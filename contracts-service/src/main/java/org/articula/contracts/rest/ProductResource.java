@@ -16,20 +16,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.articula.contracts.domain.Product;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.rest.dto.ProductRequest;
 import org.articula.contracts.rest.dto.ProductView;
-import org.articula.platform.idempotency.Created;
-import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.contracts.service.ProductService;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations/{organisationId}/products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +53,8 @@ public class ProductResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request,
             @Context UriInfo uri) {
-        return CreatedResponse.of(service.define(organisationId, request).map(ContractsMapper::view), ProductView::code, uri);
+        return CreatedResponse.of(service.define(organisationId, request).map(ContractsMapper::view), ProductView::code,
+                uri);
     }
 
     @GET

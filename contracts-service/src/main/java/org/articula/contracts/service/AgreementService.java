@@ -88,7 +88,8 @@ public class AgreementService {
     public Created<Agreement> create(AgreementRequest request) {
         Agreement existing = agreements.findById(request.id());
         if (existing != null) {
-            return Created.repeatOrConflict(existing, user.actsFor(existing.organisationId) && sameAs(existing, request),
+            return Created.repeatOrConflict(existing,
+                    user.actsFor(existing.organisationId) && sameAs(existing, request),
                     "El id " + request.id() + " ya identifica otro acuerdo");
         }
         List<Violation> violations = new ArrayList<>();
@@ -152,7 +153,8 @@ public class AgreementService {
         Clauses clauses = request.clauses().withDefaults();
         for (ClauseVersion v : agreement.versions) {
             if (v.id.equals(request.id())) {
-                return Created.repeatOrConflict(v, v.effectiveFrom.equals(request.effectiveFrom()) && v.clauses.equals(clauses),
+                return Created.repeatOrConflict(v,
+                        v.effectiveFrom.equals(request.effectiveFrom()) && v.clauses.equals(clauses),
                         "La adenda " + request.id() + " ya se registró con otro contenido");
             }
         }
@@ -271,7 +273,8 @@ public class AgreementService {
 
     private static void checkValidity(LocalDate start, LocalDate end, List<Violation> violations) {
         if (start != null && end != null && end.isBefore(start)) {
-            violations.add(new Violation("endDate", "la vigencia termina (" + end + ") antes de empezar (" + start + ")"));
+            violations.add(
+                    new Violation("endDate", "la vigencia termina (" + end + ") antes de empezar (" + start + ")"));
         }
     }
 
@@ -300,7 +303,8 @@ public class AgreementService {
             Agreement other = clashes.get(0);
             throw new ProblemException(ProblemType.CONFLICT, "Ya hay un acuerdo ACTIVE con el mismo comprador para "
                     + agreement.product + " en fechas que se cruzan: " + other.id + " (" + other.startDate + " a "
-                    + other.endDate + ")", List.of(new Violation("counterparty.id", "ya tiene el acuerdo activo "
+                    + other.endDate + ")",
+                    List.of(new Violation("counterparty.id", "ya tiene el acuerdo activo "
                             + other.id + " con este comprador y producto en esas fechas")));
         }
     }
@@ -340,7 +344,8 @@ public class AgreementService {
 
     private static Map<String, Object> transitionChange(Transition t) {
         Map<String, Object> change = change(t.to == AgreementStatus.ACTIVE
-                ? (t.from == AgreementStatus.DRAFT ? "ACTIVATED" : "REACTIVATED") : t.to.name());
+                ? (t.from == AgreementStatus.DRAFT ? "ACTIVATED" : "REACTIVATED")
+                : t.to.name());
         change.put("transitionSeq", t.seq);
         change.put("effectiveOn", t.effectiveOn);
         return change;

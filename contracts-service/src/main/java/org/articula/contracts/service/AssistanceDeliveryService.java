@@ -85,7 +85,8 @@ public class AssistanceDeliveryService {
             throw ProblemException.notFound("Comprador", buyerId);
         }
         if (to.isBefore(from)) {
-            throw ProblemException.invalidField("to", "el periodo termina (" + to + ") antes de empezar (" + from + ")");
+            throw ProblemException.invalidField("to",
+                    "el periodo termina (" + to + ") antes de empezar (" + from + ")");
         }
         AssistanceDeliveryRepository.FreeCost sum = deliveries.freeCost(buyerId, party, from, to);
         return new FreeAssistanceCost(buyerId, from, to, sum.cost(), sum.deliveries());
@@ -93,7 +94,8 @@ public class AssistanceDeliveryService {
 
     // The producers the agreement covers now: its producer, or its network's members.
     private List<UUID> covered(Agreement agreement) {
-        return agreement.counterparty.type == CounterpartyType.PRODUCER ? List.of(agreement.counterparty.producerId)
+        return agreement.counterparty.type == CounterpartyType.PRODUCER
+                ? List.of(agreement.counterparty.producerId)
                 : producers.idsInGroup(agreement.counterparty.groupId);
     }
 }

@@ -35,7 +35,8 @@ final class ClauseRules {
 
     // Each rule states what its kind needs (IncentiveRule#problems); one rule per kind, streak and action.
     private static void checkIncentives(Clauses clauses, String prefix, List<Violation> violations) {
-        List<IncentiveRule> rules = clauses.incentives() == null || clauses.incentives().rules() == null ? List.of()
+        List<IncentiveRule> rules = clauses.incentives() == null || clauses.incentives().rules() == null
+                ? List.of()
                 : clauses.incentives().rules();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -84,8 +85,11 @@ final class ClauseRules {
         }
     }
 
-    private static void checkPrice(PriceClause price, QualityClause quality, String prefix, List<Violation> violations) {
-        List<QualityAdjustment> adjustments = price.qualityAdjustments() == null ? List.of() : price.qualityAdjustments();
+    private static void checkPrice(PriceClause price, QualityClause quality, String prefix,
+            List<Violation> violations) {
+        List<QualityAdjustment> adjustments = price.qualityAdjustments() == null
+                ? List.of()
+                : price.qualityAdjustments();
         for (int i = 0; i < adjustments.size(); i++) {
             QualityAdjustment a = adjustments.get(i);
             String at = prefix + "qualityAdjustments[" + i + "].";

@@ -72,10 +72,12 @@ public class OrganisationService {
         } else if (request.parentId() != null && !user.actsFor(request.parentId())) {
             throw ProblemException.invalidField("parentId", "debe ser una asociación o cooperativa registrada");
         }
-        Organisation sameRuc = request.ruc() == null ? null
+        Organisation sameRuc = request.ruc() == null
+                ? null
                 : organisations.find("ruc", request.ruc()).firstResult();
         // The same request, committed by a concurrent twin between the two reads, is found by its RUC only.
-        Organisation existing = sameRuc != null && sameRuc.id.equals(request.id()) ? sameRuc
+        Organisation existing = sameRuc != null && sameRuc.id.equals(request.id())
+                ? sameRuc
                 : organisations.findById(request.id());
         if (existing != null) {
             return Created.repeatOrConflict(existing, sameAs(existing, request),
@@ -150,15 +152,18 @@ public class OrganisationService {
     private void checkParent(OrganisationRequest request) {
         if (request.kind() != OrganisationKind.PRODUCER_GROUP) {
             if (request.parentId() != null) {
-                throw ProblemException.invalidField("parentId", "solo un grupo de productores pertenece a otra organización");
+                throw ProblemException.invalidField("parentId",
+                        "solo un grupo de productores pertenece a otra organización");
             }
             return;
         }
         if (request.parentId() == null) {
-            throw ProblemException.invalidField("parentId", "un grupo de productores debe indicar su asociación o cooperativa");
+            throw ProblemException.invalidField("parentId",
+                    "un grupo de productores debe indicar su asociación o cooperativa");
         }
         Organisation parent = organisations.findById(request.parentId());
-        if (parent == null || (parent.kind != OrganisationKind.ASSOCIATION && parent.kind != OrganisationKind.COOPERATIVE)) {
+        if (parent == null
+                || (parent.kind != OrganisationKind.ASSOCIATION && parent.kind != OrganisationKind.COOPERATIVE)) {
             throw ProblemException.invalidField("parentId", "debe ser una asociación o cooperativa registrada");
         }
     }
@@ -176,7 +181,9 @@ public class OrganisationService {
 
     /** The names of the organisations with these ids (those that exist). */
     public Map<UUID, String> namesOf(Set<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : organisations.<Organisation>list("id in ?1", ids)
-                .stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
+        return ids.isEmpty()
+                ? Map.of()
+                : organisations.<Organisation>list("id in ?1", ids)
+                        .stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
     }
 }

@@ -94,7 +94,8 @@ final class ProducerCsv {
         }
         for (String column : columns) {
             if (!KNOWN.contains(column)) {
-                throw ProblemException.invalidField("file", "columna desconocida '" + column + "'; se esperan " + KNOWN);
+                throw ProblemException.invalidField("file",
+                        "columna desconocida '" + column + "'; se esperan " + KNOWN);
             }
         }
     }

@@ -76,10 +76,12 @@ public class ProducerService {
         Producer sameNumber = producers.findByNationalId(organisationId, number).orElse(null);
         // The same request, committed by a concurrent twin after the first read and before the second, is
         // found by its number only: it is this producer, not another one holding the number.
-        Producer existing = sameNumber != null && sameNumber.id.equals(request.id()) ? sameNumber
+        Producer existing = sameNumber != null && sameNumber.id.equals(request.id())
+                ? sameNumber
                 : producers.findById(request.id());
         if (existing != null) {
-            return Created.repeatOrConflict(existing, existing.organisationId.equals(organisationId) && sameAs(existing, request),
+            return Created.repeatOrConflict(existing,
+                    existing.organisationId.equals(organisationId) && sameAs(existing, request),
                     "El id " + request.id() + " ya identifica a otro productor");
         }
         if (sameNumber != null) {
@@ -230,10 +232,10 @@ public class ProducerService {
         return null;
     }
 
-
     /** Rows without an id get one derived from organisation and national id, so re-imports match. */
     static UUID idFor(UUID organisationId, String nationalId) {
-        return UUID.nameUUIDFromBytes(("producer:" + organisationId + ":" + nationalId).getBytes(StandardCharsets.UTF_8));
+        return UUID
+                .nameUUIDFromBytes(("producer:" + organisationId + ":" + nationalId).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean sameAs(Producer p, ProducerRequest r) {
@@ -241,9 +243,9 @@ public class ProducerService {
                 && p.district.equals(r.district().strip()) && Objects.equals(p.region, r.region())
                 && Objects.equals(p.phone, r.phone()) && Objects.equals(p.groupId, r.groupId())
                 && p.noticesOptIn == Boolean.TRUE.equals(r.noticesOptIn())
-                && (!p.noticesOptIn || p.noticeChannel == (r.noticeChannel() == null ? NoticeChannel.SMS : r.noticeChannel()));
+                && (!p.noticesOptIn
+                        || p.noticeChannel == (r.noticeChannel() == null ? NoticeChannel.SMS : r.noticeChannel()));
     }
-
 
     private static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));

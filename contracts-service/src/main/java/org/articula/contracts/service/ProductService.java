@@ -53,7 +53,8 @@ public class ProductService {
             if (existing.organisationId == null || !existing.unit.equals(request.unit())
                     || !existing.name.equals(request.name().strip())) {
                 throw ProblemException.invalidField("code", existing.organisationId == null
-                        ? "ya existe en el catálogo común" : "ya definido con otro nombre o unidad");
+                        ? "ya existe en el catálogo común"
+                        : "ya definido con otro nombre o unidad");
             }
             return Created.repeat(existing);
         }

@@ -82,11 +82,14 @@ class AssistanceDeliveryTest {
 
     @Test
     void noProducersNamedMeansTheWholeNetwork() {
-        AssistanceDelivery vaccination = AssistanceDelivery.deliver(agreement, facts(AssistanceKind.VETERINARY_SERVICE, TODAY, "30.00",
-                null), NETWORK, TODAY, "Carmen", NOW);
+        AssistanceDelivery vaccination = AssistanceDelivery.deliver(agreement,
+                facts(AssistanceKind.VETERINARY_SERVICE, TODAY, "30.00",
+                        null),
+                NETWORK, TODAY, "Carmen", NOW);
 
         assertTrue(vaccination.wholeNetwork);
-        assertEquals(List.of(ROSA, JULIO, TERESA), vaccination.producers.stream().map(ProducerShare::producerId).toList());
+        assertEquals(List.of(ROSA, JULIO, TERESA),
+                vaccination.producers.stream().map(ProducerShare::producerId).toList());
         assertEquals(new BigDecimal("30.00"), vaccination.producers.stream().map(ProducerShare::charged)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
@@ -116,7 +119,8 @@ class AssistanceDeliveryTest {
         return AssistanceDelivery.deliver(agreement, facts(kind, on, cost, producers), NETWORK, TODAY, "Carmen", NOW);
     }
 
-    private static AssistanceDelivery.Facts facts(AssistanceKind kind, LocalDate on, String cost, List<UUID> producers) {
+    private static AssistanceDelivery.Facts facts(AssistanceKind kind, LocalDate on, String cost,
+            List<UUID> producers) {
         return new AssistanceDelivery.Facts(UUID.randomUUID(), kind, on, "MV Jorge Salazar", null, new BigDecimal(cost),
                 producers);
     }

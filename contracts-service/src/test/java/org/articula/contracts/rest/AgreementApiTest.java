@@ -129,7 +129,8 @@ class AgreementApiTest {
 
     @Test
     void anAmendmentGovernsFromItsEffectiveDateAndTheHistoryAnswersAsOfAnyDay() {
-        Map<String, Object> body = agreement(processor, "PRODUCER_GROUP", network, TODAY.minusDays(40), TODAY.plusDays(300));
+        Map<String, Object> body = agreement(processor, "PRODUCER_GROUP", network, TODAY.minusDays(40),
+                TODAY.plusDays(300));
         UUID id = activeAgreement(body);
         long version = given().get(AGREEMENTS + "/" + id).then().extract().jsonPath().getLong("version");
 
@@ -191,7 +192,8 @@ class AgreementApiTest {
 
     @Test
     void theSameAgreementActivationOrAmendmentSentEightTimesAtOnceHappensOnceAndIsAnsweredAsARepeat() throws Exception {
-        Map<String, Object> body = agreement(processor, "PRODUCER_GROUP", network, TODAY.minusDays(40), TODAY.plusDays(300));
+        Map<String, Object> body = agreement(processor, "PRODUCER_GROUP", network, TODAY.minusDays(40),
+                TODAY.plusDays(300));
         IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
                 () -> given().contentType(ContentType.JSON).body(body).post(AGREEMENTS)));
         UUID id = (UUID) body.get("id");
@@ -205,7 +207,8 @@ class AgreementApiTest {
                 "effectiveFrom", TODAY.minusDays(10).toString(), "clauses", milkClauses("1.08"),
                 "reason", "nuevo precio negociado por la asociación");
         String answer = IdenticalRequests.assertOneCreatedTheRestRepeats(IdenticalRequests.sendAtOnce(8,
-                () -> given().contentType(ContentType.JSON).body(amendment).post(AGREEMENTS + "/" + id + "/amendments")));
+                () -> given().contentType(ContentType.JSON).body(amendment)
+                        .post(AGREEMENTS + "/" + id + "/amendments")));
         assertEquals(2, io.restassured.path.json.JsonPath.from(answer).getList("versions").size());
     }
 
@@ -290,9 +293,11 @@ class AgreementApiTest {
 
     @Test
     void aProducerCannotHoldTwoActiveAgreementsWithTheSameBuyerForTheSameProductAndDays() {
-        UUID first = activeAgreement(agreement(processor, "PRODUCER", member, TODAY.minusDays(10), TODAY.plusDays(170)));
+        UUID first = activeAgreement(
+                agreement(processor, "PRODUCER", member, TODAY.minusDays(10), TODAY.plusDays(170)));
 
-        Map<String, Object> overlapping = agreement(processor, "PRODUCER", member, TODAY.plusDays(100), TODAY.plusDays(400));
+        Map<String, Object> overlapping = agreement(processor, "PRODUCER", member, TODAY.plusDays(100),
+                TODAY.plusDays(400));
         given().contentType(ContentType.JSON).body(overlapping).post(AGREEMENTS).then().statusCode(201);
         post((UUID) overlapping.get("id"), "activation", Map.of("by", "Carmen Vásquez"))
                 .then().statusCode(409).contentType(PROBLEM)

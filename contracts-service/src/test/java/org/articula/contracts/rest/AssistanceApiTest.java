@@ -68,7 +68,8 @@ class AssistanceApiTest {
                 .extract().asString();
         // 45.01 between two: 22.50 each, the céntimo left over to the lower id.
         List<String> ids = List.of(rosa.toString(), julio.toString()).stream().sorted().toList();
-        given().get(assistance(agreement)).then().statusCode(200).body("producers[0].producerId", contains(ids.toArray()))
+        given().get(assistance(agreement)).then().statusCode(200)
+                .body("producers[0].producerId", contains(ids.toArray()))
                 .body("producers[0].charged", contains(22.51f, 22.50f));
         assertEquals(first, record(agreement, vet).statusCode(200).extract().asString(), "a repeat answers the same");
 
@@ -93,7 +94,8 @@ class AssistanceApiTest {
 
     @Test
     void refusalsNameTheFieldAndWriteNothing() {
-        UUID agreement = activeAgreement(agreement(processor, "PRODUCER", rosa, TODAY.minusDays(30), TODAY.plusDays(300)));
+        UUID agreement = activeAgreement(
+                agreement(processor, "PRODUCER", rosa, TODAY.minusDays(30), TODAY.plusDays(300)));
         Map<String, Object> future = delivery("VETERINARY_SERVICE", TODAY.plusDays(1), "45.01", List.of(rosa));
         refused(agreement, future, 400, "deliveredOn");
         Map<String, Object> stranger = delivery("VETERINARY_SERVICE", TODAY, "45.01", List.of(rosa, julio));
@@ -113,7 +115,8 @@ class AssistanceApiTest {
 
     @Test
     void anotherOrganisationsAgreementIsNotFoundTheAssociationsOtherRolesOnlyReadAndTheBuyerRecords() {
-        UUID agreement = activeAgreement(agreement(processor, "PRODUCER", rosa, TODAY.minusDays(30), TODAY.plusDays(300)));
+        UUID agreement = activeAgreement(
+                agreement(processor, "PRODUCER", rosa, TODAY.minusDays(30), TODAY.plusDays(300)));
         UUID other = Fixtures.organisation("Cooperativa Ajena", "ASSOCIATION", null);
         given().header(TestTokens.as(other, Roles.BUYER_ADMIN)).contentType(ContentType.JSON)
                 .body(delivery("TRAINING", TODAY, "10.00", null)).post(assistance(agreement))

@@ -49,7 +49,8 @@ class OrganisationApiTest {
     @Test
     void listsTheCallersOrganisationAndItsNetworksByNameAndNothingOfAnother() {
         given().get(ORGANISATIONS).then().statusCode(200)
-                .body("name", contains("Asociación de Productores Lecheros de Laredo", "Red La Merced", "Red Santa Rosa"));
+                .body("name",
+                        contains("Asociación de Productores Lecheros de Laredo", "Red La Merced", "Red Santa Rosa"));
         given().queryParam("kind", "PRODUCER_GROUP").get(ORGANISATIONS).then().statusCode(200)
                 .body("id", contains(laMerced.toString(), santaRosa.toString()));
         given().queryParam("kind", "PRODUCER_GROUP").queryParam("size", 1).queryParam("page", 1).get(ORGANISATIONS)
@@ -59,7 +60,8 @@ class OrganisationApiTest {
     @Test
     void findsNetworksByTheWordsOfTheirNameWhateverTheAccentsAndCase() {
         given().queryParam("q", "ROSA").get(ORGANISATIONS).then().body("id", contains(santaRosa.toString()));
-        given().queryParam("q", "asociacion laredo").get(ORGANISATIONS).then().body("id", contains(association.toString()));
+        given().queryParam("q", "asociacion laredo").get(ORGANISATIONS).then().body("id",
+                contains(association.toString()));
         given().queryParam("q", "merced santa").get(ORGANISATIONS).then().body("$", empty());
         given().queryParam("q", "100%").get(ORGANISATIONS).then().statusCode(200).body("$", empty());
     }
@@ -80,7 +82,8 @@ class OrganisationApiTest {
     void aBadRucIsNamedAndAnotherAssociationsNetworkIsNotFound() {
         String valid = ruc();
         String wrongCheckDigit = valid.substring(0, 10) + (valid.charAt(10) - '0' + 1) % 10;
-        Map<String, Object> badRuc = Map.of("name", "Asociación de Productores Lecheros de Laredo", "ruc", wrongCheckDigit,
+        Map<String, Object> badRuc = Map.of("name", "Asociación de Productores Lecheros de Laredo", "ruc",
+                wrongCheckDigit,
                 "version", 0);
         given().contentType(ContentType.JSON).body(badRuc).put(ORGANISATIONS + "/" + association).then().statusCode(400)
                 .contentType(PROBLEM).body("violations[0].field", is("ruc"));

@@ -61,7 +61,8 @@ class OrganisationEventsTest {
                     .post("/api/v1/organisations").then().statusCode(i == 0 ? 201 : 200);
         }
         given().header(TestTokens.as(association, TestTokens.STAFF)).contentType(ContentType.JSON)
-                .body(Map.of("id", network, "name", "Red Santa Rosa", "kind", "PRODUCER_GROUP", "parentId", association))
+                .body(Map.of("id", network, "name", "Red Santa Rosa", "kind", "PRODUCER_GROUP", "parentId",
+                        association))
                 .post("/api/v1/organisations").then().statusCode(201);
 
         EventEnvelope registered = EventJson.read(PUBLISHED.await(association.toString(), 1).get(0).value());

@@ -49,7 +49,8 @@ class ProducerApiTest {
                         "kind", "ASSOCIATION", "district", "Laredo", "region", "La Libertad"))
                 .post("/api/v1/organisations").then().statusCode(201);
         given().contentType(ContentType.JSON)
-                .body(Map.of("id", network, "name", "Red Santa Rosa", "kind", "PRODUCER_GROUP", "parentId", association))
+                .body(Map.of("id", network, "name", "Red Santa Rosa", "kind", "PRODUCER_GROUP", "parentId",
+                        association))
                 .post("/api/v1/organisations").then().statusCode(201);
         producers = "/api/v1/organisations/" + association + "/producers";
     }
@@ -110,7 +111,8 @@ class ProducerApiTest {
 
     @Test
     void theSameNationalIdCannotBeRegisteredTwiceInOneOrganisation() {
-        given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), "20601234565", "Agropecuaria Conache SAC"))
+        given().contentType(ContentType.JSON)
+                .body(producer(UUID.randomUUID(), "20601234565", "Agropecuaria Conache SAC"))
                 .post(producers).then().statusCode(201);
         given().contentType(ContentType.JSON).body(producer(UUID.randomUUID(), "20601234565", "Otro nombre"))
                 .post(producers)
@@ -133,7 +135,8 @@ class ProducerApiTest {
         UUID otherAssociation = UUID.randomUUID();
         UUID otherNetwork = UUID.randomUUID();
         given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
-                .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind", "COOPERATIVE"))
+                .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind",
+                        "COOPERATIVE"))
                 .post("/api/v1/organisations").then().statusCode(201);
         given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
                 .body(Map.of("id", otherNetwork, "name", "Red Quellouno", "kind", "PRODUCER_GROUP", "parentId",
@@ -160,7 +163,8 @@ class ProducerApiTest {
                 .body("type", is("urn:articula:problem:concurrent-modification"));
 
         List<EventEnvelope> events = envelopes(PUBLISHED.await(id.toString(), 2));
-        assertEquals(List.of("ProducerRegistered", "ProducerUpdated"), events.stream().map(EventEnvelope::type).toList());
+        assertEquals(List.of("ProducerRegistered", "ProducerUpdated"),
+                events.stream().map(EventEnvelope::type).toList());
         assertEquals("Rosa Quispe Huamán", events.get(1).payload().path("name").asText());
         assertEquals(1, events.get(1).payload().path("version").asInt());
     }
@@ -256,7 +260,8 @@ class ProducerApiTest {
         given().queryParam("q", "huaman").get(producers).then().statusCode(200)
                 .body("name", contains("María Huaman Vasquez", "Rosa Quispe Huamán"));
         given().queryParam("q", "VÁSQUEZ julio").get(producers).then().body("name", contains("Julio Vásquez Cruz"));
-        given().queryParam("q", "4587").get(producers).then().body("name", contains("Julio Vásquez Cruz", "Rosa Quispe Huamán"));
+        given().queryParam("q", "4587").get(producers).then().body("name",
+                contains("Julio Vásquez Cruz", "Rosa Quispe Huamán"));
         given().queryParam("q", "4587").queryParam("size", 1).queryParam("page", 1).get(producers)
                 .then().body("name", contains("Rosa Quispe Huamán"));
         given().queryParam("q", "_").get(producers).then().statusCode(200).body("$", hasSize(3));
@@ -266,7 +271,8 @@ class ProducerApiTest {
     void aCsvHeadedInSpanishGoesToTheNetworkChosenForRowsThatNameNone() {
         UUID laMerced = UUID.randomUUID();
         given().contentType(ContentType.JSON)
-                .body(Map.of("id", laMerced, "name", "Red La Merced", "kind", "PRODUCER_GROUP", "parentId", association))
+                .body(Map.of("id", laMerced, "name", "Red La Merced", "kind", "PRODUCER_GROUP", "parentId",
+                        association))
                 .post("/api/v1/organisations").then().statusCode(201);
         String csv = """
                 \uFEFFDNI,Nombre,Distrito,Región,Teléfono,groupId

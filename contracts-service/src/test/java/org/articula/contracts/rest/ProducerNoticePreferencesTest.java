@@ -125,7 +125,8 @@ class ProducerNoticePreferencesTest {
                 .body("created", is(2));
         given().get(producers).then().body("find { it.name == 'Rosa Quispe Huamán' }.noticeChannel", is("WHATSAPP"))
                 .body("find { it.name == 'Julio Rodríguez' }.noticesOptIn", is(false));
-        given().contentType("text/csv; charset=UTF-8").body(good.replace(",no,", ",quizás,")).post(producers + "/import")
+        given().contentType("text/csv; charset=UTF-8").body(good.replace(",no,", ",quizás,"))
+                .post(producers + "/import")
                 .then().statusCode(400).body("violations[0].field", is("rows[3].noticesOptIn"))
                 .body("detail", containsString("sí o no"));
     }

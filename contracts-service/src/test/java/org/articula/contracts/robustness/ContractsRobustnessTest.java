@@ -101,7 +101,8 @@ class ContractsRobustnessTest {
                         .withPath("id", activeAgreement()))
                 .seed("GET " + AGREEMENTS + "/{id}/versions", () -> ApiRequest.empty().withPath("id", active))
                 .seed("POST " + AGREEMENTS + "/{id}/assistance", () -> ApiRequest.json(Map.of("id", UUID.randomUUID(),
-                        "kind", "VETERINARY_SERVICE", "deliveredOn", TODAY.toString(), "deliveredBy", "MV Jorge Salazar",
+                        "kind", "VETERINARY_SERVICE", "deliveredOn", TODAY.toString(), "deliveredBy",
+                        "MV Jorge Salazar",
                         "description", "desparasitación", "cost", new java.math.BigDecimal("45.01"),
                         "producerIds", List.of(served))).withPath("id", assisted))
                 .seed("GET " + AGREEMENTS + "/{id}/assistance", () -> ApiRequest.empty().withPath("id", active))
@@ -165,7 +166,8 @@ class ContractsRobustnessTest {
     }
 
     private UUID draft(UUID producer) {
-        Map<String, Object> body = new HashMap<>(agreement(processor, "PRODUCER", producer, TODAY, TODAY.plusDays(180)));
+        Map<String, Object> body = new HashMap<>(
+                agreement(processor, "PRODUCER", producer, TODAY, TODAY.plusDays(180)));
         given().contentType(ContentType.JSON).body(body).post(AGREEMENTS).then().statusCode(201);
         return (UUID) body.get("id");
     }

@@ -57,7 +57,8 @@ class ContractsIsolationTest {
         Tenant b = tenant("Cooperativa Valle Sur", "Red Valle Sur", "Teodoro Ccama Flores", "+51912340022",
                 "Marta Huanca Rojas", "Planta Valle Sur S.A.C.", "1.0300", "yogur_valle", "Yogur Valle Sur");
         Set<String> everythingOfA = Set.of("Asociación Ganadera Isolda", "Red Isolda Alta", "Rosalinda Ticona Mamani",
-                "Fidel Ticona Quispe", a.nationalId(), a.phone(), "Lácteos Isolda S.A.C.", "1.4371", "Queso fresco Isolda",
+                "Fidel Ticona Quispe", a.nationalId(), a.phone(), "Lácteos Isolda S.A.C.", "1.4371",
+                "Queso fresco Isolda",
                 a.organisation().toString(), a.group().toString(), a.producer().toString(), a.fellow().toString(),
                 a.buyer().toString(), a.agreement().toString());
         Map<String, String> fellowOwn = new HashMap<>(a.own());
@@ -83,19 +84,22 @@ class ContractsIsolationTest {
         String clauses = JSON.writeValueAsString(milkClauses("1.0300"));
         String agreementUrl = "/api/v1/agreements/{{agreement}}";
         String producers = "/api/v1/organisations/{{organisation}}/producers";
-        m.operation("GET /api/v1/agreements", get("/api/v1/agreements").withQuery("organisationId", "{{filter:organisation}}"),
+        m.operation("GET /api/v1/agreements",
+                get("/api/v1/agreements").withQuery("organisationId", "{{filter:organisation}}"),
                 get("/api/v1/agreements").withQuery("producerId", "{{filter:producer}}"),
                 get("/api/v1/agreements").withQuery("groupId", "{{filter:group}}"),
                 get("/api/v1/agreements").withQuery("buyerId", "{{buyer}}"));
         m.operation("POST /api/v1/agreements", post("/api/v1/agreements", """
                 {"id":"{{new:agreement}}","buyerId":"{{buyer}}","counterparty":{"type":"PRODUCER","id":"{{producer}}"},
                  "product":"milk","startDate":"%s","endDate":"%s","clauses":%s}""".formatted(TODAY, TODAY.plusDays(90),
-                clauses)), post("/api/v1/agreements", """
+                clauses)), post("/api/v1/agreements",
+                        """
                 {"id":"%s","buyerId":"{{buyer}}","counterparty":{"type":"PRODUCER_GROUP","id":"{{group}}"},
                  "product":"milk","startDate":"%s","endDate":"%s","clauses":%s}""".formatted(UUID.randomUUID(), TODAY,
-                TODAY.plusDays(90), clauses)));
+                                TODAY.plusDays(90), clauses)));
         m.operation("GET /api/v1/agreements/applicable",
-                get("/api/v1/agreements/applicable").withQuery("producerId", "{{producer}}").withQuery("product", "milk"));
+                get("/api/v1/agreements/applicable").withQuery("producerId", "{{producer}}").withQuery("product",
+                        "milk"));
         m.operation("PUT /api/v1/agreements/{id}", put(agreementUrl, """
                 {"version":0,"startDate":"%s","endDate":"%s","clauses":%s}""".formatted(TODAY, TODAY.plusDays(60),
                 clauses)));
@@ -104,7 +108,8 @@ class ContractsIsolationTest {
         m.operation("POST /api/v1/agreements/{id}/amendments", post(agreementUrl + "/amendments", """
                 {"id":"%s","version":1,"effectiveFrom":"%s","clauses":%s,"reason":"precio nuevo"}"""
                 .formatted(UUID.randomUUID(), TODAY.plusDays(1), clauses)));
-        m.operation("GET /api/v1/agreements/{id}/as-of", get(agreementUrl + "/as-of").withQuery("date", TODAY.toString()));
+        m.operation("GET /api/v1/agreements/{id}/as-of",
+                get(agreementUrl + "/as-of").withQuery("date", TODAY.toString()));
         m.operation("POST /api/v1/agreements/{id}/reactivation", post(agreementUrl + "/reactivation", "{}"));
         m.operation("POST /api/v1/agreements/{id}/suspension", post(agreementUrl + "/suspension",
                 "{\"reason\":\"antibióticos\"}"));
@@ -120,8 +125,10 @@ class ContractsIsolationTest {
                 .withQuery("to", TODAY.toString()));
         m.platformOperations(false);
         m.operation("GET /api/v1/audit",
-                get("/api/v1/audit").withQuery("resourceType", "Agreement").withQuery("resourceId", "{{filter:agreement}}"),
-                get("/api/v1/audit").withQuery("resourceType", "Producer").withQuery("resourceId", "{{filter:producer}}"),
+                get("/api/v1/audit").withQuery("resourceType", "Agreement").withQuery("resourceId",
+                        "{{filter:agreement}}"),
+                get("/api/v1/audit").withQuery("resourceType", "Producer").withQuery("resourceId",
+                        "{{filter:producer}}"),
                 get("/api/v1/audit"));
         m.operation("POST /api/v1/organisations", post("/api/v1/organisations", """
                 {"id":"{{new:group}}","name":"Red nueva","kind":"PRODUCER_GROUP","parentId":"{{organisation}}"}"""));
@@ -142,9 +149,11 @@ class ContractsIsolationTest {
                 producers + "/import", "text/csv", "nationalId,name,district,groupId,id\n" + dni()
                         + ",Nuevo Uno,Laredo,{{group}},{{new:producer}}\n" + dni() + ",Nuevo Dos,Laredo,,\n")
                 .withQuery("groupId", "{{group}}"));
-        m.operation("PUT /api/v1/organisations/{organisationId}/producers/{producerId}", put(producers + "/{{producer}}",
-                "{\"name\":\"Cambiado\",\"district\":\"Laredo\",\"groupId\":\"{{group}}\",\"version\":0}"));
-        m.operation("GET /api/v1/organisations/{organisationId}/producers/{producerId}", get(producers + "/{{producer}}"));
+        m.operation("PUT /api/v1/organisations/{organisationId}/producers/{producerId}",
+                put(producers + "/{{producer}}",
+                        "{\"name\":\"Cambiado\",\"district\":\"Laredo\",\"groupId\":\"{{group}}\",\"version\":0}"));
+        m.operation("GET /api/v1/organisations/{organisationId}/producers/{producerId}",
+                get(producers + "/{{producer}}"));
         m.operation("GET /api/v1/organisations/{organisationId}/products",
                 get("/api/v1/organisations/{{organisation}}/products"));
         // A's product code under A's organisation, then under the caller's own, where it names nothing.
@@ -174,7 +183,8 @@ class ContractsIsolationTest {
                 .post("/api/v1/organisations/" + organisation + "/products").then().statusCode(201);
         Map<String, Object> body = agreement(buyer, "PRODUCER", producer, TODAY.minusDays(10), TODAY.plusDays(300));
         body.put("clauses", milkClauses(basePrice));
-        given().header(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agreements").then().statusCode(201);
+        given().header(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agreements").then()
+                .statusCode(201);
         UUID agreement = (UUID) body.get("id");
         given().header(admin).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/agreements/" + agreement + "/activation").then().statusCode(200);

@@ -1,17 +1,17 @@
 package org.articula.contracts.security;
 
 import static io.restassured.RestAssured.given;
+import static org.articula.contracts.support.Fixtures.agreement;
+import static org.articula.contracts.support.Fixtures.dni;
 import static org.articula.localstack.testing.SecurityAssertions.forbidden;
 import static org.articula.localstack.testing.SecurityAssertions.notFound;
 import static org.articula.localstack.testing.SecurityAssertions.unauthorized;
-import static org.articula.contracts.support.Fixtures.agreement;
-import static org.articula.contracts.support.Fixtures.dni;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -97,7 +97,8 @@ class ContractsSecurityTest {
                     .then());
             forbidden(given().header(as).contentType(ContentType.JSON).body(newProducer).post(producers).then());
             forbidden(given().header(as).contentType(ContentType.JSON)
-                    .body(agreement(processor, "PRODUCER", member, TODAY, TODAY.plusDays(30))).post("/api/v1/agreements")
+                    .body(agreement(processor, "PRODUCER", member, TODAY, TODAY.plusDays(30)))
+                    .post("/api/v1/agreements")
                     .then());
         }
         // A producer reads only their lots and statements (other services): nothing here.
@@ -154,8 +155,9 @@ class ContractsSecurityTest {
         notFound(given().header(stranger).get(agreementUrl).then());
         notFound(given().header(stranger).get(agreementUrl + "/versions").then());
         notFound(given().header(stranger).queryParam("date", TODAY.toString()).get(agreementUrl + "/as-of").then());
-        notFound(given().header(stranger).contentType(ContentType.JSON).body(Map.of()).post(agreementUrl + "/activation")
-                .then());
+        notFound(
+                given().header(stranger).contentType(ContentType.JSON).body(Map.of()).post(agreementUrl + "/activation")
+                        .then());
         notFound(given().header(stranger).contentType(ContentType.JSON).body(Map.of("reasonCode", "MUTUAL"))
                 .post(agreementUrl + "/termination").then());
         notFound(given().header(stranger).queryParams("producerId", member, "product", "milk")

@@ -59,11 +59,12 @@ public final class Fixtures {
                 new HashMap<>(Map.of("code", "temperature", "kind", "NUMERIC", "unit", "°C", "max", 10)),
                 new HashMap<>(Map.of("code", "antibiotics", "name", "Antibióticos", "kind", "BOOLEAN",
                         "passValue", false))))));
-        Map<String, Object> price = new HashMap<>(Map.of("currency", "PEN", "basePrice", new java.math.BigDecimal(basePrice),
-                "qualityAdjustments", new ArrayList<>(List.of(new HashMap<>(Map.of("parameter", "total_solids",
-                        "from", 12, "amountPerUnit", 0.05)))),
-                "volumeTiers", List.of(Map.of("minQuantity", 5000, "bonusPerUnit", 0.01)),
-                "paymentFrequency", "FORTNIGHTLY", "paymentTermDays", 7));
+        Map<String, Object> price = new HashMap<>(
+                Map.of("currency", "PEN", "basePrice", new java.math.BigDecimal(basePrice),
+                        "qualityAdjustments", new ArrayList<>(List.of(new HashMap<>(Map.of("parameter", "total_solids",
+                                "from", 12, "amountPerUnit", 0.05)))),
+                        "volumeTiers", List.of(Map.of("minQuantity", 5000, "bonusPerUnit", 0.01)),
+                        "paymentFrequency", "FORTNIGHTLY", "paymentTermDays", 7));
         Map<String, Object> quantity = new HashMap<>(Map.of("committedQuantity", 60, "per", "DAY",
                 "tolerancePercent", 10, "shortfallPenaltyPerUnit", 0.02));
         Map<String, Object> assistance = Map.of("services", List.of(
@@ -71,7 +72,8 @@ public final class Fixtures {
                 Map.of("kind", "VETERINARY_SERVICE", "description", "Sanidad animal", "chargedToProducer", true),
                 Map.of("kind", "FEED_SUPPLY", "description", "Concentrado", "chargedToProducer", true)),
                 "maxInstalments", 2);
-        return new HashMap<>(Map.of("quality", quality, "quantity", quantity, "price", price, "assistance", assistance));
+        return new HashMap<>(
+                Map.of("quality", quality, "quantity", quantity, "price", price, "assistance", assistance));
     }
 
     public static Map<String, Object> agreement(UUID buyerId, String counterpartyType, UUID counterpartyId,

@@ -31,8 +31,10 @@ final class EmbeddedInfrastructure extends RealInfrastructure.JdbcInfrastructure
                 .build();
         // The broker shares the test JVM: a fatal error while it shuts down (the JVM is exiting) must not
         // halt the JVM, or the test run fails after every test passed.
-        Exit.setExitProcedure((code, message) -> System.err.println("embedded Kafka asked to exit " + code + ": " + message));
-        Exit.setHaltProcedure((code, message) -> System.err.println("embedded Kafka asked to halt " + code + ": " + message));
+        Exit.setExitProcedure(
+                (code, message) -> System.err.println("embedded Kafka asked to exit " + code + ": " + message));
+        Exit.setHaltProcedure(
+                (code, message) -> System.err.println("embedded Kafka asked to halt " + code + ": " + message));
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();

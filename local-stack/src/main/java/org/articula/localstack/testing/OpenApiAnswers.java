@@ -182,8 +182,11 @@ public final class OpenApiAnswers {
             String operation = "/paths/" + escape(route.template()) + "/" + documentedMethod;
             JsonNode responses = root.at(operation + "/responses");
             String code = Integer.toString(status);
-            String key = responses.has(code) ? code : responses.has(code.charAt(0) + "XX") ? code.charAt(0) + "XX"
-                    : responses.has("default") ? "default" : null;
+            String key = responses.has(code)
+                    ? code
+                    : responses.has(code.charAt(0) + "XX")
+                            ? code.charAt(0) + "XX"
+                            : responses.has("default") ? "default" : null;
             if (key == null) {
                 return List.of("status " + status + " is not documented for " + method.toUpperCase(Locale.ROOT)
                         + " " + route.template() + " (documented: " + fieldNames(responses) + ")");
@@ -216,9 +219,11 @@ public final class OpenApiAnswers {
                 return violations;
             }
             String mediaType = mediaTypeOf(contentType);
-            String documented = content.has(mediaType) ? mediaType
-                    : content.has(mediaType.replaceAll("/.*", "/*")) ? mediaType.replaceAll("/.*", "/*")
-                    : content.has("*/*") ? "*/*" : null;
+            String documented = content.has(mediaType)
+                    ? mediaType
+                    : content.has(mediaType.replaceAll("/.*", "/*"))
+                            ? mediaType.replaceAll("/.*", "/*")
+                            : content.has("*/*") ? "*/*" : null;
             if (documented == null) {
                 violations.add("Content-Type " + contentType + " is not documented for " + status
                         + " (documented: " + fieldNames(content) + ")");

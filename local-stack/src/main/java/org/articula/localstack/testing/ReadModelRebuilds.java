@@ -1,9 +1,9 @@
 package org.articula.localstack.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.hamcrest.Matchers.is;
 
 import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
@@ -24,12 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.articula.localstack.KafkaClientLoading;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.articula.localstack.KafkaClientLoading;
 
 /**
  * For the services' read-model rebuild tests: the read model's rows as they are, dropping it, and running a
@@ -57,7 +57,8 @@ public final class ReadModelRebuilds {
         try (Connection c = connect(database)) {
             for (String table : tables) {
                 List<String> key = new ArrayList<>();
-                try (PreparedStatement pk = c.prepareStatement("""
+                try (PreparedStatement pk = c.prepareStatement(
+                        """
                         select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid
                             and a.attnum = any(i.indkey)
                         where i.indrelid = to_regclass(?) and i.indisprimary order by array_position(i.indkey, a.attnum)""")) {
@@ -70,8 +71,9 @@ public final class ReadModelRebuilds {
                 }
                 assertTrue(!key.isEmpty(), table + " has no primary key");
                 List<String> rows = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement("select cast(to_jsonb(t) - cast(? as text[]) as text) "
-                        + "from " + table + " t order by " + String.join(", ", key))) {
+                try (PreparedStatement select = c
+                        .prepareStatement("select cast(to_jsonb(t) - cast(? as text[]) as text) "
+                                + "from " + table + " t order by " + String.join(", ", key))) {
                     select.setArray(1, c.createArrayOf("text", except.toArray()));
                     try (ResultSet found = select.executeQuery()) {
                         while (found.next()) {
@@ -87,7 +89,8 @@ public final class ReadModelRebuilds {
 
     /** Loses the read model: its tables emptied and the consumer's inbox rows deleted. */
     public static void drop(String database, String consumer, List<String> tables) throws SQLException {
-        try (Connection c = connect(database); Statement st = c.createStatement();
+        try (Connection c = connect(database);
+                Statement st = c.createStatement();
                 PreparedStatement inbox = c.prepareStatement("delete from inbox_event where consumer = ?")) {
             st.execute("truncate " + String.join(", ", tables));
             inbox.setString(1, consumer);
@@ -103,7 +106,8 @@ public final class ReadModelRebuilds {
 
     /** Waits until the consumer group has committed every partition of {@code topics} to its end. */
     public static void awaitConsumed(String group, Collection<String> topics) {
-        try (Admin admin = KafkaClientLoading.admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.bootstrap()))) {
+        try (Admin admin = KafkaClientLoading
+                .admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.bootstrap()))) {
             TestTopics.eventually(group + " at the end of " + topics, Duration.ofSeconds(30), () -> {
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
@@ -174,7 +178,8 @@ public final class ReadModelRebuilds {
      * Runs a rebuild to its end while {@code publishOne} keeps being called from another thread (at least
      * {@code atLeast} times, and until the rebuild has finished), and asserts some calls came while it ran.
      */
-    public static void rebuildWhilePublishing(Header admin, int atLeast, Runnable publishOne) throws InterruptedException {
+    public static void rebuildWhilePublishing(Header admin, int atLeast, Runnable publishOne)
+            throws InterruptedException {
         java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicInteger during = new java.util.concurrent.atomic.AtomicInteger();
         Thread writer = new Thread(() -> {

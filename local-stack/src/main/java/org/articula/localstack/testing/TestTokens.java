@@ -40,7 +40,6 @@ public final class TestTokens {
         return ctx.next(request, response);
     };
 
-
     private TestTokens() {
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.articula.localstack.KafkaClientLoading;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.articula.localstack.KafkaClientLoading;
 import org.articula.localstack.KafkaTopics;
 
 /** Reads and creates test topics on the real broker, configured as {@link KafkaTopics} configures them. */
@@ -52,12 +52,12 @@ public final class TestTopics {
     public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = KafkaClientLoading.withKafkaLoader(() -> new KafkaConsumer<>(
                 Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -87,9 +87,9 @@ public final class TestTopics {
     public static void send(List<Message> messages) {
         try (KafkaProducer<String, byte[]> producer = KafkaClientLoading.withKafkaLoader(() -> new KafkaProducer<>(
                 Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {
             for (Message m : messages) {
                 producer.send(new ProducerRecord<>(m.topic(), m.key(), m.value())).get(10, TimeUnit.SECONDS);
             }
@@ -109,7 +109,7 @@ public final class TestTopics {
     /** Polls {@code attempt} every 100 ms until it returns something (not null); fails naming {@code what} after {@code within}. */
     public static <T> T eventually(String what, Duration within, java.util.function.Supplier<T> attempt) {
         Instant deadline = Instant.now().plus(within);
-        for (T result = attempt.get(); ; result = attempt.get()) {
+        for (T result = attempt.get();; result = attempt.get()) {
             if (result != null) {
                 return result;
             }

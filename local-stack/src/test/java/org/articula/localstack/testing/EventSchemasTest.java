@@ -53,7 +53,8 @@ class EventSchemasTest {
 
     @Test
     void everyDocumentedTypeHasASampleHere() {
-        assertEquals(Set.of("OrganisationRegistered", "ProducerRegistered", "ProducerUpdated", "AgreementActivated", "AgreementAmended",
+        assertEquals(Set.of("OrganisationRegistered", "ProducerRegistered", "ProducerUpdated", "AgreementActivated",
+                "AgreementAmended",
                 "AgreementSuspended", "AgreementReactivated", "AgreementTerminated", "AgreementExpired",
                 "AssistanceDelivered"), CONTRACTS.documentedTypes());
         assertEquals(CONTRACTS.documentedTypes(), validEvents().keySet());
@@ -548,7 +549,8 @@ class EventSchemasTest {
                 .put("recordedAt", at);
         ((ArrayNode) agreement(event).get("transitions")).add(t);
         payload(event).set("change", JSON.createObjectNode()
-                .put("kind", seq == 1 ? "ACTIVATED" : from.equals("SUSPENDED") && to.equals("ACTIVE") ? "REACTIVATED" : to)
+                .put("kind",
+                        seq == 1 ? "ACTIVATED" : from.equals("SUSPENDED") && to.equals("ACTIVE") ? "REACTIVATED" : to)
                 .put("transitionSeq", seq).put("effectiveOn", on));
     }
 

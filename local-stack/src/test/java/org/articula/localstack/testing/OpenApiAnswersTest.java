@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +62,8 @@ class OpenApiAnswersTest {
     }
 
     private static Map<String, String> json(String... more) {
-        return more.length == 0 ? Map.of("Content-Type", "application/json")
+        return more.length == 0
+                ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", more[0], more[1]);
     }
 

@@ -35,7 +35,8 @@ public class Dispute {
 
     /** How a dispute was decided. */
     public enum Decision {
-        RETEST, DEADLINE
+        RETEST,
+        DEADLINE
     }
 
     /** A device or a lab's clock a little ahead is tolerated; a re-test further in the future is a mistake. */
@@ -124,8 +125,9 @@ public class Dispute {
             throw LotRuleException.voided("El lote " + lot.id + " está anulado; no se impugna");
         }
         if (lot.figures.verdict != Verdict.REJECTED) {
-            throw LotRuleException.refused(LotsProblem.LOT_NOT_REJECTED, "El lote " + lot.id + " está aceptado (revisión "
-                    + lot.revision + "); solo se impugna un lote rechazado");
+            throw LotRuleException.refused(LotsProblem.LOT_NOT_REJECTED,
+                    "El lote " + lot.id + " está aceptado (revisión "
+                            + lot.revision + "); solo se impugna un lote rechazado");
         }
         refuseIfContested(lot, earlier);
         Instant closes = lot.recordedAt.plus(clause.contestWindow());

@@ -16,7 +16,9 @@ import java.util.UUID;
 public class LotRevision {
 
     public enum Kind {
-        RECORDED, CORRECTED, VOIDED
+        RECORDED,
+        CORRECTED,
+        VOIDED
     }
 
     @Id

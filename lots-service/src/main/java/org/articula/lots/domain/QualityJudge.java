@@ -80,7 +80,8 @@ public final class QualityJudge {
             }
             QualityParameter p = byCode.get(r.parameter());
             if (p != null && p.isBooleanTest() && r.result() == null) {
-                violations.add(new Violation(at + "result", r.parameter() + " es una prueba: indique result true/false"));
+                violations
+                        .add(new Violation(at + "result", r.parameter() + " es una prueba: indique result true/false"));
             } else if (p != null && !p.isBooleanTest() && r.value() == null) {
                 violations.add(new Violation(at + "value", r.parameter() + " se mide: indique value"));
             }

@@ -13,6 +13,9 @@ public record RejectionReason(String parameter, Code code,
         String message) {
 
     public enum Code {
-        MISSING_READING, BELOW_MIN, ABOVE_MAX, FAILED_TEST
+        MISSING_READING,
+        BELOW_MIN,
+        ABOVE_MAX,
+        FAILED_TEST
     }
 }

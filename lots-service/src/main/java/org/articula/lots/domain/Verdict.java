@@ -1,5 +1,6 @@
 package org.articula.lots.domain;
 
 public enum Verdict {
-    ACCEPTED, REJECTED
+    ACCEPTED,
+    REJECTED
 }

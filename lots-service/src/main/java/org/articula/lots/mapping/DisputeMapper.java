@@ -12,8 +12,10 @@ public final class DisputeMapper {
     }
 
     public static DisputeView view(Dispute d) {
-        DisputeView.RetestView retest = d.testedBy == null ? null
-                : new DisputeView.RetestView(d.testedBy, d.testedAt, d.retestReadings, d.retestVerdict, d.retestReasons);
+        DisputeView.RetestView retest = d.testedBy == null
+                ? null
+                : new DisputeView.RetestView(d.testedBy, d.testedAt, d.retestReadings, d.retestVerdict,
+                        d.retestReasons);
         return new DisputeView(d.id, d.organisationId, d.lotId, d.lotRevision, d.centreId, d.producerId, d.reason,
                 d.openedBy, d.openedAt, d.deadline, d.untestedFavoursProducer, d.status, d.decision, d.decidedBy,
                 d.decidedAt, retest, d.version);

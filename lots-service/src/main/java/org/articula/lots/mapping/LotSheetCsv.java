@@ -69,14 +69,19 @@ public final class LotSheetCsv {
     }
 
     private static String reasons(List<RejectionReason> reasons) {
-        return reasons == null ? null : reasons.stream().map(RejectionReason::message).collect(Collectors.joining("; "));
+        return reasons == null
+                ? null
+                : reasons.stream().map(RejectionReason::message).collect(Collectors.joining("; "));
     }
 
     /** "total_solids 11.8; antibiotics negativo": each reading as taken. */
     private static String readings(List<Reading> readings) {
-        return readings == null ? null : readings.stream()
-                .map(r -> r.parameter() + " " + (r.value() != null ? r.value().toPlainString()
-                        : r.result() == null ? "" : r.result() ? "positivo" : "negativo"))
-                .collect(Collectors.joining("; "));
+        return readings == null
+                ? null
+                : readings.stream()
+                        .map(r -> r.parameter() + " " + (r.value() != null
+                                ? r.value().toPlainString()
+                                : r.result() == null ? "" : r.result() ? "positivo" : "negativo"))
+                        .collect(Collectors.joining("; "));
     }
 }

@@ -42,7 +42,8 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
     }
 
     public List<LotRevision> history(UUID lotId) {
-        return getEntityManager().createQuery("from LotRevision where lotId = :lot order by revision", LotRevision.class)
+        return getEntityManager()
+                .createQuery("from LotRevision where lotId = :lot order by revision", LotRevision.class)
                 .setParameter("lot", lotId).getResultList();
     }
 

@@ -32,7 +32,8 @@ public class LotStatisticsRepository {
                   and (cast(:centre as uuid) is null or centre_id = cast(:centre as uuid))
                 group by delivery_date, product, unit
                 order by delivery_date, product, unit""")
-                .setParameter("org", organisationId).setParameter("centre", centreId == null ? null : centreId.toString())
+                .setParameter("org", organisationId)
+                .setParameter("centre", centreId == null ? null : centreId.toString())
                 .setParameter("from", from).setParameter("to", to).getResultList();
     }
 

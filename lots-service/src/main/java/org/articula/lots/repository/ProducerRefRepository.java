@@ -14,7 +14,9 @@ public class ProducerRefRepository implements PanacheRepositoryBase<ProducerRef,
 
     /** These producers, by id, in one query; unknown ids are left out. */
     public Map<UUID, ProducerRef> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        return ids.isEmpty()
+                ? Map.of()
+                : list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(p -> p.id, Function.identity()));
     }
 }

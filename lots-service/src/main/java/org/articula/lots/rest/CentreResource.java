@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.articula.lots.domain.CollectionCentre;
-import org.articula.lots.domain.Operator;
 import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.mapping.LotSheetCsv;
 import org.articula.lots.rest.dto.CentreRequest;
@@ -29,19 +27,18 @@ import org.articula.lots.rest.dto.OperatorRequest;
 import org.articula.lots.rest.dto.OperatorView;
 import org.articula.lots.rest.dto.Roster;
 import org.articula.lots.service.CentreService;
-import org.articula.platform.idempotency.Created;
-import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.lots.service.LotQueries;
 import org.articula.lots.service.RosterQueries;
 import org.articula.platform.csv.CsvTable;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/collection-centres")
 @Produces(MediaType.APPLICATION_JSON)

@@ -48,7 +48,8 @@ public class LotStatisticsResource {
             description = "parameter is a quality parameter code (default total_solids); lots without a numeric "
                     + "reading of it do not count; groupId null gathers producers outside any network.")
     public List<QualityTrendPoint> qualityTrend(@QueryParam("organisationId") UUID organisationId,
-            @QueryParam("parameter") @DefaultValue("total_solids") @Pattern(regexp = "[a-z0-9_]{1,40}") String parameter,
+            @QueryParam("parameter") @DefaultValue("total_solids") @Pattern(
+                    regexp = "[a-z0-9_]{1,40}") String parameter,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         return statistics.qualityTrend(organisationId, parameter, from, to);
     }

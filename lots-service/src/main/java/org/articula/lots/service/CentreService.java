@@ -62,7 +62,8 @@ public class CentreService {
         CollectionCentre centre = get(centreId);
         Operator existing = operators.findById(r.id());
         if (existing != null) {
-            return Created.repeatOrConflict(existing, existing.centreId.equals(centreId) && existing.name.equals(r.name().strip()),
+            return Created.repeatOrConflict(existing,
+                    existing.centreId.equals(centreId) && existing.name.equals(r.name().strip()),
                     "El id " + r.id() + " ya identifica otro operador");
         }
         Operator o = LotMapper.newOperator(centreId, r, clock.instant());

@@ -90,9 +90,11 @@ public class DisputeService {
         if (user.isOnlyProducer()) {
             return; // get() showed them only their own
         }
-        boolean atCentre = user.hasRole(Roles.CENTRE_OPERATOR) && user.actsFor(centres.findById(lot.centreId).organisationId);
+        boolean atCentre = user.hasRole(Roles.CENTRE_OPERATOR)
+                && user.actsFor(centres.findById(lot.centreId).organisationId);
         boolean ofOrganisation = user.hasRole(Roles.BUYER_ADMIN) && user.actsFor(lot.organisationId);
-        boolean producersOwn = user.hasRole(Roles.PRODUCER) && user.producerId().map(lot.producerId::equals).orElse(false);
+        boolean producersOwn = user.hasRole(Roles.PRODUCER)
+                && user.producerId().map(lot.producerId::equals).orElse(false);
         if (!atCentre && !ofOrganisation && !producersOwn) {
             throw ProblemException.forbidden("Impugna el lote " + lot.id + " su productor, el centro de acopio que lo "
                     + "registró o el administrador de la organización que lo compra");
@@ -159,7 +161,8 @@ public class DisputeService {
             if (producerId != null) {
                 user.requireProducerOrStaff(producerId, "Productor", producerId);
             }
-            producer = user.producerId().orElseThrow(() -> ProblemException.forbidden("El token no indica el productor"));
+            producer = user.producerId()
+                    .orElseThrow(() -> ProblemException.forbidden("El token no indica el productor"));
         }
         return disputes.search(new DisputeRepository.Filter(organisation, status, centreId, producer), MAX_LISTED);
     }

@@ -227,7 +227,8 @@ public class LotService {
         /** The agreements naming this producer or their group: a handful, whatever the batch's size. */
         List<AgreementTerms> agreementsOf(ProducerRef producer) {
             List<AgreementTerms> own = agreementsByParty.getOrDefault(producer.id, List.of());
-            List<AgreementTerms> group = producer.groupId == null ? List.of()
+            List<AgreementTerms> group = producer.groupId == null
+                    ? List.of()
                     : agreementsByParty.getOrDefault(producer.groupId, List.of());
             if (group.isEmpty()) {
                 return own;
@@ -239,9 +240,11 @@ public class LotService {
     private Context load(List<LotRequest> requests) {
         List<LotRequest> present = requests.stream().filter(Objects::nonNull).toList();
         LotReferences.Found references = lotReferences.find(ids(present, LotRequest::centreId),
-                ids(present, LotRequest::operatorId), ids(present, LotRequest::producerId), ids(present, LotRequest::id));
+                ids(present, LotRequest::operatorId), ids(present, LotRequest::producerId),
+                ids(present, LotRequest::id));
         // Only lots already stored (a retry) are loaded whole.
-        Map<UUID, Lot> existing = references.existingLots().isEmpty() ? Map.of()
+        Map<UUID, Lot> existing = references.existingLots().isEmpty()
+                ? Map.of()
                 : lots.findExisting(references.existingLots()).stream()
                         .collect(Collectors.toMap(l -> l.id, Function.identity()));
         Map<UUID, CollectionCentre> centreMap = references.centres();

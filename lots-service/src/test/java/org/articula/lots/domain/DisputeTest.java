@@ -148,8 +148,10 @@ class DisputeTest {
     }
 
     private void recordRejectedLot() {
-        lot = Lot.record(new Delivery(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "milk",
-                new BigDecimal("18.5"), "L", DELIVERED, Shift.MORNING, milk("11.2", "6.5", false)), agreement, DAY, RECORDED);
+        lot = Lot.record(
+                new Delivery(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "milk",
+                        new BigDecimal("18.5"), "L", DELIVERED, Shift.MORNING, milk("11.2", "6.5", false)),
+                agreement, DAY, RECORDED);
     }
 
     private Dispute open(Instant at) {

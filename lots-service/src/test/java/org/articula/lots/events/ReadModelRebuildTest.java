@@ -72,7 +72,8 @@ class ReadModelRebuildTest {
         UpstreamEvents.publish(events);
         Map<String, List<String>> before = ReadModelRebuilds.assertDroppedAndRebuilt(DATABASE, CONSUMER, TOPICS, TABLES,
                 NOT_FROM_EVENTS, ids(events), admin);
-        assertTrue(before.get("agreement_terms").stream().anyMatch(r -> r.contains(group.toString())), "the group agreement");
+        assertTrue(before.get("agreement_terms").stream().anyMatch(r -> r.contains(group.toString())),
+                "the group agreement");
 
         // Nothing lost this time: a rebuild finds every row as the events make it, and changes none.
         ReadModelRebuilds.assertRebuildChangesNothing(DATABASE, TABLES, admin);

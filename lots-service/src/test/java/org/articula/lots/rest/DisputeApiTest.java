@@ -156,8 +156,9 @@ class DisputeApiTest {
     void aContestAfterTheWindowOrOfAnAcceptedLotIsRefusedSayingWhyAndStoresNothing() {
         UUID late = rejectedLot(rosa);
         Instant recorded = Instant.now().minusSeconds(49 * 3600);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update lot set recorded_at = :at where id = :id")
-                .setParameter("at", recorded).setParameter("id", late).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update lot set recorded_at = :at where id = :id")
+                        .setParameter("at", recorded).setParameter("id", late).executeUpdate());
         UUID id = UUID.randomUUID();
         given().header(producer(rosa)).contentType(ContentType.JSON).body(Map.of("id", id, "reason", "tarde"))
                 .post(LOTS + "/" + late + "/disputes").then().statusCode(422).contentType(PROBLEM)
@@ -233,7 +234,8 @@ class DisputeApiTest {
 
     private Header producer(UUID producer) {
         String name = producer.equals(rosa) ? "Rosa" : "Pedro";
-        return TestTokens.as(TestTokens.sign(Tokens.Claims.of(name, association, Roles.PRODUCER).withProducer(producer)));
+        return TestTokens
+                .as(TestTokens.sign(Tokens.Claims.of(name, association, Roles.PRODUCER).withProducer(producer)));
     }
 
     /** Total solids 11.2 %, under the 11.5 % minimum. */

@@ -36,12 +36,12 @@ import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.testing.PublishedEvents;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
-import org.articula.lots.repository.AgreementTermsRepository;
-import org.articula.lots.repository.LotRepository;
-import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.localstack.testing.upstream.AgreementEvents;
 import org.articula.localstack.testing.upstream.QualityParameter;
 import org.articula.localstack.testing.upstream.UpstreamEvents;
+import org.articula.lots.repository.AgreementTermsRepository;
+import org.articula.lots.repository.LotRepository;
+import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.support.Centres;
 import org.articula.lots.support.ContractsFeed;
 import org.articula.platform.events.EventJson;
@@ -117,7 +117,8 @@ class LotApiTest {
 
     @Test
     void quantitiesAndReadingsAreAnsweredAtTheirFixedScaleWhateverTheirValue() {
-        String receipt = given().contentType(ContentType.JSON).body(milk(UUID.randomUUID(), "150", "11.8", "6.5", false))
+        String receipt = given().contentType(ContentType.JSON)
+                .body(milk(UUID.randomUUID(), "150", "11.8", "6.5", false))
                 .post(LOTS).then().statusCode(201).body("verdict", is("ACCEPTED")).extract().asString();
         assertTrue(receipt.contains("\"quantity\":150.000,"), receipt);
         assertTrue(receipt.contains("\"value\":11.8000,"), receipt);
@@ -132,10 +133,12 @@ class LotApiTest {
         UUID exporter = UUID.randomUUID();
         UUID troutAgreement = UUID.randomUUID();
         ContractsFeed.deliver(UpstreamEvents.producer().id(pond).organisation(exporter)
-                .name("Empresa Municipal de Acoria").registered(), UpstreamEvents.agreement().id(troutAgreement)
-                .organisation(exporter).buyer(exporter).individual(pond).product("trout", "kg")
-                .from(TODAY.minusDays(60)).to(TODAY.plusDays(300))
-                .quality(numeric("weight_g", "g", "250", "400"), numeric("size_cm", "cm", "25", "32")).activated());
+                .name("Empresa Municipal de Acoria").registered(),
+                UpstreamEvents.agreement().id(troutAgreement)
+                        .organisation(exporter).buyer(exporter).individual(pond).product("trout", "kg")
+                        .from(TODAY.minusDays(60)).to(TODAY.plusDays(300))
+                        .quality(numeric("weight_g", "g", "250", "400"), numeric("size_cm", "cm", "25", "32"))
+                        .activated());
         // The exporter's own operator records them at its plant: a centre records lots only under agreements
         // its organisation is party to.
         centre = UUID.randomUUID();
@@ -149,12 +152,14 @@ class LotApiTest {
 
         Map<String, Object> fish = lot(UUID.randomUUID(), pond, "trout", "120.5", "kg",
                 List.of(reading("weight_g", "310"), reading("size_cm", "28")));
-        given().contentType(ContentType.JSON).body(fish).post(LOTS).then().statusCode(201).body("verdict", is("ACCEPTED"));
+        given().contentType(ContentType.JSON).body(fish).post(LOTS).then().statusCode(201).body("verdict",
+                is("ACCEPTED"));
         Map<String, Object> small = lot(UUID.randomUUID(), pond, "trout", "80", "kg",
                 List.of(reading("weight_g", "230"), reading("size_cm", "24.5")));
         given().contentType(ContentType.JSON).body(small).post(LOTS).then().statusCode(201)
                 .body("verdict", is("REJECTED")).body("reasons.code", contains("BELOW_MIN", "BELOW_MIN"));
-        Map<String, Object> inLitres = lot(UUID.randomUUID(), pond, "trout", "80", "L", List.of(reading("weight_g", "300")));
+        Map<String, Object> inLitres = lot(UUID.randomUUID(), pond, "trout", "80", "L",
+                List.of(reading("weight_g", "300")));
         given().contentType(ContentType.JSON).body(inLitres).post(LOTS).then().statusCode(400)
                 .body("violations[0].field", is("unit"));
     }
@@ -307,8 +312,10 @@ class LotApiTest {
         given().contentType(ContentType.JSON).body(Map.of("version", 0, "quantity", 17, "reason", "x", "by", "y"))
                 .post(LOTS + "/" + id + "/corrections")
                 .then().statusCode(409).body("type", is("urn:articula:problem:concurrent-modification"));
-        given().contentType(ContentType.JSON).body(Map.of("version", 1, "reason", "registrado dos veces", "by", "Julia Ramos"))
-                .post(LOTS + "/" + id + "/void").then().statusCode(200).body("status", is("VOIDED")).body("revision", is(3));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "reason", "registrado dos veces", "by", "Julia Ramos"))
+                .post(LOTS + "/" + id + "/void").then().statusCode(200).body("status", is("VOIDED"))
+                .body("revision", is(3));
         given().contentType(ContentType.JSON).body(Map.of("version", 2, "quantity", 17, "reason", "x", "by", "y"))
                 .post(LOTS + "/" + id + "/corrections").then().statusCode(409);
 
@@ -337,10 +344,14 @@ class LotApiTest {
         UUID bad = UUID.randomUUID();
         UUID voided = UUID.randomUUID();
         UUID anas = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(milk(good, "18.5", "11.8", "6.5", false)).post(LOTS).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(milk(bad, "20", "10.9", "14.2", true)).post(LOTS).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(milk(voided, "7", "11.8", "6.5", false)).post(LOTS).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("version", 0, "reason", "registrado dos veces", "by", "Julia"))
+        given().contentType(ContentType.JSON).body(milk(good, "18.5", "11.8", "6.5", false)).post(LOTS).then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON).body(milk(bad, "20", "10.9", "14.2", true)).post(LOTS).then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON).body(milk(voided, "7", "11.8", "6.5", false)).post(LOTS).then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("version", 0, "reason", "registrado dos veces", "by", "Julia"))
                 .post(LOTS + "/" + voided + "/void").then().statusCode(200);
         Map<String, Object> afternoon = lot(anas, ana, "milk", "12.25", "L", milkReadings("12.1", "7", false));
         afternoon.put("shift", "AFTERNOON");
@@ -358,7 +369,8 @@ class LotApiTest {
                 .map(r -> r.get("Id del lote")).toList());
         for (Map<String, Object> lot : lotsInJson) {
             Map<String, String> row = table.where("Id del lote", (String) lot.get("id")).get(0);
-            assertEquals(new java.math.BigDecimal(lot.get("quantity").toString()).setScale(3), CsvDownloads.Table.number(row, "Cantidad"));
+            assertEquals(new java.math.BigDecimal(lot.get("quantity").toString()).setScale(3),
+                    CsvDownloads.Table.number(row, "Cantidad"));
             assertEquals(lot.get("deliveryDate"), row.get("Fecha"));
             assertEquals(lot.get("verdict").equals("ACCEPTED") ? "Aceptado" : "Rechazado", row.get("Veredicto"));
             assertEquals(lot.get("status").equals("VOIDED") ? "Anulado" : "Registrado", row.get("Estado"));
@@ -371,7 +383,8 @@ class LotApiTest {
         assertEquals("20.000", rejected.get("Cantidad"));
         assertEquals("total_solids 10.9; temperature 14.2; antibiotics positivo", rejected.get("Lecturas"));
         assertEquals(json.getList("lots.find { it.id == '" + bad + "' }.reasons.message").stream()
-                .map(Object::toString).collect(java.util.stream.Collectors.joining("; ")), rejected.get("Motivos de rechazo"));
+                .map(Object::toString).collect(java.util.stream.Collectors.joining("; ")),
+                rejected.get("Motivos de rechazo"));
         Map<String, String> hers = table.where("Id del lote", anas.toString()).get(0);
         assertEquals("'" + hostile, hers.get("Productor"), "a name a spreadsheet would run as a formula stays text");
         assertEquals("Tarde", hers.get("Turno"));
@@ -386,15 +399,19 @@ class LotApiTest {
         // one producer's lots: only hers, saved under her DNI
         String from = TODAY.minusDays(1).toString();
         CsvDownloads.Table rosas = CsvDownloads.get(given().queryParams("producerId", rosa, "from", from, "to",
-                TODAY.toString()), LOTS, "lotes-" + producers.findById(rosa).nationalId + "-" + from + "-al-" + TODAY + ".csv");
+                TODAY.toString()), LOTS,
+                "lotes-" + producers.findById(rosa).nationalId + "-" + from + "-al-" + TODAY + ".csv");
         List<String> rosasInJson = given().queryParams("producerId", rosa, "from", from, "to", TODAY.toString())
                 .get(LOTS).then().statusCode(200).extract().jsonPath().getList("lots.id");
-        assertEquals(java.util.Set.of(good.toString(), bad.toString(), voided.toString()), java.util.Set.copyOf(rosasInJson));
+        assertEquals(java.util.Set.of(good.toString(), bad.toString(), voided.toString()),
+                java.util.Set.copyOf(rosasInJson));
         assertEquals(rosasInJson, rosas.where("Tipo", "Lote").stream().map(r -> r.get("Id del lote")).toList());
-        assertEquals(List.of("18.500", "20.000"), rosas.where("Tipo", "Total").stream().map(r -> r.get("Cantidad")).toList());
+        assertEquals(List.of("18.500", "20.000"),
+                rosas.where("Tipo", "Total").stream().map(r -> r.get("Cantidad")).toList());
         // a producer downloads their own, never another's; a refusal stays problem+json
-        io.restassured.http.Header rosaHerself = TestTokens.as(TestTokens.sign(org.articula.localstack.security.Tokens
-                .Claims.of("Rosa", association, org.articula.platform.security.Roles.PRODUCER).withProducer(rosa)));
+        io.restassured.http.Header rosaHerself = TestTokens
+                .as(TestTokens.sign(org.articula.localstack.security.Tokens.Claims
+                        .of("Rosa", association, org.articula.platform.security.Roles.PRODUCER).withProducer(rosa)));
         given().header(rosaHerself).accept("text/csv").queryParams("producerId", rosa, "from", from, "to",
                 TODAY.toString()).get(LOTS).then().statusCode(200).contentType("text/csv");
         given().header(rosaHerself).accept("text/csv").queryParams("producerId", ana, "from", from, "to",
@@ -414,7 +431,8 @@ class LotApiTest {
         ContractsFeed.deliver(UpstreamEvents.producer().id(julio).organisation(association)
                 .name("Julio Rodríguez Cruz").registered());
         UUID early = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(lot(early, julio, "milk", "10", "L", milkReadings("11.8", "6", false)))
+        given().contentType(ContentType.JSON)
+                .body(lot(early, julio, "milk", "10", "L", milkReadings("11.8", "6", false)))
                 .post(LOTS).then().statusCode(422);
 
         var activated = julios(own, julio).quality(MILK_QUALITY).activated();
@@ -479,7 +497,8 @@ class LotApiTest {
         given().contentType(ContentType.JSON).body("{\"id\": ").post(LOTS).then().statusCode(400).contentType(PROBLEM);
         given().contentType(ContentType.JSON).body(Map.of("lots", List.of())).post(LOTS + "/batch")
                 .then().statusCode(400).contentType(PROBLEM);
-        given().queryParams("producerId", rosa, "from", TODAY.minusDays(40).toString(), "to", TODAY.toString()).get(LOTS)
+        given().queryParams("producerId", rosa, "from", TODAY.minusDays(40).toString(), "to", TODAY.toString())
+                .get(LOTS)
                 .then().statusCode(200).body("lots", empty());
     }
 

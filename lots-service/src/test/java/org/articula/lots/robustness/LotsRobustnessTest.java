@@ -86,11 +86,14 @@ class LotsRobustnessTest {
                 .seed("POST " + LOTS, () -> ApiRequest.json(lotBody(UUID.randomUUID())))
                 .seed("GET " + LOTS, () -> ApiRequest.empty().withQuery("producerId", rosa)
                         .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
-                .seed("POST " + LOTS + "/batch", () -> ApiRequest.json(Map.of("lots", List.of(lotBody(UUID.randomUUID())))))
+                .seed("POST " + LOTS + "/batch",
+                        () -> ApiRequest.json(Map.of("lots", List.of(lotBody(UUID.randomUUID())))))
                 .refusalInside("POST " + LOTS + "/batch", LotsRobustnessTest::firstRefused)
                 .creates("POST " + LOTS + "/batch")
-                .seed("GET " + LOTS + "/rejection-rates", () -> ApiRequest.empty().withQuery("organisationId", association)
-                        .withQuery("groupBy", "producer").withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
+                .seed("GET " + LOTS + "/rejection-rates",
+                        () -> ApiRequest.empty().withQuery("organisationId", association)
+                                .withQuery("groupBy", "producer").withQuery("from", TODAY.minusDays(7))
+                                .withQuery("to", TODAY))
                 .seed("GET " + LOTS + "/{id}", () -> ApiRequest.empty().withPath("id", lot))
                 .seed("POST " + LOTS + "/{id}/corrections", () -> ApiRequest.json(Map.of("version", 0,
                         "quantity", new BigDecimal("17.250"), "reason", "balanza descalibrada",
@@ -109,7 +112,8 @@ class LotsRobustnessTest {
                 .seed("POST " + DISPUTES + "/{id}/retest", () -> ApiRequest.json(Map.of(
                         "testedBy", "Laboratorio de la UNT", "testedAt", java.time.Instant.now().toString(),
                         "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.9"),
-                                "instrument", "Lactoscan", "sampleId", "C-1")))).withPath("id", dispute()))
+                                "instrument", "Lactoscan", "sampleId", "C-1"))))
+                        .withPath("id", dispute()))
                 .run();
 
         assertEquals(List.of(), report.failures());

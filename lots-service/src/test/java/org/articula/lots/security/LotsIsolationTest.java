@@ -41,7 +41,6 @@ class LotsIsolationTest {
     static final String FROM = TODAY.minusDays(7).toString();
     static final String TO = TODAY.toString();
 
-
     /** One organisation's world in lots-service. */
     record Tenant(UUID organisation, UUID producer, UUID fellow, UUID centre, UUID operator, UUID lot,
             UUID rejectedLot, UUID dispute) {
@@ -98,7 +97,8 @@ class LotsIsolationTest {
                 get("/api/v1/audit").withQuery("resourceType", "CollectionCentre")
                         .withQuery("resourceId", "{{filter:centre}}"),
                 get("/api/v1/audit"));
-        m.operation("POST /api/v1/collection-centres", post("/api/v1/collection-centres", """
+        m.operation("POST /api/v1/collection-centres", post("/api/v1/collection-centres",
+                """
                 {"id":"{{new:centre}}","organisationId":"{{organisation}}","name":"Centro nuevo","district":"Laredo"}"""));
         m.operation("GET /api/v1/collection-centres", get("/api/v1/collection-centres"),
                 get("/api/v1/collection-centres").withQuery("organisationId", "{{organisation}}"));
@@ -117,7 +117,8 @@ class LotsIsolationTest {
                 get("/api/v1/lot-statistics/quality-trend").withQuery("from", FROM).withQuery("to", TO)
                         .withQuery("organisationId", "{{organisation}}"));
         m.operation("POST /api/v1/lots", post("/api/v1/lots", lot));
-        m.operation("GET /api/v1/lots", get("/api/v1/lots").withQuery("producerId", "{{filter:producer}}").withQuery("from", FROM)
+        m.operation("GET /api/v1/lots",
+                get("/api/v1/lots").withQuery("producerId", "{{filter:producer}}").withQuery("from", FROM)
                         .withQuery("to", TO));
         m.operation("POST /api/v1/lots/batch", post("/api/v1/lots/batch", "{\"lots\":[" + lot + "]}")
                 .batch("/created", "/unchanged"));

@@ -22,8 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.security.Tokens;
+import org.articula.localstack.testing.LimaDays;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.TestTokens;
 import org.articula.localstack.testing.upstream.UpstreamEvents;
@@ -44,7 +44,6 @@ class LotsSecurityTest {
     static final String LOTS = "/api/v1/lots";
     static final ZoneId LIMA = ZoneId.of("America/Lima");
     static final LocalDate TODAY = LocalDate.now(LIMA);
-
 
     UUID association = UUID.randomUUID();
     UUID processor = UUID.randomUUID();
@@ -146,7 +145,8 @@ class LotsSecurityTest {
         notFound(given().header(other).get(LOTS + "/" + lot).then());
         notFound(given().header(other).get(LOTS + "/" + lot + "/history").then());
         notFound(given().header(other).contentType(ContentType.JSON)
-                .body(Map.of("version", 0, "quantity", 1, "reason", "x")).post(LOTS + "/" + lot + "/corrections").then());
+                .body(Map.of("version", 0, "quantity", 1, "reason", "x")).post(LOTS + "/" + lot + "/corrections")
+                .then());
         notFound(given().header(other).contentType(ContentType.JSON).body(Map.of("version", 0, "reason", "x"))
                 .post(LOTS + "/" + lot + "/void").then());
         notFound(given().header(other).queryParams("organisationId", association, "from", TODAY.toString(), "to",
@@ -156,11 +156,13 @@ class LotsSecurityTest {
         // recording: not at our centre, and not into our agreement from their own centre
         given().header(other).contentType(ContentType.JSON).body(lot(UUID.randomUUID(), centre, operator)).post(LOTS)
                 .then().statusCode(400).body("violations.field", hasItem("centreId"));
-        given().header(other).contentType(ContentType.JSON).body(lot(UUID.randomUUID(), strangerCentre, strangerOperator))
+        given().header(other).contentType(ContentType.JSON)
+                .body(lot(UUID.randomUUID(), strangerCentre, strangerOperator))
                 .post(LOTS).then().statusCode(422).body("violations.field", hasItem("producerId"));
         given().header(other).contentType(ContentType.JSON)
                 .body(Map.of("lots", List.of(lot(lot, strangerCentre, strangerOperator)))).post(LOTS + "/batch")
-                .then().statusCode(200).body("results[0].outcome", is("REFUSED")).body("results[0].receipt", is((Object) null));
+                .then().statusCode(200).body("results[0].outcome", is("REFUSED"))
+                .body("results[0].receipt", is((Object) null));
 
         given().get(LOTS + "/" + lot).then().statusCode(200).body("revision", is(1)); // untouched
     }

@@ -30,9 +30,12 @@ public record BuyerDue(BigDecimal amountDue, BigDecimal remitted, LocalDate dueD
     /** The sum of these dues: its amount (and so its balance) is unknown if any one's is. */
     public static BuyerDue total(List<BuyerDue> dues) {
         boolean known = dues.stream().map(BuyerDue::amountDue).allMatch(Objects::nonNull);
-        BigDecimal due = known ? dues.stream().map(BuyerDue::amountDue).reduce(BigDecimal.ZERO.setScale(2),
-                BigDecimal::add) : null;
-        BigDecimal remitted = dues.stream().map(BuyerDue::remitted).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal due = known
+                ? dues.stream().map(BuyerDue::amountDue).reduce(BigDecimal.ZERO.setScale(2),
+                        BigDecimal::add)
+                : null;
+        BigDecimal remitted = dues.stream().map(BuyerDue::remitted).reduce(BigDecimal.ZERO.setScale(2),
+                BigDecimal::add);
         LocalDate first = dues.stream().map(BuyerDue::dueDate).filter(Objects::nonNull).min(LocalDate::compareTo)
                 .orElse(null);
         return new BuyerDue(due, remitted, first);

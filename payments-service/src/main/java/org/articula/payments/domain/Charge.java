@@ -28,7 +28,8 @@ public class Charge {
     public static final int DEFAULT_INSTALMENTS = 2;
 
     public enum Status {
-        ACTIVE, CANCELLED
+        ACTIVE,
+        CANCELLED
     }
 
     @Id
@@ -129,7 +130,8 @@ public class Charge {
 
     /** What is left to recover from later fortnights: nothing once cancelled, never below 0. */
     public BigDecimal remaining(BigDecimal recovered) {
-        return status == Status.CANCELLED ? BigDecimal.ZERO.setScale(2)
+        return status == Status.CANCELLED
+                ? BigDecimal.ZERO.setScale(2)
                 : amount.subtract(recovered).max(BigDecimal.ZERO).setScale(2);
     }
 }

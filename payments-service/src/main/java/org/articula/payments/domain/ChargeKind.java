@@ -2,7 +2,10 @@ package org.articula.payments.domain;
 
 /** What a producer took on credit from the organisation. */
 public enum ChargeKind {
-    FEED, VETERINARY, INSEMINATION, ADVANCE,
+    FEED,
+    VETERINARY,
+    INSEMINATION,
+    ADVANCE,
     /** A technical visit or training the agreement charges to the producer (from an AssistanceDelivered event). */
     TECHNICAL_ASSISTANCE;
 

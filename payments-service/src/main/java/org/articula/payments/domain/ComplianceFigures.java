@@ -77,7 +77,8 @@ public record ComplianceFigures(Fortnight fortnight, BigDecimal committed, BigDe
 
     /** accepted / delivered in percent, 2 decimals half up; null without deliveries. */
     public BigDecimal acceptancePercent() {
-        return delivered.signum() == 0 ? null
+        return delivered.signum() == 0
+                ? null
                 : accepted.multiply(BigDecimal.valueOf(100)).divide(delivered, 2, RoundingMode.HALF_UP);
     }
 

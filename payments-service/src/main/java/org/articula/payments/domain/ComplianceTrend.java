@@ -26,7 +26,8 @@ public final class ComplianceTrend {
             return "UNKNOWN";
         }
         int half = known.size() / 2;
-        BigDecimal change = mean(known.subList(known.size() - half, known.size())).subtract(mean(known.subList(0, half)));
+        BigDecimal change = mean(known.subList(known.size() - half, known.size()))
+                .subtract(mean(known.subList(0, half)));
         if (change.compareTo(ONE_POINT) >= 0) {
             return "UP";
         }

@@ -23,7 +23,8 @@ public record Punctuality(int due, int onTime, int late, int unpaid, int totalDa
                 case ON_TIME -> onTime++;
                 case LATE -> late++;
                 case UNPAID -> unpaid++;
-                default -> { } // nothing owed, or not due yet
+                default -> {
+                } // nothing owed, or not due yet
             }
         }
         List<Integer> daysLate = fortnights.stream().map(ComplianceFigures::daysLate).filter(Objects::nonNull).toList();

@@ -42,7 +42,8 @@ public record Reconciliation(BigDecimal tolerancePercent, List<BuyerLine> buyers
 
         static BuyerLine of(BuyerFigures f) {
             BigDecimal shrinkage = f.collected().subtract(f.paidFor());
-            BigDecimal percent = f.collected().signum() == 0 ? BigDecimal.ZERO.setScale(2)
+            BigDecimal percent = f.collected().signum() == 0
+                    ? BigDecimal.ZERO.setScale(2)
                     : shrinkage.multiply(BigDecimal.valueOf(100)).divide(f.collected(), 2, RoundingMode.HALF_UP);
             return new BuyerLine(f, shrinkage, percent, f.received().subtract(f.grossOwed()));
         }

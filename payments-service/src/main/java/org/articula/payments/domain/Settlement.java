@@ -23,7 +23,8 @@ import org.articula.platform.problem.ProblemException;
 public class Settlement {
 
     public enum Status {
-        OPEN, CLOSED
+        OPEN,
+        CLOSED
     }
 
     @Id

@@ -32,18 +32,21 @@ public final class BuyerDuesMapper {
         }
         List<BuyerDues.FortnightDues> fortnights = new ArrayList<>();
         lines.forEach((periodStart, ofFortnight) -> fortnights.add(new BuyerDues.FortnightDues(periodStart,
-                Fortnight.of(periodStart).end(), ofFortnight, totals(ofFortnight, BuyerDue.total(dues.get(periodStart))))));
+                Fortnight.of(periodStart).end(), ofFortnight,
+                totals(ofFortnight, BuyerDue.total(dues.get(periodStart))))));
         return new BuyerDues(buyerId, buyerName, first.start(), last.end(), fortnights);
     }
 
     private static BuyerDues.DueLine line(BuyerDuesQueries.Row r, BuyerDue due, LocalDate today) {
         return new BuyerDues.DueLine(r.organisationId(), r.organisationName(), r.product(), r.unit(), r.lots(),
                 r.delivered(), r.accepted(), r.currency(), r.amountOwed(), "CLOSED".equals(r.settlementStatus()),
-                r.settlementStatus(), r.dueDate(), r.remitted(), r.lastRemittedOn(), due.balance(), due.overdueOn(today));
+                r.settlementStatus(), r.dueDate(), r.remitted(), r.lastRemittedOn(), due.balance(),
+                due.overdueOn(today));
     }
 
     private static BuyerDues.DueTotals totals(List<BuyerDues.DueLine> lines, BuyerDue total) {
         return new BuyerDues.DueTotals(lines.stream().mapToLong(BuyerDues.DueLine::lotsDelivered).sum(),
-                total.amountDue(), total.remitted(), total.balance(), lines.stream().allMatch(BuyerDues.DueLine::settled));
+                total.amountDue(), total.remitted(), total.balance(),
+                lines.stream().allMatch(BuyerDues.DueLine::settled));
     }
 }

@@ -52,7 +52,8 @@ public final class ComplianceMapper {
             buyersAssistance.computeIfAbsent(a.buyerId(), b -> new ArrayList<>()).addAll(months);
             List<ComplianceFigures> history = ComplianceFigures.history(figures.getOrDefault(a.id(), List.of()),
                     historyStart, request.last());
-            List<ComplianceFigures> shown = history.subList(history.size() - fortnightsBetween(request), history.size());
+            List<ComplianceFigures> shown = history.subList(history.size() - fortnightsBetween(request),
+                    history.size());
             agreements.add(agreement(a, request, history, shown, rows, assistance(months)));
             // One remittance pays an organisation's product per fortnight: counted once per buyer.
             for (ComplianceFigures f : shown) {
@@ -95,7 +96,8 @@ public final class ComplianceMapper {
     public static List<ComplianceRule> rulesOf(List<RuleRow> rules, UUID agreementId, Integer version) {
         return rules.stream().filter(r -> r.agreementId().equals(agreementId) && version != null
                 && r.version() == version).map(r -> new ComplianceRule(r.kind(), r.consecutiveFortnights(),
-                        r.minAcceptancePercent(), r.bonusPerUnit(), r.action())).toList();
+                        r.minAcceptancePercent(), r.bonusPerUnit(), r.action()))
+                .toList();
     }
 
     private static Compliance.AgreementCompliance agreement(AgreementRow a, Request request,

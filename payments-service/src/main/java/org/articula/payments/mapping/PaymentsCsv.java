@@ -40,7 +40,8 @@ public final class PaymentsCsv {
     static final Map<String, String> LINE_KINDS = Map.of("LOT", "Lote", "REJECTED", "Lote rechazado",
             "VOLUME_BONUS", "Bono por volumen", "SHORTFALL_PENALTY", "Penalidad por volumen no entregado",
             "ADJUSTMENT", "Ajuste de quincena anterior", "INCENTIVE", "Incentivo por calidad");
-    static final Map<String, String> FLAGS = Map.of("SHRINKAGE", "Merma", "PAID_BELOW_GROSS", "Pago menor a lo adeudado",
+    static final Map<String, String> FLAGS = Map.of("SHRINKAGE", "Merma", "PAID_BELOW_GROSS",
+            "Pago menor a lo adeudado",
             "NOT_PAID_BY_BUYER", "El comprador no pagó", "PAYOUT_OVERDUE", "Pago a socios atrasado");
 
     private PaymentsCsv() {
@@ -74,7 +75,8 @@ public final class PaymentsCsv {
                 "Descuentos (S/)", "Neto (S/)", "Vence", "Pagado el", "Días de retraso", "Id del socio");
         for (SettlementView.ProducerTotals p : view.producers()) {
             ProducerRef producer = producers.get(p.producerId());
-            table.row(text(producer == null ? null : producer.name()), text(producer == null ? null : producer.nationalId()),
+            table.row(text(producer == null ? null : producer.name()),
+                    text(producer == null ? null : producer.nationalId()),
                     money(p.gross()), money(p.deductions()), money(p.net()), date(p.dueDate()), date(p.paidOn()),
                     integer(p.daysLate()), id(p.producerId()));
         }
@@ -105,9 +107,11 @@ public final class PaymentsCsv {
         }
         table.rowWith(Map.of("Concepto", text("Total bruto"), "Importe (S/)", money(s.gross())));
         table.rowWith(Map.of("Concepto", text("Total descuentos"), "Importe (S/)", money(negate(s.totalDeductions()))));
-        table.rowWith(Map.of("Concepto", text("Neto a pagar"), "Fecha", date(s.dueDate()), "Importe (S/)", money(s.net()),
-                "Detalle", text("Fecha: vencimiento; " + (s.paidOn() == null ? "sin pago registrado"
-                        : "pagado el " + s.paidOn()))));
+        table.rowWith(
+                Map.of("Concepto", text("Neto a pagar"), "Fecha", date(s.dueDate()), "Importe (S/)", money(s.net()),
+                        "Detalle", text("Fecha: vencimiento; " + (s.paidOn() == null
+                                ? "sin pago registrado"
+                                : "pagado el " + s.paidOn()))));
         return table;
     }
 
@@ -145,14 +149,16 @@ public final class PaymentsCsv {
      * buyer or producer it is about and its explanation.
      */
     public static CsvTable reconciliation(Reconciliation r) {
-        CsvTable table = CsvTable.named("conciliacion-" + r.periodStart(), "Concepto", "Comprador", "Producto", "Unidad",
+        CsvTable table = CsvTable.named("conciliacion-" + r.periodStart(), "Concepto", "Comprador", "Producto",
+                "Unidad",
                 "Cantidad acopiada", "Cantidad pagada", "Merma", "Merma (%)", "Recibido del comprador (S/)",
                 "Adeudado a socios (S/)", "Margen (S/)", "Descuentos recuperados (S/)", "Neto adeudado (S/)",
                 "Neto pagado (S/)", "Socio", "Observación");
         for (Reconciliation.BuyerLine b : r.buyers()) {
             table.row(text("Comprador"), id(b.buyerId()), text(b.product()), text(b.unit()),
                     quantity(b.quantityCollected()), quantity(b.quantityPaidFor()), quantity(b.shrinkage()),
-                    decimal(b.shrinkagePercent(), 2), money(b.amountReceived()), money(b.grossOwed()), money(b.margin()),
+                    decimal(b.shrinkagePercent(), 2), money(b.amountReceived()), money(b.grossOwed()),
+                    money(b.margin()),
                     empty(), empty(), empty(), empty(), empty());
         }
         Reconciliation.Totals t = r.totals();
@@ -207,7 +213,8 @@ public final class PaymentsCsv {
         }
         List<String> readings = new ArrayList<>();
         detail.path("readings").fields().forEachRemaining(e -> readings.add(e.getKey() + " " + (e.getValue().isBoolean()
-                ? (e.getValue().booleanValue() ? "positivo" : "negativo") : e.getValue().asText())));
+                ? (e.getValue().booleanValue() ? "positivo" : "negativo")
+                : e.getValue().asText())));
         return String.join("; ", readings);
     }
 

@@ -94,7 +94,8 @@ public final class StatementHtml {
 
     static Page page(Statement s) {
         List<Statement.Line> lines = s.lines() == null ? List.of() : s.lines();
-        List<Statement.Deduction> deductions = s.deductions() == null ? List.of()
+        List<Statement.Deduction> deductions = s.deductions() == null
+                ? List.of()
                 : s.deductions().stream().filter(Objects::nonNull).toList();
         List<Statement.Line> lots = new ArrayList<>();
         List<Statement.Line> others = new ArrayList<>();
@@ -163,7 +164,8 @@ public final class StatementHtml {
     }
 
     private static String who(Statement s) {
-        return s.producerName() != null && !s.producerName().isBlank() ? s.producerName()
+        return s.producerName() != null && !s.producerName().isBlank()
+                ? s.producerName()
                 : s.producerId() != null ? s.producerId().toString() : "Productor";
     }
 
@@ -201,7 +203,8 @@ public final class StatementHtml {
                         + (perUnit == null ? "" : " (" + signedUnitPrice(perUnit) + ")"));
             }
         }
-        String base = l.unitPrice() != null && !parts.isEmpty() ? unitPrice(l.unitPrice().subtract(sumAdjustments))
+        String base = l.unitPrice() != null && !parts.isEmpty()
+                ? unitPrice(l.unitPrice().subtract(sumAdjustments))
                 : null;
         return new LotRow(date(l.deliveryDate()), shift(l.shift()), quantity, false, List.of(), base, parts, readings,
                 unitPrice(l.unitPrice()), money(amount));
@@ -215,8 +218,10 @@ public final class StatementHtml {
             case "VOLUME_BONUS" -> {
                 concept = "Bono por volumen";
                 BigDecimal tier = decimal(d.path("tierMinimum"));
-                detail = "Cantidad aceptada en la quincena" + (tier == null ? "" : "; tramo desde "
-                        + withUnit(qty(tier), l.unit()));
+                detail = "Cantidad aceptada en la quincena" + (tier == null
+                        ? ""
+                        : "; tramo desde "
+                                + withUnit(qty(tier), l.unit()));
             }
             case "INCENTIVE" -> {
                 concept = "Incentivo por calidad";
@@ -285,8 +290,9 @@ public final class StatementHtml {
         BigDecimal sumLines = lines.stream().filter(Objects::nonNull).map(Statement.Line::amount)
                 .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (s.gross() != null && sumLines.compareTo(s.gross()) != 0) {
-            notes.add("La suma de las líneas es " + money(sumLines) + "; el total bruto no baja de S/ 0.00 por contrato, "
-                    + "por eso es " + money(s.gross()) + ".");
+            notes.add(
+                    "La suma de las líneas es " + money(sumLines) + "; el total bruto no baja de S/ 0.00 por contrato, "
+                            + "por eso es " + money(s.gross()) + ".");
         }
         BigDecimal sumApplied = deductions.stream().map(Statement.Deduction::applied).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

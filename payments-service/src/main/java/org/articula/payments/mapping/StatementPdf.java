@@ -39,7 +39,8 @@ public final class StatementPdf {
     private static InputStream font(String file) {
         InputStream in = StatementPdf.class.getResourceAsStream(FONTS + file);
         if (in == null) {
-            throw new IllegalStateException("Font " + FONTS + file + " missing from the class path (jasperreports-fonts)");
+            throw new IllegalStateException(
+                    "Font " + FONTS + file + " missing from the class path (jasperreports-fonts)");
         }
         return in;
     }

@@ -99,7 +99,9 @@ public class BuyerDuesQueries {
 
     /** Whether the organisation has (or had) any agreement with this buyer. */
     public boolean supplies(UUID organisationId, UUID buyerId) {
-        return !em.createNativeQuery("select 1 from agreement_ref where organisation_id = :org and buyer_id = :buyer limit 1")
+        return !em
+                .createNativeQuery(
+                        "select 1 from agreement_ref where organisation_id = :org and buyer_id = :buyer limit 1")
                 .setParameter("org", organisationId).setParameter("buyer", buyerId).getResultList().isEmpty();
     }
 

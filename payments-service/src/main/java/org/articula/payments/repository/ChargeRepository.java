@@ -60,6 +60,7 @@ public class ChargeRepository implements PanacheRepositoryBase<Charge, UUID> {
     }
 
     public List<Charge> ofProducer(UUID organisationId, UUID producerId) {
-        return list("organisationId = ?1 and producerId = ?2 order by chargeDate, createdAt", organisationId, producerId);
+        return list("organisationId = ?1 and producerId = ?2 order by chargeDate, createdAt", organisationId,
+                producerId);
     }
 }

@@ -129,7 +129,8 @@ public class NoticeRepository {
     }
 
     private static LocalDateTime lima(Object value) {
-        Instant instant = value instanceof OffsetDateTime o ? o.toInstant()
+        Instant instant = value instanceof OffsetDateTime o
+                ? o.toInstant()
                 : value instanceof Timestamp t ? t.toInstant() : (Instant) value;
         return LocalDateTime.ofInstant(instant, BusinessClock.LIMA);
     }

@@ -18,7 +18,8 @@ public class ReconciliationQueries {
 
     /** Whether the buyer buys under one of the organisation's agreements (any status): whom it reconciles with. */
     public boolean buysFrom(UUID buyerId, UUID organisationId) {
-        return !em.createNativeQuery("select 1 from agreement_ref where buyer_id = :b and organisation_id = :org limit 1")
+        return !em
+                .createNativeQuery("select 1 from agreement_ref where buyer_id = :b and organisation_id = :org limit 1")
                 .setParameter("b", buyerId).setParameter("org", organisationId).getResultList().isEmpty();
     }
 

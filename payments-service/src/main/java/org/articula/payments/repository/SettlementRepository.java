@@ -48,9 +48,10 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 where s.organisation_id = :org and (cast(:start as date) is null or s.period_start = cast(:start as date))
                 order by s.period_start desc""")
                 .setParameter("org", organisationId).setParameter("start", start).getResultList();
-        return rows.stream().map(r -> new SummaryRow((UUID) r[0], (UUID) r[1], toDate(r[2]), toDate(r[3]), (String) r[4],
-                ((Number) r[5]).intValue(), toInstant(r[6]), toInstant(r[7]), ((Number) r[8]).intValue(),
-                ((Number) r[9]).intValue(), (BigDecimal) r[10], money(r[11]), money(r[12]), money(r[13])))
+        return rows.stream()
+                .map(r -> new SummaryRow((UUID) r[0], (UUID) r[1], toDate(r[2]), toDate(r[3]), (String) r[4],
+                        ((Number) r[5]).intValue(), toInstant(r[6]), toInstant(r[7]), ((Number) r[8]).intValue(),
+                        ((Number) r[9]).intValue(), (BigDecimal) r[10], money(r[11]), money(r[12]), money(r[13])))
                 .toList();
     }
 
@@ -179,7 +180,8 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
     private jakarta.persistence.Query ofSettlement(String sql, String producerColumn, UUID settlementId,
             UUID producerId) {
         jakarta.persistence.Query query = getEntityManager().createNativeQuery(
-                sql.formatted(producerId == null ? "" : "and " + producerColumn + " = :p")).setParameter("s", settlementId);
+                sql.formatted(producerId == null ? "" : "and " + producerColumn + " = :p"))
+                .setParameter("s", settlementId);
         return producerId == null ? query : query.setParameter("p", producerId);
     }
 

@@ -43,8 +43,8 @@ public class BuyerDuesResource {
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
     @APIResponse(responseCode = "404", description = "A buyer the caller's organisation does not supply, or unknown")
     public BuyerDues dues(
-            @Parameter(description = "The buyer organisation; the caller's organisation when absent")
-            @QueryParam("buyerId") UUID buyerId,
+            @Parameter(
+                    description = "The buyer organisation; the caller's organisation when absent") @QueryParam("buyerId") UUID buyerId,
             @Parameter(description = "First day of the range (widened to its fortnight); three months before to "
                     + "when absent") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day of the range (widened to its fortnight); today (America/Lima) when "

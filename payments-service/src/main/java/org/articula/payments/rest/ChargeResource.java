@@ -18,25 +18,23 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.articula.payments.domain.Charge;
 import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.rest.dto.Cancellation;
 import org.articula.payments.rest.dto.ChargeRequest;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.service.ChargeService;
 import org.articula.payments.service.SettlementService;
-import org.articula.platform.idempotency.Created;
-import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.csv.CsvTable;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/charges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,8 +74,10 @@ public class ChargeResource {
     public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
         UUID organisation = user.organisationOrOwn(organisationId);
-        UUID producer = producerId != null ? producerId : user.producerId()
-                .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
+        UUID producer = producerId != null
+                ? producerId
+                : user.producerId()
+                        .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
         user.requireProducerOrStaff(producer, "Productor", producer);
         return service.ofProducer(organisation, producer).stream().map(service::view).toList();
     }
@@ -93,7 +93,8 @@ public class ChargeResource {
         List<ChargeView> found = list(organisationId, producerId);
         UUID organisation = user.organisationOrOwn(organisationId);
         UUID producer = producerId != null ? producerId : user.producerId().orElseThrow();
-        return PaymentsCsv.charges("cargos-" + PaymentsCsv.who(settlements.producerRef(producer), organisation, producer),
+        return PaymentsCsv.charges(
+                "cargos-" + PaymentsCsv.who(settlements.producerRef(producer), organisation, producer),
                 found);
     }
 
@@ -109,7 +110,8 @@ public class ChargeResource {
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a charge", description = "Only while nothing of it was recovered by a closed settlement.")
+    @Operation(summary = "Cancel a charge",
+            description = "Only while nothing of it was recovered by a closed settlement.")
     public ChargeView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {
         return service.view(service.cancel(id, cancellation));
     }

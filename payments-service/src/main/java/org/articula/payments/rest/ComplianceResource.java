@@ -43,7 +43,8 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The agreement's figures")
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
     @APIResponse(responseCode = "404", description = "An agreement the caller may not see, or unknown")
-    public Compliance agreement(@PathParam("id") UUID id, @Parameter(description = FROM) @QueryParam("from") LocalDate from,
+    public Compliance agreement(@PathParam("id") UUID id,
+            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
         return service.view("AGREEMENT", id, from, to);
     }
@@ -54,7 +55,8 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The producer's agreements' figures")
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
     @APIResponse(responseCode = "404", description = "A producer the caller may not see, or without agreements")
-    public Compliance producer(@PathParam("id") UUID id, @Parameter(description = FROM) @QueryParam("from") LocalDate from,
+    public Compliance producer(@PathParam("id") UUID id,
+            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
         return service.view("PRODUCER", id, from, to);
     }

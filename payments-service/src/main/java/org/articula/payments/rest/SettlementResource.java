@@ -1,5 +1,6 @@
 package org.articula.payments.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,14 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.articula.payments.domain.Run;
 import org.articula.payments.domain.Settlement;
 import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.mapping.StatementHtml;
 import org.articula.payments.mapping.StatementPdf;
-import org.articula.platform.csv.CsvTable;
-import org.articula.platform.problem.ProblemException;
 import org.articula.payments.rest.dto.Closing;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.RunRequest;
@@ -35,6 +33,8 @@ import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.payments.service.SettlementService;
+import org.articula.platform.csv.CsvTable;
+import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,7 +76,8 @@ public class SettlementResource {
     @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "respond-async: answer 202 at once and compute "
             + "in the background (RFC 7240)", schema = @Schema(type = SchemaType.STRING, examples = "respond-async"))
     @APIResponse(responseCode = "200", description = "The settlement computed, or the finished run a repeated runId "
-            + "names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            + "names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = { SettlementView.class, Run.class })))
     @APIResponse(responseCode = "202", description = "Accepted: the run, computing; follow Location",
             headers = @Header(name = "Location", description = "/api/v1/settlements/runs/{runId}",
@@ -92,7 +93,8 @@ public class SettlementResource {
             return Response.ok(view(existing.settlementId())).build();
         }
         if (existing != null) { // 202 while it computes, 200 once it has finished
-            return runAnswer(existing, "RUNNING".equals(existing.status()) ? Response.Status.ACCEPTED
+            return runAnswer(existing, "RUNNING".equals(existing.status())
+                    ? Response.Status.ACCEPTED
                     : Response.Status.OK, uri, async);
         }
         if (async) {

@@ -50,7 +50,8 @@ public class ChargeService {
         }
         Charge existing = charges.findById(r.id());
         if (existing != null) {
-            boolean same = existing.organisationId.equals(r.organisationId()) && existing.producerId.equals(r.producerId())
+            boolean same = existing.organisationId.equals(r.organisationId())
+                    && existing.producerId.equals(r.producerId())
                     && existing.kind == r.kind() && existing.amount.compareTo(r.amount()) == 0
                     && existing.chargeDate.equals(r.chargeDate())
                     && (r.instalments() == null || existing.instalments == r.instalments());

@@ -42,7 +42,8 @@ public class NoticeDispatcher {
 
     private volatile boolean running = true;
 
-    @Scheduled(every = "${articula.notices.dispatch-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${articula.notices.dispatch-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (running) {
             dispatch();

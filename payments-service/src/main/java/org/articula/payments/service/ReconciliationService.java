@@ -13,15 +13,15 @@ import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.Reconciliation;
 import org.articula.payments.domain.Remittance;
 import org.articula.payments.domain.Settlement;
+import org.articula.payments.mapping.ReconciliationMapper;
 import org.articula.payments.repository.ReconciliationQueries;
 import org.articula.payments.repository.SettlementRepository;
-import org.articula.payments.mapping.ReconciliationMapper;
 import org.articula.payments.rest.dto.RemittanceRequest;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.idempotency.Created;
 import org.articula.platform.problem.ProblemException;
-import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.security.CurrentUser;
 
 /** Buyer remittances, and the fortnight's reconciliation against what members are owed and were paid. */
 @ApplicationScoped
@@ -40,7 +40,8 @@ public class ReconciliationService {
 
     /** A remittance of the caller's organisation; another one's is "not found". */
     public Remittance get(UUID id) {
-        return CallersOwn.orNotFound(user, Optional.ofNullable(settlements.getEntityManager().find(Remittance.class, id)),
+        return CallersOwn.orNotFound(user,
+                Optional.ofNullable(settlements.getEntityManager().find(Remittance.class, id)),
                 r -> r.organisationId, "Remesa", id);
     }
 

@@ -46,7 +46,8 @@ public class RunFailures {
                     + " se estaba guardando al mismo tiempo. Vuelva a ejecutar la liquidación." + NOTHING_SAVED;
             // A deadlock or serialization failure is a lost race: thrown as it is, @RetryLostRace runs a waiting
             // request again; a lock or statement timeout is answered in words.
-            return new Explained(reason, null, LostRace.lost(failure) ? null
+            return new Explained(reason, null, LostRace.lost(failure)
+                    ? null
                     : new ProblemException(ProblemType.CONCURRENT_MODIFICATION, reason));
         }
         if (lostDatabase(failure, state)) {
@@ -59,7 +60,6 @@ public class RunFailures {
         return new Explained("Ocurrió un error inesperado al calcular la liquidación." + NOTHING_SAVED
                 + " Código para soporte: " + errorId, errorId, null);
     }
-
 
     private static String sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

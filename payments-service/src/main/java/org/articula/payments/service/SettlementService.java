@@ -1,5 +1,6 @@
 package org.articula.payments.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -18,24 +19,23 @@ import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Run;
 import org.articula.payments.domain.Settlement;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.articula.payments.settlement.SettlementCalculation;
+import org.articula.payments.mapping.SettlementEvents;
+import org.articula.payments.mapping.SettlementMapper;
 import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PayoutRequest;
+import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.RunRequest;
 import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
-import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.Statement;
-import org.articula.platform.outbox.Outbox;
-import org.articula.payments.mapping.SettlementEvents;
-import org.articula.payments.mapping.SettlementMapper;
+import org.articula.payments.settlement.SettlementCalculation;
 import org.articula.platform.audit.AuditTrail;
+import org.articula.platform.outbox.Outbox;
 import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemException;
-import org.articula.platform.security.CurrentUser;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.security.CurrentUser;
 
 /**
  * Runs, closes and pays fortnightly settlements. A run computes the whole fortnight again from the
@@ -186,7 +186,8 @@ public class SettlementService {
         }
         settlement.requireEarlierClosed(settlements.earlierOpen(settlement.organisationId, settlement.periodStart));
         calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
-        compute(settlement, (step, millis) -> { });
+        compute(settlement, (step, millis) -> {
+        });
         calculation.markSettled(settlement.id);
         settlement.close(user.name(), clock.instant());
         List<ProducerSettlement> producers = settlements.producers(settlement.id);
@@ -252,8 +253,10 @@ public class SettlementService {
      * "not found".
      */
     public List<ProducerStatementSummary> producerStatements(UUID producerId) {
-        UUID producer = producerId != null ? producerId : user.producerId()
-                .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
+        UUID producer = producerId != null
+                ? producerId
+                : user.producerId()
+                        .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
         user.requireProducerOrStaff(producer, "Productor", producer);
         UUID organisation = user.organisationId();
         if (!user.isOnlyProducer() && settlements.producerRef(producer)

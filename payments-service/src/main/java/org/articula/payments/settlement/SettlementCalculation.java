@@ -29,8 +29,7 @@ public class SettlementCalculation {
     private static final String ENOUGH_MEMORY = "set local work_mem = '64MB'";
     // Names the settlement computed: the triggers keeping closed settlements unchanged (V10) then check it
     // once per statement instead of each of its lines.
-    private static final String NAME_THE_SETTLEMENT =
-            "select set_config('articula.computing_settlement', cast(:s as text), true)";
+    private static final String NAME_THE_SETTLEMENT = "select set_config('articula.computing_settlement', cast(:s as text), true)";
     private static final String[] PREVIOUS_RESULT = {
             "delete from settlement_deduction where settlement_id = :s",
             "delete from settlement_producer where settlement_id = :s",
@@ -40,8 +39,7 @@ public class SettlementCalculation {
     private static final String RUN_TOTALS = """
             create temp table run_totals (producer_id uuid not null, agreement_id uuid not null,
                 accepted numeric, amount numeric not null, lines int not null) on commit drop""";
-    private static final String LOCK_ACTIVE_CHARGES =
-            "select id from charge where organisation_id = :org and status = 'ACTIVE' for share";
+    private static final String LOCK_ACTIVE_CHARGES = "select id from charge where organisation_id = :org and status = 'ACTIVE' for share";
 
     @Inject
     EntityManager em;

@@ -101,7 +101,8 @@ class TwilioNoticeSenderTest {
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
-            values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return values;
     }

@@ -44,12 +44,14 @@ class AssistanceDeliveryTest {
         UUID delivery = UUID.randomUUID();
         assertEquals(AssistanceDelivery.chargeId(delivery, ROSA), AssistanceDelivery.chargeId(delivery, ROSA));
         assertNotEquals(AssistanceDelivery.chargeId(delivery, ROSA), AssistanceDelivery.chargeId(delivery, JULIO));
-        assertNotEquals(AssistanceDelivery.chargeId(delivery, ROSA), AssistanceDelivery.chargeId(UUID.randomUUID(), ROSA));
+        assertNotEquals(AssistanceDelivery.chargeId(delivery, ROSA),
+                AssistanceDelivery.chargeId(UUID.randomUUID(), ROSA));
     }
 
     private static AssistanceDelivery delivery(String kind, boolean charged, int cap, String rosas, String julios) {
         return new AssistanceDelivery(UUID.randomUUID(), UUID.randomUUID(), kind, LocalDate.of(2026, 10, 3),
-                "MV Jorge Salazar", null, charged, cap, List.of(new AssistanceDelivery.Share(ROSA, new BigDecimal(rosas)),
+                "MV Jorge Salazar", null, charged, cap,
+                List.of(new AssistanceDelivery.Share(ROSA, new BigDecimal(rosas)),
                         new AssistanceDelivery.Share(JULIO, new BigDecimal(julios))));
     }
 }

@@ -25,7 +25,8 @@ class InstalmentTest {
     void oneInstalmentIsTheWholeAndASmallAmountLeavesTheEarlierOnesAtZero() {
         assertEquals(money("250.50"), Instalment.split(new BigDecimal("250.50"), 1));
         assertEquals(money("0.01", "0.01", "0.03"), Instalment.split(new BigDecimal("0.05"), 3));
-        assertEquals(money("0.00", "0.00", "0.00", "0.00", "0.00", "0.05"), Instalment.split(new BigDecimal("0.05"), 6));
+        assertEquals(money("0.00", "0.00", "0.00", "0.00", "0.00", "0.05"),
+                Instalment.split(new BigDecimal("0.05"), 6));
     }
 
     @Test

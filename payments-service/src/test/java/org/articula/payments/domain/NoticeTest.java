@@ -33,8 +33,10 @@ class NoticeTest {
                 "sólidos totales 10.9 % bajo el mínimo 11.5"), false);
         assertEquals("Lote 02/10 06:30: 40 L RECHAZADO: sólidos totales 10.9 % bajo 11.5 %", n.body());
         assertEquals("Lote 02/10 06:30 corregido: 12.5 L RECHAZADO: acidez 0.19 sobre 0.18; antibióticos: prueba "
-                + "positiva, no aprobada", Notice.lotVerdict(UUID.randomUUID(), TO, lot("12.5", false,
-                        "acidez 0.19  sobre el máximo 0.18", "antibióticos: prueba positiva, no aprobada"), true).body());
+                + "positiva, no aprobada",
+                Notice.lotVerdict(UUID.randomUUID(), TO, lot("12.5", false,
+                        "acidez 0.19  sobre el máximo 0.18", "antibióticos: prueba positiva, no aprobada"), true)
+                        .body());
     }
 
     @Test
@@ -71,7 +73,7 @@ class NoticeTest {
     @Test
     void everyTextFitsOneSmsAndNamesNobody() {
         List<Notice> all = List.of(Notice.lotVerdict(UUID.randomUUID(), TO, lot("999999.999", false,
-                        "sólidos totales 10.9 % bajo el mínimo 11.5"), true),
+                "sólidos totales 10.9 % bajo el mínimo 11.5"), true),
                 Notice.settlementClosed(UUID.randomUUID(), TO, LocalDate.of(2026, 10, 16), LocalDate.of(2026, 10, 31),
                         new BigDecimal("9999999.99"), LocalDate.of(2026, 11, 7)),
                 Notice.disputeDecided(UUID.randomUUID(), TO, lot("999999.999", false), "OVERTURNED"));

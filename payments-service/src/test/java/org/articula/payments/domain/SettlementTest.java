@@ -59,7 +59,8 @@ class SettlementTest {
         settlement.computed(FIRST_RUN);
         settlement.close("Carmen", CLOSING);
 
-        ProblemException refused = assertThrows(ProblemException.class, () -> settlement.computed(CLOSING.plusSeconds(1)));
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> settlement.computed(CLOSING.plusSeconds(1)));
 
         assertEquals(PaymentsProblem.SETTLEMENT_CLOSED, refused.type());
         assertEquals(409, refused.problem().status());

@@ -40,7 +40,8 @@ class ReadModelRebuildTest {
     static final String CONSUMER = "payments-service";
     static final List<String> TOPICS = List.of("contracts.events", "lots.events");
     static final List<String> TABLES = List.of("organisation_ref", "producer_ref", "agreement_ref", "terms_version",
-            "price_adjustment", "volume_tier", "incentive_rule", "quality_limit", "assistance_promise", "assistance_delivered", "lot_ref");
+            "price_adjustment", "volume_tier", "incentive_rule", "quality_limit", "assistance_promise",
+            "assistance_delivered", "lot_ref");
     // What closed settlements paid for a lot is payments-service's own record: no event brings it back.
     static final Set<String> NOT_FROM_EVENTS = Set.of("settled_revision", "settled_amount");
     static final LocalDate START = LocalDate.of(2026, 1, 1);
@@ -90,13 +91,15 @@ class ReadModelRebuildTest {
                 "the delivery");
 
         // A settlement closed meanwhile paid for a lot: a rebuild keeps that, and finds nothing else to change.
-        try (Connection c = ReadModelRebuilds.connect(DATABASE); PreparedStatement paid = c.prepareStatement(
-                "update lot_ref set settled_revision = 2, settled_amount = 18.90 where id = ?")) {
+        try (Connection c = ReadModelRebuilds.connect(DATABASE);
+                PreparedStatement paid = c.prepareStatement(
+                        "update lot_ref set settled_revision = 2, settled_amount = 18.90 where id = ?")) {
             paid.setObject(1, a1.id());
             paid.executeUpdate();
         }
         ReadModelRebuilds.assertRebuildChangesNothing(DATABASE, TABLES, admin);
-        assertEquals(2, ReadModelRebuilds.count(DATABASE, "select settled_revision from lot_ref where id = ?", a1.id()));
+        assertEquals(2,
+                ReadModelRebuilds.count(DATABASE, "select settled_revision from lot_ref where id = ?", a1.id()));
     }
 
     @Test

@@ -97,7 +97,8 @@ class UpstreamEventHandlerTest {
         assertLot(stored2.id(), 2, "45.000", "RECORDED", "{}");
         assertEquals(1, count("select count(*) from producer_ref where name = 'Ana Castillo' and id in (:ids)",
                 List.of(ana)));
-        assertEquals(1, count("select count(*) from terms_version where agreement_id in (:ids)", List.of(anasAgreement)));
+        assertEquals(1,
+                count("select count(*) from terms_version where agreement_id in (:ids)", List.of(anasAgreement)));
         // Not applied one by one after a failed batch: the revisions of one lot in one transaction.
         assertEquals(1, count("select count(distinct processed_at) from inbox_event where event_id in (:ids)",
                 rosas.stream().map(UpstreamEvent::eventId).toList()), "transactions for one lot's four events");

@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import org.articula.localstack.testing.RealInfrastructure;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.payments.rest.dto.Statement;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +65,8 @@ class StatementHtmlTest {
                         "{'readings': {'acidity': 0.21, 'antibiotics': false}, 'reasons': [{'parameter': 'acidity', "
                                 + "'code': 'ABOVE_MAX', 'limit': 0.18, 'value': 0.21, 'result': null, "
                                 + "'message': 'Acidez 0.21 % sobre el máximo 0.18'}], 'adjustments': []}"),
-                line("VOLUME_BONUS", null, null, "135.750", "0.0200", "2.72", "{'tierMinimum': 100.000, 'version': 1}"));
+                line("VOLUME_BONUS", null, null, "135.750", "0.0200", "2.72",
+                        "{'tierMinimum': 100.000, 'version': 1}"));
         List<Statement.Deduction> deductions = List.of(
                 new Statement.Deduction(UUID.randomUUID(), "ADVANCE", "Adelanto para forraje",
                         LocalDate.parse("2026-09-10"), 1, d("150.00"), d("150.00"), d("0.00")),
@@ -160,7 +161,8 @@ class StatementHtmlTest {
 
     @Test
     void nothingPrintedFallsPastTheRightMargin() throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(StatementPdf.print(StatementHtml.render(closedAndPaidLate("Rosa Quispe"))))) {
+        try (PDDocument pdf = Loader
+                .loadPDF(StatementPdf.print(StatementHtml.render(closedAndPaidLate("Rosa Quispe"))))) {
             // A4 with the template's 12 mm side margins (in points); half a point for rounding.
             float right = pdf.getPage(0).getMediaBox().getWidth() - 12 / 25.4f * 72 + 0.5f;
             List<String> outside = new ArrayList<>();

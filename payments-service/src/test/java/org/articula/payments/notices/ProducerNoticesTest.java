@@ -167,7 +167,8 @@ class ProducerNoticesTest {
         try {
             int sent = 0;
             while (notices(rosa, "PENDING") + notices(ana, "PENDING") > 0) {
-                List<Future<Integer>> passes = List.of(two.submit(dispatcher::dispatch), two.submit(dispatcher::dispatch));
+                List<Future<Integer>> passes = List.of(two.submit(dispatcher::dispatch),
+                        two.submit(dispatcher::dispatch));
                 for (Future<Integer> pass : passes) {
                     sent += pass.get();
                 }
@@ -202,7 +203,8 @@ class ProducerNoticesTest {
         sender = new Recorder(0);
         QuarkusMock.installMockForType(sender, NoticeSender.class);
         UpstreamEvent recorded = lot(rosa, OCT_1.plusDays(1)).recorded();
-        Feed.await("Rosa", () -> count("select count(*) from producer_ref where id = :p and notices_opt_in", rosa) == 1);
+        Feed.await("Rosa",
+                () -> count("select count(*) from producer_ref where id = :p and notices_opt_in", rosa) == 1);
         // As a rebuild replays an old event: the shadow schema first in the search path (rolled back with it).
         assertThrows(RolledBack.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> {

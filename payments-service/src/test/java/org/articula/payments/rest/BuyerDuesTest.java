@@ -151,13 +151,15 @@ class BuyerDuesTest {
                 .body("fortnights[1].totals.balance", is(40.00f)).body("fortnights[1].totals.settled", is(true));
         dues(TestTokens.as(laredo, Roles.AUDITOR), plant).statusCode(200).body("fortnights", hasSize(2));
         // By default the caller's organisation is the buyer: Laredo buys nothing.
-        dues(laredoTreasurer, null).statusCode(200).body("buyerId", is(laredo.toString())).body("fortnights", hasSize(0));
+        dues(laredoTreasurer, null).statusCode(200).body("buyerId", is(laredo.toString())).body("fortnights",
+                hasSize(0));
 
         // Another buyer's manager, an association that does not supply the plant, an unknown id: all alike.
         UUID stranger = UUID.randomUUID();
         String foreign = dues(TestTokens.as(stranger, Roles.TREASURER), plant).statusCode(404).contentType(PROBLEM)
                 .extract().path("type");
-        String unknown = dues(plantManager, UUID.randomUUID()).statusCode(404).contentType(PROBLEM).extract().path("type");
+        String unknown = dues(plantManager, UUID.randomUUID()).statusCode(404).contentType(PROBLEM).extract()
+                .path("type");
         dues(TestTokens.as(stranger, Roles.BUYER_ADMIN), laredo).statusCode(404);
         dues(plantManager, laredo).statusCode(404);
         org.junit.jupiter.api.Assertions.assertEquals(unknown, foreign);
@@ -191,7 +193,8 @@ class BuyerDuesTest {
         assertEquals("Sin liquidar", conache.get("Estado"));
         Map<String, String> firstTotal = table.where("Organización", "Total").get(1);
         assertEquals(List.of("3", "", "60.00", ""), List.of(firstTotal.get("Lotes"),
-                firstTotal.get("Importe adeudado (S/)"), firstTotal.get("Remitido (S/)"), firstTotal.get("Saldo (S/)")));
+                firstTotal.get("Importe adeudado (S/)"), firstTotal.get("Remitido (S/)"),
+                firstTotal.get("Saldo (S/)")));
     }
 
     // --- helpers ---

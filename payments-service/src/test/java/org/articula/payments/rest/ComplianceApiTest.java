@@ -88,7 +88,8 @@ class ComplianceApiTest {
                 .quality(QualityParameter.numeric("total_solids", "%", "11.5", null),
                         QualityParameter.numeric("temperature", "°C", null, "10"))
                 .committing("10", "DAY", "0", null)
-                .acceptanceBonus("95", 2, "0.02").underCommitment(2, "WARNING").underCommitment(3, "SUSPENSION_PROPOSED");
+                .acceptanceBonus("95", 2, "0.02").underCommitment(2, "WARNING")
+                .underCommitment(3, "SUSPENSION_PROPOSED");
         rosa = milk.producer("Rosa Quispe", terms);
         agreement = milk.agreementOf(rosa);
         lot(milk, F1.plusDays(1), "100", "12.0", "4.0", "ACCEPTED");
@@ -141,7 +142,8 @@ class ComplianceApiTest {
                 .body("agreements[0].fortnights[0].quality.mean", contains(6.0f, 11.45f))
                 .body("agreements[0].fortnights[0].quality.worst", contains(8.0f, 10.9f))
                 .body("agreements[0].fortnights[0].quality.readings", contains(2, 2))
-                .body("agreements[0].fortnights.buyerPayment.dueDate", contains("2026-01-22", "2026-02-07", "2026-02-22"))
+                .body("agreements[0].fortnights.buyerPayment.dueDate",
+                        contains("2026-01-22", "2026-02-07", "2026-02-22"))
                 .body("agreements[0].fortnights.buyerPayment.status", contains("LATE", "ON_TIME", "UNPAID"))
                 .body("agreements[0].fortnights.buyerPayment.daysLate", contains(5, 0, null))
                 .body("agreements[0].fortnights[0].rulesMet", empty())
@@ -211,7 +213,8 @@ class ComplianceApiTest {
         UUID ana = UUID.randomUUID();
         UUID groupAgreement = UUID.randomUUID();
         UpstreamEvents.publish(
-                UpstreamEvents.producer().id(julio).organisation(laredo).group(network).name("Julio Cóndor").registered(),
+                UpstreamEvents.producer().id(julio).organisation(laredo).group(network).name("Julio Cóndor")
+                        .registered(),
                 UpstreamEvents.producer().id(ana).organisation(laredo).group(network).name("Ana Rojas").registered(),
                 UpstreamEvents.agreement().id(groupAgreement).organisation(laredo).buyer(plant).group(network)
                         .product("milk", "L").from(Deliveries.START).to(Deliveries.END)
@@ -220,7 +223,8 @@ class ComplianceApiTest {
         for (Object[] lot : new Object[][] { { julio, "150", "ACCEPTED" }, { ana, "100", "ACCEPTED" },
                 { ana, "20", "REJECTED" } }) {
             UpstreamEvents.publish(UpstreamEvents.lot().organisation(laredo).producer((UUID) lot[0])
-                    .agreement(groupAgreement).product("milk", "L").deliveredOn(F1.plusDays(3)).quantity((String) lot[1])
+                    .agreement(groupAgreement).product("milk", "L").deliveredOn(F1.plusDays(3))
+                    .quantity((String) lot[1])
                     .judged((String) lot[2], "total_solids bajo el mínimo 11.5").recorded());
         }
         org.articula.payments.support.Feed.awaitLots(em, laredo, 7);

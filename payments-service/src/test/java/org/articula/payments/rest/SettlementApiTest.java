@@ -18,14 +18,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +256,8 @@ class SettlementApiTest {
         agreements.put(julio, agreement);
         // Terminated from 6 October: in force 5 days of the fortnight, so 10 L/day commits 50 L, not 150.
         UpstreamEvents.publish(UpstreamEvents.producer().id(julio).organisation(organisation).name("Julio Rodríguez")
-                .registered(), agreement(julio).id(agreement).revision(2).terms(UpstreamEvents.terms().basePrice("1.00")
+                .registered(),
+                agreement(julio).id(agreement).revision(2).terms(UpstreamEvents.terms().basePrice("1.00")
                         .committing("10", "DAY", "10", "0.05")).terminated(OCT_1.plusDays(4)));
         lot(julio, agreement, OCT_1.plusDays(1), "30", Map.of(), "ACCEPTED");
         String id = run(OCT_1).getString("id");
@@ -343,8 +343,10 @@ class SettlementApiTest {
                 .body("gross", is(28.00f));
         String after = given().get("/api/v1/settlements/" + first + "/statements/" + rosa).then().extract().asString();
         assertEquals(before, after);
-        given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-01",
-                "by", "Tesorera")).post("/api/v1/settlements/runs").then().statusCode(409).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-01",
+                        "by", "Tesorera"))
+                .post("/api/v1/settlements/runs").then().statusCode(409).contentType(PROBLEM);
     }
 
     // rule R2, R3, R4
@@ -363,11 +365,14 @@ class SettlementApiTest {
         close(first);
 
         UpstreamEvents.publish(
-                closedFortnight.revised().judged("ACCEPTED", null).corrected("Contramuestra analizada por UNT: aprobada"),
-                openFortnight.revised().judged("ACCEPTED", null).corrected("Contramuestra analizada por UNT: aprobada"));
+                closedFortnight.revised().judged("ACCEPTED", null)
+                        .corrected("Contramuestra analizada por UNT: aprobada"),
+                openFortnight.revised().judged("ACCEPTED", null)
+                        .corrected("Contramuestra analizada por UNT: aprobada"));
         Feed.await("the overturned lots", () -> ((Number) em.createNativeQuery(
                 "select count(*) from lot_ref where id in (:ids) and revision = 2 and verdict = 'ACCEPTED'")
-                .setParameter("ids", List.of(closedFortnight.id(), openFortnight.id())).getSingleResult()).intValue() == 2);
+                .setParameter("ids", List.of(closedFortnight.id(), openFortnight.id())).getSingleResult())
+                .intValue() == 2);
 
         String second = run(OCT_16).getString("id");
         // 30 L x 1.00 in its own fortnight; 20 L x 1.00 = 20.00 owed from the closed one.
@@ -413,7 +418,8 @@ class SettlementApiTest {
         // Without organisationId, the caller's own; another organisation's is not found.
         given().get("/api/v1/settlements").then().statusCode(200).body("id", contains(
                 given().queryParam("fortnightStart", "2026-10-16").get("/api/v1/settlements").then().extract()
-                        .path("[0].id"), id));
+                        .path("[0].id"),
+                id));
         given().queryParam("organisationId", UUID.randomUUID()).get("/api/v1/settlements").then().statusCode(404)
                 .contentType(PROBLEM);
         JsonPath again = close(id);
@@ -433,7 +439,8 @@ class SettlementApiTest {
         lot(early, agreementOf(early), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
         lot(late, agreementOf(late), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
         String id = run(OCT_1).getString("id");
-        given().contentType(ContentType.JSON).body(Map.of("producerId", early, "paidOn", "2026-10-22", "by", "Tesorera"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("producerId", early, "paidOn", "2026-10-22", "by", "Tesorera"))
                 .post("/api/v1/settlements/" + id + "/payouts").then().statusCode(422);
         close(id);
         pay(id, early, "2026-10-22").then().statusCode(200);
@@ -447,7 +454,8 @@ class SettlementApiTest {
         pay(id, early, tomorrow).then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", is("paidOn"));
         var events = PUBLISHED.await(id, 3).stream().map(r -> EventJson.read(r.value())).toList();
-        assertEquals(List.of("SettlementClosed", "PayoutPaid", "PayoutPaid"), events.stream().map(EventEnvelope::type).toList());
+        assertEquals(List.of("SettlementClosed", "PayoutPaid", "PayoutPaid"),
+                events.stream().map(EventEnvelope::type).toList());
         assertEquals(3, events.get(2).payload().path("daysLate").asInt());
         given().accept("text/html").get("/api/v1/settlements/" + id + "/statements/" + late).then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("Neto a pagar"))
@@ -516,11 +524,14 @@ class SettlementApiTest {
     // rule R1
     @Test
     void aFortnightMustStartOnThe1stOrThe16th() {
-        given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-05",
-                "by", "Tesorera")).post("/api/v1/settlements/runs")
+        given().contentType(ContentType.JSON)
+                .body(Map.of("organisationId", organisation, "fortnightStart", "2026-10-05",
+                        "by", "Tesorera"))
+                .post("/api/v1/settlements/runs")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("fortnightStart"));
         given().contentType(ContentType.JSON).body(Map.of("organisationId", organisation, "by", "Tesorera"))
-                .post("/api/v1/settlements/runs").then().statusCode(400).body("violations.field", contains("fortnightStart"));
+                .post("/api/v1/settlements/runs").then().statusCode(400)
+                .body("violations.field", contains("fortnightStart"));
         given().get("/api/v1/settlements/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
     }
 
@@ -537,7 +548,8 @@ class SettlementApiTest {
         remit("149", "165.00");
 
         // 150 L collected, 149 paid for: 0.67 % shrinkage, within 2 %; S/ 165.00 received for S/ 150.00 owed
-        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/reconciliations")
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01")
+                .get("/api/v1/reconciliations")
                 .then().statusCode(200)
                 .body("buyers[0].quantityCollected", is(150.0f)).body("buyers[0].quantityPaidFor", is(149.0f))
                 .body("buyers[0].shrinkagePercent", is(0.67f)).body("buyers[0].margin", is(15.00f))
@@ -554,12 +566,14 @@ class SettlementApiTest {
         close(id);
         remit("90", "95.00");
 
-        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/reconciliations")
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01")
+                .get("/api/v1/reconciliations")
                 .then().statusCode(200)
                 .body("buyers[0].shrinkage", is(10.0f)).body("buyers[0].shrinkagePercent", is(10.00f))
                 .body("discrepancies.kind", containsInAnyOrder("SHRINKAGE", "PAID_BELOW_GROSS", "PAYOUT_OVERDUE"))
                 .body("discrepancies.find { it.kind == 'PAYOUT_OVERDUE' }.producerId", is(rosa.toString()));
-        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-16").get("/api/v1/reconciliations")
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-16")
+                .get("/api/v1/reconciliations")
                 .then().statusCode(404).contentType(PROBLEM);
 
         // Money not received yet cannot be recorded as received; nothing is stored.
@@ -569,7 +583,8 @@ class SettlementApiTest {
                 "amount", 10, "receivedOn", tomorrow, "by", "Tesorera"))
                 .post("/api/v1/remittances").then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", is("receivedOn"));
-        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01").get("/api/v1/reconciliations")
+        given().queryParams("organisationId", organisation, "fortnightStart", "2026-10-01")
+                .get("/api/v1/reconciliations")
                 .then().body("buyers[0].quantityPaidFor", is(90.0f));
     }
 
@@ -659,7 +674,8 @@ class SettlementApiTest {
         UUID foreign = UUID.randomUUID();
         UUID otherOrganisation = UUID.randomUUID();
         UpstreamEvents.publish(UpstreamEvents.producer().id(foreign).organisation(otherOrganisation)
-                .name("Productora Ajena").registered(), UpstreamEvents.agreement().organisation(otherOrganisation)
+                .name("Productora Ajena").registered(),
+                UpstreamEvents.agreement().organisation(otherOrganisation)
                         .buyer(buyer).individual(foreign).basePrice("1.00").activated());
         Feed.awaitTermsOf(em, foreign);
         for (UUID producer : List.of(stranger, foreign)) {
@@ -820,7 +836,8 @@ class SettlementApiTest {
         UpstreamEvents.publish(agreement(rosa).id(agreement).revision(2).terms(
                 UpstreamEvents.terms().to(OCT_1.plusDays(9)).basePrice("1.00").tier("100", "0.01"),
                 UpstreamEvents.terms().from(OCT_1.plusDays(10)).basePrice("1.20").tier("100", "0.02")
-                        .paymentTermDays(10)).amended());
+                        .paymentTermDays(10))
+                .amended());
         Feed.await("version 2", () -> count("select count(*) from terms_version where agreement_id = :id",
                 agreement) == 2);
         lot(rosa, agreement, OCT_1.plusDays(1), "150", Map.of(), "ACCEPTED");
@@ -951,10 +968,12 @@ class SettlementApiTest {
     }
 
     private void remit(String litres, String amount) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
-                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk",
-                "quantityPaid", new java.math.BigDecimal(litres), "unit", "L", "amount", new java.math.BigDecimal(amount),
-                "receivedOn", "2026-10-20", "reference", "TRF-0001"));
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("id", UUID.randomUUID(), "organisationId", organisation,
+                        "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk",
+                        "quantityPaid", new java.math.BigDecimal(litres), "unit", "L", "amount",
+                        new java.math.BigDecimal(amount),
+                        "receivedOn", "2026-10-20", "reference", "TRF-0001"));
         body.put("by", "Tesorera");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/remittances").then().statusCode(201);
     }

@@ -225,9 +225,11 @@ class StatementDocumentsTest {
         assertEquals(List.of(settlement), settlements.column("Id de la liquidación"));
         Map<String, String> fortnight = settlements.row(0);
         assertEquals(List.of("2026-10-01", "2026-10-15", "Cerrada", "2", "4"), List.of(fortnight.get("Quincena desde"),
-                fortnight.get("Quincena hasta"), fortnight.get("Estado"), fortnight.get("Socios"), fortnight.get("Lotes")));
+                fortnight.get("Quincena hasta"), fortnight.get("Estado"), fortnight.get("Socios"),
+                fortnight.get("Lotes")));
         assertEquals(List.of(money(list, "[0].gross"), money(list, "[0].deductions"), money(list, "[0].net")),
-                List.of(number(fortnight, "Bruto (S/)"), number(fortnight, "Descuentos (S/)"), number(fortnight, "Neto (S/)")));
+                List.of(number(fortnight, "Bruto (S/)"), number(fortnight, "Descuentos (S/)"),
+                        number(fortnight, "Neto (S/)")));
         assertEquals(new BigDecimal("1337.50"), number(fortnight, "Neto (S/)"));
         CsvDownloads.get(given().queryParam("fortnightStart", "2026-10-01"), "/api/v1/settlements",
                 "liquidaciones-2026-10-01.csv");
@@ -246,13 +248,16 @@ class StatementDocumentsTest {
         }
         Map<String, String> rosaRow = producers.where("Id del socio", rosa.toString()).get(0);
         assertEquals(List.of("Rosa Ñahui Quíspe", dni, "1286.60", "52.10", "1234.50", "2026-10-22", "2026-10-22", "0"),
-                List.of(rosaRow.get("Socio"), rosaRow.get("DNI"), rosaRow.get("Bruto (S/)"), rosaRow.get("Descuentos (S/)"),
-                        rosaRow.get("Neto (S/)"), rosaRow.get("Vence"), rosaRow.get("Pagado el"), rosaRow.get("Días de retraso")));
+                List.of(rosaRow.get("Socio"), rosaRow.get("DNI"), rosaRow.get("Bruto (S/)"),
+                        rosaRow.get("Descuentos (S/)"),
+                        rosaRow.get("Neto (S/)"), rosaRow.get("Vence"), rosaRow.get("Pagado el"),
+                        rosaRow.get("Días de retraso")));
         assertEquals("", producers.where("Id del socio", julio.toString()).get(0).get("Pagado el"));
 
         // Rosa's statement: a row per line as the JSON lists them, the instalment deducted, the totals
         String url = "/api/v1/settlements/" + settlement + "/statements/" + rosa;
-        JsonPath statement = given().get(url).then().statusCode(200).contentType("application/json").extract().jsonPath();
+        JsonPath statement = given().get(url).then().statusCode(200).contentType("application/json").extract()
+                .jsonPath();
         CsvDownloads.Table lines = CsvDownloads.get(given(), url, "liquidacion-" + dni + "-2026-10-01.csv");
         List<Map<String, String>> lots = lines.rows().subList(0, statement.getList("lines").size());
         for (int i = 0; i < lots.size(); i++) {
@@ -260,15 +265,18 @@ class StatementDocumentsTest {
             assertEquals(statement.getString("lines[" + i + "].deliveryDate"), lots.get(i).get("Fecha"));
         }
         Map<String, String> priced = lines.where("Importe (S/)", "648.00").get(0);
-        assertEquals(List.of("Lote", "Mañana", "600.000", "L", "1.0800", "total_solids 12.1"), List.of(priced.get("Concepto"),
-                priced.get("Turno"), priced.get("Cantidad"), priced.get("Unidad"), priced.get("Precio unitario (S/)"),
-                priced.get("Detalle")));
+        assertEquals(List.of("Lote", "Mañana", "600.000", "L", "1.0800", "total_solids 12.1"),
+                List.of(priced.get("Concepto"),
+                        priced.get("Turno"), priced.get("Cantidad"), priced.get("Unidad"),
+                        priced.get("Precio unitario (S/)"),
+                        priced.get("Detalle")));
         Map<String, String> rejected = lines.where("Concepto", "Lote rechazado").get(0);
         assertEquals("total_solids 10.9 % bajo el mínimo 11.5", rejected.get("Detalle"));
         Map<String, String> deduction = lines.where("Concepto", "Descuento").get(0);
         assertEquals(List.of("2026-10-02", "-52.10", "Alimento: Concentrado lechero, 2 sacos", "1", "52.10", "0.00"),
                 List.of(deduction.get("Fecha"), deduction.get("Importe (S/)"), deduction.get("Detalle"),
-                        deduction.get("Armada"), deduction.get("Cuota (S/)"), deduction.get("Queda por descontar (S/)")));
+                        deduction.get("Armada"), deduction.get("Cuota (S/)"),
+                        deduction.get("Queda por descontar (S/)")));
         assertEquals(List.of("1286.60", "-52.10", "1234.50"), List.of(lines.where("Concepto", "Total bruto").get(0)
                 .get("Importe (S/)"), lines.where("Concepto", "Total descuentos").get(0).get("Importe (S/)"),
                 lines.where("Concepto", "Neto a pagar").get(0).get("Importe (S/)")));
@@ -281,7 +289,8 @@ class StatementDocumentsTest {
 
         // charges: a text a spreadsheet would run stays text
         given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
-                "producerId", julio, "kind", "VETERINARY", "description", "=SUM(A1:A9)", "amount", new BigDecimal("100.01"),
+                "producerId", julio, "kind", "VETERINARY", "description", "=SUM(A1:A9)", "amount",
+                new BigDecimal("100.01"),
                 "chargeDate", "2026-10-20", "instalments", 2)).post("/api/v1/charges").then().statusCode(201);
         JsonPath julios = given().queryParam("producerId", julio).get("/api/v1/charges").then().statusCode(200)
                 .extract().jsonPath();
@@ -290,7 +299,8 @@ class StatementDocumentsTest {
         Map<String, String> vet = charges.row(0);
         assertEquals(List.of("2026-10-20", "Veterinario", "'=SUM(A1:A9)", "100.01", "2",
                 "1: 50.00 desde 2026-10-16; 2: 50.01 desde 2026-11-01", "0.00", "100.01", "Vigente"),
-                List.of(vet.get("Fecha"), vet.get("Tipo"), vet.get("Detalle"), vet.get("Monto (S/)"), vet.get("Armadas"),
+                List.of(vet.get("Fecha"), vet.get("Tipo"), vet.get("Detalle"), vet.get("Monto (S/)"),
+                        vet.get("Armadas"),
                         vet.get("Cuotas"), vet.get("Recuperado (S/)"), vet.get("Falta (S/)"), vet.get("Estado")));
         assertEquals(money(julios, "[0].remaining"), number(vet, "Falta (S/)"));
 
@@ -315,7 +325,8 @@ class StatementDocumentsTest {
         String buyer = given().get("/api/v1/settlements/" + settlement + "/statements/" + rosa).then().statusCode(200)
                 .extract().jsonPath().getString("buyerIds[0]");
         given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "organisationId", organisation,
-                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid", new BigDecimal("1200"),
+                "buyerId", buyer, "fortnightStart", "2026-10-01", "product", "milk", "quantityPaid",
+                new BigDecimal("1200"),
                 "unit", "L", "amount", new BigDecimal("1300.00"), "receivedOn", "2026-10-20"))
                 .post("/api/v1/remittances").then().statusCode(201);
         var query = Map.of("organisationId", organisation, "fortnightStart", "2026-10-01");
@@ -330,7 +341,8 @@ class StatementDocumentsTest {
                 { "quantityPaidFor", "Cantidad pagada" }, { "shrinkage", "Merma" }, { "shrinkagePercent", "Merma (%)" },
                 { "amountReceived", "Recibido del comprador (S/)" }, { "grossOwed", "Adeudado a socios (S/)" },
                 { "margin", "Margen (S/)" } }) {
-            assertEquals(0, json.getObject("buyers[0]." + figure[0], BigDecimal.class).compareTo(number(line, figure[1])),
+            assertEquals(0,
+                    json.getObject("buyers[0]." + figure[0], BigDecimal.class).compareTo(number(line, figure[1])),
                     figure[1]);
         }
         Map<String, String> totals = table.where("Concepto", "Total").get(0);
@@ -367,7 +379,8 @@ class StatementDocumentsTest {
     }
 
     private Header producer(String name, UUID producer) {
-        return TestTokens.as(TestTokens.sign(Tokens.Claims.of(name, organisation, Roles.PRODUCER).withProducer(producer)));
+        return TestTokens
+                .as(TestTokens.sign(Tokens.Claims.of(name, organisation, Roles.PRODUCER).withProducer(producer)));
     }
 
     private void lot(UUID producer, UUID agreement, LocalDate day, String shift, String quantity,

@@ -141,12 +141,14 @@ class PaymentsIsolationTest {
                 "{\"producerId\":\"{{producer}}\",\"paidOn\":\"2026-10-20\",\"reference\":\"OP-9\"}"));
         m.operation("GET /api/v1/settlements/{id}/statements", get(settlement + "/statements").accepting(HTML),
                 get(settlement + "/statements").accepting(PDF));
-        m.operation("GET /api/v1/settlements/{id}/statements/{producerId}", get(settlement + "/statements/{{producer}}"),
+        m.operation("GET /api/v1/settlements/{id}/statements/{producerId}",
+                get(settlement + "/statements/{{producer}}"),
                 get(settlement + "/statements/{{producer}}").accepting(HTML),
                 get(settlement + "/statements/{{producer}}").accepting(PDF),
                 get(settlement + "/statements/{{producer}}").accepting(CSV));
         m.operation("GET /api/v1/statements", statements, statements.accepting(CSV));
-        m.operation("GET /api/v1/compliance/agreements/{id}", october(get("/api/v1/compliance/agreements/{{agreement}}")));
+        m.operation("GET /api/v1/compliance/agreements/{id}",
+                october(get("/api/v1/compliance/agreements/{{agreement}}")));
         m.operation("GET /api/v1/compliance/producers/{id}", october(get("/api/v1/compliance/producers/{{producer}}")));
         m.operation("GET /api/v1/compliance/networks/{groupId}", get("/api/v1/compliance/networks/{{network}}"));
         m.operation("GET /api/v1/compliance/buyers/{buyerId}", october(get("/api/v1/compliance/buyers/{{buyer}}")));

@@ -188,7 +188,8 @@ class PaymentsSecurityTest {
                 .post("/api/v1/charges/" + other + "/cancellation").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of()).post(url + "/closing").then().statusCode(200)
                 .body("closedBy", is("Tesorera"));
-        given().contentType(ContentType.JSON).body(Map.of("producerId", rosa, "paidOn", "2026-10-20", "reference", "OP-1"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("producerId", rosa, "paidOn", "2026-10-20", "reference", "OP-1"))
                 .post(url + "/payouts").then().statusCode(200);
 
         Header auditor = TestTokens.as(organisation, Roles.AUDITOR);

@@ -38,12 +38,14 @@ public class AuditResource {
             Map.entry("REDRAFTED", "Borrador modificado"), Map.entry("AMENDED", "Modificado desde una fecha"),
             Map.entry("ACTIVATED", "Activado"), Map.entry("REACTIVATED", "Reactivado"),
             Map.entry("SUSPENDED", "Suspendido"), Map.entry("TERMINATED", "Terminado"), Map.entry("EXPIRED", "Vencido"),
-            Map.entry("DEFINED", "Definido"), Map.entry("REGISTERED", "Registrado"), Map.entry("UPDATED", "Actualizado"),
+            Map.entry("DEFINED", "Definido"), Map.entry("REGISTERED", "Registrado"),
+            Map.entry("UPDATED", "Actualizado"),
             Map.entry("RECORDED", "Registrado"), Map.entry("CORRECTED", "Corregido"), Map.entry("VOIDED", "Anulado"),
             Map.entry("OPERATOR_ADDED", "Operador agregado"), Map.entry("COMPUTED", "Calculado"),
             Map.entry("CLOSED", "Cerrado"), Map.entry("PAID", "Pago registrado"), Map.entry("CANCELLED", "Anulado"));
     static final Map<String, String> RESOURCES = Map.of("Agreement", "Acuerdo", "Product", "Producto",
-            "Producer", "Productor", "Organisation", "Organización", "Lot", "Lote", "CollectionCentre", "Centro de acopio",
+            "Producer", "Productor", "Organisation", "Organización", "Lot", "Lote", "CollectionCentre",
+            "Centro de acopio",
             "Settlement", "Liquidación", "Remittance", "Pago del comprador", "Charge", "Cargo");
 
     @Inject
@@ -78,7 +80,8 @@ public class AuditResource {
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         List<AuditEntry> entries = entries(resourceType, resourceId, from, to, limit);
-        CsvTable table = CsvTable.named("auditoria" + (from == null ? "" : "-" + from) + (to == null ? "" : "-al-" + to),
+        CsvTable table = CsvTable.named(
+                "auditoria" + (from == null ? "" : "-" + from) + (to == null ? "" : "-al-" + to),
                 "Fecha y hora (Perú)", "Acción", "Recurso", "Id del recurso", "Usuario", "Detalle");
         for (AuditEntry e : entries) {
             table.row(dateTime(e.occurredAt()), text(ACTIONS.getOrDefault(e.action(), e.action())),

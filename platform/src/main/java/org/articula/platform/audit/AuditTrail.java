@@ -69,7 +69,8 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actor, UUID actorOrganisationId, String action, UUID organisationId,
             String resourceType, Object resourceId, Object detail) {
-        insert(actor, actorOrganisationId, action, List.of(new Change(organisationId, resourceType, resourceId, detail)));
+        insert(actor, actorOrganisationId, action,
+                List.of(new Change(organisationId, resourceType, resourceId, detail)));
     }
 
     /** A change nobody requested (a scheduler, an event): the actor is {@link #SYSTEM}. */
@@ -121,10 +122,11 @@ public class AuditTrail {
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new AuditEntry(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
-                            rs.getString("actor"), rs.getObject("actor_organisation_id", UUID.class),
-                            rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
-                            rs.getTimestamp("occurred_at").toInstant(), json(rs.getString("detail"))));
+                    entries.add(
+                            new AuditEntry(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
+                                    rs.getString("actor"), rs.getObject("actor_organisation_id", UUID.class),
+                                    rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
+                                    rs.getTimestamp("occurred_at").toInstant(), json(rs.getString("detail"))));
                 }
             }
             return entries;
@@ -150,8 +152,10 @@ public class AuditTrail {
                 insert.setString(6, change.resourceType());
                 insert.setString(7, String.valueOf(change.resourceId()));
                 insert.setTimestamp(8, now);
-                insert.setString(9, change.detail() == null ? null : EventJson.mapper().writeValueAsString(
-                        change.detail() instanceof Map<?, ?> m && m.isEmpty() ? null : change.detail()));
+                insert.setString(9, change.detail() == null
+                        ? null
+                        : EventJson.mapper().writeValueAsString(
+                                change.detail() instanceof Map<?, ?> m && m.isEmpty() ? null : change.detail()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -31,8 +31,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.articula.platform.inbox.InboxConsumer;
@@ -163,7 +163,8 @@ public class CatchUpStatus {
         for (String topic : inbox.topics()) {
             List<TopicPartition> list = new ArrayList<>();
             try {
-                TopicDescription description = described.get(topic).get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                TopicDescription description = described.get(topic).get(KAFKA_TIMEOUT.toMillis(),
+                        TimeUnit.MILLISECONDS);
                 description.partitions().forEach(p -> list.add(new TopicPartition(topic, p.partition())));
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -233,7 +234,8 @@ public class CatchUpStatus {
             rs.next();
             Timestamp oldest = rs.getTimestamp(2);
             Instant oldestAt = oldest == null ? null : oldest.toInstant();
-            Long age = oldestAt == null ? null
+            Long age = oldestAt == null
+                    ? null
                     : Math.max(0, Duration.between(oldestAt, clock.instant()).toSeconds());
             return new ReadModelStatus.Outbox(outboxTopic, rs.getLong(1), oldestAt, age);
         } catch (SQLException e) {

@@ -16,8 +16,7 @@ public record ReadModelStatus(
         String service,
         @Schema(description = "When this was measured") Instant checkedAt,
         @Schema(description = "True when every consumed partition has lag 0 (dead letters aside)") boolean caughtUp,
-        @Schema(description = "Whether the consumer is running; false also when the service consumes nothing")
-        boolean consuming,
+        @Schema(description = "Whether the consumer is running; false also when the service consumes nothing") boolean consuming,
         @Schema(description = "Per consumed topic; empty when the service consumes none") List<Topic> topics,
         @Schema(description = "Events this service could not apply, waiting for a re-drive") long deadLetters,
         Outbox outbox) {
@@ -35,8 +34,8 @@ public record ReadModelStatus(
                     nullable = true) Long lastAppliedOffset,
             @Schema(description = "Offset the next event published will take") long endOffset,
             @Schema(description = "Events published and not yet applied") long lag,
-            @Schema(description = "Type of the last event applied, e.g. LotRecorded", nullable = true)
-            String lastEventType,
+            @Schema(description = "Type of the last event applied, e.g. LotRecorded",
+                    nullable = true) String lastEventType,
             @Schema(description = "When the last event was applied", nullable = true) Instant lastAppliedAt,
             long deadLetters) {
     }

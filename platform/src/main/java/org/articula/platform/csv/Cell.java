@@ -19,7 +19,8 @@ public final class Cell {
     private static final String FORMULA_START = "=+-@\t\r";
     private static final DateTimeFormatter LIMA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(BusinessClock.LIMA);
-    private static final DateTimeFormatter LIMA_CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(BusinessClock.LIMA);
+    private static final DateTimeFormatter LIMA_CLOCK = DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(BusinessClock.LIMA);
     private static final Cell EMPTY = new Cell("");
 
     private final String value;

@@ -16,8 +16,8 @@ public record DeadLetter(
         int partition,
         long offset,
         @Schema(description = "Null when the record could not be read as an event", nullable = true) UUID eventId,
-        @Schema(description = "e.g. LotRecorded; null when the record could not be read", nullable = true)
-        String eventType,
+        @Schema(description = "e.g. LotRecorded; null when the record could not be read",
+                nullable = true) String eventType,
         @Schema(description = "The last failure's message, first line") String reason,
         @Schema(description = "The last failure's exception class") String exception,
         @Schema(description = "When it was first dead-lettered") Instant failedAt,

@@ -23,6 +23,6 @@ public record DeadLetterDetail(
         @Schema(nullable = true) Instant redrivenAt,
         @Schema(description = "The record's value when it is a JSON object (the event envelope, as a rule)",
                 implementation = Object.class, nullable = true) JsonNode payload,
-        @Schema(description = "The record's value as text when it is not a JSON object", nullable = true)
-        String payloadText) {
+        @Schema(description = "The record's value as text when it is not a JSON object",
+                nullable = true) String payloadText) {
 }

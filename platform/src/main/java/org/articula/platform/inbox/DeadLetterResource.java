@@ -62,7 +62,8 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No dead letter with that id", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "It still fails (type dead-letter-still-failing, the reason in "
-            + "detail); it stays dead-lettered", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            + "detail); it stays dead-lettered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(ref = "Problem")))
     public DeadLetter redrive(@PathParam("id") UUID id) {
         return deadLetters.redrive(id);

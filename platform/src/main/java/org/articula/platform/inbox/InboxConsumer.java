@@ -328,7 +328,8 @@ public class InboxConsumer {
                 return true;
             } catch (RuntimeException e) {
                 if (isInfrastructureFailure(e)) {
-                    LOG.warnf(e, "%s: database unavailable while applying %s; will retry", consumerName, event.eventId());
+                    LOG.warnf(e, "%s: database unavailable while applying %s; will retry", consumerName,
+                            event.eventId());
                     pause();
                     return false;
                 }

@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +70,8 @@ public final class IndependentItems<T> extends ArrayList<T> {
             // on to the next item: inside the list, keys are checked item by item here instead.
             boolean strict = p.isEnabled(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY && token != null; token = p.nextToken()) {
+            for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY
+                    && token != null; token = p.nextToken()) {
                 if (token == JsonToken.VALUE_NULL) {
                     read.add(null);
                     continue;

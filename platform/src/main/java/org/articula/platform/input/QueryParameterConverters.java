@@ -58,7 +58,8 @@ public class QueryParameterConverters implements ParamConverterProvider {
             return null;
         }
         // Absent, a primitive is 0 (as JAX-RS has it), never null.
-        String defaultValue = defaultValue(annotations) != null ? defaultValue(annotations)
+        String defaultValue = defaultValue(annotations) != null
+                ? defaultValue(annotations)
                 : rawType.isPrimitive() ? "0" : null;
         return new ParamConverter<>() {
             @Override

@@ -77,7 +77,8 @@ public class OutboxRelay {
     @Inject
     public OutboxRelay(DataSource dataSource, KafkaClients kafka,
             @ConfigProperty(name = "articula.outbox.relay.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "articula.outbox.relay.poll-interval", defaultValue = "PT0.2S") Duration pollInterval,
+            @ConfigProperty(name = "articula.outbox.relay.poll-interval",
+                    defaultValue = "PT0.2S") Duration pollInterval,
             @ConfigProperty(name = "articula.outbox.relay.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "articula") String applicationName) {
         this.dataSource = dataSource;

@@ -42,7 +42,8 @@ public final class NullableFields {
             if (UNTOUCHED.contains(named.getKey()) || schema.getProperties() == null) {
                 continue;
             }
-            List<String> required = new java.util.ArrayList<>(schema.getRequired() == null ? List.of()
+            List<String> required = new java.util.ArrayList<>(schema.getRequired() == null
+                    ? List.of()
                     : schema.getRequired());
             required.addAll(primitiveComponents(index, named.getKey()));
             for (Map.Entry<String, Schema> property : Map.copyOf(schema.getProperties()).entrySet()) {

@@ -43,7 +43,8 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = e.problem().withInstance(uri.getPath()).toResponse();
         Integer retryAfter = e.type().retryAfterSeconds();
-        return retryAfter == null ? response
+        return retryAfter == null
+                ? response
                 : Response.fromResponse(response).header("Retry-After", retryAfter.toString()).build();
     }
 
@@ -64,7 +65,8 @@ public class ProblemMappers {
         String key = repeatedKey(e);
         if (key != null && e.getProcessor() instanceof JsonParser parser) {
             String object = jsonPath(parser.getParsingContext());
-            String field = object.equals(key) || object.endsWith("." + key) ? object
+            String field = object.equals(key) || object.endsWith("." + key)
+                    ? object
                     : object.isEmpty() ? key : object + "." + key;
             return duplicateKey(field).withInstance(uri.getPath()).toResponse();
         }
@@ -106,7 +108,8 @@ public class ProblemMappers {
             return duplicateKey(field.isEmpty() ? key : field + "." + key);
         }
         String message = messageFor(e);
-        ProblemType type = e instanceof StrictJson.ControlCharacterException ? ProblemType.VALIDATION
+        ProblemType type = e instanceof StrictJson.ControlCharacterException
+                ? ProblemType.VALIDATION
                 : ProblemType.MALFORMED_REQUEST;
         Problem problem = Problem.of(type, field.isEmpty() ? message : field + ": " + message);
         return field.isEmpty() ? problem : problem.withViolations(List.of(new Problem.Violation(field, message)));

@@ -71,8 +71,8 @@ final class ProblemResponses {
         boolean answersBody = responses.getAPIResponses().entrySet().stream()
                 .anyMatch(r -> r.getKey().startsWith("2") && r.getValue().getContent() != null
                         && !r.getValue().getContent().getMediaTypes().isEmpty());
-        boolean identified = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH || p.getIn()
-                == Parameter.In.QUERY && p.getSchema() != null && isUuid(p.getSchema()));
+        boolean identified = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH
+                || p.getIn() == Parameter.In.QUERY && p.getSchema() != null && isUuid(p.getSchema()));
 
         if (readsBody || parameters.stream().anyMatch(p -> p.getIn() != Parameter.In.HEADER)) {
             ensure(responses, 400);
@@ -156,8 +156,9 @@ final class ProblemResponses {
         if (!temporary.isEmpty()) {
             response.addHeader("Retry-After", OASFactory.createHeader()
                     .description("Seconds after which the same request may succeed; sent with " + String.join(", ",
-                            temporary)).schema(OASFactory.createSchema().addType(SchemaType.INTEGER)
-                                    .minimum(BigDecimal.ZERO)));
+                            temporary))
+                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)
+                            .minimum(BigDecimal.ZERO)));
         }
         return response;
     }

@@ -3,12 +3,12 @@ package org.articula.platform.problem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jboss.jandex.IndexView;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.jboss.jandex.IndexView;
 
 /**
  * Documents a service's problem+json answers in its OpenAPI document: the Problem schema and every type
@@ -38,7 +38,8 @@ public abstract class ProblemTypesFilter implements OASFilter {
         }
         Schema types = string().description("Stable and machine-readable: switch on it, not on title or detail.");
         for (ProblemKind kind : kinds) {
-            String retry = kind.retryAfterSeconds() == null ? ""
+            String retry = kind.retryAfterSeconds() == null
+                    ? ""
                     : " Temporary: answered with Retry-After (seconds); repeat the same request then.";
             types.addOneOf(OASFactory.createSchema().constValue(kind.uri()).title(kind.title())
                     .description("HTTP " + kind.status() + ". " + kind.description() + retry));

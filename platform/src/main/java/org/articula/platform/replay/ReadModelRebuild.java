@@ -157,7 +157,8 @@ public class ReadModelRebuild {
             run.phase = "DONE";
             LOG.infof("%s: read model rebuilt from %d events: %s", inbox.consumerName(), run.replayed, run.tables);
         } catch (Exception e) {
-            LOG.errorf(e, "%s: read-model rebuild %s failed; the live tables are unchanged", inbox.consumerName(), run.id);
+            LOG.errorf(e, "%s: read-model rebuild %s failed; the live tables are unchanged", inbox.consumerName(),
+                    run.id);
             error = "La reconstrucción falló y no cambió nada: " + (e.getMessage() == null ? e : e.getMessage());
         } finally {
             try (lock; Statement st = lock.createStatement()) {
@@ -187,7 +188,8 @@ public class ReadModelRebuild {
             this.run = run;
             this.connection = connection;
             this.tables = readModel.get().tables();
-            try (Statement st = connection.createStatement(); ResultSet schema = st.executeQuery("select current_schema()")) {
+            try (Statement st = connection.createStatement();
+                    ResultSet schema = st.executeQuery("select current_schema()")) {
                 schema.next();
                 this.live = quote(schema.getString(1));
             }
@@ -231,8 +233,9 @@ public class ReadModelRebuild {
                     positions.put(p, committed.offset());
                 }
             });
-            try (PreparedStatement query = on.prepareStatement("select topic, kafka_partition, max(kafka_offset) + 1 from "
-                    + live + ".inbox_event where consumer = ? group by topic, kafka_partition")) {
+            try (PreparedStatement query = on
+                    .prepareStatement("select topic, kafka_partition, max(kafka_offset) + 1 from "
+                            + live + ".inbox_event where consumer = ? group by topic, kafka_partition")) {
                 query.setString(1, inbox.consumerName());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -319,8 +322,9 @@ public class ReadModelRebuild {
                 LOG.warnf(e, "%s: rebuild could not apply %s", inbox.consumerName(), event.getValue().eventId());
                 run.failed++;
                 QuarkusTransaction.requiringNew().run(() -> {
-                    try (Connection c = shadowConnection(); PreparedStatement update = c.prepareStatement(
-                            "update inbox_event set status = 'DEAD_LETTERED', error = ? where consumer = ? and event_id = ?")) {
+                    try (Connection c = shadowConnection();
+                            PreparedStatement update = c.prepareStatement(
+                                    "update inbox_event set status = 'DEAD_LETTERED', error = ? where consumer = ? and event_id = ?")) {
                         recordInShadow(List.of(event));
                         update.setString(1, "rebuild: " + e.getMessage());
                         update.setString(2, inbox.consumerName());
@@ -337,7 +341,8 @@ public class ReadModelRebuild {
          * Puts the transaction's writes into the shadow schema, records the events in the shadow inbox (taking
          * over what the live inbox knows as dead-lettered) and returns the ones to apply, each once, in order.
          */
-        private List<EventEnvelope> recordInShadow(List<Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope>> events) {
+        private List<EventEnvelope> recordInShadow(
+                List<Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope>> events) {
             int n = events.size();
             Object[] ids = new Object[n];
             String[] types = new String[n];
@@ -518,7 +523,8 @@ public class ReadModelRebuild {
         }
 
         ReadModelRebuildView view() {
-            return new ReadModelRebuildView(id, status, phase, startedAt, finishedAt, replayed, failed, inboxRowsRestored, tables,
+            return new ReadModelRebuildView(id, status, phase, startedAt, finishedAt, replayed, failed,
+                    inboxRowsRestored, tables,
                     error);
         }
     }

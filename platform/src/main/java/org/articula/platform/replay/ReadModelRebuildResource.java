@@ -47,7 +47,8 @@ public class ReadModelRebuildResource {
     @APIResponse(responseCode = "202", description = "Started; follow Location",
             headers = @Header(name = "Location", description = "/api/v1/read-model/rebuilds/{id}",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadModelRebuildView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReadModelRebuildView.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running (type rebuild-running)")
     public Response start(@Context UriInfo uri) {
         ReadModelRebuildView started = rebuilds.start();

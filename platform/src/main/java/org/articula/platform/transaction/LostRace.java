@@ -39,7 +39,8 @@ public final class LostRace {
 
     private static String sqlState(Throwable e, Set<String> wanted) {
         for (Throwable cause : causes(e)) {
-            for (SQLException sql = cause instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+            for (SQLException sql = cause instanceof SQLException s ? s : null; sql != null; sql = sql
+                    .getNextException()) {
                 if (wanted.contains(sql.getSQLState())) {
                     return sql.getSQLState();
                 }

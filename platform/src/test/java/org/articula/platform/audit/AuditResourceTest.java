@@ -53,7 +53,8 @@ class AuditResourceTest {
         settlement = UUID.randomUUID().toString();
         insert("COMPUTED", "Settlement", settlement, "2026-10-01T04:59:59Z", "Tesorera", "{\"runs\": 1}");
         insert("COMPUTED", "Settlement", settlement, "2026-10-01T05:00:00Z", "Tesorera", "{\"runs\": 2}");
-        insert("CLOSED", "Settlement", settlement, "2026-10-03T04:59:59Z", "Tesorera", "{\"periodStart\": \"2026-09-16\"}");
+        insert("CLOSED", "Settlement", settlement, "2026-10-03T04:59:59Z", "Tesorera",
+                "{\"periodStart\": \"2026-09-16\"}");
         insert("PAID", "Settlement", settlement, "2026-10-03T05:00:00Z", "=HYPERLINK(\"http://x\")", null);
         insert("CORRECTED", "Lot", UUID.randomUUID().toString(), "2026-10-01T15:00:00Z", "Operador", null);
     }

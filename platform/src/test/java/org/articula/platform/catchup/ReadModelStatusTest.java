@@ -71,7 +71,8 @@ class ReadModelStatusTest {
             assertEquals(5, topic(stopped).getInt("topics[0].lag"));
             assertFalse(stopped.getBoolean("caughtUp"));
             assertFalse(stopped.getBoolean("consuming"));
-            int partitionLags = topic(stopped).<Integer>getList("topics[0].partitions.lag").stream().mapToInt(i -> i).sum();
+            int partitionLags = topic(stopped).<Integer>getList("topics[0].partitions.lag").stream().mapToInt(i -> i)
+                    .sum();
             assertEquals(5, partitionLags, "the partitions' lags add up to the topic's");
         } finally {
             consumer.start();

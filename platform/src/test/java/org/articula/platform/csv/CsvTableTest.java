@@ -24,12 +24,15 @@ class CsvTableTest {
 
     @Test
     void aFileASpreadsheetInPeruOpensAsItIs() throws IOException {
-        CsvTable table = CsvTable.named("liquidación del 1º", "Socio", "Bruto (S/)", "Cantidad", "Fecha", "Hora", "Lotes",
-                "Precio")
-                .row(text("Rosa Ñahui, \"la de arriba\""), money(new BigDecimal("1286.6")), quantity(new BigDecimal("600")),
+        CsvTable table = CsvTable
+                .named("liquidación del 1º", "Socio", "Bruto (S/)", "Cantidad", "Fecha", "Hora", "Lotes",
+                        "Precio")
+                .row(text("Rosa Ñahui, \"la de arriba\""), money(new BigDecimal("1286.6")),
+                        quantity(new BigDecimal("600")),
                         date(LocalDate.of(2026, 10, 2)), dateTime(Instant.parse("2026-10-02T04:30:00Z")), integer(3),
                         decimal(new BigDecimal("1.08005"), 4))
-                .row(text("Julio\nCóndor"), money(new BigDecimal("-0.005")), quantity(new BigDecimal("0.0004")), empty(),
+                .row(text("Julio\nCóndor"), money(new BigDecimal("-0.005")), quantity(new BigDecimal("0.0004")),
+                        empty(),
                         dateTime(null), integer(0), decimal(null, 4));
 
         byte[] bytes = bytes(table);
@@ -61,8 +64,10 @@ class CsvTableTest {
     void aRowHasACellPerColumnOrNamesItsCells() throws IOException {
         CsvTable table = CsvTable.named("x", "Concepto", "Fecha", "Importe (S/)");
         assertThrows(IllegalArgumentException.class, () -> table.row(text("solo uno")));
-        assertThrows(IllegalArgumentException.class, () -> table.rowWith(java.util.Map.of("Monto", money(BigDecimal.ONE))));
-        table.rowWith(java.util.Map.of("Importe (S/)", money(new BigDecimal("1234.5")), "Concepto", text("Neto a pagar")));
+        assertThrows(IllegalArgumentException.class,
+                () -> table.rowWith(java.util.Map.of("Monto", money(BigDecimal.ONE))));
+        table.rowWith(
+                java.util.Map.of("Importe (S/)", money(new BigDecimal("1234.5")), "Concepto", text("Neto a pagar")));
         assertEquals("\uFEFFConcepto,Fecha,Importe (S/)\r\nNeto a pagar,,1234.50\r\n",
                 new String(bytes(table), StandardCharsets.UTF_8));
     }

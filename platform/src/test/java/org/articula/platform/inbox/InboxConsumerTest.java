@@ -18,11 +18,11 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.articula.localstack.testing.TestTopics;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventHeaders;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.kafka.KafkaClients;
-import org.articula.localstack.testing.TestTopics;
 import org.articula.platform.testing.Ledger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,8 +207,9 @@ class InboxConsumerTest {
 
     // Distinct transaction times among the events' inbox rows: now() is the transaction's start.
     private int transactions(List<EventEnvelope> events) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(distinct processed_at) from inbox_event where consumer = 'platform-test' and event_id = any(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(distinct processed_at) from inbox_event where consumer = 'platform-test' and event_id = any(?)")) {
             s.setArray(1, c.createArrayOf("uuid", events.stream().map(EventEnvelope::eventId).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

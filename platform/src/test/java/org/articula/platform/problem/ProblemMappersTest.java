@@ -210,13 +210,13 @@ class ProblemMappersTest {
         String id = "\"id\": \"6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11\"";
         String reading = "\"readings\": [{\"parameter\": \"fat\", \"value\": 1}]";
         String[][] refused = {
-            { "quantity", "\"quantity\": \"12\", " + reading },
-            { "quantity", "\"quantity\": \"\", " + reading },
-            { "readings[0].parameter", "\"quantity\": 1, \"readings\": [{\"parameter\": 12, \"value\": 1}]" },
-            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": 20000, " + reading },
-            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"\", " + reading },
-            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"-0001-01-01\", " + reading },
-            { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"+1000000-01-01\", " + reading } };
+                { "quantity", "\"quantity\": \"12\", " + reading },
+                { "quantity", "\"quantity\": \"\", " + reading },
+                { "readings[0].parameter", "\"quantity\": 1, \"readings\": [{\"parameter\": 12, \"value\": 1}]" },
+                { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": 20000, " + reading },
+                { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"\", " + reading },
+                { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"-0001-01-01\", " + reading },
+                { "deliveredOn", "\"quantity\": 1, \"deliveredOn\": \"+1000000-01-01\", " + reading } };
         for (String[] bad : refused) {
             given().contentType(ContentType.JSON).body("{" + id + ", " + bad[1] + "}").post("/problem-test/lots")
                     .then().statusCode(400).contentType(PROBLEM_JSON).body("violations.field", hasItem(bad[0]));

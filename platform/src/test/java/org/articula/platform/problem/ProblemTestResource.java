@@ -24,9 +24,9 @@ import java.util.UUID;
 public class ProblemTestResource {
 
     enum Shift {
-        MORNING, AFTERNOON
+        MORNING,
+        AFTERNOON
     }
-
 
     public record Reading(@NotBlank String parameter, @NotNull @DecimalMin("0") BigDecimal value) {
     }

@@ -93,7 +93,8 @@ public class ApiProxyResource {
         String query = uri.getRequestUri().getRawQuery();
         URI target = URI.create(base.get() + "/api/" + path + (query == null ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
-                .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                .method(method, body == null || body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : REQUEST_HEADERS) {
             String value = headers.getHeaderString(name);

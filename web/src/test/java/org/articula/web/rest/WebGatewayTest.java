@@ -61,9 +61,11 @@ class WebGatewayTest {
 
     @Test
     void offersTheSampleUsersAndSignsInWithAnHttpOnlyStrictCookie() {
-        given().get("/auth/options").then().statusCode(200).body("devUsers", equalTo(true)).body("oidc", equalTo(false));
+        given().get("/auth/options").then().statusCode(200).body("devUsers", equalTo(true)).body("oidc",
+                equalTo(false));
         given().get("/auth/dev-users").then().statusCode(200).body("name", hasItem("Julia Ramos Alvarado"));
-        Response login = given().contentType(ContentType.JSON).body("{\"userId\":\"operator\"}").post("/auth/dev-login");
+        Response login = given().contentType(ContentType.JSON).body("{\"userId\":\"operator\"}")
+                .post("/auth/dev-login");
         login.then().statusCode(200).body("name", equalTo("Julia Ramos Alvarado"))
                 .body("roles", hasItem("centre-operator"));
         String setCookie = login.getHeader("Set-Cookie");
@@ -81,7 +83,8 @@ class WebGatewayTest {
         String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwiZXhwIjo0MTAyNDQ0ODAwfQ.";
         given().cookie("articula_session", forged).get("/auth/me").then().statusCode(401);
         given().cookie("articula_session", forged).get("/api/lots/v1/lots/1").then().statusCode(200);
-        assertEquals("GET /api/v1/lots/1 auth=none", System.getProperty(RECEIVED), "a forged session forwards no token");
+        assertEquals("GET /api/v1/lots/1 auth=none", System.getProperty(RECEIVED),
+                "a forged session forwards no token");
     }
 
     @Test
@@ -91,7 +94,8 @@ class WebGatewayTest {
         given().cookie("articula_session", session).contentType(ContentType.JSON).body("{\"lots\":[]}")
                 .post("/api/lots/v1/lots/batch?x=1").then().statusCode(201)
                 .header("Location", equalTo("/api/lots/v1/lots/abc")).body(containsString("echo"));
-        assertEquals("POST /api/v1/lots/batch?x=1 auth=Bearer " + session + " body={\"lots\":[]}", System.getProperty(RECEIVED));
+        assertEquals("POST /api/v1/lots/batch?x=1 auth=Bearer " + session + " body={\"lots\":[]}",
+                System.getProperty(RECEIVED));
     }
 
     @Test

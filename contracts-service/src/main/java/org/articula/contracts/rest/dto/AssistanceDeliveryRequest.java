@@ -26,7 +26,7 @@ public record AssistanceDeliveryRequest(
         @NotNull LocalDate deliveredOn,
         @NotBlank @Size(max = 200) String deliveredBy,
         @Size(max = 500) String description,
-        @NotNull @DecimalMin(value = "0", message = "no puede ser negativo") @Digits(integer = 10, fraction = 2)
-        BigDecimal cost,
+        @NotNull @DecimalMin(value = "0", message = "no puede ser negativo") @Digits(integer = 10,
+                fraction = 2) BigDecimal cost,
         @Size(max = 500) List<@NotNull UUID> producerIds) {
 }

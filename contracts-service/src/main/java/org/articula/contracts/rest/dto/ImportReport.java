@@ -7,7 +7,8 @@ import java.util.UUID;
 public record ImportReport(int rows, int created, int unchanged, List<Row> results) {
 
     public enum Outcome {
-        CREATED, UNCHANGED
+        CREATED,
+        UNCHANGED
     }
 
     /** @param line the line of the CSV file (the header is line 1) */

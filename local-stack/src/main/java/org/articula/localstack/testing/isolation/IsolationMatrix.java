@@ -59,7 +59,10 @@ public final class IsolationMatrix {
 
     /** Where an id is sent. */
     public enum Position {
-        PATH, QUERY, BODY, BATCH_ITEM
+        PATH,
+        QUERY,
+        BODY,
+        BATCH_ITEM
     }
 
     /** Who sends: a name for reports, the token, its own ids by name and what it must never be shown. */
@@ -222,7 +225,8 @@ public final class IsolationMatrix {
         Map<String, String> after = ownerView();
         before.forEach((path, body) -> {
             if (!body.equals(after.get(path))) {
-                findings.add(path + " changed for its owner: " + abbreviate(body) + " became " + abbreviate(after.get(path)));
+                findings.add(path + " changed for its owner: " + abbreviate(body) + " became "
+                        + abbreviate(after.get(path)));
             }
         });
         System.out.println(counts);
@@ -510,7 +514,8 @@ public final class IsolationMatrix {
         void keep() {
             try {
                 java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "isolation-matrix.txt"), toString() + "\n");
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "isolation-matrix.txt"),
+                        toString() + "\n");
             } catch (java.io.IOException e) {
                 System.err.println("could not keep the isolation counts: " + e);
             }
@@ -528,8 +533,9 @@ public final class IsolationMatrix {
 
         @Override
         public String toString() {
-            StringBuilder out = new StringBuilder("isolation matrix " + service + ": " + total() + " requests; by position "
-                    + byPosition());
+            StringBuilder out = new StringBuilder(
+                    "isolation matrix " + service + ": " + total() + " requests; by position "
+                            + byPosition());
             byCaller.forEach((caller, m) -> out.append("\n  ").append(caller).append(": ")
                     .append(m.values().stream().mapToInt(Integer::intValue).sum()).append(' ').append(m));
             return out.toString();

@@ -33,7 +33,19 @@ final class Mutations {
     private static final Arbitrary<Character> CONTROL = Arbitraries.chars().range('\u0000', '\u001f')
             .filter(c -> c != '\t' && c != '\n' && c != '\r');
 
-    enum Kind { STRING, UUID, DATE, DATETIME, ENUM, INTEGER, NUMBER, BOOLEAN, OBJECT, ARRAY, ANY }
+    enum Kind {
+        STRING,
+        UUID,
+        DATE,
+        DATETIME,
+        ENUM,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        OBJECT,
+        ARRAY,
+        ANY
+    }
 
     private final ApiOperation operation;
     private final ApiRequest valid;
@@ -149,7 +161,8 @@ final class Mutations {
         }
         add(MutationClass.EMPTY, "body", "", null, false, valid.withBody("", type));
         for (JsonNode other : List.<JsonNode>of(NODES.arrayNode(), NODES.textNode("x"), NODES.numberNode(42))) {
-            add(MutationClass.WRONG_TYPE, "body", other.toString(), null, false, valid.withBody(other.toString(), type));
+            add(MutationClass.WRONG_TYPE, "body", other.toString(), null, false,
+                    valid.withBody(other.toString(), type));
         }
         walk(json, operation.bodySchema(), "", json, 0);
     }
@@ -276,7 +289,8 @@ final class Mutations {
         values.add(new Mutant.Valued(MutationClass.OVERFLOW, NODES.numberNode(TWO_TO_63), false));
         values.add(new Mutant.Valued(MutationClass.OVERFLOW, NODES.numberNode(BigInteger.TEN.pow(30)), false));
         for (BigDecimal v : List.of(BigDecimal.ZERO, negative(kind))) {
-            values.add(new Mutant.Valued(MutationClass.NEGATIVE_OR_ZERO, NODES.numberNode(v), !belowMinimum(schema, v)));
+            values.add(
+                    new Mutant.Valued(MutationClass.NEGATIVE_OR_ZERO, NODES.numberNode(v), !belowMinimum(schema, v)));
         }
         BigDecimal step = schema.has("multipleOf") ? schema.get("multipleOf").decimalValue() : null;
         if (kind == Kind.INTEGER) {
@@ -337,7 +351,8 @@ final class Mutations {
     }
 
     private BigDecimal negative(Kind kind) {
-        return kind == Kind.INTEGER ? BigDecimal.valueOf(one(Arbitraries.integers().between(-1000, -1)))
+        return kind == Kind.INTEGER
+                ? BigDecimal.valueOf(one(Arbitraries.integers().between(-1000, -1)))
                 : one(Arbitraries.bigDecimals().between(new BigDecimal("-1000"), new BigDecimal("-0.001")).ofScale(3));
     }
 

@@ -157,7 +157,8 @@ public final class RobustnessSuite {
                 if (started.statusCode() == 202) {
                     id = started.path("id");
                 } else if (started.statusCode() != 409) {
-                    throw new IllegalStateException("a rebuild answered " + started.statusCode() + " " + started.asString());
+                    throw new IllegalStateException(
+                            "a rebuild answered " + started.statusCode() + " " + started.asString());
                 }
             }
             sleep(200);
@@ -242,7 +243,8 @@ public final class RobustnessSuite {
             report.sent(mutant.kind(), 1);
             Map<String, DatabaseDigest.Table> now = digest.snapshot();
             JsonNode inside = answer.success() && refusalsInside.containsKey(operation.key())
-                    ? refusalsInside.get(operation.key()).apply(answer.json()) : null;
+                    ? refusalsInside.get(operation.key()).apply(answer.json())
+                    : null;
             boolean refused = !answer.success() || inside != null && !inside.isNull() && !inside.isMissingNode();
             List<String> wrong = verdict(operation, mutant, answer, inside);
             if (refused) {
@@ -313,7 +315,8 @@ public final class RobustnessSuite {
             return wrong;
         }
         if (!answer.mediaType().equals("application/problem+json")) {
-            wrong.add(status + " as '" + answer.mediaType() + "', not problem+json: " + Mutant.abbreviate(answer.body()));
+            wrong.add(
+                    status + " as '" + answer.mediaType() + "', not problem+json: " + Mutant.abbreviate(answer.body()));
             return wrong;
         }
         if (status == 404 && mutant.target().startsWith("query.")) {

@@ -43,7 +43,8 @@ class UpstreamEventsTest {
         assertTrue(payload.at("/agreement/versions/1/clauses/assistance/services/1/visitsPerMonth").isNull());
 
         JsonNode terminated = json(UpstreamEvents.agreement().organisation(organisation).group(UUID.randomUUID())
-                .quality(QualityParameter.numeric("total_solids", "%", "11.5", null), QualityParameter.test("abx", false))
+                .quality(QualityParameter.numeric("total_solids", "%", "11.5", null),
+                        QualityParameter.test("abx", false))
                 .revision(2).terminated(LocalDate.of(2026, 10, 5)));
         assertEquals("TERMINATED", terminated.at("/payload/change/kind").asText());
         assertEquals("2026-10-06", terminated.at("/payload/change/effectiveOn").asText());
@@ -73,7 +74,8 @@ class UpstreamEventsTest {
     @Test
     void lotEventsCarryEachRevisionAndItsPreviousKeyedByProducer() throws IOException {
         Lot recorded = UpstreamEvents.lot().organisation(organisation).producer(producer).quantity("20")
-                .readings(Map.of("total_solids", "10.9")).verdict("REJECTED", "total_solids 10.9 % bajo el mínimo 11.5");
+                .readings(Map.of("total_solids", "10.9"))
+                .verdict("REJECTED", "total_solids 10.9 % bajo el mínimo 11.5");
         UpstreamEvent first = recorded.recorded();
         assertEquals("lots.events", first.topic());
         assertEquals(producer.toString(), first.key());
@@ -97,7 +99,8 @@ class UpstreamEventsTest {
         Lot huge = UpstreamEvents.lot().organisation(organisation).producer(producer).quantity("999999999.999");
         assertThrows(AssertionError.class, huge::recorded);
         assertEquals("LotRecorded", huge.unchecked().recorded().type());
-        assertThrows(IllegalStateException.class, () -> UpstreamEvents.agreement().organisation(organisation).activated());
+        assertThrows(IllegalStateException.class,
+                () -> UpstreamEvents.agreement().organisation(organisation).activated());
     }
 
     private static JsonNode json(UpstreamEvent event) throws IOException {

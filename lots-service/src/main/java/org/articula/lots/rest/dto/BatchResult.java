@@ -8,7 +8,9 @@ import org.articula.platform.problem.Problem;
 public record BatchResult(int total, int created, int unchanged, int refused, List<Item> results) {
 
     public enum Outcome {
-        CREATED, UNCHANGED, REFUSED
+        CREATED,
+        UNCHANGED,
+        REFUSED
     }
 
     public record Item(int index, UUID id, Outcome outcome, LotReceipt receipt, Problem problem) {

@@ -19,8 +19,8 @@ import org.articula.lots.domain.Reading;
  */
 public record Correction(
         @NotNull Long version,
-        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 6, fraction = 3) BigDecimal quantity,
+        @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 3) BigDecimal quantity,
         @Size(max = 30) List<@NotNull @Valid Reading> readings,
         @NotBlank @Size(max = 500) String reason) {
 }

@@ -11,6 +11,6 @@ import org.articula.platform.input.IndependentItems;
  * that cannot be read, such as a text with a control character) is refused in the result and does not
  * block the others.
  */
-public record LotBatch(@NotNull @Size(min = 1, max = 10_000)
-        @JsonDeserialize(using = IndependentItems.Reader.class) List<LotRequest> lots) {
+public record LotBatch(@NotNull @Size(min = 1,
+        max = 10_000) @JsonDeserialize(using = IndependentItems.Reader.class) List<LotRequest> lots) {
 }

@@ -17,7 +17,8 @@ import org.articula.lots.domain.Verdict;
  * agreement and clause version it was judged by. Also the {@code lot} of every lot event.
  */
 public record LotReceipt(UUID id, UUID organisationId, UUID centreId, UUID producerId, String product,
-        @Digits(integer = 6, fraction = 3) BigDecimal quantity, String unit, Instant deliveredAt, LocalDate deliveryDate, Shift shift,
+        @Digits(integer = 6, fraction = 3) BigDecimal quantity, String unit, Instant deliveredAt,
+        LocalDate deliveryDate, Shift shift,
         UUID agreementId, int agreementVersion, List<Reading> readings, Verdict verdict,
         List<RejectionReason> reasons, LotStatus status, int revision, UUID recordedBy, Instant recordedAt,
         long version) {

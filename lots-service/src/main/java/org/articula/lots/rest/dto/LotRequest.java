@@ -30,8 +30,8 @@ public record LotRequest(
         @NotNull UUID operatorId,
         @NotNull UUID producerId,
         @NotBlank @Size(max = 40) String product,
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0")
-        @Digits(integer = 6, fraction = 3) BigDecimal quantity,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 3) BigDecimal quantity,
         @NotNull @Pattern(regexp = "L|kg|t|unit", message = "una de: L, kg, t, unit") String unit,
         @NotNull Instant deliveredAt,
         Shift shift,

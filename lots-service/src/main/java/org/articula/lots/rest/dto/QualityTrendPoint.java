@@ -12,5 +12,6 @@ import java.util.UUID;
  * @param average the weighted average, 2 decimals
  */
 public record QualityTrendPoint(UUID groupId, LocalDate fortnightStart, long lots,
-        @Digits(integer = 16, fraction = 3) BigDecimal quantity, @Digits(integer = 8, fraction = 2) BigDecimal average) {
+        @Digits(integer = 16, fraction = 3) BigDecimal quantity,
+        @Digits(integer = 8, fraction = 2) BigDecimal average) {
 }

@@ -21,8 +21,8 @@ public record ChargeRequest(
         @NotNull UUID producerId,
         @NotNull ChargeKind kind,
         @NotBlank @Size(max = 200) String description,
-        @NotNull @DecimalMin(value = "0.01", message = "debe ser al menos 0.01") @Digits(integer = 10, fraction = 2)
-        BigDecimal amount,
+        @NotNull @DecimalMin(value = "0.01", message = "debe ser al menos 0.01") @Digits(integer = 10,
+                fraction = 2) BigDecimal amount,
         @NotNull LocalDate chargeDate,
         @Min(1) @Max(12) Integer instalments) {
 }
