@@ -1,7 +1,6 @@
 package org.articula.lots.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.articula.localstack.testing.upstream.QualityParameter.numeric;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -61,8 +60,7 @@ class DisputeApiTest {
     static final String DISPUTES = "/api/v1/disputes";
     static final ZoneId LIMA = ZoneId.of("America/Lima");
     static final LocalDate TODAY = LocalDate.now(LIMA);
-    static final List<QualityParameter> MILK_QUALITY = List.of(ContractsFeed.TOTAL_SOLIDS,
-            numeric("temperature", "°C", null, "10"), QualityParameter.test("antibiotics", false));
+    static final List<QualityParameter> MILK_QUALITY = ContractsFeed.MILK_QUALITY;
 
     @Inject
     DisputeService disputes;

@@ -58,8 +58,7 @@ class LotApiTest {
     static final String LOTS = "/api/v1/lots";
     static final ZoneId LIMA = ZoneId.of("America/Lima");
     static final LocalDate TODAY = LocalDate.now(LIMA);
-    static final List<QualityParameter> MILK_QUALITY = List.of(ContractsFeed.TOTAL_SOLIDS,
-            numeric("temperature", "°C", null, "10"), QualityParameter.test("antibiotics", false));
+    static final List<QualityParameter> MILK_QUALITY = ContractsFeed.MILK_QUALITY;
 
     @Inject
     AgreementTermsRepository agreements;

@@ -24,6 +24,9 @@ public final class ContractsFeed {
     public static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
     /** The one quality rule most tests' milk is judged by. */
     public static final QualityParameter TOTAL_SOLIDS = QualityParameter.numeric("total_solids", "%", "11.5", null);
+    /** Milk as the Laredo clauses judge it: solids, temperature and an antibiotics test. */
+    public static final List<QualityParameter> MILK_QUALITY = List.of(TOTAL_SOLIDS,
+            QualityParameter.numeric("temperature", "°C", null, "10"), QualityParameter.test("antibiotics", false));
 
     private ContractsFeed() {
     }
