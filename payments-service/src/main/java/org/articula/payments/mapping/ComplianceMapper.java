@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.articula.payments.domain.AssistanceMonth;
 import org.articula.payments.domain.ComplianceFigures;
 import org.articula.payments.domain.ComplianceRule;
+import org.articula.payments.domain.ComplianceScope;
 import org.articula.payments.domain.ComplianceTrend;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.Punctuality;
@@ -32,7 +33,7 @@ public final class ComplianceMapper {
     }
 
     /** What one request asked for: its scope and range, and the rows read for it. */
-    public record Request(String scope, UUID id, Fortnight first, Fortnight last, LocalDate today) {
+    public record Request(ComplianceScope scope, UUID id, Fortnight first, Fortnight last, LocalDate today) {
     }
 
     /** The rows read for a request: figures from five fortnights before its first (for streaks and trend). */
@@ -70,7 +71,8 @@ public final class ComplianceMapper {
         List<Compliance.Notice> notices = rows.notices().stream().map(n -> new Compliance.Notice(n.id(),
                 n.agreementId(), n.periodStart(), n.rule(), n.action(), json(n.figures()), n.raisedAt()))
                 .toList();
-        return new Compliance(request.scope(), request.id(), request.first().start(), request.last().end(), agreements,
+        return new Compliance(request.scope().name(), request.id(), request.first().start(), request.last().end(),
+                agreements,
                 buyers, notices);
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.articula.payments.domain.ComplianceScope;
 import org.articula.payments.settlement.SettlementSql;
 
 /**
@@ -157,17 +158,16 @@ public class ComplianceQueries {
     EntityManager em;
 
     /**
-     * Which agreements a request is about, as the caller may see them: {@code scope} (AGREEMENT, PRODUCER,
-     * NETWORK, BUYER or ORGANISATION) and its {@code id}; those of the caller's organisation when
+     * Which agreements a request is about, as the caller may see them: {@code scope} and its {@code id}; those of the caller's organisation when
      * {@code asOrganisation}, those the caller buys under when {@code asBuyer}; a producer's own (theirs or their
      * network's) when {@code ownProducer} is not null.
      */
-    public record Scope(String scope, UUID id, UUID caller, boolean asOrganisation, boolean asBuyer,
+    public record Scope(ComplianceScope scope, UUID id, UUID caller, boolean asOrganisation, boolean asBuyer,
             UUID ownProducer) {
 
         /** Every agreement of an organisation, as the organisation sees them. */
         public static Scope organisation(UUID organisationId) {
-            return new Scope("ORGANISATION", organisationId, organisationId, true, false, null);
+            return new Scope(ComplianceScope.ORGANISATION, organisationId, organisationId, true, false, null);
         }
     }
 
@@ -264,7 +264,7 @@ public class ComplianceQueries {
         return em.createNativeQuery(sql).setParameter("asOrganisation", scope.asOrganisation())
                 .setParameter("asBuyer", scope.asBuyer()).setParameter("caller", scope.caller())
                 .setParameter("me", scope.ownProducer() == null ? scope.caller() : scope.ownProducer())
-                .setParameter("scope", scope.scope()).setParameter("id", scope.id());
+                .setParameter("scope", scope.scope().name()).setParameter("id", scope.id());
     }
 
     private static Query ranged(Query query, LocalDate from, LocalDate to, LocalDate toEnd) {

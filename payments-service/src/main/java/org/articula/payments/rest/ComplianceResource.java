@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.articula.payments.domain.ComplianceScope;
 import org.articula.payments.rest.dto.Compliance;
 import org.articula.payments.service.ComplianceService;
 import org.articula.platform.security.Roles;
@@ -46,7 +47,7 @@ public class ComplianceResource {
     public Compliance agreement(@PathParam("id") UUID id,
             @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view("AGREEMENT", id, from, to);
+        return service.view(ComplianceScope.AGREEMENT, id, from, to);
     }
 
     @GET
@@ -58,7 +59,7 @@ public class ComplianceResource {
     public Compliance producer(@PathParam("id") UUID id,
             @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view("PRODUCER", id, from, to);
+        return service.view(ComplianceScope.PRODUCER, id, from, to);
     }
 
     @GET
@@ -70,7 +71,7 @@ public class ComplianceResource {
     public Compliance network(@PathParam("groupId") UUID groupId,
             @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view("NETWORK", groupId, from, to);
+        return service.view(ComplianceScope.NETWORK, groupId, from, to);
     }
 
     @GET
@@ -82,7 +83,7 @@ public class ComplianceResource {
     public Compliance buyer(@PathParam("buyerId") UUID buyerId,
             @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view("BUYER", buyerId, from, to);
+        return service.view(ComplianceScope.BUYER, buyerId, from, to);
     }
 
     private static final String FROM = "First day of the range (widened to its fortnight); three months before to "

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.articula.payments.domain.ComplianceFigures;
 import org.articula.payments.domain.ComplianceRule;
+import org.articula.payments.domain.ComplianceScope;
 import org.articula.payments.domain.ComplianceTrend;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.mapping.ComplianceEvents;
@@ -40,8 +41,6 @@ public class ComplianceService {
     public static final int MAX_DAYS = 366;
     /** Without a range: the three months to today. */
     public static final int DEFAULT_MONTHS = 3;
-    private static final Map<String, String> WHAT = Map.of("AGREEMENT", "Acuerdo", "PRODUCER", "Productor",
-            "NETWORK", "Red", "BUYER", "Comprador");
 
     @Inject
     ComplianceQueries queries;
@@ -52,8 +51,8 @@ public class ComplianceService {
     @Inject
     Outbox outbox;
 
-    /** The figures of the agreements {@code scope} (AGREEMENT, PRODUCER, NETWORK, BUYER) and {@code id} name. */
-    public Compliance view(String scope, UUID id, LocalDate from, LocalDate to) {
+    /** The figures of the agreements {@code scope} and {@code id} name. */
+    public Compliance view(ComplianceScope scope, UUID id, LocalDate from, LocalDate to) {
         Scope visible = visible(scope, id);
         LocalDate today = LocalDate.now(clock);
         LocalDate last = to == null ? today : to;
@@ -66,7 +65,7 @@ public class ComplianceService {
         }
         List<AgreementRow> agreements = queries.agreements(visible);
         if (agreements.isEmpty()) {
-            throw ProblemException.notFound(WHAT.get(scope), id);
+            throw ProblemException.notFound(scope.what(), id);
         }
         Fortnight start = Fortnight.containing(first);
         Fortnight end = Fortnight.containing(last);
@@ -122,12 +121,12 @@ public class ComplianceService {
     }
 
     // Who may see what: the organisation's staff its agreements, a buyer's users what it buys, a producer its own.
-    private Scope visible(String scope, UUID id) {
+    private Scope visible(ComplianceScope scope, UUID id) {
         UUID caller = user.organisationId();
         if (user.isOnlyProducer()) {
-            UUID me = user.producerId().orElseThrow(() -> ProblemException.notFound(WHAT.get(scope), id));
-            if ("PRODUCER".equals(scope) && !me.equals(id)) {
-                throw ProblemException.notFound(WHAT.get(scope), id);
+            UUID me = user.producerId().orElseThrow(() -> ProblemException.notFound(scope.what(), id));
+            if (scope == ComplianceScope.PRODUCER && !me.equals(id)) {
+                throw ProblemException.notFound(scope.what(), id);
             }
             return new Scope(scope, id, caller, true, false, me);
         }
