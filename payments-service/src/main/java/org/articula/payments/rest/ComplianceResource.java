@@ -16,6 +16,7 @@ import org.articula.payments.rest.dto.Compliance;
 import org.articula.payments.service.ComplianceService;
 import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,52 +39,38 @@ public class ComplianceResource {
     @Inject
     ComplianceService service;
 
+    /**
+     * One operation for the four readings: they differ only in what the id names (an agreement, a producer, a
+     * network or a buyer), which the path says.
+     */
     @GET
-    @Path("/agreements/{id}")
-    @Operation(summary = "The compliance of one agreement", description = WHAT)
-    @APIResponse(responseCode = "200", description = "The agreement's figures")
+    @Path("/{scope: agreements|producers|networks|buyers}/{id}")
+    @Operation(summary = "The compliance of an agreement, a producer's agreements, a network's or a buyer's",
+            description = WHAT)
+    @APIResponse(responseCode = "200", description = "The figures of the agreements the path names")
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
-    @APIResponse(responseCode = "404", description = "An agreement the caller may not see, or unknown")
-    public Compliance agreement(@PathParam("id") UUID id,
+    @APIResponse(responseCode = "404", description = "Something the caller may not see, unknown, or (a producer, "
+            + "network or buyer) without agreements")
+    public Compliance view(
+            @Parameter(description = "What the id names: agreements (an agreement), producers (a producer's "
+                    + "agreements and their network's), networks (a producer group's agreements) or buyers "
+                    + "(the agreements a buyer buys under, and its punctuality)",
+                    schema = @Schema(
+                            enumeration = { "agreements", "producers", "networks",
+                                    "buyers" })) @PathParam("scope") String scope,
+            @Parameter(description = "The agreement's, producer's, network's or buyer's id") @PathParam("id") UUID id,
             @Parameter(description = FROM) @QueryParam("from") LocalDate from,
             @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view(ComplianceScope.AGREEMENT, id, from, to);
+        return service.view(scopeNamed(scope), id, from, to);
     }
 
-    @GET
-    @Path("/producers/{id}")
-    @Operation(summary = "The compliance of a producer's agreements and their network's", description = WHAT)
-    @APIResponse(responseCode = "200", description = "The producer's agreements' figures")
-    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
-    @APIResponse(responseCode = "404", description = "A producer the caller may not see, or without agreements")
-    public Compliance producer(@PathParam("id") UUID id,
-            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
-            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view(ComplianceScope.PRODUCER, id, from, to);
-    }
-
-    @GET
-    @Path("/networks/{groupId}")
-    @Operation(summary = "The compliance of a network's (producer group's) agreements", description = WHAT)
-    @APIResponse(responseCode = "200", description = "The network's agreements' figures")
-    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
-    @APIResponse(responseCode = "404", description = "A network the caller may not see, or without agreements")
-    public Compliance network(@PathParam("groupId") UUID groupId,
-            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
-            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view(ComplianceScope.NETWORK, groupId, from, to);
-    }
-
-    @GET
-    @Path("/buyers/{buyerId}")
-    @Operation(summary = "The compliance of the agreements a buyer buys under, and its punctuality", description = WHAT)
-    @APIResponse(responseCode = "200", description = "The buyer's agreements' figures")
-    @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
-    @APIResponse(responseCode = "404", description = "A buyer the caller may not see, or without agreements")
-    public Compliance buyer(@PathParam("buyerId") UUID buyerId,
-            @Parameter(description = FROM) @QueryParam("from") LocalDate from,
-            @Parameter(description = TO) @QueryParam("to") LocalDate to) {
-        return service.view(ComplianceScope.BUYER, buyerId, from, to);
+    private static ComplianceScope scopeNamed(String path) {
+        return switch (path) {
+            case "agreements" -> ComplianceScope.AGREEMENT;
+            case "producers" -> ComplianceScope.PRODUCER;
+            case "networks" -> ComplianceScope.NETWORK;
+            default -> ComplianceScope.BUYER;
+        };
     }
 
     private static final String FROM = "First day of the range (widened to its fortnight); three months before to "

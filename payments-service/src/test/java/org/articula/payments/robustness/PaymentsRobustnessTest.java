@@ -111,10 +111,8 @@ class PaymentsRobustnessTest {
                 .seed("GET " + SETTLEMENTS + "/{id}/statements/{producerId}", () -> ApiRequest.empty()
                         .withPath("id", f.settlement()).withPath("producerId", rosa))
                 .seed("GET /api/v1/statements", () -> ApiRequest.empty().withQuery("producerId", rosa))
-                .seed("GET /api/v1/compliance/agreements/{id}", () -> october().withPath("id", f.agreement()))
-                .seed("GET /api/v1/compliance/producers/{id}", () -> october().withPath("id", rosa))
-                .seed("GET /api/v1/compliance/networks/{groupId}", () -> october().withPath("groupId", f.network()))
-                .seed("GET /api/v1/compliance/buyers/{buyerId}", () -> october().withPath("buyerId", buyer))
+                .seed("GET /api/v1/compliance/{scope}/{id}",
+                        () -> october().withPath("scope", "agreements").withPath("id", f.agreement()))
                 .run();
 
         assertEquals(List.of(), report.failures());

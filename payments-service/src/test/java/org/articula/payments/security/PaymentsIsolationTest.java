@@ -147,11 +147,10 @@ class PaymentsIsolationTest {
                 get(settlement + "/statements/{{producer}}").accepting(PDF),
                 get(settlement + "/statements/{{producer}}").accepting(CSV));
         m.operation("GET /api/v1/statements", statements, statements.accepting(CSV));
-        m.operation("GET /api/v1/compliance/agreements/{id}",
-                october(get("/api/v1/compliance/agreements/{{agreement}}")));
-        m.operation("GET /api/v1/compliance/producers/{id}", october(get("/api/v1/compliance/producers/{{producer}}")));
-        m.operation("GET /api/v1/compliance/networks/{groupId}", get("/api/v1/compliance/networks/{{network}}"));
-        m.operation("GET /api/v1/compliance/buyers/{buyerId}", october(get("/api/v1/compliance/buyers/{{buyer}}")));
+        m.operation("GET /api/v1/compliance/{scope}/{id}", october(get("/api/v1/compliance/agreements/{{agreement}}")),
+                october(get("/api/v1/compliance/producers/{{producer}}")),
+                get("/api/v1/compliance/networks/{{network}}"),
+                october(get("/api/v1/compliance/buyers/{{buyer}}")));
     }
 
     private static Request october(Request request) {
