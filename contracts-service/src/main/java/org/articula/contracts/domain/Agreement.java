@@ -1,7 +1,6 @@
 package org.articula.contracts.domain;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,36 +34,27 @@ public class Agreement {
     public UUID id;
 
     /** The tenant: the organisation the covered producers belong to, which pays them. */
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "buyer_id", nullable = false)
     public UUID buyerId;
 
     @Embedded
     public Counterparty counterparty;
 
-    @Column(nullable = false)
     public String product;
 
-    @Column(nullable = false)
     public String unit;
 
-    @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
     /** Last day of validity, inclusive. */
-    @Column(name = "end_date", nullable = false)
     public LocalDate endDate;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AgreementStatus status;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version

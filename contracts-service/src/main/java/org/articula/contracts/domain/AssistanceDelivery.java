@@ -1,6 +1,5 @@
 package org.articula.contracts.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,53 +40,39 @@ public class AssistanceDelivery {
     @Id
     public UUID id;
 
-    @Column(name = "agreement_id", nullable = false)
     public UUID agreementId;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "buyer_id", nullable = false)
     public UUID buyerId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AssistanceKind kind;
 
-    @Column(name = "delivered_on", nullable = false)
     public LocalDate deliveredOn;
 
-    @Column(name = "delivered_by", nullable = false)
     public String deliveredBy;
 
     public String description;
 
-    @Column(nullable = false)
     public BigDecimal cost;
 
-    @Column(nullable = false)
     public boolean charged;
 
     /** The clause version whose assistance clause decided {@link #charged}. */
-    @Column(name = "clause_version", nullable = false)
     public int clauseVersion;
 
     /** The most instalments a charge of it may be recovered in, from that clause. */
-    @Column(name = "max_instalments", nullable = false)
     public int maxInstalments;
 
     /** Given for the whole network of a group agreement rather than for named producers. */
-    @Column(name = "whole_network", nullable = false)
     public boolean wholeNetwork;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<ProducerShare> producers;
 
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
-    @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
     /** What the caller says happened; {@code producerIds} null or empty means the agreement's whole network. */

@@ -1,6 +1,5 @@
 package org.articula.contracts.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -29,22 +28,17 @@ public class ClauseVersion {
     @JoinColumn(name = "agreement_id")
     public Agreement agreement;
 
-    @Column(nullable = false)
     public int number;
 
-    @Column(name = "effective_from", nullable = false)
     public LocalDate effectiveFrom;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public Clauses clauses;
 
     /** Why the amendment was made; empty for version 1. */
     public String reason;
 
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
-    @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 }

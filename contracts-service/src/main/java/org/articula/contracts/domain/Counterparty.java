@@ -11,13 +11,11 @@ import java.util.UUID;
 public class Counterparty {
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "counterparty_type", nullable = false)
+    @Column(name = "counterparty_type")
     public CounterpartyType type;
 
-    @Column(name = "producer_id")
     public UUID producerId;
 
-    @Column(name = "group_id")
     public UUID groupId;
 
     public static Counterparty producer(UUID producerId) {

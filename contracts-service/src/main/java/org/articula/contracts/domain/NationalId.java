@@ -21,10 +21,10 @@ public class NationalId {
     private static final int[] RUC_WEIGHTS = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "id_type", nullable = false)
+    @Column(name = "id_type")
     private Type type;
 
-    @Column(name = "id_number", nullable = false)
+    @Column(name = "id_number")
     private String number;
 
     protected NationalId() {

@@ -1,6 +1,5 @@
 package org.articula.contracts.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,25 +17,21 @@ public class Organisation {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public OrganisationKind kind;
 
     /** The organisation's own RUC, when it has one. */
     public String ruc;
 
     /** For a producer group: the association it belongs to. */
-    @Column(name = "parent_id")
     public UUID parentId;
 
     public String district;
 
     public String region;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Version

@@ -1,6 +1,5 @@
 package org.articula.contracts.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,19 +18,15 @@ public class Producer {
     @Id
     public UUID id;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "group_id")
     public UUID groupId;
 
     @Embedded
     public NationalId nationalId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
     public String district;
 
     public String region;
@@ -39,17 +34,13 @@ public class Producer {
     public String phone;
 
     /** Whether the producer asked to be told of verdicts, settlements and payments by text message. */
-    @Column(name = "notices_opt_in", nullable = false)
     public boolean noticesOptIn;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "notice_channel")
     public NoticeChannel noticeChannel;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version

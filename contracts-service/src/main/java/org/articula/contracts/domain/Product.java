@@ -1,6 +1,5 @@
 package org.articula.contracts.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,19 +17,14 @@ public class Product {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String code;
 
     /** Null for the common catalogue. */
-    @Column(name = "organisation_id")
     public UUID organisationId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
     public String unit;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

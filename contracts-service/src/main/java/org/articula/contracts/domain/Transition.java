@@ -28,29 +28,24 @@ public class Transition {
     @JoinColumn(name = "agreement_id")
     public Agreement agreement;
 
-    @Column(nullable = false)
     public int seq;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status", nullable = false)
+    @Column(name = "from_status")
     public AgreementStatus from;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false)
+    @Column(name = "to_status")
     public AgreementStatus to;
 
-    @Column(name = "effective_on", nullable = false)
     public LocalDate effectiveOn;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "reason_code")
     public TerminationReason reasonCode;
 
     public String reason;
 
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
-    @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 }

@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,48 +22,34 @@ public class AgreementTerms {
     @Id
     public UUID id;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "buyer_id", nullable = false)
     public UUID buyerId;
 
-    @Column(name = "counterparty_type", nullable = false)
     public String counterpartyType;
 
-    @Column(name = "producer_id")
     public UUID producerId;
 
-    @Column(name = "group_id")
     public UUID groupId;
 
-    @Column(nullable = false)
     public String product;
 
-    @Column(nullable = false)
     public String unit;
 
-    @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
-    @Column(name = "end_date", nullable = false)
     public LocalDate endDate;
 
-    @Column(nullable = false)
     public String status;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "periods_in_force", nullable = false)
     public List<DayRange> periodsInForce;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<TermsVersion> versions;
 
-    @Column(nullable = false)
     public long revision;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public boolean inForceOn(LocalDate day) {

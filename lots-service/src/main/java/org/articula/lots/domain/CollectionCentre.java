@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,13 +16,10 @@ public class CollectionCentre {
     @Id
     public UUID id;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
     public String district;
 
     public String region;
@@ -32,7 +28,6 @@ public class CollectionCentre {
 
     public BigDecimal longitude;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Version

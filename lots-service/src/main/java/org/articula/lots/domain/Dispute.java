@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,68 +46,50 @@ public class Dispute {
     public UUID id;
 
     /** The lot's organisation: the one that pays the producer. */
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "lot_id", nullable = false)
     public UUID lotId;
 
     /** The lot's revision that was contested: its rejected figures. */
-    @Column(name = "lot_revision", nullable = false)
     public int lotRevision;
 
-    @Column(name = "centre_id", nullable = false)
     public UUID centreId;
 
-    @Column(name = "producer_id", nullable = false)
     public UUID producerId;
 
-    @Column(nullable = false)
     public String reason;
 
-    @Column(name = "opened_by", nullable = false)
     public String openedBy;
 
-    @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
     /** When an untested dispute is decided by the clause's rule. */
-    @Column(nullable = false)
     public Instant deadline;
 
     /** What the clause version said an untested dispute comes to, as it stood when opened. */
-    @Column(name = "untested_favours_producer", nullable = false)
     public boolean untestedFavoursProducer;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public DisputeStatus status;
 
     @Enumerated(EnumType.STRING)
     public Decision decision;
 
-    @Column(name = "decided_by")
     public String decidedBy;
 
-    @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "tested_by")
     public String testedBy;
 
-    @Column(name = "tested_at")
     public Instant testedAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "retest_readings")
     public List<Reading> retestReadings;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "retest_verdict")
     public Verdict retestVerdict;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "retest_reasons")
     public List<RejectionReason> retestReasons;
 
     @Version

@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,35 +31,26 @@ public class Lot {
     public UUID id;
 
     /** The organisation that pays the producer (the agreement's tenant). */
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "centre_id", nullable = false)
     public UUID centreId;
 
-    @Column(name = "producer_id", nullable = false)
     public UUID producerId;
 
-    @Column(nullable = false)
     public String product;
 
-    @Column(nullable = false)
     public String unit;
 
-    @Column(name = "delivered_at", nullable = false)
     public Instant deliveredAt;
 
     /** The delivery's business day in America/Lima: the day the agreement is looked up for. */
-    @Column(name = "delivery_date", nullable = false)
     public LocalDate deliveryDate;
 
     @Enumerated(EnumType.STRING)
     public Shift shift;
 
-    @Column(name = "agreement_id", nullable = false)
     public UUID agreementId;
 
-    @Column(name = "agreement_version", nullable = false)
     public int agreementVersion;
 
     /** Quantity, readings and verdict as they now stand. */
@@ -68,20 +58,15 @@ public class Lot {
     public LotFigures figures;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public LotStatus status;
 
     /** 1 as recorded; each correction or void adds one. */
-    @Column(nullable = false)
     public int revision;
 
-    @Column(name = "recorded_by", nullable = false)
     public UUID recordedBy;
 
-    @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version

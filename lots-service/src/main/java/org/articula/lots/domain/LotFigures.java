@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,19 +19,15 @@ public class LotFigures {
     /** Quantities are kept to the gram or millilitre, as the column stores them. */
     public static final int QUANTITY_SCALE = 3;
 
-    @Column(nullable = false)
     public BigDecimal quantity;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<Reading> readings;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Verdict verdict;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<RejectionReason> reasons;
 
     protected LotFigures() { // for JPA

@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,14 +23,11 @@ public class LotRevision {
     @Id
     public UUID id;
 
-    @Column(name = "lot_id", nullable = false)
     public UUID lotId;
 
-    @Column(nullable = false)
     public int revision;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Kind kind;
 
     /** The lot's quantity, readings and verdict after this change. */
@@ -39,15 +35,12 @@ public class LotRevision {
     public LotFigures figures;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public LotStatus status;
 
     public String reason;
 
-    @Column(name = "changed_by", nullable = false)
     public String changedBy;
 
-    @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
     static LotRevision of(Lot lot, Kind kind, String reason, String by, Instant at) {

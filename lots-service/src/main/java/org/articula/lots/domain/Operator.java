@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,12 +14,9 @@ public class Operator {
     @Id
     public UUID id;
 
-    @Column(name = "centre_id", nullable = false)
     public UUID centreId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,19 +17,14 @@ public class ProducerRef {
     @Id
     public UUID id;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "group_id")
     public UUID groupId;
 
-    @Column(name = "national_id", nullable = false)
     public String nationalId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
     public long revision;
 
     /**

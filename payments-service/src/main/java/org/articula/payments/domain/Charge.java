@@ -1,6 +1,5 @@
 package org.articula.payments.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,42 +34,30 @@ public class Charge {
     @Id
     public UUID id;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "producer_id", nullable = false)
     public UUID producerId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ChargeKind kind;
 
-    @Column(nullable = false)
     public String description;
 
-    @Column(nullable = false)
     public BigDecimal amount;
 
-    @Column(name = "charge_date", nullable = false)
     public LocalDate chargeDate;
 
-    @Column(nullable = false)
     public int instalments;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "cancelled_by")
     public String cancelledBy;
 
-    @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
     @Version

@@ -1,6 +1,5 @@
 package org.articula.payments.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -21,17 +20,14 @@ import java.util.UUID;
 public class Instalment {
 
     @Id
-    @Column(name = "charge_id")
     public UUID chargeId;
 
     @Id
     public int number;
 
     /** First day of the fortnight the instalment falls due in. */
-    @Column(name = "due_from", nullable = false)
     public LocalDate dueFrom;
 
-    @Column(nullable = false)
     public BigDecimal amount;
 
     /**

@@ -1,6 +1,5 @@
 package org.articula.payments.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,33 +19,24 @@ import org.articula.platform.problem.ProblemException;
 public class ProducerSettlement {
 
     @Id
-    @Column(name = "settlement_id")
     public UUID settlementId;
 
     @Id
-    @Column(name = "producer_id")
     public UUID producerId;
 
-    @Column(nullable = false)
     public BigDecimal gross;
 
-    @Column(nullable = false)
     public BigDecimal deductions;
 
-    @Column(nullable = false)
     public BigDecimal net;
 
     /** The fortnight's last day plus the agreement's payment term. */
-    @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
 
-    @Column(name = "paid_on")
     public LocalDate paidOn;
 
-    @Column(name = "paid_by")
     public String paidBy;
 
-    @Column(name = "payment_reference")
     public String paymentReference;
 
     public boolean isPaid() {

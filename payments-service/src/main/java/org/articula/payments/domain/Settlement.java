@@ -1,6 +1,5 @@
 package org.articula.payments.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,30 +29,22 @@ public class Settlement {
     @Id
     public UUID id;
 
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "period_start", nullable = false)
     public LocalDate periodStart;
 
-    @Column(name = "period_end", nullable = false)
     public LocalDate periodEnd;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
     /** How many times it was computed. */
-    @Column(nullable = false)
     public int runs;
 
-    @Column(name = "computed_at", nullable = false)
     public Instant computedAt;
 
-    @Column(name = "closed_at")
     public Instant closedAt;
 
-    @Column(name = "closed_by")
     public String closedBy;
 
     @Version
