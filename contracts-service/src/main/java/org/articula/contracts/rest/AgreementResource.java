@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,12 +43,12 @@ import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/agreements")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agreements", description = "Articulation agreements, their clause versions and lifecycle")
 @Transactional // views read an agreement's versions and transitions in the same unit of work as the change
@@ -63,13 +62,11 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an agreement as a draft",
             description = "Its clauses become version 1, in force from the start date. Idempotent by the "
                     + "client-supplied id: 201 when created, 200 with the stored one on repeat.")
-    @APIResponse(responseCode = "201", description = "Registered as a draft", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
-    public Response create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Registered as a draft")
+    public RestResponse<AgreementView> create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.create(request).map(ContractsMapper::view), AgreementView::id, uri);
     }
 
@@ -112,7 +109,6 @@ public class AgreementResource {
     @PUT
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a draft's dates and clauses",
             description = "Only while DRAFT; send the version you read. A signed agreement changes by amendment.")
     public AgreementView redraft(@PathParam("id") UUID id, @Valid @NotNull DraftUpdate update) {
@@ -139,14 +135,12 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/amendments")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Amend a signed agreement from an effective date",
             description = "Adds the next clause version. The effective date must follow the latest version's and "
                     + "fall within validity. Idempotent by the amendment id: 201 then 200.")
-    @APIResponse(responseCode = "201", description = "Amended: the agreement with its new clause version",
-            content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
-    public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Amended: the agreement with its new clause version")
+    public RestResponse<AgreementView> amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request,
+            @Context UriInfo uri) {
         Created<ClauseVersion> created = service.amend(id, request);
         AgreementView view = ContractsMapper.view(service.get(id));
         return CreatedResponse.of(created,
@@ -157,7 +151,6 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/activation")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Activate (sign) a draft", description = "Binds from the start date. Refused if the "
             + "producer already holds an ACTIVE agreement with the same buyer and product on overlapping dates.")
     public AgreementView activate(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
@@ -167,7 +160,6 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/suspension")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Suspend an active agreement from a day (today by default)")
     public AgreementView suspend(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
         return ContractsMapper.view(service.suspend(id, request));
@@ -176,7 +168,6 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/reactivation")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reactivate a suspended agreement from a day (today by default)")
     public AgreementView reactivate(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
         return ContractsMapper.view(service.reactivate(id, request));
@@ -185,7 +176,6 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/termination")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Terminate an agreement before its end, with the reason",
             description = "effectiveOn is the first day it no longer binds (today by default).")
     public AgreementView terminate(@PathParam("id") UUID id, @Valid @NotNull Termination request) {

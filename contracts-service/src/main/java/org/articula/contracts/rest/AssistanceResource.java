@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +24,12 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/agreements/{id}/assistance")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assistance", description = "Technical assistance as delivered under an agreement")
 @Transactional
@@ -42,7 +41,6 @@ public class AssistanceResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record technical assistance delivered under an agreement",
             description = "A visit, training, veterinary or insemination service given on a day to some producers, "
                     + "or to the agreement's whole network when producerIds is left out. Whether it is charged to "
@@ -50,9 +48,9 @@ public class AssistanceResource {
                     + "among them to the céntimo and becomes an input-credit charge in payments-service. Only for an "
                     + "ACTIVE agreement, a day it was in force and not after today. Idempotent by the client-supplied "
                     + "id: 201 when recorded, 200 with the stored one on repeat.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistanceDeliveryView.class)))
-    public Response record(@PathParam("id") UUID id, @Valid @NotNull AssistanceDeliveryRequest request,
+    @Extension(name = CreatedResponse.CREATED, value = "Recorded")
+    public RestResponse<AssistanceDeliveryView> record(@PathParam("id") UUID id,
+            @Valid @NotNull AssistanceDeliveryRequest request,
             @Context UriInfo uri) {
         return CreatedResponse.of(service.record(id, request).map(AssistanceMapper::view), AssistanceDeliveryView::id,
                 uri);

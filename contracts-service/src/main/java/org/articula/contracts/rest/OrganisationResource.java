@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -33,10 +32,9 @@ import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,9 +53,8 @@ public class OrganisationResource {
     @Operation(summary = "Register an organisation",
             description = "The caller's own organisation (the id in their token) or one of its producer groups. "
                     + "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
-    public Response register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Registered")
+    public RestResponse<OrganisationView> register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.register(request).map(ContractsMapper::view), OrganisationView::id, uri);
     }
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +38,12 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/organisations/{organisationId}/producers")
+@Consumes(MediaType.APPLICATION_JSON) // every body read here is JSON (the CSV import says its own)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Producers", description = "Producers registered by an organisation")
 @RetryLostRace
@@ -57,13 +56,11 @@ public class ProducerResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a producer",
             description = "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. "
                     + "A DNI/RUC already registered in the organisation is a 409.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProducerView.class)))
-    public Response register(@PathParam("organisationId") UUID organisationId,
+    @Extension(name = CreatedResponse.CREATED, value = "Registered")
+    public RestResponse<ProducerView> register(@PathParam("organisationId") UUID organisationId,
             @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.register(organisationId, request).map(ContractsMapper::view),
                 ProducerView::id, uri);
@@ -127,7 +124,6 @@ public class ProducerResource {
     @PUT
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{producerId}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a producer's name, place, phone, group or notice preferences",
             description = "Send the version you read; a stale version is a 409 concurrent-modification. With "
                     + "noticesOptIn true the phone must be a Peruvian mobile +519xxxxxxxx (else a 400 naming phone).")

@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -24,12 +23,12 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/organisations/{organisationId}/products")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "The common catalogue and a buyer's own products")
 @RetryLostRace
@@ -47,11 +46,10 @@ public class ProductResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a product of the organisation's own", description = "201 when new, 200 on repeat.")
-    @APIResponse(responseCode = "201", description = "Defined", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    public Response define(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ProductRequest request,
+    @Extension(name = CreatedResponse.CREATED, value = "Defined")
+    public RestResponse<ProductView> define(@PathParam("organisationId") UUID organisationId,
+            @Valid @NotNull ProductRequest request,
             @Context UriInfo uri) {
         return CreatedResponse.of(service.define(organisationId, request).map(ContractsMapper::view), ProductView::code,
                 uri);

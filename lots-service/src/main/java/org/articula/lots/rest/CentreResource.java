@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,12 +34,12 @@ import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/collection-centres")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Collection centres", description = "Centres where producers deliver, and their operators")
 @RetryLostRace
@@ -57,11 +56,9 @@ public class CentreResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a collection centre", description = "Idempotent by id: 201, then 200.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
-    public Response register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Registered")
+    public RestResponse<CentreView> register(@Valid @NotNull CentreRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.register(request).map(LotMapper::view), CentreView::id, uri);
     }
 
@@ -85,11 +82,10 @@ public class CentreResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{centreId}/operators")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an operator to a centre", description = "Idempotent by id: 201, then 200.")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
-    public Response addOperator(@PathParam("centreId") UUID centreId, @Valid @NotNull OperatorRequest request,
+    @Extension(name = CreatedResponse.CREATED, value = "Added")
+    public RestResponse<OperatorView> addOperator(@PathParam("centreId") UUID centreId,
+            @Valid @NotNull OperatorRequest request,
             @Context UriInfo uri) {
         return CreatedResponse.of(service.addOperator(centreId, request).map(LotMapper::view), OperatorView::id, uri);
     }

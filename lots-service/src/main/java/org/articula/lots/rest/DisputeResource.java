@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/disputes")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Disputes", description = "Contesting a rejected lot: the counter-sample's re-test and its outcome")
 @RetryLostRace
@@ -36,7 +37,6 @@ public class DisputeResource {
     @POST
     @Path("/{id}/retest")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the counter-sample's re-test and decide the dispute",
             description = "Judged by the clause version that judged the lot. Passing: OVERTURNED, and the lot gets "
                     + "a new accepted revision with these readings (published as LotCorrected, so it is paid). "

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.articula.lots.mapping.DisputeMapper;
@@ -23,16 +22,16 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Contesting a lot, under the lot's path. Its own root resource: JAX-RS picks the root whose path matches most
  * literally, so under {@link LotResource}'s "/api/v1/lots" the "disputes" sub-path would not be found.
  */
 @Path("/api/v1/lots/{lotId}/disputes")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Disputes")
 @RetryLostRace
@@ -43,15 +42,14 @@ public class LotDisputeResource {
 
     @POST
     @RolesAllowed({ Roles.PRODUCER, Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Contest a rejected lot (ask for its counter-sample to be re-tested)",
             description = "By the lot's producer, its centre's operator or the organisation's buyer-admin. Only a lot "
                     + "whose latest revision is rejected, not voided, without an open dispute, within the contest "
                     + "window of the clause version that judged it (contestWindowHours from the lot's recording): "
                     + "otherwise 409 or 422 saying why, nothing stored. Idempotent by id: 201, then 200.")
-    @APIResponse(responseCode = "201", description = "Opened: the dispute", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisputeView.class)))
-    public Response open(@PathParam("lotId") UUID lotId, @Valid @NotNull DisputeRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Opened: the dispute")
+    public RestResponse<DisputeView> open(@PathParam("lotId") UUID lotId, @Valid @NotNull DisputeRequest request,
+            @Context UriInfo uri) {
         Created<DisputeView> created = service.open(lotId, request).map(DisputeMapper::view);
         return CreatedResponse.of(created, uri.getBaseUriBuilder().path(DisputeResource.class)
                 .path(created.value().id().toString()).build(), created.value());

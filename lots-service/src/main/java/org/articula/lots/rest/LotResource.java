@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/lots")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Lots", description = "Deliveries, their quality verdicts, corrections and voids")
 @RetryLostRace
@@ -59,7 +60,6 @@ public class LotResource {
 
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a lot and judge it",
             description = "The answer is the producer's receipt: verdict, one reason per failed parameter, and the "
                     + "agreement version used. Idempotent by the device's id: 201, then 200 with the same receipt. "
@@ -80,7 +80,6 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/batch")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record up to 10,000 lots at once (a device back online)",
             description = "Each lot on its own: a refused lot does not block the others. The answer lists, in "
                     + "request order, CREATED or UNCHANGED with the receipt, or REFUSED with the problem. "
@@ -108,7 +107,6 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/corrections")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a lot's quantity or readings",
             description = "Judged again by the clause version it was first judged by. Send the version you read.")
     public LotReceipt correct(@PathParam("id") UUID id, @Valid @NotNull Correction correction) {
@@ -118,7 +116,6 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/void")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Void a lot recorded by mistake", description = "It stays on record with the reason.")
     public LotReceipt voidLot(@PathParam("id") UUID id, @Valid @NotNull Voiding voiding) {
         return LotMapper.receipt(service.voidLot(id, voiding));

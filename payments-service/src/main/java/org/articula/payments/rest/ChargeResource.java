@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +30,12 @@ import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/charges")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Charges", description = "Input credit recovered from fortnightly payments in instalments")
 @Transactional // views read instalments and recoveries in the same unit of work as the change
@@ -52,7 +51,6 @@ public class ChargeResource {
 
     @POST
     @RolesAllowed(Roles.TREASURER)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)",
             description = "Split into instalments (default 2, at most the agreement's maximum): the first n-1 are "
                     + "amount/n rounded down to the céntimo, the last takes the rest; instalment k falls due in the "
@@ -60,9 +58,8 @@ public class ChargeResource {
                     + "one of the organisation's is not found (404), as an unknown id. While no agreement of the "
                     + "producer has reached payments-service: 409 terms-not-received with Retry-After, repeat then; "
                     + "when none is in force on the charge date: 422 no-agreement-in-force.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargeView.class)))
-    public Response record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Recorded")
+    public RestResponse<ChargeView> record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.record(request).map(service::view), ChargeView::id, uri);
     }
 
@@ -109,7 +106,6 @@ public class ChargeResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/cancellation")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a charge",
             description = "Only while nothing of it was recovered by a closed settlement.")
     public ChargeView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {

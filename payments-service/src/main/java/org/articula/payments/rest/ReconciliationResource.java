@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,12 +31,12 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reconciliation", description = "What buyers paid against what members were owed and paid")
 @Transactional
@@ -50,12 +49,10 @@ public class ReconciliationResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/remittances")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200. "
             + "The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RemittanceView.class)))
-    public Response remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Recorded")
+    public RestResponse<RemittanceView> remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.record(request).map(ReconciliationMapper::view), RemittanceView::id, uri);
     }
 

@@ -48,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/settlements")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
@@ -62,7 +63,6 @@ public class SettlementResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/runs")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compute an organisation's settlement of a fortnight",
             description = "Creates it OPEN or computes it again from the lots and terms known now; the same inputs "
                     + "give the same result. A closed fortnight is a 409. Without Prefer: respond-async the answer "
@@ -171,7 +171,6 @@ public class SettlementResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/closing")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a settlement for good",
             description = "Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights "
                     + "close first.")
@@ -255,7 +254,6 @@ public class SettlementResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/payouts")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that a producer was paid", description = "On a closed settlement; lateness is "
             + "measured against the due date. The same payout again changes nothing.")
     public SettlementView pay(@PathParam("id") UUID id, @Valid @NotNull PayoutRequest payout) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.articula.platform.idempotency.CreatedResponse;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -59,6 +60,7 @@ final class ProblemResponses {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
+        documentCreate(operation, responses);
         List<Parameter> parameters = new java.util.ArrayList<>();
         if (pathParameters != null) {
             parameters.addAll(pathParameters);
@@ -107,6 +109,28 @@ final class ProblemResponses {
                 addRepeat(responses, response.getValue());
             }
         }
+    }
+
+    /**
+     * A create typed {@code RestResponse<View>} and marked with {@link CreatedResponse#CREATED} gets from the scanner
+     * a 200 with the view's schema: that becomes the 201 (described by the mark), and addRepeat makes the 200.
+     */
+    private static void documentCreate(Operation operation, APIResponses responses) {
+        Object described = operation.getExtensions() == null
+                ? null
+                : operation.getExtensions().get(CreatedResponse.CREATED);
+        APIResponse scanned = responses.getAPIResponse("200");
+        if (described == null || scanned == null) {
+            return;
+        }
+        operation.removeExtension(CreatedResponse.CREATED);
+        Map<String, APIResponse> ordered = new java.util.LinkedHashMap<>();
+        responses.getAPIResponses().forEach((code, response) -> ordered.put(code.equals("200") ? "201" : code,
+                code.equals("200")
+                        ? OASFactory.createAPIResponse().description(described.toString())
+                                .content(scanned.getContent())
+                        : response));
+        responses.setAPIResponses(ordered);
     }
 
     private static boolean isUuid(Schema schema) {
@@ -169,11 +193,14 @@ final class ProblemResponses {
         }
         Map<String, APIResponse> ordered = new java.util.LinkedHashMap<>();
         ordered.put("200", OASFactory.createAPIResponse()
-                .description("A repeat of the same request (same id): what the first one stored, unchanged")
+                .description(REPEAT)
                 .content(created.getContent()));
         ordered.putAll(responses.getAPIResponses());
         responses.setAPIResponses(ordered);
     }
+
+    private static final String REPEAT = "A repeat of the same request (same id): what the first one stored, "
+            + "unchanged";
 
     private static void addLocation(APIResponse response) {
         if (response.getHeaders() != null && response.getHeaders().containsKey("Location")) {

@@ -20,7 +20,7 @@ class CreatedTest {
     void theFirstRequestStoresAndAnswers201WithLocation() {
         Created<String> created = Created.first("stored");
         assertTrue(created.isNew());
-        try (Response answer = CreatedResponse.of(created, LOCATION, "view")) {
+        try (Response answer = CreatedResponse.of(created, LOCATION, "view").toResponse()) {
             assertEquals(201, answer.getStatus());
             assertEquals(LOCATION, answer.getLocation());
             assertEquals("view", answer.getEntity());
@@ -33,7 +33,7 @@ class CreatedTest {
         Created<String> repeated = Created.repeatOrConflict(stored, true, "unused");
         assertFalse(repeated.isNew());
         assertSame(stored, repeated.value());
-        try (Response answer = CreatedResponse.of(repeated, LOCATION, "view")) {
+        try (Response answer = CreatedResponse.of(repeated, LOCATION, "view").toResponse()) {
             assertEquals(200, answer.getStatus());
             assertEquals(null, answer.getLocation());
             assertEquals("view", answer.getEntity());
