@@ -74,6 +74,8 @@ public class ShipmentService {
                 .filter(c -> user.actsFor(c.organisationId))
                 .orElseThrow(() -> ProblemException.invalidField("centreId", "centro de acopio no registrado"));
         refuseRepeatedLots(request.lotIds());
+        // Which lots are shipped, before the id: a repeat committed in between is then found by its id, not refused.
+        Map<UUID, UUID> shippedIn = shipments.shipmentsOf(request.lotIds());
         Shipment existing = shipments.findById(request.id());
         if (existing != null) {
             List<UUID> existingLots = shipments.lotsOf(existing.id).stream().map(m -> m.lotId).toList();
@@ -83,8 +85,7 @@ public class ShipmentService {
         Map<UUID, Lot> found = lots.findExisting(request.lotIds()).stream().filter(this::visible)
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
         List<Lot> asked = request.lotIds().stream().map(found::get).toList();
-        LotAdmission admission = new LotAdmission(centre.id, shipments.shipmentsOf(found.keySet()),
-                request.certification());
+        LotAdmission admission = new LotAdmission(centre.id, shippedIn, request.certification());
         Shipment.Dispatched dispatched = Shipment.dispatch(request, centre.organisationId, asked, admission,
                 user.name(), clock.instant());
         Shipment shipment = dispatched.shipment();
