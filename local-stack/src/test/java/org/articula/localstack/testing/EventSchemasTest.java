@@ -257,6 +257,66 @@ class EventSchemasTest {
         }
     }
 
+    /** A tanker of two lots dispatched, then rejected by the processor: both lots-service shipment events. */
+    @Test
+    void shipmentEventsOfLotsServiceMatchTheirSchemas() {
+        EventSchemas lots = EventSchemas.forService("lots-service");
+        ObjectNode dispatched = shipmentEvent("ShipmentDispatched", "null");
+        lots.assertValid(dispatched);
+        ObjectNode rejected = shipmentEvent("ShipmentResultRecorded", """
+                {"outcome": "REJECTED", "discountPercent": null,
+                 "readings": [{"parameter": "total_solids", "value": 11.2}],
+                 "receivedAt": "2026-11-20T18:30:00Z", "note": "Sólidos bajos", "recordedBy": "Planta Trujillo"}""");
+        ((ObjectNode) rejected.at("/payload/shipment")).put("status", "REJECTED").put("version", 1);
+        lots.assertValid(rejected);
+        ((ObjectNode) dispatched.at("/payload/shipment")).put("shippedQuantity", -1);
+        assertInvalidFor(lots, dispatched, "shippedQuantity");
+        assertInvalidFor(lots, shipmentEvent("ShipmentResultRecorded", "null"), "result");
+    }
+
+    private static void assertInvalidFor(EventSchemas schemas, JsonNode event, String mentioned) {
+        AssertionError error = assertThrows(AssertionError.class, () -> schemas.assertValid(event));
+        assertTrue(error.getMessage().contains(mentioned), error.getMessage());
+    }
+
+    private static ObjectNode shipmentEvent(String type, String result) {
+        return read("""
+                {
+                  "eventId": "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                  "type": "%1$s",
+                  "schemaVersion": 1,
+                  "aggregateType": "Shipment",
+                  "aggregateId": "4b3a2c1d-0e9f-4a8b-b7c6-d5e4f3a2b1c0",
+                  "occurredAt": "2026-11-20T16:00:00Z",
+                  "organisationId": "%2$s",
+                  "payload": {
+                    "shipment": {
+                      "shipmentId": "4b3a2c1d-0e9f-4a8b-b7c6-d5e4f3a2b1c0",
+                      "centreId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                      "organisationId": "%2$s",
+                      "buyerId": "%3$s",
+                      "reference": "Cisterna C4X-812",
+                      "dispatchedAt": "2026-11-20T16:00:00Z",
+                      "product": "milk",
+                      "unit": "L",
+                      "lotCount": 2,
+                      "lotsQuantity": 38.750,
+                      "lossesQuantity": 0.750,
+                      "shippedQuantity": 38.000,
+                      "losses": [{ "quantity": 0.750, "reason": "derrame al trasvasar" }],
+                      "certification": null,
+                      "status": "DISPATCHED",
+                      "result": %4$s,
+                      "version": 0
+                    },
+                    "lots": [
+                      { "lotId": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b", "revision": 1, "producerId": "%5$s", "quantity": 18.500 },
+                      { "lotId": "f2a3b4c5-d6e7-4f8a-9b0c-1d2e3f4a5b6c", "revision": 2, "producerId": "%5$s", "quantity": 20.250 }
+                    ]
+                  }
+                }""".formatted(type, ORGANISATION, BUYER, result, PRODUCER));
+    }
+
     // ---- sample events -------------------------------------------------------------------------
 
     private static Map<String, JsonNode> validEvents() {

@@ -39,6 +39,7 @@ class LotsRobustnessTest {
     static final String LOTS = "/api/v1/lots";
     static final String CENTRES = "/api/v1/collection-centres";
     static final String DISPUTES = "/api/v1/disputes";
+    static final String SHIPMENTS = "/api/v1/shipments";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
     @Inject
@@ -61,6 +62,7 @@ class LotsRobustnessTest {
                 .post(CENTRES + "/" + centre + "/operators").then().statusCode(201);
         UUID lot = lot();
         UUID dispute = dispute();
+        UUID shipment = shipment();
 
         RobustnessReport report = RobustnessSuite.forService("lots-service", "lots")
                 .platformOperations(inbox.consumerName())
@@ -114,6 +116,19 @@ class LotsRobustnessTest {
                         "readings", List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.9"),
                                 "instrument", "Lactoscan", "sampleId", "C-1"))))
                         .withPath("id", dispute()))
+                .seed("POST " + SHIPMENTS, () -> ApiRequest.json(shipmentBody(UUID.randomUUID(), lot())))
+                .creates("POST " + SHIPMENTS)
+                .seed("GET " + SHIPMENTS, () -> ApiRequest.empty().withQuery("centreId", centre)
+                        .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY).withQuery("page", 0)
+                        .withQuery("size", 50))
+                .seed("GET " + SHIPMENTS + "/{id}", () -> ApiRequest.empty().withPath("id", shipment))
+                .seed("GET " + SHIPMENTS + "/{id}/trace", () -> ApiRequest.empty().withPath("id", shipment))
+                .seed("GET " + SHIPMENTS + "/{id}/epcis", () -> ApiRequest.empty().withPath("id", shipment))
+                .seed("POST " + SHIPMENTS + "/{id}/result", () -> ApiRequest.json(Map.of("outcome",
+                        "ACCEPTED_WITH_DISCOUNT", "discountPercent", new BigDecimal("4.50"), "readings",
+                        List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.6"))), "receivedAt",
+                        java.time.Instant.now().toString(), "note", "Acidez algo alta"))
+                        .withPath("id", shipment()))
                 .run();
 
         assertEquals(List.of(), report.failures());
@@ -146,6 +161,21 @@ class LotsRobustnessTest {
         given().contentType(ContentType.JSON).body(Map.of("id", id, "reason", "la muestra se calentó"))
                 .post(LOTS + "/" + rejectedLot() + "/disputes").then().statusCode(201);
         return id;
+    }
+
+    /** A shipment of a fresh accepted lot, dispatched a minute ago. */
+    private UUID shipment() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(shipmentBody(id, lot())).post(SHIPMENTS).then().statusCode(201);
+        return id;
+    }
+
+    private Map<String, Object> shipmentBody(UUID id, UUID lot) {
+        return Map.of("shipmentId", id, "centreId", centre, "buyerId", UUID.randomUUID(), "reference",
+                "Cisterna C4X-812", "dispatchedAt", java.time.Instant.now().minusSeconds(60).toString(), "lotIds",
+                List.of(lot), "losses", List.of(Map.of("quantity", new BigDecimal("0.250"), "reason",
+                        "derrame al trasvasar")),
+                "certification", "ORGANIC");
     }
 
     private Map<String, Object> centre(UUID id) {

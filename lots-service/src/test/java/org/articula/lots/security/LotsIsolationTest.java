@@ -43,12 +43,14 @@ class LotsIsolationTest {
 
     /** One organisation's world in lots-service. */
     record Tenant(UUID organisation, UUID producer, UUID fellow, UUID centre, UUID operator, UUID lot,
-            UUID rejectedLot, UUID dispute) {
+            UUID rejectedLot, UUID dispute, UUID shippableLot, UUID shipment) {
 
         Map<String, String> own() {
-            return Map.of("organisation", organisation.toString(), "producer", producer.toString(), "centre",
-                    centre.toString(), "operator", operator.toString(), "lot", lot.toString(),
-                    "rejectedLot", rejectedLot.toString(), "dispute", dispute.toString());
+            return Map.ofEntries(Map.entry("organisation", organisation.toString()),
+                    Map.entry("producer", producer.toString()), Map.entry("centre", centre.toString()),
+                    Map.entry("operator", operator.toString()), Map.entry("lot", lot.toString()),
+                    Map.entry("rejectedLot", rejectedLot.toString()), Map.entry("dispute", dispute.toString()),
+                    Map.entry("shippableLot", shippableLot.toString()), Map.entry("shipment", shipment.toString()));
         }
     }
 
@@ -61,21 +63,26 @@ class LotsIsolationTest {
         Set<String> everythingOfA = Set.of("Rosalinda Ticona Mamani", "Fidel Ticona Quispe", "Centro de Acopio Isolda",
                 "Operador Isolda Quispe", "4321.987", "13.579", UpstreamEvents.nationalId(a.producer()),
                 a.organisation().toString(), a.producer().toString(), a.fellow().toString(), a.centre().toString(),
-                a.operator().toString(), a.lot().toString(), a.rejectedLot().toString(), a.dispute().toString());
+                a.operator().toString(), a.lot().toString(), a.rejectedLot().toString(), a.dispute().toString(),
+                a.shippableLot().toString(), a.shipment().toString());
         Map<String, String> fellowOwn = new HashMap<>(a.own());
         fellowOwn.put("producer", a.fellow().toString());
         fellowOwn.put("lot", UUID.randomUUID().toString());
         fellowOwn.put("rejectedLot", UUID.randomUUID().toString());
         fellowOwn.put("dispute", UUID.randomUUID().toString());
+        fellowOwn.put("shippableLot", UUID.randomUUID().toString());
+        fellowOwn.put("shipment", UUID.randomUUID().toString());
 
         String centreOfA = "/api/v1/collection-centres/" + a.centre();
         IsolationMatrix matrix = new IsolationMatrix("lots-service")
                 .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/lots/" + a.lot(),
                         "/api/v1/lots/" + a.lot() + "/history", "/api/v1/collection-centres", centreOfA + "/operators",
-                        centreOfA + "/sheet?date=" + TO, "/api/v1/disputes/" + a.dispute())
+                        centreOfA + "/sheet?date=" + TO, "/api/v1/disputes/" + a.dispute(),
+                        "/api/v1/shipments/" + a.shipment(), "/api/v1/shipments/" + a.shipment() + "/trace")
                 .foreign("organisation", a.organisation()).foreign("producer", a.producer())
                 .foreign("centre", a.centre()).foreign("operator", a.operator()).foreign("lot", a.lot())
                 .foreign("rejectedLot", a.rejectedLot()).foreign("dispute", a.dispute())
+                .foreign("shippableLot", a.shippableLot()).foreign("shipment", a.shipment())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)
                 .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
                         .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
@@ -139,6 +146,19 @@ class LotsIsolationTest {
         m.operation("POST /api/v1/disputes/{id}/retest", post("/api/v1/disputes/{{dispute}}/retest", """
                 {"testedBy":"Laboratorio de la UNT","testedAt":"%s",
                  "readings":[{"parameter":"total_solids","value":12.1}]}""".formatted(LimaDays.earlierOn(TODAY))));
+        m.operation("POST /api/v1/shipments", post("/api/v1/shipments", """
+                {"shipmentId":"{{new:shipment}}","centreId":"{{centre}}","buyerId":"%s",
+                 "reference":"Cisterna C4X-812","dispatchedAt":"%s","lotIds":["{{shippableLot}}"]}"""
+                .formatted(UUID.randomUUID(), java.time.Instant.now().minusSeconds(60))));
+        m.operation("GET /api/v1/shipments", get("/api/v1/shipments"),
+                get("/api/v1/shipments").withQuery("centreId", "{{filter:centre}}").withQuery("from", FROM)
+                        .withQuery("to", TO));
+        m.operation("GET /api/v1/shipments/{id}", get("/api/v1/shipments/{{shipment}}"));
+        m.operation("GET /api/v1/shipments/{id}/trace", get("/api/v1/shipments/{{shipment}}/trace"));
+        m.operation("GET /api/v1/shipments/{id}/epcis",
+                get("/api/v1/shipments/{{shipment}}/epcis").accepting("application/ld+json"));
+        m.operation("POST /api/v1/shipments/{id}/result", post("/api/v1/shipments/{{shipment}}/result",
+                "{\"outcome\":\"ACCEPTED\",\"receivedAt\":\"%s\"}".formatted(java.time.Instant.now())));
         m.operation("POST /api/v1/lots/{id}/void", post("/api/v1/lots/{{lot}}/void",
                 "{\"version\":0,\"reason\":\"registrado dos veces\"}"));
     }
@@ -183,6 +203,26 @@ class LotsIsolationTest {
         given().header(TestTokens.as(organisation, Roles.BUYER_ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("id", dispute, "reason", "la contramuestra dirá"))
                 .post("/api/v1/lots/" + rejectedLot + "/disputes").then().statusCode(201);
-        return new Tenant(organisation, producer, fellow, centre, operator, lot, rejectedLot, dispute);
+        UUID shippableLot = acceptedLot(organisation, centre, operator, producer);
+        UUID shipment = UUID.randomUUID();
+        given().header(TestTokens.as(organisation, Roles.CENTRE_OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("shipmentId", shipment, "centreId", centre, "buyerId", UUID.randomUUID(), "reference",
+                        "Cisterna de " + centreName, "dispatchedAt", java.time.Instant.now().minusSeconds(60)
+                                .toString(),
+                        "lotIds", List.of(acceptedLot(organisation, centre, operator, producer))))
+                .post("/api/v1/shipments").then().statusCode(201);
+        return new Tenant(organisation, producer, fellow, centre, operator, lot, rejectedLot, dispute, shippableLot,
+                shipment);
+    }
+
+    private static UUID acceptedLot(UUID organisation, UUID centre, UUID operator, UUID producer) {
+        UUID id = UUID.randomUUID();
+        given().header(TestTokens.as(organisation, Roles.CENTRE_OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "centreId", centre, "operatorId", operator, "producerId", producer,
+                        "product", "milk", "quantity", new BigDecimal("20.5"), "unit", "L", "deliveredAt",
+                        LimaDays.earlierOn(TODAY).toString(), "readings",
+                        List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("12.4")))))
+                .post("/api/v1/lots").then().statusCode(201);
+        return id;
     }
 }
