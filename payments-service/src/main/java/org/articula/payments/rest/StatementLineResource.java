@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.UUID;
 import org.articula.payments.rest.dto.LotStatementLine;
 import org.articula.payments.service.LotStatementService;
 import org.articula.platform.security.Roles;
@@ -41,8 +42,8 @@ public class StatementLineResource {
     @APIResponse(responseCode = "400", description = "No lotId, more than 500, or one that is not a UUID")
     public List<LotStatementLine> lines(@Parameter(description = "A lot's id; repeat for up to "
             + LotStatementService.MAX_LOTS + " lots", required = true,
-            schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = String.class, format = "uuid")) @QueryParam("lotId") List<String> lotIds) {
+            schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class, minItems = 1,
+                    maxItems = LotStatementService.MAX_LOTS)) @QueryParam("lotId") List<String> lotIds) {
         return service.lines(lotIds);
     }
 }
