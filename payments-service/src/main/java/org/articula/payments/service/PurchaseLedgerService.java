@@ -2,7 +2,6 @@ package org.articula.payments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.articula.payments.repository.SettlementRepository;
 import org.articula.payments.rest.dto.PurchaseLedger;
 import org.articula.platform.problem.ProblemException;
 import org.articula.platform.security.CurrentUser;
+import org.articula.platform.time.BusinessClock;
 
 /**
  * Purchase settlements ("liquidaciones de compra") and the purchase ledger (Ley 32434; docs/decisions/
@@ -30,12 +30,10 @@ public class PurchaseLedgerService {
     SettlementRepository settlements;
     @Inject
     CurrentUser user;
-    @Inject
-    Clock clock;
 
     /**
      * Issues the purchase settlements of a settlement closed in this transaction, numbered after the organisation's
-     * last one in the order of the producers' names, dated today in Lima. Part of the closing: if it fails, the
+     * last one in the order of the producers' names, dated the closing day in Lima. Part of the closing: if it fails, the
      * settlement stays open and no number is taken.
      */
     void issue(Settlement settlement) {
@@ -48,7 +46,8 @@ public class PurchaseLedgerService {
         String series = PurchaseSettlementNumber.SERIES;
         List<PurchaseSettlementNumber> numbers = PurchaseSettlementNumber.following(series,
                 queries.reserve(settlement.organisationId, series, small.size()), small.size());
-        queries.issue(settlement.organisationId, settlement.id, series, LocalDate.now(clock),
+        queries.issue(settlement.organisationId, settlement.id, series,
+                LocalDate.ofInstant(settlement.closedAt, BusinessClock.LIMA),
                 small.stream().map(PurchaseLedgerQueries.Candidate::producerId).toList(),
                 numbers.stream().map(PurchaseSettlementNumber::number).toList());
     }
