@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,74 +36,53 @@ public class Shipment {
     public UUID id;
 
     /** The centre's organisation: the one that ships. */
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "centre_id", nullable = false)
     public UUID centreId;
 
     /** The destination organisation (the processor, the exporter): it sees the shipment too. */
-    @Column(name = "buyer_id", nullable = false)
     public UUID buyerId;
 
-    @Column(nullable = false)
     public String reference;
 
-    @Column(name = "dispatched_at", nullable = false)
     public Instant dispatchedAt;
 
-    @Column(nullable = false)
     public String product;
 
-    @Column(nullable = false)
     public String unit;
 
-    @Column(name = "lot_count", nullable = false)
     public int lotCount;
 
-    @Column(name = "lots_quantity", nullable = false)
     public BigDecimal lotsQuantity;
 
-    @Column(name = "losses_quantity", nullable = false)
     public BigDecimal lossesQuantity;
 
-    @Column(name = "shipped_quantity", nullable = false)
     public BigDecimal shippedQuantity;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<Loss> losses;
 
     /** The scheme it is declared certified under (e.g. ORGANIC), or null. */
     public String certification;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ShipmentStatus status;
 
-    @Column(name = "discount_percent")
     public BigDecimal discountPercent;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "result_readings")
     public List<ShipmentReading> resultReadings;
 
-    @Column(name = "received_at")
     public Instant receivedAt;
 
-    @Column(name = "result_note")
     public String resultNote;
 
-    @Column(name = "result_recorded_by")
     public String resultRecordedBy;
 
-    @Column(name = "result_recorded_at")
     public Instant resultRecordedAt;
 
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Version

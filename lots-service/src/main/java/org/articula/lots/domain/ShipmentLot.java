@@ -1,6 +1,5 @@
 package org.articula.lots.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,23 +15,17 @@ import java.util.UUID;
 public class ShipmentLot {
 
     @Id
-    @Column(name = "lot_id")
     public UUID lotId;
 
-    @Column(name = "shipment_id", nullable = false)
     public UUID shipmentId;
 
     /** Its place in the request's lotIds, from 0. */
-    @Column(nullable = false)
     public int position;
 
-    @Column(name = "lot_revision", nullable = false)
     public int lotRevision;
 
-    @Column(name = "producer_id", nullable = false)
     public UUID producerId;
 
-    @Column(nullable = false)
     public BigDecimal quantity;
 
     static ShipmentLot of(UUID shipmentId, int position, Lot lot) {

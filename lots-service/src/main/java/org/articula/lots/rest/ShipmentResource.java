@@ -33,12 +33,15 @@ import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/shipments")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments", description = "Accepted lots pooled into a shipment, the buyer's result traced back to each "
         + "lot and producer, and its GS1 EPCIS 2.0 export")
@@ -50,16 +53,14 @@ public class ShipmentResource {
 
     @POST
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pool accepted lots of a centre into a shipment for a buyer",
             description = "By the centre's operator or its organisation's buyer-admin. Every lot accepted at its "
                     + "current revision, not voided, of the centre, of one product and in no other shipment; "
                     + "shippedQuantity = the lots' sum less the losses, above zero. Otherwise 422 naming each lot "
                     + "(lotIds[i]) or the losses, nothing stored. Idempotent by shipmentId: 201, then 200; the same "
                     + "id with other content 409.")
-    @APIResponse(responseCode = "201", description = "Dispatched: the shipment", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentView.class)))
-    public Response dispatch(@Valid @NotNull ShipmentRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Dispatched: the shipment")
+    public RestResponse<ShipmentView> dispatch(@Valid @NotNull ShipmentRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.dispatch(ShipmentMapper.dispatch(request)).map(ShipmentMapper::view),
                 ShipmentView::shipmentId, uri);
     }
@@ -87,7 +88,6 @@ public class ShipmentResource {
     @POST
     @Path("/{id}/result")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the buyer's result on the shipment",
             description = "By the buyer's buyer-admin, or by the centre's operator or buyer-admin transcribing the "
                     + "buyer's report. Recorded once: the same result again answers the shipment unchanged, another "

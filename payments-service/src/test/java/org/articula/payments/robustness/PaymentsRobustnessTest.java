@@ -48,7 +48,8 @@ class PaymentsRobustnessTest {
     UUID buyer = UUID.randomUUID();
 
     /** An organisation with one producer, her agreement, one lot and the fortnight computed. */
-    record Fortnight(UUID organisation, UUID producer, String settlement, String runId, UUID agreement, UUID network) {
+    record Fortnight(UUID organisation, UUID producer, String settlement, String runId, UUID agreement, UUID network,
+            UUID lot) {
     }
 
     @Test
@@ -111,6 +112,8 @@ class PaymentsRobustnessTest {
                 .seed("GET " + SETTLEMENTS + "/{id}/statements/{producerId}", () -> ApiRequest.empty()
                         .withPath("id", f.settlement()).withPath("producerId", rosa))
                 .seed("GET /api/v1/statements", () -> ApiRequest.empty().withQuery("producerId", rosa))
+                .seed("GET /api/v1/purchase-ledger", () -> october().withQuery("organisationId", org))
+                .seed("GET /api/v1/statement-lines", () -> ApiRequest.empty().withQuery("lotId", f.lot()))
                 .seed("GET /api/v1/compliance/{scope}/{id}",
                         () -> october().withPath("scope", "agreements").withPath("id", f.agreement()))
                 .run();
@@ -133,14 +136,14 @@ class PaymentsRobustnessTest {
         Feed.await("the network's agreement", () -> ((Number) em.createNativeQuery(
                 "select count(*) from agreement_ref where group_id = :g").setParameter("g", network)
                 .getSingleResult()).intValue() == 1);
-        milk.lot(producer, OCT_1.plusDays(1), "40", "ACCEPTED");
+        UUID lot = milk.lot(producer, OCT_1.plusDays(1), "40", "ACCEPTED").id();
         milk.awaitAll(em);
         Feed.awaitTermsOf(em, producer);
         JsonPath run = given().header(TestTokens.as(organisation, Roles.TREASURER)).contentType(ContentType.JSON)
                 .body(Map.of("organisationId", organisation, "fortnightStart", OCT_1.toString()))
                 .post(SETTLEMENTS + "/runs").then().statusCode(200).extract().jsonPath();
         return new Fortnight(organisation, producer, run.getString("id"), run.getString("lastRunId"),
-                milk.agreementOf(producer), network);
+                milk.agreementOf(producer), network, lot);
     }
 
     private static Map<String, Object> chargeBody(UUID id, UUID org, UUID producer) {

@@ -44,19 +44,20 @@ class PaymentsIsolationTest {
     static final String CSV = "text/csv";
     static final String HTML = "text/html";
     static final String PDF = "application/pdf";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     EntityManager em;
 
     /** One organisation's world in payments-service. */
     record Tenant(UUID organisation, UUID buyer, UUID producer, UUID fellow, UUID charge, UUID remittance,
-            UUID settlement, UUID run, UUID agreement, UUID fellowAgreement, UUID network) {
+            UUID settlement, UUID run, UUID agreement, UUID fellowAgreement, UUID network, UUID lot) {
 
         Map<String, String> own() {
             return Map.of("organisation", organisation.toString(), "buyer", buyer.toString(), "producer",
                     producer.toString(), "charge", charge.toString(), "remittance", remittance.toString(),
                     "settlement", settlement.toString(), "run", run.toString(), "agreement", agreement.toString(),
-                    "network", network.toString());
+                    "network", network.toString(), "lot", lot.toString());
         }
     }
 
@@ -76,6 +77,7 @@ class PaymentsIsolationTest {
         fellowOwn.put("producer", a.fellow().toString());
         fellowOwn.put("charge", UUID.randomUUID().toString());
         fellowOwn.put("agreement", a.fellowAgreement().toString());
+        fellowOwn.put("lot", UUID.randomUUID().toString()); // Fidel delivered nothing
 
         String settlementOfA = "/api/v1/settlements/" + a.settlement();
         IsolationMatrix matrix = new IsolationMatrix("payments-service")
@@ -86,7 +88,7 @@ class PaymentsIsolationTest {
                 .foreign("organisation", a.organisation()).foreign("buyer", a.buyer())
                 .foreign("producer", a.producer()).foreign("charge", a.charge())
                 .foreign("remittance", a.remittance()).foreign("settlement", a.settlement()).foreign("run", a.run())
-                .foreign("agreement", a.agreement()).foreign("network", a.network())
+                .foreign("agreement", a.agreement()).foreign("network", a.network()).foreign("lot", a.lot())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), Set.copyOf(everythingOfA))
                 .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
                         .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
@@ -147,6 +149,9 @@ class PaymentsIsolationTest {
                 get(settlement + "/statements/{{producer}}").accepting(PDF),
                 get(settlement + "/statements/{{producer}}").accepting(CSV));
         m.operation("GET /api/v1/statements", statements, statements.accepting(CSV));
+        Request ledger = october(get("/api/v1/purchase-ledger").withQuery("organisationId", "{{organisation}}"));
+        m.operation("GET /api/v1/purchase-ledger", ledger, ledger.accepting(CSV), ledger.accepting(XLSX));
+        m.operation("GET /api/v1/statement-lines", get("/api/v1/statement-lines").withQuery("lotId", "{{filter:lot}}"));
         m.operation("GET /api/v1/compliance/{scope}/{id}", october(get("/api/v1/compliance/agreements/{{agreement}}")),
                 october(get("/api/v1/compliance/producers/{{producer}}")),
                 get("/api/v1/compliance/networks/{{network}}"),
@@ -170,7 +175,7 @@ class PaymentsIsolationTest {
         Deliveries deliveries = new Deliveries(organisation, buyer, "milk", "L");
         UUID producer = deliveries.producer(producerName, UpstreamEvents.terms().basePrice(price));
         UUID fellow = deliveries.producer(fellowName, UpstreamEvents.terms().basePrice(price));
-        deliveries.lot(producer, OCT_1.plusDays(1), quantity, "ACCEPTED");
+        UUID lot = deliveries.lot(producer, OCT_1.plusDays(1), quantity, "ACCEPTED").id();
         deliveries.awaitAll(em);
         Feed.awaitTermsOf(em, producer);
         Feed.awaitTermsOf(em, fellow);
@@ -193,6 +198,6 @@ class PaymentsIsolationTest {
                 .post("/api/v1/settlements/" + settlement + "/closing").then().statusCode(200);
         return new Tenant(organisation, buyer, producer, fellow, charge, remittance, settlement,
                 UUID.fromString(run.getString("lastRunId")), deliveries.agreementOf(producer),
-                deliveries.agreementOf(fellow), UUID.randomUUID());
+                deliveries.agreementOf(fellow), UUID.randomUUID(), lot);
     }
 }
