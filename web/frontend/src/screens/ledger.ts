@@ -68,14 +68,14 @@ function choose(end: 'from' | 'to', e: Event): void {
 
 function body(ledger: Ledger, path: string, file: string): TemplateResult {
   return html`
-    <dl class="counters">
-      <div><dt>Total comprado</dt><dd data-total="ledger">${money(ledger.total)}</dd></div>
+    <dl class="counters figures">
+      <div class="whole"><dt>Total comprado</dt><dd data-total="ledger">${money(ledger.total)}</dd></div>
       <div><dt>Productores</dt><dd data-total="producers">${ledger.producers.length}</dd></div>
       <div><dt>Compras</dt><dd data-total="purchases">${ledger.purchases.length}</dd></div>
     </dl>
     <div class="actions">
       <button class="button" data-download="csv" @click=${() => void download(path, 'text/csv', `${file}.csv`)}>Descargar CSV</button>
-      <button class="button" data-download="xlsx" @click=${() => void download(path, XLSX, `${file}.xlsx`)}>Descargar Excel (XLSX)</button>
+      <button class="button" data-download="xlsx" @click=${() => void download(path, XLSX, `${file}.xlsx`)}>Descargar Excel</button>
     </div>
     ${ledger.purchases.length === 0 ? html`<p class="empty">Sin compras a pequeños productores en quincenas cerradas de este periodo</p>` : html`
     <div class="table-wrap" tabindex="0" role="region" aria-label="Totales por productor"><table class="stack">

@@ -65,7 +65,7 @@ export async function shipmentScreen([id]: string[]): Promise<TemplateResult> {
     <h1>Envío ${s.reference}</h1>
     <p>${statusBadge(s)} · ${productName(s.product)} · salió el ${dateTime(s.dispatchedAt)}<br>
       Comprador: ${buyers.get(s.buyerId) ?? s.buyerId.slice(0, 8)}${s.certification ? html` · certificado ${s.certification}` : nothing}</p>
-    <dl class="counters">
+    <dl class="counters figures">
       <div><dt>Lotes (${s.lotCount})</dt><dd data-total="lots">${quantity(s.lotsQuantity, s.unit)}</dd></div>
       <div><dt>Mermas</dt><dd data-total="losses">${quantity(s.lossesQuantity, s.unit)}</dd></div>
       <div><dt>Enviado</dt><dd data-total="shipped">${quantity(s.shippedQuantity, s.unit)}</dd></div>
@@ -101,9 +101,10 @@ function tie(s: Shipment, rows: TraceRow[], withStatements: boolean): TemplateRe
   const accepted = rows.filter((r) => (r.lot.verdict ?? 'ACCEPTED') === 'ACCEPTED').length;
   const what = s.status === 'REJECTED' ? 'rechazó' : 'aceptó con descuento';
   return html`<p class="warn-box" role="note" data-tie>
-    El comprador ${what} este envío. Sus ${t.lots} lotes, de ${t.producers} productores, fueron aceptados en el centro
-    (${accepted} de ${t.lots})${withStatements ? html`; ${t.settled} figuran en las liquidaciones de los socios por
-    ${money(t.amount)} y ${t.paid} ya se pagaron (${money(t.paidAmount)})` : nothing}. Abajo, lote por lote.</p>`;
+    El comprador ${what} este envío. Sus ${t.lots} lotes, de ${t.producers} productores, ${accepted === t.lots
+      ? 'fueron todos aceptados en el centro' : `${accepted} de ellos aceptados en el centro`}${withStatements ? html`; ${t.settled} figuran
+    en las liquidaciones de los socios por ${money(t.amount)} y ${t.paid} ya se pagaron (${money(t.paidAmount)})` : nothing}.
+    Abajo, lote por lote.</p>`;
 }
 
 function producersTable(trace: Trace, rows: TraceRow[], withStatements: boolean): TemplateResult {

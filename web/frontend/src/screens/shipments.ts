@@ -235,7 +235,7 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
         <button type="button" class="button" @click=${() => { p.losses.push({ quantity: '', reason: '' }); void keep(); }}>Agregar merma</button>
         <p class="field-error" id="f-losses-error" role="alert">${problems.at('losses') ?? ''}</p>
       </fieldset>
-      <dl class="counters" aria-live="polite">
+      <dl class="counters figures" aria-live="polite">
         <div><dt>Lotes (${p.lots.length})</dt><dd data-total="lots">${quantity(lotsQuantity(p), unit)}</dd></div>
         <div><dt>Mermas</dt><dd data-total="losses">${quantity(lossesQuantity(p), unit)}</dd></div>
         <div class=${compare(shippedNow, 0) < 0 ? 'warn' : ''}><dt>Sale</dt><dd data-total="shipped">${quantity(shippedNow, unit)}</dd></div>
