@@ -58,7 +58,8 @@ describe('a new shipment', () => {
     expect(draftProblems(d, NOON).size).toBe(0);
     expect(shipmentRequest(d)).toEqual({ shipmentId: uuid(1000), centreId: uuid(901), buyerId: uuid(904),
       reference: 'Cisterna T4B-872', dispatchedAt: '2025-03-02T12:30:00-05:00', lotIds: [uuid(1), uuid(2), uuid(3)],
-      losses: [{ quantity: '0.35', reason: 'Derrame al trasvasar' }, { quantity: '1.5', reason: 'Muestra' }] });
+      losses: [{ quantity: 0.35, reason: 'Derrame al trasvasar' }, { quantity: 1.5, reason: 'Muestra' }] });
+    expect(shipmentRequest({ ...d, certification: 'ORGANIC' }).certification).toBe('ORGANIC');
   });
 
   it('names each problem by the field the service names it with', () => {
@@ -104,8 +105,9 @@ describe('the trace of a shipment to the producers’ statements', () => {
   });
 
   it('writes a share of the shipment as a percentage', () => {
-    expect(sharePercent(0.125)).toBe('12.5 %');
-    expect(sharePercent('1')).toBe('100.0 %');
+    expect(sharePercent(12.5)).toBe('12.5 %');
+    expect(sharePercent('100.00')).toBe('100.0 %');
+    expect(sharePercent('3.33')).toBe('3.3 %');
   });
 });
 

@@ -103,6 +103,7 @@ export interface ShipmentDraft {
   reference: string;
   buyerId: string;
   dispatchedAt: string; // an instant, ISO
+  certification?: string; // a scheme of CERTIFICATIONS, or empty
 }
 
 export function lotsQuantity(draft: Pick<ShipmentDraft, 'lots'>): string {
@@ -151,12 +152,13 @@ export function draftProblems(draft: ShipmentDraft, now: Date = new Date()): Map
   return problems;
 }
 
-/** The body of POST /shipments. */
+/** The body of POST /shipments: quantities as JSON numbers, which the services read strictly as decimals. */
 export function shipmentRequest(draft: ShipmentDraft) {
   return {
     shipmentId: draft.shipmentId, centreId: draft.centreId, buyerId: draft.buyerId, reference: draft.reference.trim(),
     dispatchedAt: draft.dispatchedAt, lotIds: draft.lots.map((l) => l.id),
-    losses: draft.losses.map((l) => ({ quantity: lossQuantity(l), reason: l.reason.trim() })),
+    losses: draft.losses.map((l) => ({ quantity: Number(lossQuantity(l)), reason: l.reason.trim() })),
+    ...(draft.certification ? { certification: draft.certification } : {}),
   };
 }
 
@@ -199,9 +201,11 @@ export function statementTotals(rows: TraceRow[]) {
   };
 }
 
-/** A producer's share of the shipment as a percentage with one decimal; the service may send 0.125 or 12.5. */
+/** A producer's share of the shipment (lots-service sends percent, 2 decimals) with one decimal. */
 export function sharePercent(share: number | string): string {
-  const n = Number(share);
-  const percent = n <= 1 ? n * 100 : n;
-  return `${percent.toFixed(1)} %`;
+  return `${Number(share).toFixed(1)} %`;
 }
+
+/** The certification schemes a shipment may be declared under (contracts-service's CertificationScheme). */
+export const CERTIFICATIONS: Record<string, string> = { ORGANIC: 'Orgánica', FAIRTRADE: 'Comercio Justo (Fairtrade)',
+  RAINFOREST_ALLIANCE: 'Rainforest Alliance' };

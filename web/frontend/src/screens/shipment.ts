@@ -7,7 +7,7 @@ import { live } from 'lit/directives/live.js';
 import { ApiError, call, downloadFile, explain } from '../api';
 import { app, refresh } from '../app';
 import {
-  type Outcome, STATUS_NAMES, type Shipment, type StatementLine, type Trace, type TraceRow, sharePercent, statementTotals,
+  CERTIFICATIONS, type Outcome, STATUS_NAMES, type Shipment, type StatementLine, type Trace, type TraceRow, sharePercent, statementTotals,
   traceRows,
 } from '../domain/shipment';
 import { isDecimal } from '../domain/decimal';
@@ -64,7 +64,7 @@ export async function shipmentScreen([id]: string[]): Promise<TemplateResult> {
     <div class="wide">
     <h1>Envío ${s.reference}</h1>
     <p>${statusBadge(s)} · ${productName(s.product)} · salió el ${dateTime(s.dispatchedAt)}<br>
-      Comprador: ${buyers.get(s.buyerId) ?? s.buyerId.slice(0, 8)}${s.certification ? html` · certificado ${s.certification}` : nothing}</p>
+      Comprador: ${buyers.get(s.buyerId) ?? s.buyerId.slice(0, 8)}${s.certification ? html` · certificación ${CERTIFICATIONS[s.certification] ?? s.certification}` : nothing}</p>
     <dl class="counters figures">
       <div><dt>Lotes (${s.lotCount})</dt><dd data-total="lots">${quantity(s.lotsQuantity, s.unit)}</dd></div>
       <div><dt>Mermas</dt><dd data-total="losses">${quantity(s.lossesQuantity, s.unit)}</dd></div>
@@ -191,7 +191,7 @@ function resultForm(s: Shipment, trace: Trace): TemplateResult {
         @input=${(e: Event) => { f.local = (e.target as HTMLInputElement).value; }}>
       <p class="field-error" id="f-receivedAt-error">${problems.at('receivedAt') ?? ''}</p></div>
     <div class="form-field"><label class="field" for="f-note">Nota</label>
-      <textarea id="f-note" rows="2" maxlength="1000" .value=${live(f.note)}
+      <textarea id="f-note" rows="2" maxlength="500" .value=${live(f.note)}
         @input=${(e: Event) => { f.note = (e.target as HTMLTextAreaElement).value; }}></textarea></div>
     ${problems.summary()}
     <button class="button primary" type="submit" ?disabled=${saving}>${saving ? 'Guardando…' : 'Registrar resultado'}</button>
@@ -220,9 +220,9 @@ async function record(s: Shipment): Promise<void> {
   void refresh();
   try {
     await call<Shipment>(`${LOTS}/shipments/${s.shipmentId}/result`, { method: 'POST', body: {
-      outcome: f.outcome, receivedAt: limaInstant(f.local), note: cleanText(f.note, 1000) || null,
-      discountPercent: f.outcome === 'ACCEPTED_WITH_DISCOUNT' ? f.discountPercent.trim().replace(',', '.') : null,
-      readings: f.readings.map((r) => ({ parameter: r.parameter, value: r.value.trim().replace(',', '.') })),
+      outcome: f.outcome, receivedAt: limaInstant(f.local), note: cleanText(f.note, 500) || null,
+      discountPercent: f.outcome === 'ACCEPTED_WITH_DISCOUNT' ? Number(f.discountPercent.trim().replace(',', '.')) : null,
+      readings: f.readings.map((r) => ({ parameter: r.parameter, value: Number(r.value.trim().replace(',', '.')) })),
     } });
     form = null;
     problems.clear();

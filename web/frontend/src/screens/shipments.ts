@@ -9,7 +9,7 @@ import { NetworkError, call, explain } from '../api';
 import { app, go, hasRole, refresh } from '../app';
 import { type Centre, db, getMeta, setMeta } from '../db';
 import {
-  STATUS_NAMES, type Shipment, type ShipmentDraft, draftProblems, eligibleLots, lossesQuantity, lotsQuantity,
+  CERTIFICATIONS, STATUS_NAMES, type Shipment, type ShipmentDraft, draftProblems, eligibleLots, lossesQuantity, lotsQuantity,
   shipmentRequest, shippedQuantity,
 } from '../domain/shipment';
 import type { LotReceipt } from '../domain/types';
@@ -254,6 +254,14 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
             aria-invalid=${problems.at('dispatchedAt') ? 'true' : 'false'} aria-describedby="f-dispatchedAt-error"
             @input=${(e: Event) => { p.local = (e.target as HTMLInputElement).value; void keep(false); }}>
           <p class="field-error" id="f-dispatchedAt-error">${problems.at('dispatchedAt') ?? ''}</p></div>
+        <div class="form-field"><label class="field" for="f-certification">Declarado certificado</label>
+          <p class="hint small" id="f-certification-hint">Solo lotes de productores con ese certificado vigente el día de su entrega</p>
+          <select id="f-certification" aria-describedby="f-certification-hint f-certification-error"
+            aria-invalid=${problems.at('certification') ? 'true' : 'false'}
+            @change=${(e: Event) => { p.certification = (e.target as HTMLSelectElement).value; void keep(false); }}>
+            <option value="" ?selected=${!p.certification}>Sin certificación</option>
+            ${Object.entries(CERTIFICATIONS).map(([k, v]) => html`<option value=${k} ?selected=${k === p.certification}>${v}</option>`)}
+          </select><p class="field-error" id="f-certification-error">${problems.at('certification') ?? ''}</p></div>
       </fieldset>
       ${problems.summary()}
       <button class="button primary big" type="submit" id="save" ?disabled=${saving}>${saving ? 'Registrando…'
@@ -301,7 +309,7 @@ async function submit(): Promise<void> {
     go(`#/envios/${shipment.shipmentId}`);
   } catch (e) {
     if (e instanceof NetworkError) problems.general = 'Sin conexión: el envío no se registró todavía. Vuelva a pulsar Registrar; no se duplicará.';
-    else problems.refused(e);
+    else problems.refused(e, (f) => (f.startsWith('lotIds[') ? 'lotIds' : f));
     await focusFirstProblem();
   } finally {
     saving = false;
