@@ -52,12 +52,15 @@ export async function shipmentScreen([id]: string[]): Promise<TemplateResult> {
   } catch (e) {
     return html`<h1>Envío</h1>${errorLine(explain(e))}<a class="button" href="#/envios">Volver a los envíos</a>`;
   }
-  try {
-    lines = await statementLines(trace.lots.map((l) => l.lotId));
-  } catch (e) {
-    linesError = `No se pudo leer las liquidaciones: ${explain(e)}`;
-  }
   const s = trace.shipment;
+  // Only the organisation that settles the producers has their statements; a buyer would read "not settled".
+  if (s.organisationId === app.me?.organisationId) {
+    try {
+      lines = await statementLines(trace.lots.map((l) => l.lotId));
+    } catch (e) {
+      linesError = `No se pudo leer las liquidaciones: ${explain(e)}`;
+    }
+  }
   const buyers = await buyerOptions(s.centreId);
   const rows = traceRows(trace.lots, lines ?? []);
   return html`
@@ -77,8 +80,8 @@ export async function shipmentScreen([id]: string[]): Promise<TemplateResult> {
       <button class="button" data-epcis @click=${() => void epcis(s)}>Historia EPCIS (JSON-LD)</button>
     </div>
     ${producersTable(trace, rows, lines !== null)}
-    ${linesError ? errorLine(linesError) : lines === null ? html`<p class="hint">Las liquidaciones de los socios no están disponibles
-      para su rol.</p>` : nothing}
+    ${linesError ? errorLine(linesError) : lines === null ? html`<p class="hint">Lo que dicen las liquidaciones de los socios lo ve
+      la tesorería o la gestión de la organización que les paga.</p>` : nothing}
     ${lotsTable(s, rows, lines !== null)}
     <a class="button" href="#/envios?centro=${s.centreId}">Volver a los envíos</a>
     </div>`;

@@ -63,19 +63,31 @@ export async function producerNamesFor(centreId: string, ids: string[]): Promise
   return names;
 }
 
-/** Buyer names: the manager's list of buyers; an operator knows only the buyers of the centre's agreements, by id. */
+/**
+ * Who can receive the centre's lots, by name: the manager's list of buyers; an operator's phone knows the buyers of
+ * the centre's agreements by id only (the roster carries no names), so they are named by what they buy.
+ */
 export async function buyerOptions(centreId: string): Promise<Map<string, string>> {
-  const options = new Map<string, string>();
-  for (const a of await db.agreements.where('centreId').equals(centreId).toArray()) options.set(a.buyerId, '');
+  const products = new Map<string, Set<string>>();
+  for (const a of await db.agreements.where('centreId').equals(centreId).toArray()) {
+    products.set(a.buyerId, (products.get(a.buyerId) ?? new Set()).add(productName(a.product)));
+  }
+  const options = new Map([...products].map(([id, what]) => [id, `Comprador de ${[...what].join(', ').toLowerCase()}`]));
   if (hasRole('buyer-admin')) {
     try {
       for (const b of await buyers()) options.set(b.id, b.name);
     } catch {
-      // the ids alone still let the operator choose
+      // the names by product still let the operator choose
     }
   }
-  for (const [id, name] of options) if (!name) options.set(id, `Comprador del acuerdo ${id.slice(0, 8)}`);
   return options;
+}
+
+/** The buyer of the chosen lots' agreements, when they all have the same one. */
+async function buyerOfLots(centreId: string, lots: LotReceipt[]): Promise<string | null> {
+  const agreements = new Map((await db.agreements.where('centreId').equals(centreId).toArray()).map((a) => [a.id, a.buyerId]));
+  const found = new Set(lots.map((l) => agreements.get(l.agreementId)));
+  return found.size === 1 ? [...found][0] ?? null : null;
 }
 
 // --- the list ---
@@ -92,21 +104,23 @@ export async function shipmentsScreen([centreId]: string[]): Promise<TemplateRes
   const centre = await centreOf(centreId);
   let shipments: Shipment[] = [];
   let error: string | null = null;
-  if (centre) {
+  // Without a centre of its own (the buyer's manager), the shipments the organisation is the buyer of.
+  if (centre || list.length === 0) {
     try {
       const today = limaDate();
-      shipments = await call<Shipment[]>(`${LOTS}/shipments?centreId=${centre.id}&from=${addDays(today, -days)}&to=${today}&size=200`);
+      shipments = await call<Shipment[]>(`${LOTS}/shipments?${centre ? `centreId=${centre.id}&` : ''}from=${addDays(today, -days)}&to=${today}&size=500`);
     } catch (e) {
       error = explain(e);
     }
   }
-  const names = centre ? await buyerOptions(centre.id) : new Map<string, string>();
+  const names = await buyerOptions(centre?.id ?? '');
   return html`
     <div class="wide">
     <h1>Envíos${centre ? html` <small class="sub">${centre.name}</small>` : nothing}</h1>
     ${centreChooser(list, centre, (id) => `#/envios?centro=${id}`)}
     ${errorLine(error)}
-    ${centre ? html`<a class="button primary big" href="#/envios/nuevo?centro=${centre.id}" data-autofocus>Nuevo envío</a>
+    ${centre ? html`<a class="button primary big" href="#/envios/nuevo?centro=${centre.id}" data-autofocus>Nuevo envío</a>` : nothing}
+    ${centre || list.length === 0 ? html`
       <div class="form-field"><label class="field" for="days">Periodo</label>
         <select id="days" @change=${(e: Event) => { days = Number((e.target as HTMLSelectElement).value); void refresh(); }}>
           ${[7, 30, 90, 365].map((d) => html`<option value=${d} ?selected=${d === days}>Últimos ${d} días</option>`)}
@@ -119,7 +133,7 @@ export async function shipmentsScreen([centreId]: string[]): Promise<TemplateRes
           <tbody>${shipments.map((s) => html`<tr data-shipment=${s.shipmentId}>
             <td><a href="#/envios/${s.shipmentId}">${dateTime(s.dispatchedAt)}</a></td>
             <td data-label="Guía o placa">${s.reference}</td>
-            <td data-label="Comprador">${names.get(s.buyerId) ?? s.buyerId.slice(0, 8)}</td>
+            <td data-label="Comprador">${names.get(s.buyerId) ?? (s.buyerId === app.me?.organisationId ? 'Nosotros' : s.buyerId.slice(0, 8))}</td>
             <td data-label="Lotes" class="num">${s.lotCount}</td>
             <td data-label="Enviado" class="num">${productName(s.product)} ${quantity(s.shippedQuantity, s.unit)}</td>
             <td data-label="Estado">${statusBadge(s)}</td></tr>`)}</tbody>
@@ -193,7 +207,8 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
   const chosen = new Set(p.lots.map((l) => l.id));
   const names = await producerNamesFor(centre.id, offered.map((l) => l.producerId));
   const buyerNames = await buyerOptions(centre.id);
-  if (!p.buyerId && buyerNames.size === 1) p.buyerId = [...buyerNames.keys()][0];
+  const chosenLots = offered.filter((l) => chosen.has(l.id));
+  p.buyerId ||= (buyerNames.size === 1 ? [...buyerNames.keys()][0] : await buyerOfLots(centre.id, chosenLots)) ?? '';
   const unit = offered[0]?.unit ?? p.lots[0]?.unit ?? '';
   const shippedNow = shippedQuantity(p);
   return html`
