@@ -29,6 +29,11 @@ public class LotRuleException extends ProblemException {
         return new LotRuleException(problem, detail, List.of(violation));
     }
 
+    /** A request several of whose items the rules refuse, each named in its violation. */
+    public static LotRuleException refused(LotsProblem problem, String detail, List<Violation> violations) {
+        return new LotRuleException(problem, detail, violations);
+    }
+
     /** A change the lot's state or its agreement does not allow, as a whole (no field to blame). */
     public static LotRuleException refused(LotsProblem problem, String detail) {
         return new LotRuleException(problem, detail, List.of());

@@ -25,7 +25,16 @@ public enum LotsProblem implements ProblemKind {
             "The quality clause that judged the lot allows contesting its rejection only within its "
                     + "contestWindowHours of the lot's recording; the detail gives the date it closed. Nothing was stored."),
     DISPUTE_DECIDED("dispute-decided", "La impugnación ya está decidida", 409,
-            "A decided dispute (upheld or overturned) takes no re-test but the very one that decided it.");
+            "A decided dispute (upheld or overturned) takes no re-test but the very one that decided it."),
+    LOTS_NOT_SHIPPABLE("lots-not-shippable", "Lotes que no pueden despacharse", 422,
+            "Some lots asked for cannot enter the shipment: unknown to the caller, voided, rejected at their current "
+                    + "revision, of another centre, already in another shipment, of another product than the others "
+                    + "or delivered after the dispatch. violations names each one (lotIds[i]); nothing was stored."),
+    LOSSES_EXCEED_LOTS("losses-exceed-lots", "Las mermas no dejan nada que enviar", 422,
+            "The losses recorded add up to the lots' quantity or more: a shipment carries the lots' sum less its "
+                    + "losses, and that must stay above zero. Nothing was stored."),
+    SHIPMENT_RESULT_RECORDED("shipment-result-recorded", "El envío ya tiene resultado", 409,
+            "A shipment's result is recorded once; only the very same result may be sent again.");
 
     private final Definition definition;
 

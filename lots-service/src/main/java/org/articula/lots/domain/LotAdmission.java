@@ -1,0 +1,35 @@
+package org.articula.lots.domain;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Whether one lot may enter a shipment: accepted at its current revision, not voided, of the shipment's centre and
+ * in no other shipment. The shipment's {@code certification} is here so that a lot that cannot be sold under it
+ * (its producer's certificate not valid on the delivery day) is refused by the same rule.
+ *
+ * @param centreId       the shipment's centre
+ * @param shippedIn      the lots among those asked for that are already in a shipment, with that shipment's id
+ * @param certification  the scheme the shipment is declared certified under, or null
+ */
+public record LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String certification) {
+
+    /** Why the lot cannot enter, in a sentence naming it; empty when it can. */
+    public Optional<String> refusal(Lot lot) {
+        if (lot.isVoided()) {
+            return Optional.of("el lote " + lot.id + " está anulado");
+        }
+        if (lot.figures.verdict != Verdict.ACCEPTED) {
+            return Optional.of("el lote " + lot.id + " está rechazado (revisión " + lot.revision + ")");
+        }
+        if (!lot.centreId.equals(centreId)) {
+            return Optional.of("el lote " + lot.id + " se recibió en otro centro de acopio");
+        }
+        UUID other = shippedIn.get(lot.id);
+        if (other != null) {
+            return Optional.of("el lote " + lot.id + " ya está en el envío " + other);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,70 @@
+package org.articula.lots.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.articula.lots.domain.LotRevision;
+import org.articula.lots.domain.Shipment;
+import org.articula.lots.domain.ShipmentLot;
+
+@ApplicationScoped
+public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID> {
+
+    /** Filters of a listing; null ones do not filter. {@code from} inclusive, {@code to} exclusive. */
+    public record Filter(UUID organisationId, UUID centreId, Instant from, Instant to) {
+    }
+
+    /** Of these lots, those already in a shipment, with its id. */
+    public Map<UUID, UUID> shipmentsOf(Collection<UUID> lotIds) {
+        if (lotIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("from ShipmentLot where lotId in :lots", ShipmentLot.class)
+                .setParameter("lots", lotIds).getResultList().stream()
+                .collect(Collectors.toMap(s -> s.lotId, s -> s.shipmentId));
+    }
+
+    /** The shipment's lots in the order they were asked for. */
+    public List<ShipmentLot> lotsOf(UUID shipmentId) {
+        return getEntityManager()
+                .createQuery("from ShipmentLot where shipmentId = :s order by position", ShipmentLot.class)
+                .setParameter("s", shipmentId).getResultList();
+    }
+
+    /** The revision each of the shipment's lots was pooled at, by lot id. */
+    public Map<UUID, LotRevision> revisionsOf(UUID shipmentId) {
+        return getEntityManager().createQuery("select r from LotRevision r, ShipmentLot m where m.shipmentId = :s"
+                + " and r.lotId = m.lotId and r.revision = m.lotRevision", LotRevision.class)
+                .setParameter("s", shipmentId).getResultList().stream()
+                .collect(Collectors.toMap(r -> r.lotId, r -> r));
+    }
+
+    public void persistLots(List<ShipmentLot> lots) {
+        lots.forEach(getEntityManager()::persist);
+    }
+
+    /** Shipments the organisation sent (from its centres) or is the buyer of, newest dispatch first. */
+    public List<Shipment> search(Filter f, int page, int size) {
+        StringBuilder q = new StringBuilder("(organisationId = :org or buyerId = :org)");
+        Parameters p = Parameters.with("org", f.organisationId());
+        if (f.centreId() != null) {
+            q.append(" and centreId = :centre");
+            p.and("centre", f.centreId());
+        }
+        if (f.from() != null) {
+            q.append(" and dispatchedAt >= :from");
+            p.and("from", f.from());
+        }
+        if (f.to() != null) {
+            q.append(" and dispatchedAt < :to");
+            p.and("to", f.to());
+        }
+        return find(q + " order by dispatchedAt desc, id", p).page(page, size).list();
+    }
+}
