@@ -165,7 +165,9 @@ function resultForm(s: Shipment, trace: Trace): TemplateResult {
     problems.clear();
   }
   const f = form;
-  const parameters = [...new Set(trace.lots.flatMap((l) => l.readings.map((r) => r.parameter)))];
+  // The buyer's readings are figures: the lots' numeric parameters (a test such as antibiotics is not one).
+  const parameters = [...new Set(trace.lots.flatMap((l) => l.readings.filter((r) => r.value !== null && r.value !== undefined)
+    .map((r) => r.parameter)))];
   return html`<form class="panel" novalidate @submit=${(e: Event) => { e.preventDefault(); void record(s); }}>
     <h2>Resultado del comprador</h2>
     <fieldset aria-describedby="f-outcome-error"><legend>¿Cómo lo recibió?</legend>

@@ -236,7 +236,7 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
             }}>
             <span class="who">${names.get(l.producerId) ?? 'Productor'}</span>
             <span class="when">${l.deliveryDate === limaDate() ? '' : `${day(l.deliveryDate).slice(0, 5)} `}${time(l.deliveredAt)}</span>
-            <span class="qty">${quantity(l.quantity, l.unit)}</span></label></li>`)}</ul>`}
+            <span class="qty">${quantity(l.quantity, l.unit)}</span></label>${lotProblem(l.id)}</li>`)}</ul>`}
         <p class="field-error" id="f-lotIds-error" role="alert">${problems.at('lotIds') ?? ''}</p>
       </fieldset>
       <fieldset><legend>2. Mermas</legend>
@@ -269,7 +269,7 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
             aria-invalid=${problems.at('dispatchedAt') ? 'true' : 'false'} aria-describedby="f-dispatchedAt-error"
             @input=${(e: Event) => { p.local = (e.target as HTMLInputElement).value; void keep(false); }}>
           <p class="field-error" id="f-dispatchedAt-error">${problems.at('dispatchedAt') ?? ''}</p></div>
-        <div class="form-field"><label class="field" for="f-certification">Declarado certificado</label>
+        <div class="form-field"><label class="field" for="f-certification">Certificación declarada (opcional)</label>
           <p class="hint small" id="f-certification-hint">Solo lotes de productores con ese certificado vigente el día de su entrega</p>
           <select id="f-certification" aria-describedby="f-certification-hint f-certification-error"
             aria-invalid=${problems.at('certification') ? 'true' : 'false'}
@@ -283,6 +283,12 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
         : `Registrar envío de ${quantity(shippedNow, unit)}`}</button>
     </form>
     <button class="button" @click=${() => void discard(centre.id)}>Descartar y volver</button>`;
+}
+
+/** The server's reason a chosen lot cannot go (lotIds[i], by the lot's place in the request), under its row. */
+function lotProblem(id: string): TemplateResult | typeof nothing {
+  const message = problems.at(`lot:${id}`);
+  return message ? html`<p class="field-error" data-refused-lot=${id}>${message.replace(/el lote [0-9a-f-]{36}/g, 'este lote')}</p>` : nothing;
 }
 
 function pick(l: LotReceipt) {
@@ -324,7 +330,10 @@ async function submit(): Promise<void> {
     go(`#/envios/${shipment.shipmentId}`);
   } catch (e) {
     if (e instanceof NetworkError) problems.general = 'Sin conexión: el envío no se registró todavía. Vuelva a pulsar Registrar; no se duplicará.';
-    else problems.refused(e, (f) => (f.startsWith('lotIds[') ? 'lotIds' : f));
+    else {
+      const sent = p.lots.map((l) => l.id);
+      problems.refused(e, (f) => { const i = /^lotIds\[(\d+)\]$/.exec(f); return i ? `lot:${sent[Number(i[1])]}` : f; });
+    }
     await focusFirstProblem();
   } finally {
     saving = false;
