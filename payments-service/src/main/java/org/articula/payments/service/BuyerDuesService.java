@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.mapping.BuyerDuesMapper;
@@ -23,7 +22,7 @@ import org.articula.platform.security.CurrentUser;
 public class BuyerDuesService {
 
     /** The longest range asked at once: a year of fortnights. */
-    public static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = RequestedPeriod.MAX_DAYS;
     /** Without a range: the three months to today. */
     public static final int DEFAULT_MONTHS = 3;
 
@@ -46,12 +45,7 @@ public class BuyerDuesService {
         LocalDate today = LocalDate.now(clock);
         LocalDate last = to == null ? today : to;
         LocalDate first = from == null ? last.minusMonths(DEFAULT_MONTHS) : from;
-        if (first.isAfter(last)) {
-            throw ProblemException.invalidField("from", "no puede ser posterior a to (" + last + ")");
-        }
-        if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
-            throw ProblemException.invalidField("to", "a lo más " + MAX_DAYS + " días desde from");
-        }
+        RequestedPeriod.check(first, last);
         Fortnight start = Fortnight.containing(first);
         Fortnight end = Fortnight.containing(last);
         return BuyerDuesMapper.dues(buyer, settlements.organisationName(buyer).orElse(null), start, end,

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +37,7 @@ import org.articula.platform.security.Roles;
 public class ComplianceService {
 
     /** The longest range asked at once: a year of fortnights. */
-    public static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = RequestedPeriod.MAX_DAYS;
     /** Without a range: the three months to today. */
     public static final int DEFAULT_MONTHS = 3;
 
@@ -57,12 +56,7 @@ public class ComplianceService {
         LocalDate today = LocalDate.now(clock);
         LocalDate last = to == null ? today : to;
         LocalDate first = from == null ? last.minusMonths(DEFAULT_MONTHS) : from;
-        if (first.isAfter(last)) {
-            throw ProblemException.invalidField("from", "no puede ser posterior a to (" + last + ")");
-        }
-        if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
-            throw ProblemException.invalidField("to", "a lo más " + MAX_DAYS + " días desde from");
-        }
+        RequestedPeriod.check(first, last);
         List<AgreementRow> agreements = queries.agreements(visible);
         if (agreements.isEmpty()) {
             throw ProblemException.notFound(scope.what(), id);

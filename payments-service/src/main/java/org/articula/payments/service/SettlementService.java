@@ -67,6 +67,8 @@ public class SettlementService {
     RunFailures failures;
     @Inject
     BackgroundRuns background;
+    @Inject
+    PurchaseLedgerService purchases;
 
     /** A settlement of the caller's organisation; another one's is "not found". */
     public Settlement get(UUID id) {
@@ -190,6 +192,7 @@ public class SettlementService {
         });
         calculation.markSettled(settlement.id);
         settlement.close(user.name(), clock.instant());
+        purchases.issue(settlement); // liquidaciones de compra, numbered once, with the closing (decision 0031)
         List<ProducerSettlement> producers = settlements.producers(settlement.id);
         outbox.publishAll(SettlementEvents.closed(settlement, producers, clock));
         notices.settlementClosed(settlement, producers);

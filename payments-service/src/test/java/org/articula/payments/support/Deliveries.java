@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.articula.localstack.testing.upstream.Lot;
+import org.articula.localstack.testing.upstream.ProducerEvents;
 import org.articula.localstack.testing.upstream.Terms;
+import org.articula.localstack.testing.upstream.UpstreamEvent;
 import org.articula.localstack.testing.upstream.UpstreamEvents;
 
 /**
@@ -39,13 +41,35 @@ public final class Deliveries {
     }
 
     public UUID producer(UUID producer, String name, Terms terms) {
+        return producer(UpstreamEvents.producer().id(producer).name(name), producer, terms);
+    }
+
+    /** A producer known by a DNI or RUC of the test's choosing, with an agreement as {@link #producer}. */
+    public UUID producer(String name, String nationalId, Terms terms) {
+        UUID producer = UUID.randomUUID();
+        return producer(UpstreamEvents.producer().id(producer).name(name).nationalId(nationalId), producer, terms);
+    }
+
+    /**
+     * Another agreement, for these deliveries' product, of a producer already registered (by another
+     * {@code Deliveries} of the organisation, for another product).
+     */
+    public UUID agreementFor(UUID producer, Terms terms) {
+        UpstreamEvents.publish(agreement(producer, terms));
+        return agreementOf(producer);
+    }
+
+    private UUID producer(ProducerEvents registration, UUID producer, Terms terms) {
+        UpstreamEvents.publish(registration.organisation(organisation).registered(), agreement(producer, terms));
+        return producer;
+    }
+
+    // The producer's agreement with the buyer for the whole year, activated.
+    private UpstreamEvent agreement(UUID producer, Terms terms) {
         UUID agreement = UUID.randomUUID();
         agreements.put(producer, agreement);
-        UpstreamEvents.publish(
-                UpstreamEvents.producer().id(producer).organisation(organisation).name(name).registered(),
-                UpstreamEvents.agreement().id(agreement).organisation(organisation).buyer(buyer).individual(producer)
-                        .product(product, unit).from(START).to(END).terms(terms).activated());
-        return producer;
+        return UpstreamEvents.agreement().id(agreement).organisation(organisation).buyer(buyer).individual(producer)
+                .product(product, unit).from(START).to(END).terms(terms).activated();
     }
 
     public UUID agreementOf(UUID producer) {

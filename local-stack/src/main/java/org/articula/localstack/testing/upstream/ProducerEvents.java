@@ -3,13 +3,17 @@ package org.articula.localstack.testing.upstream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 
-/** Builds contracts-service's ProducerRegistered and ProducerUpdated: a producer of Laredo with a made-up DNI. */
+/**
+ * Builds contracts-service's ProducerRegistered and ProducerUpdated: a producer of Laredo with a made-up DNI unless
+ * given a DNI or RUC.
+ */
 public final class ProducerEvents {
 
     private UUID id = UUID.randomUUID();
     private UUID organisation;
     private UUID group;
     private String name = "Rosa Quispe Huamán";
+    private String nationalId;
     private String phone;
     private boolean noticesOptIn;
     private String noticeChannel;
@@ -35,6 +39,15 @@ public final class ProducerEvents {
 
     public ProducerEvents name(String name) {
         this.name = name;
+        return this;
+    }
+
+    /**
+     * The producer's DNI (8 digits) or RUC (11 digits: 10, 15 or 17 for a person, 20 for a company); by default a
+     * DNI made up from the id ({@link UpstreamEvents#nationalId}).
+     */
+    public ProducerEvents nationalId(String nationalId) {
+        this.nationalId = nationalId;
         return this;
     }
 
@@ -74,8 +87,9 @@ public final class ProducerEvents {
         p.put("producerId", id.toString());
         p.put("organisationId", org.toString());
         p.put("groupId", group == null ? null : group.toString());
-        p.put("nationalIdType", "DNI");
-        p.put("nationalId", UpstreamEvents.nationalId(id));
+        String document = nationalId == null ? UpstreamEvents.nationalId(id) : nationalId;
+        p.put("nationalIdType", document.length() == 8 ? "DNI" : "RUC");
+        p.put("nationalId", document);
         p.put("name", name);
         p.put("district", "Laredo");
         p.putNull("region");
