@@ -60,7 +60,7 @@ describe('a tanker from the Laredo centre to the plant', () => {
     assert.equal(pooled.length, POOLED);
     assert.ok(pooled.every((l) => l.verdict === 'ACCEPTED' && l.status === 'RECORDED'), 'only accepted, standing lots are offered');
     const total = thousandths(pooled.map((l) => l.quantity));
-    assert.equal(await page.locator('[data-total="lots"]').textContent(), litres(total / 1000));
+    await page.locator('[data-total="lots"]', { hasText: litres(total / 1000) }).waitFor();
 
     await page.getByRole('button', { name: 'Agregar merma' }).click();
     await page.locator('#f-losses-0-quantity').fill('12,5');
@@ -153,6 +153,10 @@ describe('a tanker from the Laredo centre to the plant', () => {
     if (await page.locator('#centre').count()) await page.locator('#centre').selectOption({ index: 1 });
     await page.locator(`tr[data-shipment="${shipmentId}"]`).waitFor();
     await check(page, 'envios-escritorio');
+    await page.getByRole('link', { name: 'Nuevo envío' }).click();
+    await page.locator('[data-pick], .empty').first().waitFor();
+    await check(page, 'envio-nuevo-escritorio');
+    await page.getByRole('button', { name: 'Descartar y volver' }).click();
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '../src/domain/shipment';
 import type { LotReceipt } from '../src/domain/types';
 import { limaInstant, limaLocal, time } from '../src/format';
-import { periodOf } from '../src/domain/period';
+import { defaultPeriod, periodOf } from '../src/domain/period';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -131,5 +131,8 @@ describe('the periods of the purchase ledger', () => {
     expect(periodOf('this-year', '2025-03-17')).toEqual({ kind: 'this-year', from: '2025-01-01', to: '2025-03-17' });
     expect(periodOf('last-year', '2025-03-17')).toEqual({ kind: 'last-year', from: '2024-01-01', to: '2024-12-31' });
     expect(periodOf('nonsense', '2025-03-17').kind).toBe('this-month');
+    expect(defaultPeriod('2026-12-01')).toEqual({ kind: 'this-year', from: '2026-01-01', to: '2026-12-01' });
+    expect(defaultPeriod('2027-01-15')).toEqual({ kind: 'last-year', from: '2026-01-01', to: '2026-12-31' });
+    expect(defaultPeriod('2027-01-16').kind).toBe('this-year');
   });
 });

@@ -32,3 +32,11 @@ export function periodOf(kind: string, today: string): Period {
       return { kind: 'this-month', from: `${year}-${pad(month)}-01`, to: today };
   }
 }
+
+/**
+ * Where a ledger opens: the year so far (the deduction is yearly), or last year while this one has no fortnight
+ * closed yet (before 16 January).
+ */
+export function defaultPeriod(today: string): Period {
+  return periodOf(today.slice(5) < '01-16' ? 'last-year' : 'this-year', today);
+}

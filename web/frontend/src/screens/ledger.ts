@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { call, downloadFile, explain } from '../api';
 import { app, go, refresh } from '../app';
-import { type Period, PERIODS, periodOf } from '../domain/period';
+import { type Period, PERIODS, defaultPeriod, periodOf } from '../domain/period';
 import { day, limaDate, money, productName, quantity } from '../format';
 import { more, page } from '../paging';
 import { errorLine } from './manage';
@@ -18,7 +18,7 @@ interface Ledger { organisationId: string; organisationName: string | null; from
   producers: ProducerTotal[]; total: number | string }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let period: Period = periodOf('this-month', limaDate());
+let period: Period = defaultPeriod(limaDate());
 let downloadError: string | null = null;
 
 /** #/registro-compras */

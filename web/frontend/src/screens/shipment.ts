@@ -13,8 +13,9 @@ import {
 import { isDecimal } from '../domain/decimal';
 import { cleanText } from '../domain/input';
 import { PARAMETERS, VERDICT_NAMES, dateTime, day, limaInstant, limaLocal, money, productName, quantity, readingText } from '../format';
+import { more, page } from '../paging';
 import { FormProblems, errorLine, field, focusFirstProblem, passesLocally } from './manage';
-import { LOTS, buyerOptions, statusBadge } from './shipments';
+import { LOTS, buyerName, buyerOptions, statusBadge } from './shipments';
 
 const PAYMENTS = '/api/payments/v1';
 const CHUNK = 500; // lot ids per statement-lines request, the service's limit
@@ -67,7 +68,7 @@ export async function shipmentScreen([id]: string[]): Promise<TemplateResult> {
     <div class="wide">
     <h1>Envío ${s.reference}</h1>
     <p>${statusBadge(s)} · ${productName(s.product)} · salió el ${dateTime(s.dispatchedAt)}<br>
-      Comprador: ${buyers.get(s.buyerId) ?? s.buyerId.slice(0, 8)}${s.certification ? html` · certificación ${CERTIFICATIONS[s.certification] ?? s.certification}` : nothing}</p>
+      Comprador: ${buyerName(buyers, s.buyerId)}${s.certification ? html` · certificación ${CERTIFICATIONS[s.certification] ?? s.certification}` : nothing}</p>
     <dl class="counters figures">
       <div><dt>Lotes (${s.lotCount})</dt><dd data-total="lots">${quantity(s.lotsQuantity, s.unit)}</dd></div>
       <div><dt>Mermas</dt><dd data-total="losses">${quantity(s.lossesQuantity, s.unit)}</dd></div>
@@ -112,11 +113,13 @@ function tie(s: Shipment, rows: TraceRow[], withStatements: boolean): TemplateRe
 
 function producersTable(trace: Trace, rows: TraceRow[], withStatements: boolean): TemplateResult {
   const s = trace.shipment;
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Productores"><table class="stack">
-    <caption>Productores (${trace.producers.length})</caption>
+  // On a phone a long list of producers is folded: the lots below name them too.
+  const open = trace.producers.length <= 8 || matchMedia('(min-width: 40rem)').matches;
+  return html`<details class="panel producers-panel" ?open=${open}><summary>Productores (${trace.producers.length})</summary>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Productores"><table class="stack">
     <thead><tr><th scope="col">Productor</th><th scope="col" class="num">Lotes</th><th scope="col" class="num">Cantidad</th>
       <th scope="col" class="num">Parte del envío</th>${withStatements ? html`<th scope="col" class="num">En liquidaciones</th>` : nothing}</tr></thead>
-    <tbody>${trace.producers.map((p) => {
+    <tbody>${page(`productores-${s.shipmentId}`, trace.producers).map((p) => {
       const own = statementTotals(rows.filter((r) => r.lot.producerId === p.producerId));
       return html`<tr data-producer=${p.producerId}>
         <td>${p.producerName ?? p.producerId.slice(0, 8)}</td>
@@ -124,9 +127,11 @@ function producersTable(trace: Trace, rows: TraceRow[], withStatements: boolean)
         <td data-label="Cantidad" class="num">${quantity(p.quantity, s.unit)}</td>
         <td data-label="Parte del envío" class="num">${sharePercent(p.shareOfShipment)}</td>
         ${withStatements ? html`<td data-label="En liquidaciones" class="num">${money(own.amount)}
-          <br><small>${own.paid} de ${own.lots} lotes pagados</small></td>` : nothing}</tr>`;
+          <br><small>${own.paid === own.lots ? 'pagado' : own.paid === 0 ? 'sin pagar' : `${own.paid} de ${own.lots} lotes pagados`}</small></td>`
+          : nothing}</tr>`;
     })}</tbody>
-  </table></div>`;
+  </table></div>
+  ${more(`productores-${s.shipmentId}`, trace.producers.length)}</details>`;
 }
 
 function statementCell(r: TraceRow): TemplateResult {
@@ -142,7 +147,7 @@ function lotsTable(s: Shipment, rows: TraceRow[], withStatements: boolean): Temp
     <caption>Lotes del envío (${rows.length})</caption>
     <thead><tr><th scope="col">Productor</th><th scope="col">Entrega</th><th scope="col" class="num">Cantidad</th>
       <th scope="col">Calidad en el centro</th>${withStatements ? html`<th scope="col">Liquidación del socio</th>` : nothing}</tr></thead>
-    <tbody>${rows.map((r) => html`<tr data-lot=${r.lot.lotId}>
+    <tbody>${page(`envio-${s.shipmentId}`, rows).map((r) => html`<tr data-lot=${r.lot.lotId}>
       <td>${r.lot.producerName ?? r.lot.producerId.slice(0, 8)}</td>
       <td data-label="Entrega">${dateTime(r.lot.deliveredAt)}${r.lot.revision > 1 ? html`<br><small>revisión ${r.lot.revision}</small>` : nothing}</td>
       <td data-label="Cantidad" class="num">${quantity(r.lot.quantity, s.unit)}</td>
@@ -151,7 +156,8 @@ function lotsTable(s: Shipment, rows: TraceRow[], withStatements: boolean): Temp
         ${r.lot.readings.length ? html`<br><small>${r.lot.readings.map((x) => readingText(x)).join(' · ')}</small>` : nothing}
         ${r.lot.reasons.map((x) => html`<br><small class="bad-text">${x.message}</small>`)}</td>
       ${withStatements ? html`<td data-label="Liquidación">${statementCell(r)}</td>` : nothing}</tr>`)}</tbody>
-  </table></div>`;
+  </table></div>
+  ${more(`envio-${s.shipmentId}`, rows.length)}`;
 }
 
 // --- the buyer's result ---

@@ -83,6 +83,11 @@ export async function buyerOptions(centreId: string): Promise<Map<string, string
   return options;
 }
 
+/** A buyer as the screens name it: by name when known, "nosotros" for the caller's own organisation. */
+export function buyerName(names: Map<string, string>, id: string): string {
+  return names.get(id) ?? (id === app.me?.organisationId ? 'Nosotros' : 'Sin nombre en este equipo');
+}
+
 /** The buyer of the chosen lots' agreements, when they all have the same one. */
 async function buyerOfLots(centreId: string, lots: LotReceipt[]): Promise<string | null> {
   const agreements = new Map((await db.agreements.where('centreId').equals(centreId).toArray()).map((a) => [a.id, a.buyerId]));
@@ -133,7 +138,7 @@ export async function shipmentsScreen([centreId]: string[]): Promise<TemplateRes
           <tbody>${shipments.map((s) => html`<tr data-shipment=${s.shipmentId}>
             <td><a href="#/envios/${s.shipmentId}">${dateTime(s.dispatchedAt)}</a></td>
             <td data-label="Guía o placa">${s.reference}</td>
-            <td data-label="Comprador">${names.get(s.buyerId) ?? (s.buyerId === app.me?.organisationId ? 'Nosotros' : s.buyerId.slice(0, 8))}</td>
+            <td data-label="Comprador">${buyerName(names, s.buyerId)}</td>
             <td data-label="Lotes" class="num">${s.lotCount}</td>
             <td data-label="Enviado" class="num">${productName(s.product)} ${quantity(s.shippedQuantity, s.unit)}</td>
             <td data-label="Estado">${statusBadge(s)}</td></tr>`)}</tbody>
@@ -182,6 +187,18 @@ async function shippedLots(centreId: string, from: string): Promise<Set<string>>
   return new Set(traces.flatMap((t) => t.lots.map((l) => l.lotId)));
 }
 
+let loaded: { key: string; at: number; lots: LotReceipt[]; shipped: Set<string> } | null = null;
+
+/** The days' lots and those already shipped, read again when the days change or after half a minute, not at every tick. */
+async function offeredLots(centreId: string, from: string, to: string) {
+  const key = `${centreId}/${from}/${to}`;
+  if (!loaded || loaded.key !== key || Date.now() - loaded.at > 30000) {
+    const [lots, shipped] = await Promise.all([lotsOfDays(centreId, from, to), shippedLots(centreId, from)]);
+    loaded = { key, at: Date.now(), lots, shipped };
+  }
+  return loaded;
+}
+
 /** #/envios/nuevo?centro=<id> */
 export async function newShipmentScreen([centreId]: string[]): Promise<TemplateResult> {
   const centre = await centreOf(centreId);
@@ -193,7 +210,7 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
   let shipped = new Set<string>();
   let error: string | null = null;
   try {
-    [lots, shipped] = await Promise.all([lotsOfDays(centre.id, p.from, p.to), shippedLots(centre.id, p.from)]);
+    ({ lots, shipped } = await offeredLots(centre.id, p.from, p.to));
   } catch (e) {
     error = explain(e);
   }
@@ -280,7 +297,7 @@ export async function newShipmentScreen([centreId]: string[]): Promise<TemplateR
       </fieldset>
       ${problems.summary()}
       <button class="button primary big" type="submit" id="save" ?disabled=${saving}>${saving ? 'Registrando…'
-        : `Registrar envío de ${quantity(shippedNow, unit)}`}</button>
+        : p.lots.length ? `Registrar envío de ${quantity(shippedNow, unit)}` : 'Registrar envío'}</button>
     </form>
     <button class="button" @click=${() => void discard(centre.id)}>Descartar y volver</button>`;
 }
@@ -326,6 +343,7 @@ async function submit(): Promise<void> {
   try {
     const shipment = await call<Shipment>(`${LOTS}/shipments`, { method: 'POST', body: shipmentRequest(p), timeoutMs: 60000 });
     picking = null;
+    loaded = null;
     await setMeta(DRAFT, null);
     go(`#/envios/${shipment.shipmentId}`);
   } catch (e) {
