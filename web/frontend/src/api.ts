@@ -60,8 +60,8 @@ export function explain(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A file the services render (PDF, CSV), fetched with its media type and handed to the device to open or keep. */
-async function downloadFile(path: string, mediaType: string, fileName: string): Promise<boolean> {
+/** A file the services render (PDF, CSV, XLSX, JSON-LD), fetched with its media type and handed to the device to open or keep. */
+export async function downloadFile(path: string, mediaType: string, fileName: string): Promise<boolean> {
   const response = await fetch(path, { headers: { Accept: mediaType }, credentials: 'same-origin' })
     .catch(() => null);
   if (!response?.ok) return false;

@@ -2,7 +2,8 @@
 export const LIMA = 'America/Lima';
 
 const dateFormat = new Intl.DateTimeFormat('es-PE', { timeZone: LIMA, day: '2-digit', month: '2-digit', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('es-PE', { timeZone: LIMA, hour: '2-digit', minute: '2-digit', hour12: false });
+// h23: a lot at midnight is 00:05, never "24:05" (which hour12: false gives in some ICU versions).
+const timeFormat = new Intl.DateTimeFormat('es-PE', { timeZone: LIMA, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const isoParts = new Intl.DateTimeFormat('en-CA', { timeZone: LIMA, year: 'numeric', month: '2-digit', day: '2-digit' });
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LIMA, hour: '2-digit', hour12: false });
 
@@ -86,4 +87,18 @@ export function readingText(r: { parameter: string; value?: string | number | nu
   const p = known ?? { name: r.parameter, unit: '' };
   if (r.result !== null && r.result !== undefined) return `${p.name}: ${r.result ? 'positivo' : 'negativo'}`;
   return `${p.name}: ${r.value} ${p.unit}`.trim();
+}
+
+/** Peru keeps UTC−5 all year (no summer time since 1994). */
+const LIMA_OFFSET = '-05:00';
+const inputTime = new Intl.DateTimeFormat('en-GB', { timeZone: LIMA, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An instant as a datetime-local input shows it in Lima: "2025-03-02T14:05". */
+export function limaLocal(at: Date = new Date()): string {
+  return `${limaDate(at)}T${inputTime.format(at)}`;
+}
+
+/** What a datetime-local input holds, read as Lima's time, as an ISO instant with its offset. */
+export function limaInstant(local: string): string {
+  return local ? `${local.length === 16 ? `${local}:00` : local}${LIMA_OFFSET}` : '';
 }

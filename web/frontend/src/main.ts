@@ -35,6 +35,10 @@ route(/^\/liquidacion\/([0-9a-f-]{36})\/socio\/([0-9a-f-]{36})$/, lazy(() => imp
 route(/^\/indicadores$/, lazy(() => import('./screens/indicators').then((m) => m.indicatorsScreen)));
 route(/^\/auditoria$/, lazy(() => import('./screens/audit').then((m) => m.auditScreen)));
 route(/^\/comprador(?:\/([0-9a-f-]{36}))?$/, lazy(() => import('./screens/buyerDues').then((m) => m.buyerDuesScreen)));
+route(/^\/envios(?:\?centro=([0-9a-f-]{36}))?$/, lazy(() => import('./screens/shipments').then((m) => m.shipmentsScreen)));
+route(/^\/envios\/nuevo(?:\?centro=([0-9a-f-]{36}))?$/, lazy(() => import('./screens/shipments').then((m) => m.newShipmentScreen)));
+route(/^\/envios\/([0-9a-f-]{36})$/, lazy(() => import('./screens/shipment').then((m) => m.shipmentScreen)));
+route(/^\/registro-compras$/, lazy(() => import('./screens/ledger').then((m) => m.ledgerScreen)));
 registerManagerRoutes();
 
 /** Who is signed in: asked of the server when it answers, remembered for a day without signal. */

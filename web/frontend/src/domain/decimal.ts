@@ -37,3 +37,23 @@ export function plain(value: string | number): string {
   const text = String(value);
   return /e/i.test(text) ? Number(text).toFixed(20).replace(/\.?0+$/, '') : text;
 }
+
+function written(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const whole = scale === 0 ? digits : digits.slice(0, -scale);
+  return `${negative ? '-' : ''}${whole}${scale === 0 ? '' : `.${digits.slice(-scale)}`}`;
+}
+
+/** The exact sum of decimal figures (quantities of lots, losses), at the largest scale among them: "30.5" + "0.25" = "30.75". */
+export function sum(values: (string | number)[]): string {
+  const texts = values.map((v) => plain(v));
+  const scale = Math.max(0, ...texts.map(scaleOf));
+  return written(texts.reduce((total, t) => total + scaled(t, scale), 0n), scale);
+}
+
+/** a − b, exactly. */
+export function subtract(a: string | number, b: string | number): string {
+  const t = plain(b).trim().replace(/^\+/, '');
+  return sum([a, t.startsWith('-') ? t.slice(1) : `-${t}`]);
+}

@@ -156,6 +156,14 @@ export async function focusFirstProblem(): Promise<void> {
     ?? document.querySelector('[data-problems]') as HTMLElement | null)?.focus();
 }
 
+/** Shows the problems found on the device on their fields; true when there are none and the form may be sent. */
+export async function passesLocally(problems: FormProblems, found: Map<string, string>): Promise<boolean> {
+  problems.local(found);
+  if (found.size === 0) return true;
+  await focusFirstProblem();
+  return false;
+}
+
 /** "Anterior · Página n · Siguiente" for a list read a page at a time; a short page is the last. */
 export function pager(label: string, page: number, shown: number, onPage: (page: number) => void): TemplateResult {
   if (page === 0 && shown < PAGE_SIZE) return html``;

@@ -88,6 +88,7 @@ export async function sheetScreen() {
       <ul class="lots">${earlier.map((l) => lotRow(l))}</ul>` : nothing}
     ${app.online ? csvButton(`/api/lots/v1/collection-centres/${app.centre.id}/sheet?date=${today}`,
       `planilla-${today}.csv`, 'Descargar la planilla del día (CSV)') : nothing}
+    <a class="button" href="#/envios?centro=${app.centre.id}">Envíos del centro (cisterna, consignación)</a>
     <p><a href="#/centro">Cambiar de centro u operador</a></p>`;
 }
 

@@ -123,6 +123,8 @@ export async function treasuryScreen() {
     </table></div>
     ${settlements.length ? csvButton(`/api/payments/v1/settlements?organisationId=${app.me.organisationId}`, 'quincenas.csv') : nothing}
     <a class="button" href="#/cargos">Cargos al crédito (alimento, veterinario…)</a>
+    <a class="button" href="#/registro-compras">Registro de compras (Ley 32434)</a>
+    <a class="button" href="#/envios">Envíos al comprador y su trazabilidad</a>
     <a class="button" href="#/indicadores">Indicadores (gráficos)</a>
     <a class="button" href="#/auditoria">Auditoría</a>
     <button class="button link" @click=${signOut}>Salir (${app.me.name})</button>`;
