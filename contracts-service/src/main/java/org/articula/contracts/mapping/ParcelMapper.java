@@ -11,6 +11,7 @@ import java.util.Map;
 import org.articula.contracts.domain.Parcel;
 import org.articula.contracts.domain.ParcelGeometry;
 import org.articula.contracts.domain.ParcelGeometry.Position;
+import org.articula.contracts.rest.dto.Coordinates;
 import org.articula.contracts.rest.dto.ParcelFeature;
 import org.articula.contracts.rest.dto.ParcelRequest;
 import org.articula.platform.events.EventEnvelope;
@@ -27,7 +28,7 @@ public final class ParcelMapper {
 
     /** The request's facts; coordinates not shaped as GeoJSON says for the type are a 400 naming where. */
     public static Parcel.Facts facts(ParcelRequest r) {
-        JsonNode coordinates = r.geometry().coordinates();
+        JsonNode coordinates = r.geometry().coordinates().tree();
         ParcelGeometry geometry = r.geometry().type() == ParcelGeometry.Type.Point
                 ? ParcelGeometry.point(position(coordinates, COORDINATES))
                 : new ParcelGeometry(ParcelGeometry.Type.Polygon, rings(coordinates));
@@ -38,7 +39,8 @@ public final class ParcelMapper {
     public static ParcelFeature feature(Parcel p) {
         JsonNode geometry = readGeometry(p.geometry);
         return new ParcelFeature("Feature", p.id, new ParcelFeature.Geometry(
-                ParcelGeometry.Type.valueOf(geometry.path("type").asText()), geometry.path("coordinates")),
+                ParcelGeometry.Type.valueOf(geometry.path("type").asText()),
+                new Coordinates(geometry.path("coordinates"))),
                 new ParcelFeature.Properties(p.id, p.producerId, p.organisationId, p.name, p.product,
                         p.declaredAreaHectares, p.computedAreaHectares, p.deforestationFree,
                         Parcel.DEFORESTATION_CUT_OFF, p.registeredBy, p.registeredAt));

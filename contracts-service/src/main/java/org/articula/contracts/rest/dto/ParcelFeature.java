@@ -1,6 +1,5 @@
 package org.articula.contracts.rest.dto;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,7 @@ public record ParcelFeature(
     /** The geometry as registered, its numbers as written. */
     public record Geometry(
             ParcelGeometry.Type type,
-            JsonNode coordinates) {
+            Coordinates coordinates) {
     }
 
     /**

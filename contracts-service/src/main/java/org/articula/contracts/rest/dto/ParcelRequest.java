@@ -1,15 +1,14 @@
 package org.articula.contracts.rest.dto;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.articula.contracts.domain.ParcelGeometry;
-import org.articula.contracts.mapping.ExactNumbers;
 
 /**
  * A producer's plot of cacao or coffee for the EU deforestation regulation.
@@ -25,7 +24,8 @@ public record ParcelRequest(
         @NotNull UUID parcelId,
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Size(max = 40) String product,
-        @NotNull BigDecimal declaredAreaHectares,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
+                fraction = 4) BigDecimal declaredAreaHectares,
         @NotNull @Valid Geometry geometry,
         @NotNull Boolean deforestationFreeSince2020) {
 
@@ -36,6 +36,6 @@ public record ParcelRequest(
      */
     public record Geometry(
             @NotNull ParcelGeometry.Type type,
-            @NotNull @JsonDeserialize(using = ExactNumbers.class) JsonNode coordinates) {
+            @NotNull Coordinates coordinates) {
     }
 }
