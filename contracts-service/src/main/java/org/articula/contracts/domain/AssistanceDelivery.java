@@ -116,10 +116,7 @@ public class AssistanceDelivery {
         } else if (served.stream().distinct().count() != served.size()) {
             violations.add(new Violation("producerIds", "un productor figura más de una vez"));
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, String.join("; ", violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).toList()), violations);
-        }
+        Refusals.refuseIfAny(violations);
         return build(agreement, facts, served, wholeNetwork, by, at);
     }
 

@@ -86,4 +86,9 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     private static List<UUID> nonEmpty(List<UUID> ids) {
         return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
     }
+
+    /** An organisation's ACTIVE agreements (with their versions, for the clauses in force). */
+    public List<Agreement> activeOf(UUID organisationId) {
+        return list("organisationId = ?1 and status = ?2 order by id", organisationId, AgreementStatus.ACTIVE);
+    }
 }

@@ -30,6 +30,11 @@ final class ClauseRules {
         checkQuality(clauses.quality(), prefix + "quality.", violations);
         checkPrice(clauses.price(), clauses.quality(), prefix + "price.", violations);
         checkIncentives(clauses, prefix + "incentives.rules", violations);
+        if (clauses.certification() != null) {
+            for (String[] problem : clauses.certification().problems()) {
+                violations.add(new Violation(prefix + "certification." + problem[0], problem[1]));
+            }
+        }
         return violations;
     }
 

@@ -56,6 +56,16 @@ class ContractsRobustnessTest {
         UUID active = activeAgreement();
         UUID served = Fixtures.producer(association, network, dni(), "Teresa Alva Ruiz");
         UUID assisted = activeAgreement(served);
+        UUID certification = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("id", certification, "organisationId", association,
+                "scheme", "FAIRTRADE", "certifier", "FLOCERT", "products", List.of("milk"), "code", "FT-3301",
+                "validFrom", TODAY.toString(), "validTo", TODAY.plusDays(30).toString()))
+                .post("/api/v1/certifications").then().statusCode(201);
+        UUID parcel = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("""
+                {"parcelId":"%s","name":"Chacra Alta","product":"coffee","declaredAreaHectares":1,
+                 "geometry":{"type":"Point","coordinates":[-72.690001,-12.850001]},"deforestationFreeSince2020":true}"""
+                .formatted(parcel)).post("/api/v1/producers/" + member + "/parcels").then().statusCode(201);
         String organisations = "/api/v1/organisations";
         String producers = organisations + "/{organisationId}/producers";
 
@@ -148,6 +158,23 @@ class ContractsRobustnessTest {
                 .seed("POST " + organisations + "/{organisationId}/products", productCodes(association))
                 .seed("GET " + organisations + "/{organisationId}/products/{code}", () -> ApiRequest.empty()
                         .withPath("organisationId", association).withPath("code", "milk"))
+                .seed("POST /api/v1/certifications", () -> ApiRequest.json(Map.of("id", UUID.randomUUID(),
+                        "producerId", member, "scheme", "ORGANIC", "certifier", "Control Union Perú", "products",
+                        List.of("milk"), "code", "CU-PE-820145", "validFrom", TODAY.toString(), "validTo",
+                        TODAY.plusDays(365).toString(), "documentRef", "certificados/cu.pdf")))
+                .seed("GET /api/v1/certifications", () -> ApiRequest.empty().withQuery("producerId", member))
+                .seed("GET /api/v1/certifications/expiring", () -> ApiRequest.empty().withQuery("withinDays", 60))
+                .seed("GET /api/v1/certifications/{id}", () -> ApiRequest.empty().withPath("id", certification))
+                .seed("POST /api/v1/producers/{producerId}/parcels", () -> ApiRequest.json(Map.of("parcelId",
+                        UUID.randomUUID(), "name", "Chacra Santa Rosa", "product", "cacao", "declaredAreaHectares",
+                        new java.math.BigDecimal("3.5"), "geometry", Map.of("type", "Point", "coordinates",
+                                List.of(new java.math.BigDecimal("-72.693512"),
+                                        new java.math.BigDecimal("-12.859874"))),
+                        "deforestationFreeSince2020", true)).withPath("producerId", member))
+                .seed("GET /api/v1/producers/{producerId}/parcels", () -> ApiRequest.empty()
+                        .withPath("producerId", member))
+                .seed("GET /api/v1/producers/{producerId}/parcels/{parcelId}", () -> ApiRequest.empty()
+                        .withPath("producerId", member).withPath("parcelId", parcel))
                 .run();
 
         assertEquals(List.of(), report.failures());

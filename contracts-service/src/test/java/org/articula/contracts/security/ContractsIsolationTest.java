@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,11 +43,12 @@ class ContractsIsolationTest {
 
     /** One organisation's registered world. */
     record Tenant(UUID organisation, UUID group, UUID producer, UUID fellow, UUID buyer, UUID agreement,
-            String nationalId, String phone) {
+            String nationalId, String phone, UUID certification, UUID parcel) {
 
         Map<String, String> own() {
             return Map.of("organisation", organisation.toString(), "group", group.toString(), "producer",
-                    producer.toString(), "agreement", agreement.toString(), "buyer", buyer.toString());
+                    producer.toString(), "agreement", agreement.toString(), "buyer", buyer.toString(),
+                    "certification", certification.toString(), "parcel", parcel.toString());
         }
     }
 
@@ -60,7 +62,7 @@ class ContractsIsolationTest {
                 "Fidel Ticona Quispe", a.nationalId(), a.phone(), "Lácteos Isolda S.A.C.", "1.4371",
                 "Queso fresco Isolda",
                 a.organisation().toString(), a.group().toString(), a.producer().toString(), a.fellow().toString(),
-                a.buyer().toString(), a.agreement().toString());
+                a.buyer().toString(), a.agreement().toString(), a.certification().toString(), a.parcel().toString());
         Map<String, String> fellowOwn = new HashMap<>(a.own());
         fellowOwn.put("producer", a.fellow().toString());
 
@@ -69,9 +71,11 @@ class ContractsIsolationTest {
                 .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/agreements/" + a.agreement(),
                         "/api/v1/agreements/" + a.agreement() + "/versions", "/api/v1/organisations",
                         producersOfA, producersOfA + "/" + a.producer(),
-                        "/api/v1/organisations/" + a.organisation() + "/products")
+                        "/api/v1/organisations/" + a.organisation() + "/products", "/api/v1/certifications",
+                        "/api/v1/producers/" + a.producer() + "/parcels")
                 .foreign("organisation", a.organisation()).foreign("group", a.group())
                 .foreign("producer", a.producer()).foreign("agreement", a.agreement())
+                .foreign("certification", a.certification()).foreign("parcel", a.parcel())
                 .everyRoleOf("B", b.organisation(), b.producer(), b.own(), everythingOfA)
                 .caller(new Caller("A's other producer", TestTokens.as(TestTokens.sign(Tokens.Claims
                         .of("Fidel", a.organisation(), Roles.PRODUCER).withProducer(a.fellow()))), fellowOwn,
@@ -123,6 +127,28 @@ class ContractsIsolationTest {
         m.operation("GET /api/v1/assistance/free-cost", get("/api/v1/assistance/free-cost")
                 .withQuery("buyerId", "{{buyer}}").withQuery("from", TODAY.minusDays(30).toString())
                 .withQuery("to", TODAY.toString()));
+        m.operation("POST /api/v1/certifications", post("/api/v1/certifications", """
+                {"id":"{{new:certification}}","producerId":"{{producer}}","scheme":"FAIRTRADE","certifier":"FLOCERT",
+                 "products":["milk"],"code":"FT-1","validFrom":"%s","validTo":"%s"}""".formatted(TODAY,
+                TODAY.plusDays(30))), post("/api/v1/certifications",
+                        """
+                {"id":"%s","organisationId":"{{group}}","scheme":"ORGANIC","certifier":"Control Union Perú",
+                 "products":["milk"],"code":"CU-2","validFrom":"%s","validTo":"%s"}""".formatted(UUID.randomUUID(),
+                                TODAY, TODAY.plusDays(30))));
+        m.operation("GET /api/v1/certifications", get("/api/v1/certifications"),
+                get("/api/v1/certifications").withQuery("producerId", "{{producer}}"),
+                get("/api/v1/certifications").withQuery("organisationId", "{{organisation}}"),
+                get("/api/v1/certifications").withQuery("organisationId", "{{group}}"));
+        m.operation("GET /api/v1/certifications/expiring",
+                get("/api/v1/certifications/expiring").withQuery("withinDays", "366"));
+        m.operation("GET /api/v1/certifications/{id}", get("/api/v1/certifications/{{certification}}"));
+        String parcels = "/api/v1/producers/{{producer}}/parcels";
+        m.operation("POST /api/v1/producers/{producerId}/parcels", post(parcels,
+                """
+                {"parcelId":"{{new:parcel}}","name":"Chacra Otra","product":"cacao","declaredAreaHectares":2,
+                 "geometry":{"type":"Point","coordinates":[-72.690001,-12.850001]},"deforestationFreeSince2020":true}"""));
+        m.operation("GET /api/v1/producers/{producerId}/parcels", get(parcels));
+        m.operation("GET /api/v1/producers/{producerId}/parcels/{parcelId}", get(parcels + "/{{parcel}}"));
         m.platformOperations(false);
         m.operation("GET /api/v1/audit",
                 get("/api/v1/audit").withQuery("resourceType", "Agreement").withQuery("resourceId",
@@ -188,6 +214,18 @@ class ContractsIsolationTest {
         UUID agreement = (UUID) body.get("id");
         given().header(admin).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/agreements/" + agreement + "/activation").then().statusCode(200);
-        return new Tenant(organisation, group, producer, fellow, buyer, agreement, nationalId, phone);
+        UUID certification = UUID.randomUUID();
+        given().header(admin).contentType(ContentType.JSON).body(Map.of("id", certification, "producerId", producer,
+                "scheme", "ORGANIC", "certifier", "Control Union Perú", "products", List.of("milk"), "code",
+                "CU-" + name.length(), "validFrom", TODAY.toString(), "validTo", TODAY.plusDays(20).toString()))
+                .post("/api/v1/certifications").then().statusCode(201);
+        UUID parcel = UUID.randomUUID();
+        given().header(admin).contentType(ContentType.JSON).body("""
+                {"parcelId":"%s","name":"Chacra %s","product":"cacao","declaredAreaHectares":1.5,
+                 "geometry":{"type":"Point","coordinates":[-72.693512,-12.859874]},"deforestationFreeSince2020":true}"""
+                .formatted(parcel, producerName)).post("/api/v1/producers/" + producer + "/parcels").then()
+                .statusCode(201);
+        return new Tenant(organisation, group, producer, fellow, buyer, agreement, nationalId, phone, certification,
+                parcel);
     }
 }

@@ -56,7 +56,7 @@ class EventSchemasTest {
         assertEquals(Set.of("OrganisationRegistered", "ProducerRegistered", "ProducerUpdated", "AgreementActivated",
                 "AgreementAmended",
                 "AgreementSuspended", "AgreementReactivated", "AgreementTerminated", "AgreementExpired",
-                "AssistanceDelivered"), CONTRACTS.documentedTypes());
+                "AssistanceDelivered", "CertificationRecorded", "ParcelRegistered"), CONTRACTS.documentedTypes());
         assertEquals(CONTRACTS.documentedTypes(), validEvents().keySet());
     }
 
@@ -323,7 +323,8 @@ class EventSchemasTest {
         Map<String, JsonNode> events = new LinkedHashMap<>();
         for (ObjectNode event : new ObjectNode[] { organisationRegistered(), producerRegistered(), producerUpdated(),
                 activated(), amended(),
-                suspended(), reactivated(), terminated(), expired(), assistanceDelivered() }) {
+                suspended(), reactivated(), terminated(), expired(), assistanceDelivered(), certificationRecorded(),
+                parcelRegistered() }) {
             events.put(event.get("type").asText(), event);
         }
         return events;
@@ -364,6 +365,86 @@ class EventSchemasTest {
                     }
                   }
                 }""".formatted(ORGANISATION, AGREEMENT, BUYER, PRODUCER));
+    }
+
+    /** The cacao cooperative's organic group certificate, covering its members. */
+    private static ObjectNode certificationRecorded() {
+        return read("""
+                {
+                  "eventId": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                  "type": "CertificationRecorded",
+                  "schemaVersion": 1,
+                  "aggregateType": "Certification",
+                  "aggregateId": "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
+                  "occurredAt": "2026-10-21T14:00:00Z",
+                  "organisationId": "%1$s",
+                  "payload": {
+                    "certification": {
+                      "id": "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
+                      "organisationId": "%1$s",
+                      "producerId": null,
+                      "holderOrganisationId": "%1$s",
+                      "scheme": "ORGANIC",
+                      "schemeName": null,
+                      "certifier": "Control Union Perú",
+                      "products": ["cacao"],
+                      "code": "CU-PE-820145",
+                      "validFrom": "2026-03-01",
+                      "validTo": "2027-02-28",
+                      "documentRef": "certificados/cu-pe-820145.pdf",
+                      "recordedBy": "Carmen Vásquez",
+                      "recordedAt": "2026-10-21T14:00:00Z"
+                    }
+                  }
+                }""".formatted(ORGANISATION));
+    }
+
+    /** A 6 ha cacao plot near Quillabamba, as a polygon measured at 6.0004 ha. */
+    private static ObjectNode parcelRegistered() {
+        return read("""
+                {
+                  "eventId": "1d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6",
+                  "type": "ParcelRegistered",
+                  "schemaVersion": 1,
+                  "aggregateType": "Parcel",
+                  "aggregateId": "f2a3b4c5-d6e7-4f80-9102-b3c4d5e6f7a8",
+                  "occurredAt": "2026-10-21T14:05:00Z",
+                  "organisationId": "%1$s",
+                  "payload": {
+                    "parcel": {
+                      "type": "Feature",
+                      "id": "f2a3b4c5-d6e7-4f80-9102-b3c4d5e6f7a8",
+                      "geometry": {
+                        "type": "Polygon",
+                        "coordinates": [[[-72.695000, -12.861000], [-72.692743, -12.861000], [-72.692743, -12.863214],
+                          [-72.695000, -12.863214], [-72.695000, -12.861000]]]
+                      },
+                      "properties": {
+                        "parcelId": "f2a3b4c5-d6e7-4f80-9102-b3c4d5e6f7a8",
+                        "producerId": "%2$s",
+                        "organisationId": "%1$s",
+                        "name": "Chacra Santa Rosa",
+                        "product": "cacao",
+                        "declaredAreaHectares": 6,
+                        "computedAreaHectares": 6.0004,
+                        "deforestationFreeSince2020": true,
+                        "deforestationCutOffDate": "2020-12-31",
+                        "registeredBy": "Carmen Vásquez",
+                        "registeredAt": "2026-10-21T14:05:00Z"
+                      }
+                    }
+                  }
+                }""".formatted(ORGANISATION, PRODUCER));
+    }
+
+    @Test
+    void aParcelGeolocatedByAnOpenPositionOrAFalseDeclarationFails() {
+        ObjectNode shortPosition = parcelRegistered();
+        ((ArrayNode) shortPosition.at("/payload/parcel/geometry/coordinates/0/0")).remove(1);
+        assertInvalid(shortPosition, "coordinates");
+        ObjectNode undeclared = parcelRegistered();
+        ((ObjectNode) undeclared.at("/payload/parcel/properties")).put("deforestationFreeSince2020", false);
+        assertInvalid(undeclared, "deforestationFreeSince2020");
     }
 
     @Test
@@ -517,7 +598,8 @@ class EventSchemasTest {
                                 { "kind": "ACCEPTANCE_BONUS", "consecutiveFortnights": 2, "minAcceptancePercent": 95,
                                   "bonusPerUnit": 0.02, "action": null }
                               ]
-                            }
+                            },
+                            "certification": { "required": null, "schemeName": null }
                           },
                           "reason": null,
                           "recordedBy": "mflores",
@@ -552,6 +634,10 @@ class EventSchemasTest {
                 """));
         ((ArrayNode) clauses.get("price").get("volumeTiers")).add(read("""
                 { "minQuantity": 2000, "bonusPerUnit": 0.02 }
+                """));
+        // From February the buyer pays for organic milk only.
+        clauses.set("certification", read("""
+                { "required": "ORGANIC", "schemeName": null }
                 """));
         versions.add(v2);
         payload(event).set("change", read("""

@@ -20,10 +20,14 @@ import java.util.List;
  */
 public final class LayerRules {
 
-    /** What the domain may use besides itself: the JDK, persistence and validation annotations, plumbing. */
+    /**
+     * What the domain may use besides itself: the JDK, persistence and validation annotations, plumbing, and the
+     * geometry libraries a parcel's rules are computed with (JTS, GeographicLib: mathematics, like java.math).
+     */
     private static final String[] DOMAIN_MAY_USE = {
             "java..", "jakarta.persistence..", "jakarta.validation..", "org.hibernate.annotations..",
-            "org.hibernate.type..", "com.fasterxml.jackson.annotation..", "org.articula.platform.." };
+            "org.hibernate.type..", "com.fasterxml.jackson.annotation..", "org.articula.platform..",
+            "org.locationtech.jts..", "net.sf.geographiclib.." };
 
     /**
      * The packages that reach the database: repositories, and payments' settlement computation (set-based SQL

@@ -46,6 +46,8 @@ public final class Terms {
     private boolean untestedDisputeFavoursProducer = true;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
+    private String requiredCertification;
+    private String certificationSchemeName;
 
     Terms() {
     }
@@ -139,6 +141,18 @@ public final class Terms {
         return this;
     }
 
+    /** Requires a certification of this scheme (ORGANIC, FAIRTRADE, RAINFOREST_ALLIANCE) of what is delivered. */
+    public Terms requiring(String scheme) {
+        return requiring(scheme, null);
+    }
+
+    /** Requires a certification; schemeName names an OTHER scheme. */
+    public Terms requiring(String scheme, String schemeName) {
+        requiredCertification = scheme;
+        certificationSchemeName = schemeName;
+        return this;
+    }
+
     LocalDate fromOr(LocalDate start) {
         return from == null ? start : from;
     }
@@ -172,6 +186,8 @@ public final class Terms {
                     .put("chargedToProducer", service.chargedToProducer());
         }
         incentiveClause(clauses.putObject("incentives").putArray("rules"));
+        clauses.putObject("certification").put("required", requiredCertification)
+                .put("schemeName", certificationSchemeName);
         version.put("reason", number == 1 ? null : "adenda " + (number - 1));
         version.put("recordedBy", UpstreamEvents.CLERK);
         version.put("recordedAt", UpstreamEvents.AT.minusSeconds(3600).plusSeconds(number).toString());
