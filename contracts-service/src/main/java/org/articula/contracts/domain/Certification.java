@@ -1,6 +1,5 @@
 package org.articula.contracts.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,49 +29,36 @@ public class Certification {
     public UUID id;
 
     /** The tenant: the organisation that keeps the certificate and registers the producers it concerns. */
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
     /** The producer holding it, or null for an organisation's certificate. */
-    @Column(name = "producer_id")
     public UUID producerId;
 
     /** The organisation (cooperative, association or network) holding it, or null for a producer's. */
-    @Column(name = "holder_organisation_id")
     public UUID holderOrganisationId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CertificationScheme scheme;
 
     /** The scheme's name for OTHER; null otherwise. */
-    @Column(name = "scheme_name")
     public String schemeName;
 
-    @Column(nullable = false)
     public String certifier;
 
     /** Product codes it covers (cacao, coffee...). */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public List<String> products;
 
-    @Column(nullable = false)
     public String code;
 
-    @Column(name = "valid_from", nullable = false)
     public LocalDate validFrom;
 
-    @Column(name = "valid_to", nullable = false)
     public LocalDate validTo;
 
-    @Column(name = "document_ref")
     public String documentRef;
 
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
-    @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
     /** What the caller says of the certificate; exactly one of producerId and holderOrganisationId. */

@@ -39,19 +39,15 @@ public class Parcel {
     public UUID id;
 
     /** The tenant: the producer's organisation. */
-    @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(name = "producer_id", nullable = false)
     public UUID producerId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
     public String product;
 
-    @Column(name = "declared_area_ha", nullable = false)
+    @Column(name = "declared_area_ha")
     public BigDecimal declaredAreaHectares;
 
     /** Measured on the ellipsoid for a polygon; null for a point. */
@@ -59,16 +55,12 @@ public class Parcel {
     public BigDecimal computedAreaHectares;
 
     /** The GeoJSON geometry as given (WGS84, [longitude, latitude], decimals as written). */
-    @Column(nullable = false)
     public String geometry;
 
-    @Column(name = "deforestation_free", nullable = false)
     public boolean deforestationFree;
 
-    @Column(name = "registered_by", nullable = false)
     public String registeredBy;
 
-    @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
     /** What the caller states of the plot. */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -30,12 +29,12 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/certifications")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Certifications", description = "Organic, Fairtrade, Rainforest Alliance and other certificates")
 @Transactional
@@ -47,16 +46,14 @@ public class CertificationResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a certificate of a producer or of an organisation",
             description = "Held by one producer of the caller's organisation (producerId) or by the organisation or "
                     + "one of its networks (organisationId), whose producers it then covers; exactly one of the two. "
                     + "products are product codes (cacao, coffee...); schemeName names an OTHER scheme and only it. "
                     + "Idempotent by the client-supplied id: 201 when recorded, 200 with the stored one on repeat, "
                     + "409 for the same id with other content.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
-    public Response record(@Valid @NotNull CertificationRequest request, @Context UriInfo uri) {
+    @Extension(name = CreatedResponse.CREATED, value = "Recorded")
+    public RestResponse<CertificationView> record(@Valid @NotNull CertificationRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.record(request).map(CertificationMapper::view), CertificationView::id, uri);
     }
 

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.articula.contracts.mapping.ParcelMapper;
@@ -25,12 +24,15 @@ import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/producers/{producerId}/parcels")
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Parcels", description = "Producers' plots geolocated for the EU deforestation regulation (EUDR)")
 @Transactional
 @RetryLostRace
@@ -44,7 +46,6 @@ public class ParcelResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(GEO_JSON)
     @Operation(summary = "Register a producer's parcel of cacao or coffee",
             description = "geometry is a GeoJSON Point (only for a plot of up to 4 ha) or Polygon in WGS84, "
@@ -54,9 +55,9 @@ public class ParcelResource {
                     + "deforestationFreeSince2020 must be true (422 otherwise). Answers the parcel as a GeoJSON "
                     + "Feature. Idempotent by parcelId: 201 when registered, 200 with the stored one on repeat, 409 "
                     + "for the same id with other content.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = GEO_JSON,
-            schema = @Schema(implementation = ParcelFeature.class)))
-    public Response register(@PathParam("producerId") UUID producerId, @Valid @NotNull ParcelRequest request,
+    @Extension(name = CreatedResponse.CREATED, value = "Registered")
+    public RestResponse<ParcelFeature> register(@PathParam("producerId") UUID producerId,
+            @Valid @NotNull ParcelRequest request,
             @Context UriInfo uri) {
         return CreatedResponse.of(service.register(producerId, request).map(ParcelMapper::feature),
                 ParcelFeature::id, uri);
