@@ -124,6 +124,7 @@ class LotsRobustnessTest {
                 .seed("GET " + SHIPMENTS + "/{id}", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("GET " + SHIPMENTS + "/{id}/trace", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("GET " + SHIPMENTS + "/{id}/epcis", () -> ApiRequest.empty().withPath("id", shipment))
+                .seed("GET " + SHIPMENTS + "/{id}/parcels", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("POST " + SHIPMENTS + "/{id}/result", () -> ApiRequest.json(Map.of("outcome",
                         "ACCEPTED_WITH_DISCOUNT", "discountPercent", new BigDecimal("4.50"), "readings",
                         List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.6"))), "receivedAt",
