@@ -8,7 +8,7 @@ public record RequiredCertification(String required, String schemeName) {
 
     /** How the scheme is named to a user and on a shipment: the scheme, or an OTHER scheme's own name. */
     public String label() {
-        return isOther() ? schemeName : required;
+        return otherScheme() ? schemeName : required;
     }
 
     /** Whether a certificate of this scheme and name is of the one required. */
@@ -16,7 +16,7 @@ public record RequiredCertification(String required, String schemeName) {
         if (!required.equals(scheme)) {
             return false;
         }
-        return !isOther() || (name != null && name.equalsIgnoreCase(schemeName));
+        return !otherScheme() || (name != null && name.equalsIgnoreCase(schemeName));
     }
 
     /**
@@ -30,7 +30,7 @@ public record RequiredCertification(String required, String schemeName) {
         };
     }
 
-    private boolean isOther() {
+    private boolean otherScheme() {
         return "OTHER".equals(required);
     }
 }

@@ -55,7 +55,10 @@ class LotsRobustnessTest {
         UUID agreement = UUID.randomUUID();
         ContractsFeed.deliver(UpstreamEvents.producer().id(rosa).organisation(association).registered(),
                 ContractsFeed.milkAgreement(association).id(agreement).individual(rosa)
-                        .quality(ContractsFeed.TOTAL_SOLIDS).activated());
+                        .quality(ContractsFeed.TOTAL_SOLIDS).activated(),
+                // Her milk goes into shipments declared organic.
+                UpstreamEvents.certification().organisation(association).producer(rosa).products("milk")
+                        .valid(TODAY.minusDays(30), TODAY.plusDays(300)).recorded());
         TestTokens.actAs("Julia Ramos", association, Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.AUDITOR);
         given().contentType(ContentType.JSON).body(centre(centre)).post(CENTRES).then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))
