@@ -53,6 +53,9 @@ public class Lot {
 
     public int agreementVersion;
 
+    /** The producer's parcel it was harvested from (EUDR), or null when the centre did not say. */
+    public UUID parcelId;
+
     /** Quantity, readings and verdict as they now stand. */
     @Embedded
     public LotFigures figures;
@@ -97,6 +100,7 @@ public class Lot {
         lot.shift = delivery.shift();
         lot.agreementId = agreement.id;
         lot.agreementVersion = version.number();
+        lot.parcelId = delivery.parcelId();
         lot.figures = LotFigures.judged(delivery.quantity(), delivery.readings(), version.quality());
         lot.status = LotStatus.RECORDED;
         lot.revision = 1;
@@ -113,7 +117,7 @@ public class Lot {
 
     /**
      * Whether a delivery sent again is this lot: the same centre, producer, product, time, operator,
-     * unit and shift; and, while the lot is uncorrected, the same quantity and readings (once corrected,
+     * unit and shift; and, while the lot is uncorrected, the same quantity, readings and parcel (once corrected,
      * the correction, not the retry, holds the current figures).
      */
     public boolean isRetryOf(Delivery d) {
@@ -123,7 +127,8 @@ public class Lot {
         if (!fixed || revision > 1) {
             return fixed;
         }
-        return figures.quantity.compareTo(d.quantity()) == 0 && sameReadings(figures.readings, d.readings());
+        return figures.quantity.compareTo(d.quantity()) == 0 && sameReadings(figures.readings, d.readings())
+                && Objects.equals(parcelId, d.parcelId());
     }
 
     /**
@@ -133,15 +138,24 @@ public class Lot {
      */
     public LotRevision correct(AgreementTerms terms, BigDecimal quantity, List<Reading> readings, String reason,
             String by, Instant at) {
+        return correct(terms, quantity, readings, null, reason, by, at);
+    }
+
+    /** The same, also naming the parcel (one the caller checked is the producer's) it was harvested from. */
+    public LotRevision correct(AgreementTerms terms, BigDecimal quantity, List<Reading> readings, UUID parcel,
+            String reason, String by, Instant at) {
         if (isVoided()) {
             throw LotRuleException.voided("El lote está anulado; no se corrige");
         }
-        if (quantity == null && readings == null) {
+        if (quantity == null && readings == null && parcel == null) {
             throw LotRuleException.invalid("quantity", "indique la cantidad o las lecturas corregidas");
         }
         List<QualityParameter> clause = terms.version(agreementVersion).orElseThrow().quality();
         if (readings != null) {
             LotRuleException.refuseIfAny(QualityJudge.unfit(clause, readings));
+        }
+        if (parcel != null) {
+            parcelId = parcel;
         }
         figures = LotFigures.judged(quantity == null ? figures.quantity : quantity,
                 readings == null ? figures.readings : readings, clause);

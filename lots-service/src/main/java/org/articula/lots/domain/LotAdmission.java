@@ -12,8 +12,16 @@ import java.util.UUID;
  * @param centreId       the shipment's centre
  * @param shippedIn      the lots among those asked for that are already in a shipment, with that shipment's id
  * @param certification  the scheme the shipment is declared certified under, or null
+ * @param uncertified    under a declared certification, why each lot that cannot be sold under it cannot (flagged,
+ *                       or without a valid certificate of that scheme on its delivery day), by lot id
  */
-public record LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String certification) {
+public record LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String certification,
+        Map<UUID, String> uncertified) {
+
+    /** Admission with no certificate refusals (none declared, or every lot certified). */
+    public LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String certification) {
+        this(centreId, shippedIn, certification, Map.of());
+    }
 
     /** Why the lot cannot enter, in a sentence naming it; empty when it can. */
     public Optional<String> refusal(Lot lot) {
@@ -30,6 +38,6 @@ public record LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String cert
         if (other != null) {
             return Optional.of("el lote " + lot.id + " ya está en el envío " + other);
         }
-        return Optional.empty();
+        return Optional.ofNullable(uncertified.get(lot.id));
     }
 }

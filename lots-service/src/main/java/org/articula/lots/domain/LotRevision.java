@@ -37,6 +37,9 @@ public class LotRevision {
     @Enumerated(EnumType.STRING)
     public LotStatus status;
 
+    /** The parcel the lot named after this change, or null. */
+    public UUID parcelId;
+
     public String reason;
 
     public String changedBy;
@@ -51,6 +54,7 @@ public class LotRevision {
         r.kind = kind;
         r.figures = lot.figures.copy();
         r.status = lot.status;
+        r.parcelId = lot.parcelId;
         r.reason = reason;
         r.changedBy = by;
         r.changedAt = at;

@@ -12,6 +12,7 @@ public class ContractsReadModel implements ReadModel {
     public List<Table> tables() {
         // changed_xid is the transaction that last changed the row, for the centres' roster download: a rebuild
         // leaves it, and a row the rebuild changes gets the rebuild's (the trigger), so devices fetch it again.
-        return List.of(Table.of("producer_ref", "changed_xid"), Table.of("agreement_terms", "changed_xid"));
+        return List.of(Table.of("producer_ref", "changed_xid"), Table.of("agreement_terms", "changed_xid"),
+                Table.of("certification_ref"), Table.of("parcel_ref"));
     }
 }

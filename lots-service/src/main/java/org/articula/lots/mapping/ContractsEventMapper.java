@@ -1,21 +1,27 @@
 package org.articula.lots.mapping;
 
 import static org.articula.platform.events.Payload.date;
+import static org.articula.platform.events.Payload.decimal;
 import static org.articula.platform.events.Payload.optionalDecimal;
 import static org.articula.platform.events.Payload.optionalUuid;
 import static org.articula.platform.events.Payload.required;
 import static org.articula.platform.events.Payload.text;
 import static org.articula.platform.events.Payload.uuid;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.articula.lots.domain.AgreementTerms;
+import org.articula.lots.domain.Certificate;
 import org.articula.lots.domain.DayRange;
+import org.articula.lots.domain.Parcel;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.domain.QualityParameter;
+import org.articula.lots.domain.RequiredCertification;
 import org.articula.lots.domain.TermsVersion;
+import org.articula.platform.events.EventJson;
 
 /**
  * Reads contracts-service event payloads (api-specs/events/contracts-service) into the read model.
@@ -76,8 +82,62 @@ public final class ContractsEventMapper {
             JsonNode favours = qualityClause.path("untestedDisputeFavoursProducer");
             t.versions.add(new TermsVersion(required(v, "number").asInt(), date(v, "effectiveFrom"),
                     date(v, "effectiveTo"), quality, window.isInt() ? window.intValue() : null,
-                    favours.isBoolean() ? favours.booleanValue() : null));
+                    favours.isBoolean() ? favours.booleanValue() : null, requiredCertification(v.path("clauses"))));
         }
         return t;
+    }
+
+    // Events published before the certification clause existed lack it: none required.
+    private static RequiredCertification requiredCertification(JsonNode clauses) {
+        JsonNode clause = clauses.path("certification");
+        if (!clause.path("required").isTextual()) {
+            return null;
+        }
+        JsonNode name = clause.path("schemeName");
+        return new RequiredCertification(clause.path("required").asText(), name.isTextual() ? name.asText() : null);
+    }
+
+    /** CertificationRecorded's {@code certification}. */
+    public static Certificate certification(JsonNode c) {
+        Certificate certificate = new Certificate();
+        certificate.id = uuid(c, "id");
+        certificate.organisationId = uuid(c, "organisationId");
+        certificate.producerId = optionalUuid(c, "producerId");
+        certificate.holderOrganisationId = optionalUuid(c, "holderOrganisationId");
+        certificate.scheme = text(c, "scheme");
+        certificate.schemeName = c.path("schemeName").isTextual() ? c.path("schemeName").asText() : null;
+        certificate.certifier = text(c, "certifier");
+        certificate.code = text(c, "code");
+        certificate.products = new ArrayList<>();
+        required(c, "products").forEach(p -> certificate.products.add(p.asText()));
+        certificate.validFrom = date(c, "validFrom");
+        certificate.validTo = date(c, "validTo");
+        return certificate;
+    }
+
+    /** ParcelRegistered's {@code parcel}, a GeoJSON Feature: its geometry kept as written. */
+    public static Parcel parcel(JsonNode feature) {
+        JsonNode p = required(feature, "properties");
+        Parcel parcel = new Parcel();
+        parcel.id = uuid(p, "parcelId");
+        parcel.organisationId = uuid(p, "organisationId");
+        parcel.producerId = uuid(p, "producerId");
+        parcel.name = text(p, "name");
+        parcel.product = text(p, "product");
+        parcel.geometry = asWritten(required(feature, "geometry"));
+        parcel.declaredAreaHectares = decimal(p, "declaredAreaHectares");
+        parcel.computedAreaHectares = optionalDecimal(p, "computedAreaHectares");
+        parcel.deforestationFreeSince2020 = required(p, "deforestationFreeSince2020").asBoolean();
+        parcel.deforestationCutOffDate = date(p, "deforestationCutOffDate");
+        return parcel;
+    }
+
+    // Numbers as they came (EventJson reads them as decimals): -72.700000 keeps its six decimals.
+    private static String asWritten(JsonNode geometry) {
+        try {
+            return EventJson.mapper().writeValueAsString(geometry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

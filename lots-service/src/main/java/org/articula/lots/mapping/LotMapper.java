@@ -12,6 +12,7 @@ import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Delivery;
 import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotFlag;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.Operator;
 import org.articula.lots.domain.ProducerRef;
@@ -38,26 +39,43 @@ public final class LotMapper {
 
     public static Delivery delivery(LotRequest r) {
         return new Delivery(r.id(), r.centreId(), r.operatorId(), r.producerId(), r.product(), r.quantity(), r.unit(),
-                r.deliveredAt(), r.shift(), r.readings());
+                r.deliveredAt(), r.shift(), r.readings(), r.parcelId());
     }
 
+    /** The lot as its events carry it: without flags, which are judged when read. */
     public static LotReceipt receipt(Lot l) {
+        return receipt(l, (List<LotFlag>) null);
+    }
+
+    /** The lot as the API shows it, with its flags as of now. */
+    public static LotReceipt receipt(Lot l, List<LotFlag> flags) {
         return new LotReceipt(l.id, l.organisationId, l.centreId, l.producerId, l.product, l.figures.quantity, l.unit,
-                l.deliveredAt, l.deliveryDate, l.shift, l.agreementId, l.agreementVersion, l.figures.readings,
-                l.figures.verdict, l.figures.reasons, l.status, l.revision, l.recordedBy, l.recordedAt, l.version);
+                l.deliveredAt, l.deliveryDate, l.shift, l.agreementId, l.agreementVersion, l.parcelId,
+                l.figures.readings, l.figures.verdict, l.figures.reasons, flags, l.status, l.revision, l.recordedBy,
+                l.recordedAt, l.version);
+    }
+
+    /** The lot with its flags taken from those of several lots, by id (none when missing). */
+    public static LotReceipt receipt(Lot l, Map<UUID, List<LotFlag>> flags) {
+        return receipt(l, flags.getOrDefault(l.id, List.of()));
     }
 
     public static RevisionView view(LotRevision r) {
         return new RevisionView(r.revision, r.kind, r.figures.quantity, r.figures.readings, r.figures.verdict,
-                r.figures.reasons, r.status, r.reason, r.changedBy, r.changedAt);
+                r.figures.reasons, r.status, r.parcelId, r.reason, r.changedBy, r.changedAt);
     }
 
     public static Item recorded(int index, Lot lot) {
-        return new Item(index, lot.id, Outcome.CREATED, receipt(lot), null);
+        return new Item(index, lot.id, Outcome.CREATED, receipt(lot, List.of()), null);
     }
 
     public static Item repeated(int index, Lot lot) {
-        return new Item(index, lot.id, Outcome.UNCHANGED, receipt(lot), null);
+        return new Item(index, lot.id, Outcome.UNCHANGED, receipt(lot, List.of()), null);
+    }
+
+    /** The item of a recorded or repeated lot with its flags, once the whole batch's were judged. */
+    public static Item flagged(Item item, Lot lot, Map<UUID, List<LotFlag>> flags) {
+        return new Item(item.index(), item.id(), item.outcome(), receipt(lot, flags), null);
     }
 
     public static Item refused(int index, UUID id, Problem problem) {
@@ -72,7 +90,7 @@ public final class LotMapper {
     }
 
     /** Lots with their totals per product, unit and verdict; voided lots are shown but do not count. */
-    public static LotSheet sheet(List<Lot> found) {
+    public static LotSheet sheet(List<Lot> found, Map<UUID, List<LotFlag>> flags) {
         Map<String, LotSheet.Total> totals = new TreeMap<>();
         for (Lot lot : found) {
             if (lot.isVoided()) {
@@ -84,7 +102,7 @@ public final class LotMapper {
             totals.put(key, new LotSheet.Total(t.product(), t.unit(), t.verdict(), t.lots() + 1,
                     t.quantity().add(lot.figures.quantity)));
         }
-        return new LotSheet(found.stream().map(LotMapper::receipt).toList(), new ArrayList<>(totals.values()));
+        return new LotSheet(found.stream().map(lot -> receipt(lot, flags)).toList(), new ArrayList<>(totals.values()));
     }
 
     public static RejectionRate rejectionRate(UUID key, long lots, long rejected, long overturned) {

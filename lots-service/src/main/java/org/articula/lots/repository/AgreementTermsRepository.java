@@ -25,6 +25,7 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
     private static final String REVISIONS = """
             select id, revision from agreement_terms
             where status <> 'DRAFT' and (producer_id = any(?) or group_id = any(?))""";
+    private static final String REVISIONS_OF = "select id, revision from agreement_terms where id = any(?)";
 
     /**
      * Agreements as parsed from their JSON columns, by id. A revision of an agreement never changes (a
@@ -45,7 +46,19 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
         if (producerIds.isEmpty() && groupIds.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Long> revisions = revisionsCovering(producerIds, groupIds);
+        return parsedAt(revisions(REVISIONS, producerIds, groupIds));
+    }
+
+    /** These agreements (e.g. those some lots were judged under), as {@link #coveringAny} reads them. */
+    public Map<UUID, AgreementTerms> byIds(Collection<UUID> ids) {
+        Map<UUID, AgreementTerms> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            parsedAt(revisions(REVISIONS_OF, ids)).forEach(a -> byId.put(a.id, a));
+        }
+        return byId;
+    }
+
+    private List<AgreementTerms> parsedAt(Map<UUID, Long> revisions) {
         List<AgreementTerms> covering = new ArrayList<>(revisions.size());
         List<UUID> stale = new ArrayList<>();
         revisions.forEach((id, revision) -> {
@@ -63,12 +76,14 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
         return covering;
     }
 
-    private Map<UUID, Long> revisionsCovering(Collection<UUID> producerIds, Collection<UUID> groupIds) {
+    @SafeVarargs
+    private Map<UUID, Long> revisions(String query, Collection<UUID>... idArrays) {
         // Agroal hands out the connection of the current transaction, so this sees what it sees.
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(REVISIONS)) {
-            select.setArray(1, connection.createArrayOf("uuid", producerIds.toArray()));
-            select.setArray(2, connection.createArrayOf("uuid", groupIds.toArray()));
+                PreparedStatement select = connection.prepareStatement(query)) {
+            for (int i = 0; i < idArrays.length; i++) {
+                select.setArray(i + 1, connection.createArrayOf("uuid", idArrays[i].toArray()));
+            }
             Map<UUID, Long> revisions = new LinkedHashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -33,12 +33,12 @@ public class LotWriter {
     private static final String INSERT_LOT = """
             insert into lot (id, organisation_id, centre_id, producer_id, product, quantity, unit, delivered_at,
                 delivery_date, shift, agreement_id, agreement_version, readings, verdict, reasons, status, revision,
-                recorded_by, recorded_at, updated_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)""";
+                recorded_by, recorded_at, updated_at, version, parcel_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_REVISION = """
             insert into lot_revision (id, lot_id, revision, kind, quantity, readings, verdict, reasons, status, reason,
-                changed_by, changed_at)
-            values (?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?)""";
+                changed_by, changed_at, parcel_id)
+            values (?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?)""";
 
     @Inject
     DataSource dataSource;
@@ -97,6 +97,7 @@ public class LotWriter {
         lot.setObject(19, utc(l.recordedAt));
         lot.setObject(20, utc(l.updatedAt));
         lot.setLong(21, l.version);
+        lot.setObject(22, l.parcelId, Types.OTHER);
         lot.addBatch();
     }
 
@@ -110,6 +111,7 @@ public class LotWriter {
         revision.setString(10, r.reason);
         revision.setString(11, r.changedBy);
         revision.setObject(12, utc(r.changedAt));
+        revision.setObject(13, r.parcelId, Types.OTHER);
         revision.addBatch();
     }
 

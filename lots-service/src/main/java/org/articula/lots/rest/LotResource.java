@@ -62,8 +62,11 @@ public class LotResource {
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Operation(summary = "Record a lot and judge it",
             description = "The answer is the producer's receipt: verdict, one reason per failed parameter, and the "
-                    + "agreement version used. Idempotent by the device's id: 201, then 200 with the same receipt. "
-                    + "No agreement in force for the producer, product and day: 422, nothing stored.")
+                    + "agreement version used, and its flags (CERTIFICATE_NOT_VALID: the clause version requires a "
+                    + "certification the producer had no valid certificate of on the delivery day; judged when read, "
+                    + "the verdict unchanged). Idempotent by the device's id: 201, then 200 with the same receipt. "
+                    + "No agreement in force for the producer, product and day: 422, nothing stored. A parcelId "
+                    + "that is not a parcel of the producer and product known to lots-service: 400 naming parcelId.")
     @APIResponse(responseCode = "201", description = "Recorded and judged: the receipt", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
     public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
@@ -93,7 +96,7 @@ public class LotResource {
     @Path("/{id}")
     @Operation(summary = "Get a lot as it now stands")
     public LotReceipt get(@PathParam("id") UUID id) {
-        return LotMapper.receipt(service.get(id));
+        return service.receipt(service.get(id));
     }
 
     @GET
@@ -107,10 +110,12 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/corrections")
-    @Operation(summary = "Correct a lot's quantity or readings",
-            description = "Judged again by the clause version it was first judged by. Send the version you read.")
+    @Operation(summary = "Correct a lot's quantity, readings or parcel",
+            description = "Judged again by the clause version it was first judged by. Send the version you read. "
+                    + "A parcelId must be a parcel of the lot's producer and product known to lots-service (400 "
+                    + "naming parcelId otherwise, nothing stored).")
     public LotReceipt correct(@PathParam("id") UUID id, @Valid @NotNull Correction correction) {
-        return LotMapper.receipt(service.correct(id, correction));
+        return service.receipt(service.correct(id, correction));
     }
 
     @POST
@@ -118,7 +123,7 @@ public class LotResource {
     @Path("/{id}/void")
     @Operation(summary = "Void a lot recorded by mistake", description = "It stays on record with the reason.")
     public LotReceipt voidLot(@PathParam("id") UUID id, @Valid @NotNull Voiding voiding) {
-        return LotMapper.receipt(service.voidLot(id, voiding));
+        return service.receipt(service.voidLot(id, voiding));
     }
 
     @GET

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.articula.lots.mapping.ShipmentEpcis;
 import org.articula.lots.mapping.ShipmentMapper;
+import org.articula.lots.mapping.ShipmentParcels;
 import org.articula.lots.rest.dto.ShipmentRequest;
 import org.articula.lots.rest.dto.ShipmentResultRequest;
 import org.articula.lots.rest.dto.ShipmentTrace;
@@ -57,7 +58,9 @@ public class ShipmentResource {
             description = "By the centre's operator or its organisation's buyer-admin. Every lot accepted at its "
                     + "current revision, not voided, of the centre, of one product and in no other shipment; "
                     + "shippedQuantity = the lots' sum less the losses, above zero. Otherwise 422 naming each lot "
-                    + "(lotIds[i]) or the losses, nothing stored. Idempotent by shipmentId: 201, then 200; the same "
+                    + "(lotIds[i]) or the losses, nothing stored. Declared certified (certification, e.g. ORGANIC): "
+                    + "a flagged lot, or one without a certificate of that scheme valid on its delivery day, is "
+                    + "refused likewise. Idempotent by shipmentId: 201, then 200; the same "
                     + "id with other content 409.")
     @Extension(name = CreatedResponse.CREATED, value = "Dispatched: the shipment")
     public RestResponse<ShipmentView> dispatch(@Valid @NotNull ShipmentRequest request, @Context UriInfo uri) {
@@ -105,6 +108,23 @@ public class ShipmentResource {
                     + "producer, and each producer's lots, quantity and share of the lots' sum in percent.")
     public ShipmentTrace trace(@PathParam("id") UUID id) {
         return service.trace(id);
+    }
+
+    @GET
+    @Path("/{id}/parcels")
+    @Produces(ShipmentParcels.MEDIA_TYPE)
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "The shipment's parcels as a GeoJSON FeatureCollection (EUDR due diligence)",
+            description = "One Feature per distinct parcel of the shipment's lots: its geometry (WGS84, as "
+                    + "registered), and in properties parcelId, name, producerId, producerName, product, "
+                    + "declaredAreaHectares, computedAreaHectares (null for a point), country PE, "
+                    + "deforestationFreeSince2020 and cutOffDate 2020-12-31, and lots (lotId, quantity as pooled, "
+                    + "deliveryDate). The lots naming no parcel are in lotsWithoutParcel, with their producer. For "
+                    + "the centre's organisation and the buyer; anyone else's shipment is not found.")
+    @APIResponse(responseCode = "200", description = "A FeatureCollection", content = @Content(
+            mediaType = ShipmentParcels.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response parcels(@PathParam("id") UUID id) {
+        return Response.ok(ShipmentParcels.json(service.parcels(id)), ShipmentParcels.MEDIA_TYPE).build();
     }
 
     @GET

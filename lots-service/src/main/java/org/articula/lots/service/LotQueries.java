@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.articula.lots.domain.Lot;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.mapping.LotMapper;
 import org.articula.lots.repository.LotRepository;
@@ -31,17 +32,23 @@ public class LotQueries {
     ProducerRefRepository producers;
     @Inject
     CurrentUser user;
+    @Inject
+    LotFlags flags;
 
     public LotSheet collectionSheet(UUID centreId, LocalDate day) {
         centres.get(centreId);
-        return LotMapper.sheet(lots.atCentreOn(centreId, day));
+        return sheet(lots.atCentreOn(centreId, day));
     }
 
     /** The producer's lots the caller may see: their organisation's or at its centres; a producer only their own. */
     public LotSheet ofProducer(UUID producerId, LocalDate from, LocalDate to) {
         user.requireProducerOrStaff(producerId, "Productor", producerId);
         checkRange(from, to);
-        return LotMapper.sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
+        return sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
+    }
+
+    private LotSheet sheet(List<Lot> found) {
+        return LotMapper.sheet(found, flags.of(found));
     }
 
     /** The producers of a sheet's lots (lots the caller was allowed to see), by id: to name them. */

@@ -30,9 +30,11 @@ import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.CollectionCentre;
 import org.articula.lots.domain.Delivery;
 import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotFlag;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.LotsProblem;
 import org.articula.lots.domain.Operator;
+import org.articula.lots.domain.Parcel;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.mapping.LotEvents;
 import org.articula.lots.mapping.LotMapper;
@@ -41,6 +43,7 @@ import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.LotReferences;
 import org.articula.lots.repository.LotRepository;
 import org.articula.lots.repository.LotWriter;
+import org.articula.lots.repository.ParcelRepository;
 import org.articula.lots.rest.dto.BatchResult;
 import org.articula.lots.rest.dto.BatchResult.Item;
 import org.articula.lots.rest.dto.Correction;
@@ -86,6 +89,10 @@ public class LotService {
     CurrentUser user;
     @Inject
     AuditTrail audit;
+    @Inject
+    LotFlags lotFlags;
+    @Inject
+    ParcelRepository parcels;
 
     /**
      * Requests are plain records, never JPA entities, so the validator need not ask JPA whether each
@@ -146,7 +153,26 @@ public class LotService {
             results.add(recordOne(requests, i, context, created, now));
         }
         store(List.copyOf(created.values()), context);
-        return LotMapper.batchResult(results);
+        return LotMapper.batchResult(flagged(results, created, context));
+    }
+
+    // The receipts with their lots' flags, judged for the whole batch at once.
+    private List<Item> flagged(List<Item> results, Map<UUID, Lot> created, Context context) {
+        Map<UUID, Lot> answered = new LinkedHashMap<>();
+        for (Item item : results) {
+            if (item.receipt() != null) {
+                answered.put(item.id(), Optional.ofNullable(created.get(item.id())).orElse(context.existing.get(
+                        item.id())));
+            }
+        }
+        Map<UUID, List<LotFlag>> flags = lotFlags.of(answered.values());
+        return results.stream().map(i -> i.receipt() == null ? i : LotMapper.flagged(i, answered.get(i.id()), flags))
+                .toList();
+    }
+
+    /** The lot as the API shows it, with its flags as of now. */
+    public LotReceipt receipt(Lot lot) {
+        return LotMapper.receipt(lot, lotFlags.of(List.of(lot)));
     }
 
     // One lot of the batch: refused, a retry of a lot already stored (or earlier in the batch), or new.
@@ -197,8 +223,12 @@ public class LotService {
         checkVersion(lot, correction.version());
         LotReceipt before = LotMapper.receipt(lot);
         AgreementTerms terms = agreements.findById(lot.agreementId);
+        if (correction.parcelId() != null) {
+            refuseIfAny(parcelRefusals(parcels.findById(correction.parcelId()), correction.parcelId(), lot.producerId,
+                    lot.product));
+        }
         return changed(lot, before, lot.correct(terms, correction.quantity(), correction.readings(),
-                correction.reason(), user.name(), clock.instant()));
+                correction.parcelId(), correction.reason(), user.name(), clock.instant()));
     }
 
     @Transactional
@@ -222,7 +252,7 @@ public class LotService {
     /** Everything a batch refers to, loaded once. */
     private record Context(UUID organisation, Map<UUID, Lot> existing, Map<UUID, CollectionCentre> centres,
             Map<UUID, Operator> operators, Map<UUID, ProducerRef> producers,
-            Map<UUID, List<AgreementTerms>> agreementsByParty) {
+            Map<UUID, List<AgreementTerms>> agreementsByParty, Map<UUID, Parcel> parcels) {
 
         /** The agreements naming this producer or their group: a handful, whatever the batch's size. */
         List<AgreementTerms> agreementsOf(ProducerRef producer) {
@@ -260,7 +290,8 @@ public class LotService {
                 }
             }
         }
-        return new Context(user.organisationId(), existing, centreMap, operatorMap, producerMap, byParty);
+        return new Context(user.organisationId(), existing, centreMap, operatorMap, producerMap, byParty,
+                parcels.byIds(ids(present, LotRequest::parcelId)));
     }
 
     // A new lot, once what the delivery refers to is the caller's and known; the lot judges itself.
@@ -277,6 +308,10 @@ public class LotService {
         }
         if (delivery.deliveredAt().isAfter(now.plus(CLOCK_SKEW))) {
             violations.add(new Violation("deliveredAt", "no puede ser futura"));
+        }
+        if (delivery.parcelId() != null) {
+            violations.addAll(parcelRefusals(context.parcels.get(delivery.parcelId()), delivery.parcelId(),
+                    delivery.producerId(), delivery.product()));
         }
         refuseIfAny(violations);
         LocalDate day = LocalDate.ofInstant(delivery.deliveredAt(), clock.getZone());
@@ -301,6 +336,11 @@ public class LotService {
         }
         violations.sort((a, b) -> a.field().compareTo(b.field()));
         refuseIfAny(violations);
+    }
+
+    private static List<Violation> parcelRefusals(Parcel parcel, UUID parcelId, UUID producerId, String product) {
+        Violation refusal = Parcel.refusal(parcel, parcelId, producerId, product);
+        return refusal == null ? List.of() : List.of(refusal);
     }
 
     private static void refuseIfAny(List<Violation> violations) {

@@ -1,5 +1,6 @@
 package org.articula.lots.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,8 +28,10 @@ import org.articula.lots.domain.ShipmentResult;
 import org.articula.lots.mapping.ShipmentEpcis;
 import org.articula.lots.mapping.ShipmentEvents;
 import org.articula.lots.mapping.ShipmentMapper;
+import org.articula.lots.mapping.ShipmentParcels;
 import org.articula.lots.repository.CentreRepository;
 import org.articula.lots.repository.LotRepository;
+import org.articula.lots.repository.ParcelRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.repository.ShipmentRepository;
 import org.articula.lots.rest.dto.ShipmentTrace;
@@ -55,6 +59,10 @@ public class ShipmentService {
     CentreRepository centres;
     @Inject
     ProducerRefRepository producers;
+    @Inject
+    ParcelRepository parcels;
+    @Inject
+    LotFlags lotFlags;
     @Inject
     Outbox outbox;
     @Inject
@@ -85,7 +93,10 @@ public class ShipmentService {
         Map<UUID, Lot> found = lots.findExisting(request.lotIds()).stream().filter(this::visible)
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
         List<Lot> asked = request.lotIds().stream().map(found::get).toList();
-        LotAdmission admission = new LotAdmission(centre.id, shippedIn, request.certification());
+        LotAdmission admission = new LotAdmission(centre.id, shippedIn, request.certification(),
+                request.certification() == null
+                        ? Map.of()
+                        : lotFlags.refusals(request.certification(), found.values()));
         Shipment.Dispatched dispatched = Shipment.dispatch(request, centre.organisationId, asked, admission,
                 user.name(), clock.instant());
         Shipment shipment = dispatched.shipment();
@@ -164,8 +175,23 @@ public class ShipmentService {
                 producers.byIds(new ArrayList<>(members.stream().map(m -> m.producerId).distinct().toList())));
     }
 
+    /**
+     * The distinct parcels of the shipment's lots as a GeoJSON FeatureCollection for the EUDR due-diligence
+     * statement, each with the shipment's lots from it; lots naming no parcel listed apart.
+     */
+    public ObjectNode parcels(UUID id) {
+        Shipment shipment = get(id);
+        List<ShipmentLot> members = shipments.lotsOf(id);
+        Map<UUID, Lot> now = lots.findExisting(members.stream().map(m -> m.lotId).toList()).stream()
+                .collect(Collectors.toMap(l -> l.id, Function.identity()));
+        Set<UUID> parcelIds = now.values().stream().map(l -> l.parcelId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return ShipmentParcels.featureCollection(shipment, members, now, parcels.byIds(parcelIds),
+                producers.byIds(members.stream().map(m -> m.producerId).collect(Collectors.toSet())));
+    }
+
     /** The shipment's history as an EPCIS 2.0 JSON-LD document. */
-    public com.fasterxml.jackson.databind.node.ObjectNode epcis(UUID id) {
+    public ObjectNode epcis(UUID id) {
         return ShipmentEpcis.document(trace(id), new Gs1Keys(companyPrefix), clock.instant(), clock.getZone());
     }
 

@@ -27,7 +27,7 @@ import org.articula.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 /**
- * lots-service's copy of producers and agreement terms, lost and rebuilt from contracts.events alone while the
+ * lots-service's copy of producers, agreement terms, certificates and parcels, lost and rebuilt from contracts.events alone while the
  * service runs (docs/decisions/0018-read-model-rebuild.md).
  */
 @QuarkusTest
@@ -37,7 +37,7 @@ class ReadModelRebuildTest {
     static final String DATABASE = "lots";
     static final String CONSUMER = "lots-service";
     static final List<String> TOPICS = List.of("contracts.events");
-    static final List<String> TABLES = List.of("producer_ref", "agreement_terms");
+    static final List<String> TABLES = List.of("producer_ref", "agreement_terms", "certification_ref", "parcel_ref");
     // The transaction that last wrote a row (for the roster download) is no function of the events.
     static final Set<String> NOT_FROM_EVENTS = Set.of("changed_xid");
     static final LocalDate START = LocalDate.of(2026, 1, 1);
@@ -53,6 +53,8 @@ class ReadModelRebuildTest {
         UUID julio = UUID.randomUUID();
         UUID single = UUID.randomUUID();
         UUID group = UUID.randomUUID();
+        UUID certificate = UUID.randomUUID();
+        UUID parcel = UUID.randomUUID();
         List<QualityParameter> quality = List.of(numeric("fat", "%", "3.2", null),
                 QualityParameter.test("alcohol", false));
         AgreementEvents groups = UpstreamEvents.agreement().id(group).organisation(org).group(network).from(START)
@@ -65,8 +67,12 @@ class ReadModelRebuildTest {
                         .quality(quality).activated(),
                 groups.quality(quality).activated(),
                 groups.revision(2).terms(UpstreamEvents.terms().to(START.plusDays(99)).quality(quality),
-                        UpstreamEvents.terms().from(START.plusDays(100)).quality(numeric("fat", "%", "3.4", null)))
+                        UpstreamEvents.terms().from(START.plusDays(100)).quality(numeric("fat", "%", "3.4", null))
+                                .requiring("ORGANIC"))
                         .amended(),
+                UpstreamEvents.certification().id(certificate).organisation(org).heldBy(network).products("milk")
+                        .recorded(),
+                UpstreamEvents.parcel().id(parcel).organisation(org).producer(julio).registered(),
                 // A repeated, older event: changes nothing, in the live model or the rebuilt one.
                 producer(rosa, org, network, "Rosa Quispe").registered());
         UpstreamEvents.publish(events);
@@ -74,6 +80,9 @@ class ReadModelRebuildTest {
                 NOT_FROM_EVENTS, ids(events), admin);
         assertTrue(before.get("agreement_terms").stream().anyMatch(r -> r.contains(group.toString())),
                 "the group agreement");
+        assertTrue(before.get("certification_ref").stream().anyMatch(r -> r.contains(certificate.toString())),
+                "the network's certificate");
+        assertTrue(before.get("parcel_ref").stream().anyMatch(r -> r.contains(parcel.toString())), "Julio's parcel");
 
         // Nothing lost this time: a rebuild finds every row as the events make it, and changes none.
         ReadModelRebuilds.assertRebuildChangesNothing(DATABASE, TABLES, admin);

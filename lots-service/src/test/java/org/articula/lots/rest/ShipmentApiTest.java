@@ -92,6 +92,9 @@ class ShipmentApiTest {
                 .activated());
         events.add(ContractsFeed.milkAgreement(association).individual(troutFarmer).product("trout", "kg")
                 .quality(QualityParameter.numeric("temperature", "°C", null, "4")).activated());
+        // The trout consignment is declared organic: the farm holds the certificate.
+        events.add(UpstreamEvents.certification().organisation(association).producer(troutFarmer).products("trout")
+                .valid(TODAY.minusDays(30), TODAY.plusDays(300)).recorded());
         ContractsFeed.deliver(events.toArray(UpstreamEvent[]::new));
         TestTokens.actAs("Julia Ramos", association, TestTokens.STAFF);
         Centres.open(association, centre, "Centro de acopio Laredo", operator, "Julia Ramos");

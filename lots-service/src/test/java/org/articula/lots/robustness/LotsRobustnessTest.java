@@ -55,7 +55,10 @@ class LotsRobustnessTest {
         UUID agreement = UUID.randomUUID();
         ContractsFeed.deliver(UpstreamEvents.producer().id(rosa).organisation(association).registered(),
                 ContractsFeed.milkAgreement(association).id(agreement).individual(rosa)
-                        .quality(ContractsFeed.TOTAL_SOLIDS).activated());
+                        .quality(ContractsFeed.TOTAL_SOLIDS).activated(),
+                // Her milk goes into shipments declared organic.
+                UpstreamEvents.certification().organisation(association).producer(rosa).products("milk")
+                        .valid(TODAY.minusDays(30), TODAY.plusDays(300)).recorded());
         TestTokens.actAs("Julia Ramos", association, Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.AUDITOR);
         given().contentType(ContentType.JSON).body(centre(centre)).post(CENTRES).then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("id", operator, "name", "Julia Ramos"))
@@ -124,6 +127,7 @@ class LotsRobustnessTest {
                 .seed("GET " + SHIPMENTS + "/{id}", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("GET " + SHIPMENTS + "/{id}/trace", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("GET " + SHIPMENTS + "/{id}/epcis", () -> ApiRequest.empty().withPath("id", shipment))
+                .seed("GET " + SHIPMENTS + "/{id}/parcels", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("POST " + SHIPMENTS + "/{id}/result", () -> ApiRequest.json(Map.of("outcome",
                         "ACCEPTED_WITH_DISCOUNT", "discountPercent", new BigDecimal("4.50"), "readings",
                         List.of(Map.of("parameter", "total_solids", "value", new BigDecimal("11.6"))), "receivedAt",

@@ -78,7 +78,8 @@ class LotsIsolationTest {
                 .unchangedFor(TestTokens.as(a.organisation(), Roles.AUDITOR), "/api/v1/lots/" + a.lot(),
                         "/api/v1/lots/" + a.lot() + "/history", "/api/v1/collection-centres", centreOfA + "/operators",
                         centreOfA + "/sheet?date=" + TO, "/api/v1/disputes/" + a.dispute(),
-                        "/api/v1/shipments/" + a.shipment(), "/api/v1/shipments/" + a.shipment() + "/trace")
+                        "/api/v1/shipments/" + a.shipment(), "/api/v1/shipments/" + a.shipment() + "/trace",
+                        "/api/v1/shipments/" + a.shipment() + "/parcels")
                 .foreign("organisation", a.organisation()).foreign("producer", a.producer())
                 .foreign("centre", a.centre()).foreign("operator", a.operator()).foreign("lot", a.lot())
                 .foreign("rejectedLot", a.rejectedLot()).foreign("dispute", a.dispute())
@@ -157,6 +158,8 @@ class LotsIsolationTest {
         m.operation("GET /api/v1/shipments/{id}/trace", get("/api/v1/shipments/{{shipment}}/trace"));
         m.operation("GET /api/v1/shipments/{id}/epcis",
                 get("/api/v1/shipments/{{shipment}}/epcis").accepting("application/ld+json"));
+        m.operation("GET /api/v1/shipments/{id}/parcels",
+                get("/api/v1/shipments/{{shipment}}/parcels").accepting("application/geo+json"));
         m.operation("POST /api/v1/shipments/{id}/result", post("/api/v1/shipments/{{shipment}}/result",
                 "{\"outcome\":\"ACCEPTED\",\"receivedAt\":\"%s\"}".formatted(java.time.Instant.now())));
         m.operation("POST /api/v1/lots/{id}/void", post("/api/v1/lots/{{lot}}/void",

@@ -13,6 +13,8 @@ import org.articula.localstack.testing.upstream.QualityParameter;
 import org.articula.localstack.testing.upstream.UpstreamEvent;
 import org.articula.localstack.testing.upstream.UpstreamEvents;
 import org.articula.lots.repository.AgreementTermsRepository;
+import org.articula.lots.repository.CertificateRepository;
+import org.articula.lots.repository.ParcelRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 
 /**
@@ -36,16 +38,26 @@ public final class ContractsFeed {
         return UpstreamEvents.agreement().organisation(organisation).from(TODAY.minusDays(30)).to(TODAY.plusDays(300));
     }
 
-    /** Publishes the events and waits until lots-service knows every producer and agreement among them. */
+    /**
+     * Publishes the events and waits until lots-service knows every producer, agreement, certificate and parcel
+     * among them.
+     */
     public static void deliver(UpstreamEvent... events) {
         UpstreamEvents.publish(events);
         List<UUID> producers = ids(events, "Producer");
         List<UUID> agreements = ids(events, "Agreement");
+        List<UUID> certificates = ids(events, "Certification");
+        List<UUID> parcels = ids(events, "Parcel");
         ProducerRefRepository producerRefs = Arc.container().instance(ProducerRefRepository.class).get();
         AgreementTermsRepository agreementTerms = Arc.container().instance(AgreementTermsRepository.class).get();
-        await(producers.size() + " producers and " + agreements.size() + " agreements",
+        CertificateRepository certificateRefs = Arc.container().instance(CertificateRepository.class).get();
+        ParcelRepository parcelRefs = Arc.container().instance(ParcelRepository.class).get();
+        await(producers.size() + " producers, " + agreements.size() + " agreements, " + certificates.size()
+                + " certificates and " + parcels.size() + " parcels",
                 () -> producers.stream().allMatch(id -> producerRefs.findById(id) != null)
-                        && agreements.stream().allMatch(id -> agreementTerms.findById(id) != null));
+                        && agreements.stream().allMatch(id -> agreementTerms.findById(id) != null)
+                        && certificates.stream().allMatch(id -> certificateRefs.findById(id) != null)
+                        && parcels.stream().allMatch(id -> parcelRefs.findById(id) != null));
     }
 
     /** Waits until lots-service's read model shows what the test needs. */

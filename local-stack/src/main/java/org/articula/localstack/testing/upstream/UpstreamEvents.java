@@ -76,6 +76,16 @@ public final class UpstreamEvents {
         return new AssistanceEvents();
     }
 
+    /** CertificationRecorded: a producer's or an organisation's (group) certificate. */
+    public static CertificationEvents certification() {
+        return new CertificationEvents();
+    }
+
+    /** ParcelRegistered: a producer's plot as a GeoJSON Feature. */
+    public static ParcelEvents parcel() {
+        return new ParcelEvents();
+    }
+
     /** A lot as lots-service publishes it, revision 1. */
     public static Lot lot() {
         return new Lot();

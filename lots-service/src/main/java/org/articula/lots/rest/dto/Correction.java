@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import org.articula.lots.domain.Reading;
 
 /**
@@ -16,11 +17,13 @@ import org.articula.lots.domain.Reading;
  *
  * @param version  the lot's version as read
  * @param quantity at most 999,999.999, as a lot's (docs/decisions/0016)
+ * @param parcelId the parcel of the lot's producer and product it was harvested from; unchanged when omitted
  */
 public record Correction(
         @NotNull Long version,
         @DecimalMin(value = "0", inclusive = false, message = "debe ser mayor que 0") @Digits(integer = 6,
                 fraction = 3) BigDecimal quantity,
         @Size(max = 30) List<@NotNull @Valid Reading> readings,
+        UUID parcelId,
         @NotBlank @Size(max = 500) String reason) {
 }

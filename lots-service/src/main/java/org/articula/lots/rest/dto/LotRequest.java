@@ -23,6 +23,8 @@ import org.articula.lots.domain.Shift;
  * @param quantity    at most 999,999.999: priced at the largest unit price an agreement allows, its amount is
  *                    still one a settlement stores (docs/decisions/0016)
  * @param shift       milking shift, for milk
+ * @param parcelId    the producer's parcel (of the lot's product) it was harvested from, for the EUDR due
+ *                    diligence of cacao and coffee; optional
  */
 public record LotRequest(
         @NotNull UUID id,
@@ -35,5 +37,6 @@ public record LotRequest(
         @NotNull @Pattern(regexp = "L|kg|t|unit", message = "una de: L, kg, t, unit") String unit,
         @NotNull Instant deliveredAt,
         Shift shift,
-        @NotNull @Size(max = 30) List<@NotNull @Valid Reading> readings) {
+        @NotNull @Size(max = 30) List<@NotNull @Valid Reading> readings,
+        UUID parcelId) {
 }

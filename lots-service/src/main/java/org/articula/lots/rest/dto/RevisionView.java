@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.LotStatus;
 import org.articula.lots.domain.Reading;
@@ -12,6 +13,6 @@ import org.articula.lots.domain.Verdict;
 
 public record RevisionView(int revision, LotRevision.Kind kind,
         @Digits(integer = 6, fraction = 3) BigDecimal quantity, List<Reading> readings,
-        Verdict verdict, List<RejectionReason> reasons, LotStatus status, String reason, String changedBy,
-        Instant changedAt) {
+        Verdict verdict, List<RejectionReason> reasons, LotStatus status, UUID parcelId, String reason,
+        String changedBy, Instant changedAt) {
 }
