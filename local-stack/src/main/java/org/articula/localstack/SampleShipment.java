@@ -35,12 +35,14 @@ final class SampleShipment {
     static final BigDecimal DISCOUNT_PERCENT = new BigDecimal("3.00");
 
     record Summary(UUID shipmentId, UUID exporter, String reference, int lots, BigDecimal lotsKg, BigDecimal lossKg,
-            BigDecimal shippedKg, String status, String buyerName, LocalDate dispatched) {
+            BigDecimal shippedKg, String status, BigDecimal discount, String buyerName, LocalDate dispatched,
+            String loaded) {
 
         String line() {
             return "Sample shipment: " + reference + ", " + lots + " trout lots from " + CENTRE_NAME + " on "
                     + dispatched + ", " + lotsKg + " kg less " + lossKg + " kg merma por eviscerado = " + shippedKg
-                    + " kg to " + buyerName + ": " + status;
+                    + " kg to " + buyerName + ": " + status + (discount == null ? "" : " (" + discount + " %)") + "; "
+                    + loaded;
         }
     }
 
@@ -66,15 +68,23 @@ final class SampleShipment {
         List<Map<String, Object>> lots = lots(start, centre, operator, trout.producers());
         SampleLots.recordAll(api, lots, "trout deliveries", deadline);
         Map<String, Object> shipment = shipment(start, centre, trout.buyer(), lots);
-        api.call("POST", "/api/v1/shipments", shipment, "trout shipment", 201, 200, 409);
+        int created = api.call("POST", "/api/v1/shipments", shipment, "trout shipment", 201, 200, 409).status();
         UUID id = (UUID) shipment.get("shipmentId");
         api.actFor(trout.buyer()); // the distributor records its own result
         api.call("POST", "/api/v1/shipments/" + id + "/result", result(start, lots), "the buyer's result", 200, 409);
         JsonNode view = api.call("GET", "/api/v1/shipments/" + id, null, "trout shipment", 200).json();
         return new Summary(id, trout.exporter(), view.path("reference").asText(), view.path("lotCount").asInt(),
                 view.path("lotsQuantity").decimalValue(), view.path("lossesQuantity").decimalValue(),
-                view.path("shippedQuantity").decimalValue(), view.path("status").asText(), trout.buyerName(),
-                start.plusDays(8));
+                view.path("shippedQuantity").decimalValue(), view.path("status").asText(),
+                view.path("result").hasNonNull("discountPercent")
+                        ? view.path("result").path("discountPercent").decimalValue()
+                        : null,
+                trout.buyerName(),
+                start.plusDays(8), switch (created) {
+                    case 201 -> "new";
+                    case 200 -> "already loaded";
+                    default -> "kept as edited here";
+                });
     }
 
     /** Acoria's two lots (the 8th and 9th day) and one of each Puno producer (the 9th), in kg. */
