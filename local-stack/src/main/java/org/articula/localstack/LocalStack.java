@@ -313,23 +313,47 @@ public final class LocalStack implements AutoCloseable {
                     sample.laredo(), sample.laredoBuyer(), sample.laredoProducers(), lots,
                     LocalDate.now(SampleLots.LIMA));
             say(settled.line());
+            SampleShipment.Summary shipment = SampleShipment.load(URI.create(baseUrl("contracts-service")),
+                    URI.create(baseUrl("lots-service")), keys, sample.trout(), LocalDate.now(SampleLots.LIMA));
+            say(shipment.line());
             SampleUsers.write(devUsersFile(home), URI.create(baseUrl("contracts-service")), keys, sample);
             String payments = baseUrl("payments-service");
             String statement = payments + "/api/v1/settlements/" + settled.settlementId() + "/statements/"
                     + settled.firstProducer();
             String bearer = "-H \"Authorization: Bearer $(./articula token --role treasurer --org " + sample.laredo()
                     + ")\" ";
-            return List.of(
+            List<String> tryIt = new ArrayList<>(List.of(
                     "curl -s " + bearer + "'" + payments + "/api/v1/settlements?organisationId=" + sample.laredo()
                             + "'",
                     "curl -s " + bearer + statement,
                     "curl -s " + bearer + "-H 'Accept: text/html' " + statement + " > liquidacion.html"
                             + "   (printable, in Spanish)",
                     "curl -s " + bearer + "'" + payments + "/api/v1/reconciliations?organisationId=" + sample.laredo()
-                            + "&fortnightStart=" + settled.from() + "'");
+                            + "&fortnightStart=" + settled.from() + "'"));
+            tryIt.addAll(complianceHints(sample.cacao(), shipment));
+            return tryIt;
         }
         say("Sample data: skipped (" + SampleData.SWITCH_ENV + "=false)");
         return List.of();
+    }
+
+    /** Where to look at the cacao cooperative's certificates and parcels and at the trout shipment's history. */
+    private List<String> complianceHints(SampleData.Cacao cacao, SampleShipment.Summary shipment) {
+        String contracts = baseUrl("contracts-service");
+        String coop = "-H \"Authorization: Bearer $(./articula token --role buyer-admin --org " + cacao.cooperative()
+                + ")\" ";
+        String exporter = "-H \"Authorization: Bearer $(./articula token --role buyer-admin --org "
+                + shipment.exporter() + ")\" ";
+        String trout = baseUrl("lots-service") + "/api/v1/shipments/" + shipment.shipmentId();
+        return List.of(
+                "# the cacao cooperative's certificates ending (or ended yet required), a member's EUDR parcels:",
+                "curl -s " + coop + contracts + "/api/v1/certifications/expiring",
+                "curl -s " + coop + contracts + "/api/v1/producers/" + cacao.withPolygon() + "/parcels",
+                "# the trout shipment traced to its lots and producers, and its GS1 EPCIS 2.0 history (JSON-LD):",
+                "curl -s " + exporter + trout + "/trace",
+                "curl -s " + exporter + "-H 'Accept: application/ld+json' " + trout + "/epcis",
+                "# or in the app as the exporter's plant manager: " + baseUrl(WEB) + "/#/envios/"
+                        + shipment.shipmentId());
     }
 
     private void sayWhereToLook(Instant began, List<String> tryIt) {
@@ -353,7 +377,7 @@ public final class LocalStack implements AutoCloseable {
         say("  Tokens             ./articula token --role treasurer --org <organisation id>   (signing key in "
                 + keysDir(home) + ")");
         if (!tryIt.isEmpty()) {
-            say("The sample fortnight is settled; try:");
+            say("The sample fortnight is settled and a trout shipment traced; try:");
             tryIt.forEach(line -> say("  " + line));
         }
         say("Press Ctrl-C to stop; data is kept for the next start.");

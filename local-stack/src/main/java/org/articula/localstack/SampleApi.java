@@ -58,7 +58,7 @@ final class SampleApi {
         URI uri = base.resolve(path);
         String json = body == null ? "" : JSON.writeValueAsString(body);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("Accept", "application/json, application/geo+json")
                 .header("Authorization", "Bearer " + token)
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()

@@ -31,7 +31,13 @@ import org.articula.localstack.security.DevKeys;
  * Acoria (Huancavelica, registered by its RUC) and 6 producers in Puno; one agreement per producer:
  * 250-400 g, 25-32 cm, S/ 8.50/kg plus S/ 0.30/kg from 350 g, balanced feed on credit.
  * <li>Cacao: a cooperative in La Convención (Cusco) buying from 12 of its members; one agreement each:
- * fermentation at least 70 %, moisture at most 7.5 %, organic, S/ 9.20/kg plus S/ 0.40/kg from 80 %.
+ * fermentation at least 70 %, moisture at most 7.5 %, ORGANIC certification required, S/ 9.20/kg plus
+ * S/ 0.40/kg from 80 %. 11 members are in the cooperative's organic group (its internal control system, a
+ * network holding the group certificate); member 7 joined with an individual organic certificate that has
+ * expired, so a delivery of theirs is flagged; member 4 also holds a Fairtrade certificate about to end. Every
+ * member has 1 or 2 plots registered for the EUDR ({@link SampleParcels}).
+ * <li>The trout exporter also sells to a Lima distributor (registered here; its shipment is
+ * {@link SampleShipment}'s).
  * </ul>
  * All agreements run from 2026-01-01 to 2027-12-31 and are activated. The dates are fixed, not taken
  * from today, so that the bodies never change; once 2027 is over contracts-service expires these
@@ -56,6 +62,11 @@ final class SampleData {
     static final List<String> NETWORKS = List.of("Red Santa Rosa", "Red La Merced", "Red San Juan",
             "Red Santa Victoria", "Red Santa Lucía", "Red San Carlos", "Red Conache", "Red San Pachusco");
     static final int DAIRY_PRODUCERS = 65;
+    static final int CACAO_PRODUCERS = 12;
+    /** The cacao member with their own, expired organic certificate, outside the cooperative's organic group. */
+    static final int EXPIRED_ORGANIC_MEMBER = 7;
+    /** The cacao member who also holds a Fairtrade certificate of their own. */
+    static final int FAIRTRADE_MEMBER = 4;
 
     private static final List<String> WOMEN = List.of("Rosa", "María", "Juana", "Carmen", "Luz", "Elena", "Teresa",
             "Gladys", "Marleny", "Yolanda", "Nelly", "Flor", "Maribel", "Dina", "Lucía", "Isabel", "Hilda", "Norma",
@@ -74,16 +85,37 @@ final class SampleData {
     /** What was loaded, for the launcher's one-line report. */
     record Summary(int organisations, int producerGroups, int producers, int agreements,
             Map<String, Integer> agreementsByStatus, int created, int unchanged, int kept, UUID laredo,
-            UUID laredoBuyer, List<UUID> laredoProducers) {
+            UUID laredoBuyer, List<UUID> laredoProducers, Cacao cacao, Trout trout) {
 
         String line() {
             String statuses = agreementsByStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
             return "Sample data: " + organisations + " organisations (" + producerGroups + " producer groups), "
-                    + producers + " producers, " + agreements + " agreements (" + statuses + "); " + created
+                    + producers + " producers, " + agreements + " agreements (" + statuses + "), "
+                    + cacao.certifications() + " certificates and " + cacao.parcels() + " EUDR parcels (cacao); "
+                    + created
                     + " new, " + unchanged + " already loaded"
                     + (kept == 0 ? "" : ", " + kept + " kept as edited here");
         }
+    }
+
+    /** The cacao cooperative, its members in order, and what it holds for export compliance. */
+    record Cacao(UUID cooperative, List<UUID> producers, int certifications, int parcels) {
+
+        /** The first member with a plot drawn as a polygon. */
+        UUID withPolygon() {
+            for (int i = 1; i <= producers.size(); i++) {
+                if (SampleParcels.of(i).stream().anyMatch(p -> "Polygon".equals(((Map<?, ?>) p.get("geometry"))
+                        .get("type")))) {
+                    return producers.get(i - 1);
+                }
+            }
+            return producers.get(0);
+        }
+    }
+
+    /** The trout exporter, its producers (Acoria first, then Puno's six) and the buyer of its shipment. */
+    record Trout(UUID exporter, List<UUID> producers, UUID buyer, String buyerName) {
     }
 
     private final SampleApi api;
@@ -103,6 +135,8 @@ final class SampleData {
     private UUID laredo;
     private UUID laredoBuyer;
     private int kept;
+    private Cacao cacao;
+    private Trout trout;
 
     private SampleData(URI base, DevKeys keys) {
         this.api = new SampleApi(base, keys);
@@ -126,7 +160,7 @@ final class SampleData {
         data.cacao();
         return new Summary(data.organisations, data.producerGroups, data.producers, data.agreements,
                 data.agreementsByStatus, data.created, data.unchanged, data.kept, data.laredo,
-                data.laredoBuyer, List.copyOf(data.laredoProducers));
+                data.laredoBuyer, List.copyOf(data.laredoProducers), data.cacao, data.trout);
     }
 
     // --- the three value chains ---
@@ -158,29 +192,79 @@ final class SampleData {
         UUID exporter = organisation("org:trout-exporter", "Exportadora de Truchas de los Andes S.A.C.", "EXPORTER",
                 ruc("2060337418"), null, "Huancayo", "Junín");
         // 12 t a year when the agreement starts: 500 kg a fortnight.
+        List<UUID> troutProducers = new ArrayList<>();
         UUID acoria = producer(exporter, "producer:trout:acoria", ruc("2052846103"),
                 "Empresa Municipal Piscícola de Acoria", "Acoria", "Huancavelica", null);
+        troutProducers.add(acoria);
         agreement("agreement:trout:acoria", exporter, exporter, "PRODUCER", acoria, "trout", "kg", troutClauses(500));
         List<String> districts = List.of("Chucuito", "Chucuito", "Juli", "Juli", "Pomata", "Pomata");
         for (int i = 0; i < districts.size(); i++) {
             UUID producer = producer(exporter, "producer:trout:puno:" + (i + 1), dni(), person(ALTIPLANO),
                     districts.get(i), "Puno", null);
+            troutProducers.add(producer);
             agreement("agreement:trout:puno:" + (i + 1), exporter, exporter, "PRODUCER", producer, "trout", "kg",
                     troutClauses(200));
         }
+        // Buys the exporter's gutted trout for the Terminal Pesquero de Villa María del Triunfo.
+        String buyerName = "Distribuidora de Pescados Costa Verde S.A.C.";
+        UUID buyer = organisation("org:trout-buyer", buyerName, "PROCESSOR", ruc("2060917354"), null,
+                "Villa María del Triunfo", "Lima");
+        trout = new Trout(exporter, List.copyOf(troutProducers), buyer, buyerName);
     }
 
     private void cacao() throws IOException, InterruptedException {
         UUID cooperative = organisation("org:cacao-cooperative",
                 "Cooperativa Agraria Cafetalera y Cacaotera de La Convención", "COOPERATIVE", ruc("2045371926"), null,
                 "Quellouno", "Cusco");
-        for (int i = 1; i <= 12; i++) {
+        // The members its internal control system (SIC) has inspected: the organic group certificate covers them.
+        UUID organicGroup = organisation("org:cacao-cooperative:sic", "Socios orgánicos (Sistema Interno de Control)",
+                "PRODUCER_GROUP", null, cooperative, "Quellouno", "Cusco");
+        List<UUID> members = new ArrayList<>();
+        for (int i = 1; i <= CACAO_PRODUCERS; i++) {
             UUID producer = producer(cooperative, "producer:cacao:" + i, dni(), person(LA_CONVENCION),
-                    i % 3 == 0 ? "Santa Ana" : "Quellouno", "Cusco", null);
+                    SampleParcels.inSantaAna(i) ? "Santa Ana" : "Quellouno", "Cusco",
+                    i == EXPIRED_ORGANIC_MEMBER ? null : organicGroup);
+            members.add(producer);
             // The cooperative buys its members' cacao itself.
             agreement("agreement:cacao:" + i, cooperative, cooperative, "PRODUCER", producer, "cacao", "kg",
                     cacaoClauses());
         }
+        int certificates = 0;
+        for (Map<String, Object> certificate : cacaoCertifications(organicGroup, members)) {
+            create("/api/v1/certifications", certificate, "certificate " + certificate.get("code"));
+            certificates++;
+        }
+        int parcels = 0;
+        for (int i = 1; i <= CACAO_PRODUCERS; i++) {
+            for (Map<String, Object> parcel : SampleParcels.of(i)) {
+                create("/api/v1/producers/" + members.get(i - 1) + "/parcels", parcel, "parcel " + parcel.get("name"));
+                parcels++;
+            }
+        }
+        cacao = new Cacao(cooperative, List.copyOf(members), certificates, parcels);
+    }
+
+    /**
+     * The group's organic certificate, member 4's Fairtrade and member 7's expired organic one. The dates are
+     * fixed (the bodies never change) while "expiring" is counted from today: the Fairtrade certificate ends
+     * 2027-01-29, in the default 60-day list from 2026-11-30 until it ends; the group's organic one ends
+     * 2027-02-28, in that list from 2026-12-30, and once ended stays in it as an ended certificate the ACTIVE
+     * agreements require, as member 7's (ended 2026-10-31) is already: the list always shows something.
+     */
+    static List<Map<String, Object>> cacaoCertifications(UUID organicGroup, List<UUID> members) {
+        return List.of(
+                obj("id", id("certification:cacao:organic-group"), "organisationId", organicGroup, "scheme",
+                        "ORGANIC", "certifier", "Control Union Perú", "products", List.of("cacao"), "code",
+                        "CU-PE-867412-ORG", "validFrom", "2026-03-01", "validTo", "2027-02-28", "documentRef",
+                        "Certificado de grupo (SIC) 2026-2027, archivo de la cooperativa"),
+                obj("id", id("certification:cacao:fairtrade:" + FAIRTRADE_MEMBER), "producerId",
+                        members.get(FAIRTRADE_MEMBER - 1), "scheme", "FAIRTRADE", "certifier", "FLOCERT",
+                        "products", List.of("cacao"), "code", "FLO-ID 41872", "validFrom", "2024-01-30", "validTo",
+                        "2027-01-29"),
+                obj("id", id("certification:cacao:organic:" + EXPIRED_ORGANIC_MEMBER), "producerId",
+                        members.get(EXPIRED_ORGANIC_MEMBER - 1), "scheme", "ORGANIC", "certifier", "BioLatina",
+                        "products", List.of("cacao"), "code", "BL-ORG-2025-0317", "validFrom", "2025-11-01",
+                        "validTo", "2026-10-31", "documentRef", "Certificado individual, anterior a su ingreso"));
     }
 
     // --- clauses ---
@@ -201,7 +285,7 @@ final class SampleData {
                         "maxInstalments", 2));
     }
 
-    private static Map<String, Object> troutClauses(int kgPerFortnight) {
+    static Map<String, Object> troutClauses(int kgPerFortnight) {
         return obj(
                 "quality", obj("parameters", List.of(
                         numeric("weight_g", "Peso por unidad", "g", "250", "400"),
@@ -215,12 +299,13 @@ final class SampleData {
                         "maxInstalments", 2));
     }
 
-    private static Map<String, Object> cacaoClauses() {
+    /** Organic is the certificate's business (the certification clause), not a reading at the scale. */
+    static Map<String, Object> cacaoClauses() {
         return obj(
                 "quality", obj("parameters", List.of(
                         numeric("fermentation_pct", "Fermentación", "%", "70", null),
-                        numeric("moisture_pct", "Humedad", "%", null, "7.5"),
-                        test("organic_certified", "Certificación orgánica", true))),
+                        numeric("moisture_pct", "Humedad", "%", null, "7.5"))),
+                "certification", obj("required", "ORGANIC"),
                 "price", price("9.20", adjustment("fermentation_pct", "80", "0.40"), 15),
                 "assistance", obj("services", List.of(
                         service("TRAINING", "Capacitación en cosecha y poscosecha: fermentación y secado", null,
@@ -324,7 +409,7 @@ final class SampleData {
 
     // --- deterministic values ---
 
-    private static UUID id(String key) {
+    static UUID id(String key) {
         return UUID.nameUUIDFromBytes(("sample:" + key).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -33,7 +33,7 @@ import org.articula.localstack.security.DevKeys;
 final class SampleLots {
 
     static final ZoneId LIMA = ZoneId.of("America/Lima");
-    private static final Duration WAIT_FOR_EVENTS = Duration.ofSeconds(90);
+    static final Duration WAIT_FOR_EVENTS = Duration.ofSeconds(90);
 
     record Summary(int lots, int created, int rejected, LocalDate from, LocalDate to) {
 
@@ -58,12 +58,9 @@ final class SampleLots {
         api.awaitCaughtUp(deadline);
         UUID centre = id("centre:laredo");
         UUID operator = id("operator:laredo:1");
-        api.call("POST", "/api/v1/collection-centres", Map.of("id", centre, "organisationId", association,
-                "name", "Centro de Acopio Laredo", "district", "Laredo", "region", "La Libertad",
-                "latitude", new BigDecimal("-8.089700"), "longitude", new BigDecimal("-78.960500")),
-                "collection centre", 201, 200);
-        api.call("POST", "/api/v1/collection-centres/" + centre + "/operators",
-                Map.of("id", operator, "name", "Julia Ramos Alvarado"), "operator", 201, 200);
+        centre(api, Map.of("id", centre, "organisationId", association, "name", "Centro de Acopio Laredo",
+                "district", "Laredo", "region", "La Libertad", "latitude", new BigDecimal("-8.089700"), "longitude",
+                new BigDecimal("-78.960500")), operator, "Julia Ramos Alvarado");
 
         LocalDate[] fortnight = lastCompleteFortnight(today);
         List<Map<String, Object>> lots = new ArrayList<>();
@@ -74,22 +71,39 @@ final class SampleLots {
                 }
             }
         }
+        JsonNode result = recordAll(api, lots, "milk deliveries", deadline);
+        int rejected = 0;
+        for (JsonNode item : result.path("results")) {
+            if ("REJECTED".equals(item.path("receipt").path("verdict").asText())) {
+                rejected++;
+            }
+        }
+        return new Summary(lots.size(), result.path("created").asInt(), rejected, fortnight[0], fortnight[1]);
+    }
+
+    /** Registers the centre (its request body) and one operator of it; both answer 200 when already there. */
+    static void centre(SampleApi api, Map<String, Object> centre, UUID operator, String operatorName)
+            throws IOException, InterruptedException {
+        api.call("POST", "/api/v1/collection-centres", centre, "collection centre " + centre.get("name"), 201, 200);
+        api.call("POST", "/api/v1/collection-centres/" + centre.get("id") + "/operators",
+                Map.of("id", operator, "name", operatorName), "operator " + operatorName, 201, 200);
+    }
+
+    /**
+     * Sends the lots through the batch endpoint until none is refused (lots-service may not have applied every
+     * producer and agreement yet), until {@code deadline}; answers the batch result.
+     */
+    static JsonNode recordAll(SampleApi api, List<Map<String, Object>> lots, String what, Instant deadline)
+            throws IOException, InterruptedException {
         while (true) {
-            JsonNode result = api.call("POST", "/api/v1/lots/batch", Map.of("lots", lots), "milk deliveries", 200)
-                    .json();
+            JsonNode result = api.call("POST", "/api/v1/lots/batch", Map.of("lots", lots), what, 200).json();
             int refused = result.path("refused").asInt();
             if (refused == 0) {
-                int rejected = 0;
-                for (JsonNode item : result.path("results")) {
-                    if ("REJECTED".equals(item.path("receipt").path("verdict").asText())) {
-                        rejected++;
-                    }
-                }
-                return new Summary(lots.size(), result.path("created").asInt(), rejected, fortnight[0], fortnight[1]);
+                return result;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IOException("sample data: lots-service still refuses " + refused + " deliveries after "
-                        + WAIT_FOR_EVENTS.toSeconds() + " s; first: " + firstProblem(result));
+                throw new IOException("sample data: lots-service still refuses " + refused + " " + what
+                        + " after waiting; first: " + firstProblem(result));
             }
             Thread.sleep(1000); // still refused: the events took longer than the waits above
         }
@@ -147,11 +161,11 @@ final class SampleLots {
         return "";
     }
 
-    private static double clamp(double value, double min, double max) {
+    static double clamp(double value, double min, double max) {
         return Math.max(min, Math.min(max, value));
     }
 
-    private static BigDecimal decimal(double value, int scale) {
+    static BigDecimal decimal(double value, int scale) {
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
     }
 

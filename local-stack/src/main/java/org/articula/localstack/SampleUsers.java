@@ -12,8 +12,9 @@ import org.articula.localstack.security.DevKeys;
 
 /**
  * The people the web app offers to "entrar como" locally: one user of each role of the sample Laredo
- * association, its buyer's manager and one of its producers. Written next to the signing key for the
- * web module, which signs their sessions with it; a deployment without that key offers none.
+ * association, its buyer's manager, one of its producers and the trout exporter's plant manager. Written next
+ * to the signing key for the web module, which signs their sessions with it; a deployment without that key
+ * offers none.
  */
 final class SampleUsers {
 
@@ -40,6 +41,9 @@ final class SampleUsers {
                 List.of("buyer-admin"), sample.laredoBuyer(), "Planta Lechera del Norte S.A.C.", null));
         users.add(user("producer", producerName, "Socio de la red Santa Rosa: sus entregas y pagos",
                 List.of("producer"), laredo, association, producerId));
+        users.add(user("exporter", "Walter Chambi Apaza", "Jefe de la planta de truchas en Huancayo: envíos y "
+                + "su trazabilidad", List.of("buyer-admin"), sample.trout().exporter(),
+                "Exportadora de Truchas de los Andes S.A.C.", null));
         users.add(user("auditor", "Jorge Salazar Ríos", "Revisa la trazabilidad de cada cambio",
                 List.of("auditor"), laredo, association, null));
         Files.createDirectories(file.getParent());
