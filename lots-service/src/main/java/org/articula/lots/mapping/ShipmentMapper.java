@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.articula.lots.domain.Dispatch;
 import org.articula.lots.domain.Lot;
+import org.articula.lots.domain.LotFlag;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.ProducerRef;
 import org.articula.lots.domain.Shipment;
@@ -53,7 +54,7 @@ public final class ShipmentMapper {
      * each producer's share; {@code lots} are the lots as they are now, {@code producers} name them.
      */
     public static ShipmentTrace trace(Shipment s, List<ShipmentLot> members, Map<UUID, LotRevision> revisions,
-            Map<UUID, Lot> lots, Map<UUID, ProducerRef> producers) {
+            Map<UUID, Lot> lots, Map<UUID, ProducerRef> producers, Map<UUID, List<LotFlag>> flags) {
         List<TracedLot> traced = new ArrayList<>(members.size());
         Map<UUID, List<ShipmentLot>> byProducer = new LinkedHashMap<>();
         for (ShipmentLot m : members) {
@@ -61,7 +62,7 @@ public final class ShipmentMapper {
             Lot lot = lots.get(m.lotId);
             traced.add(new TracedLot(m.lotId, m.lotRevision, m.producerId, name(producers, m.producerId),
                     lot.deliveredAt, m.quantity, lot.status, r.figures.verdict, r.figures.readings,
-                    r.figures.reasons));
+                    r.figures.reasons, lot.parcelId, flags.getOrDefault(m.lotId, List.of())));
             byProducer.computeIfAbsent(m.producerId, k -> new ArrayList<>()).add(m);
         }
         List<ProducerShare> shares = new ArrayList<>();

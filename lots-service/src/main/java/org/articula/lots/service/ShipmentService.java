@@ -172,7 +172,8 @@ public class ShipmentService {
         Map<UUID, Lot> now = lots.findExisting(members.stream().map(m -> m.lotId).toList()).stream()
                 .collect(Collectors.toMap(l -> l.id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         return ShipmentMapper.trace(shipment, members, shipments.revisionsOf(id), now,
-                producers.byIds(new ArrayList<>(members.stream().map(m -> m.producerId).distinct().toList())));
+                producers.byIds(new ArrayList<>(members.stream().map(m -> m.producerId).distinct().toList())),
+                lotFlags.of(now.values()));
     }
 
     /**

@@ -119,8 +119,12 @@ class CertificationApiTest {
 
         given().contentType(ContentType.JSON).body(shipment(UUID.randomUUID(), List.of(anaLot), "ORGANIC"))
                 .post(SHIPMENTS).then().statusCode(201).body("certification", is("ORGANIC"));
-        given().contentType(ContentType.JSON).body(shipment(UUID.randomUUID(), List.of(benitoLot), null))
+        UUID undeclared = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(shipment(undeclared, List.of(benitoLot), null))
                 .post(SHIPMENTS).then().statusCode(201).body("lotCount", is(1));
+        // The buyer tracing an undeclared shipment still sees why the lot could not go as organic.
+        given().get(SHIPMENTS + "/" + undeclared + "/trace").then().statusCode(200)
+                .body("lots[0].flags[0].detail", is(expired));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.articula.lots.domain.LotFlag;
 import org.articula.lots.domain.LotStatus;
 import org.articula.lots.domain.Reading;
 import org.articula.lots.domain.RejectionReason;
@@ -20,11 +21,12 @@ public record ShipmentTrace(ShipmentView shipment, List<TracedLot> lots, List<Pr
 
     /**
      * A lot as it was pooled: revision, quantity, readings, verdict and reasons of that revision; status is the
-     * lot's now (VOIDED if voided since).
+     * lot's now (VOIDED if voided since); parcelId and flags are the lot's now (flags as in the lot's view:
+     * e.g. CERTIFICATE_NOT_VALID, which a buyer checking a certified shipment wants to see).
      */
     public record TracedLot(UUID lotId, int revision, UUID producerId, String producerName, Instant deliveredAt,
             @Digits(integer = 9, fraction = 3) BigDecimal quantity, LotStatus status, Verdict verdict,
-            List<Reading> readings, List<RejectionReason> reasons) {
+            List<Reading> readings, List<RejectionReason> reasons, UUID parcelId, List<LotFlag> flags) {
     }
 
     /** A producer's lots in the shipment; shareOfShipment is their quantity in percent of the lots' sum. */
