@@ -49,6 +49,8 @@ export interface TraceLot {
   verdict?: string | null;
   readings: Reading[];
   reasons: RejectionReason[];
+  /** What the buyer should know that does not change the verdict (e.g. no valid certificate that day). */
+  flags?: { code: string; detail: string }[];
 }
 
 export interface TraceProducer {

@@ -154,7 +154,8 @@ function lotsTable(s: Shipment, rows: TraceRow[], withStatements: boolean): Temp
       <td data-label="Calidad en el centro"><span class="badge ${(r.lot.verdict ?? 'ACCEPTED') === 'ACCEPTED' ? 'ok' : 'bad'}">${
         VERDICT_NAMES[(r.lot.verdict ?? 'ACCEPTED') as 'ACCEPTED' | 'REJECTED'] ?? r.lot.verdict}</span>
         ${r.lot.readings.length ? html`<br><small>${r.lot.readings.map((x) => readingText(x)).join(' · ')}</small>` : nothing}
-        ${r.lot.reasons.map((x) => html`<br><small class="bad-text">${x.message}</small>`)}</td>
+        ${r.lot.reasons.map((x) => html`<br><small class="bad-text">${x.message}</small>`)}
+        ${(r.lot.flags ?? []).map((f) => html`<br><small class="warn-text">Observado: ${f.detail}</small>`)}</td>
       ${withStatements ? html`<td data-label="Liquidación">${statementCell(r)}</td>` : nothing}</tr>`)}</tbody>
   </table></div>
   ${more(`envio-${s.shipmentId}`, rows.length)}`;
