@@ -35,6 +35,9 @@ export interface ParcelFeature {
   };
 }
 
+/** Parcels are answered as GeoJSON only (problems still as problem+json). */
+const GEOJSON = { Accept: 'application/geo+json, application/problem+json' };
+
 const hectares = (value: number | string) =>
   `${new Intl.NumberFormat('es-PE', { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(Number(value))} ha`;
 
@@ -101,14 +104,14 @@ function areaText(d: ParcelDraft): string {
 /** The device's checks, named as the service names its fields. */
 function parcelProblems(d: ParcelDraft): Map<string, string> {
   const found = new Map<string, string>();
-  if (!d.name.trim()) found.set('name', 'Dé un nombre a la parcela');
+  if (!d.name.trim()) found.set('parcel.name', 'Dé un nombre a la parcela');
   const area = areaText(d);
-  if (!isDecimal(area) || area.startsWith('-') || Number(area) <= 0) found.set('declaredAreaHectares', 'Hectáreas mayores que 0, con punto decimal');
-  else if (scaleOf(area) > 4) found.set('declaredAreaHectares', 'Como máximo 4 decimales');
-  else if (d.shape === 'Point' && Number(area) > 4) found.set('declaredAreaHectares', 'Una parcela de más de 4 ha se ubica con un polígono');
+  if (!isDecimal(area) || area.startsWith('-') || Number(area) <= 0) found.set('parcel.declaredAreaHectares', 'Hectáreas mayores que 0, con punto decimal');
+  else if (scaleOf(area) > 4) found.set('parcel.declaredAreaHectares', 'Como máximo 4 decimales');
+  else if (d.shape === 'Point' && Number(area) > 4) found.set('parcel.declaredAreaHectares', 'Una parcela de más de 4 ha se ubica con un polígono');
   const g = parsed(d);
-  if (g.problem) found.set('geometry', g.problem);
-  if (!d.deforestationFree) found.set('deforestationFreeSince2020', 'Sin esta declaración la parcela no entra en una declaración de diligencia debida');
+  if (g.problem) found.set('parcel.geometry', g.problem);
+  if (!d.deforestationFree) found.set('parcel.deforestationFreeSince2020', 'Sin esta declaración la parcela no entra en una declaración de diligencia debida');
   return found;
 }
 
@@ -126,7 +129,7 @@ export async function producerCompliance(producerId: string): Promise<TemplateRe
   try {
     const [certs, collection] = await Promise.all([
       call<Certification[]>(`${CERTIFICATIONS_PATH}?producerId=${producerId}`),
-      call<{ features: ParcelFeature[] }>(`${CONTRACTS}/producers/${producerId}/parcels`)]);
+      call<{ features: ParcelFeature[] }>(`${CONTRACTS}/producers/${producerId}/parcels`, { headers: GEOJSON })]);
     certificates = certs;
     parcels = collection.features ?? [];
     names = await holderNames(certs);
@@ -155,22 +158,22 @@ export async function producerCompliance(producerId: string): Promise<TemplateRe
 
 function parcelForm(producerId: string, d: ParcelDraft): TemplateResult {
   const preview = parsed(d);
-  const refused = problems.at('geometry');
+  const refused = problems.at('parcel.geometry');
   // The service names a crossing as [longitude, latitude]; it is said again in the order the corners are typed.
   const geometryError = refused ? inTypedOrder(refused) : undefined;
-  const declarationError = problems.at('deforestationFreeSince2020');
+  const declarationError = problems.at('parcel.deforestationFreeSince2020');
   return html`<details class="panel" ?open=${problems.any || d.name !== ''}>
     <summary>Registrar una parcela</summary>
     <form novalidate @submit=${(e: Event) => { e.preventDefault(); void save(producerId); }}>
-      ${field('name', problems, { label: 'Nombre de la parcela', value: d.name, required: true, max: 100,
+      ${field('parcel.name', problems, { label: 'Nombre de la parcela', value: d.name, required: true, max: 100,
         placeholder: 'La Esperanza, lote 2', onInput: (v) => { d.name = v; } })}
       <div class="grid2">
-        <div class="form-field"><label class="field" for=${idOf('product')}>Producto</label>
-          <select id=${idOf('product')} data-field="product" @change=${(e: Event) => { d.product = (e.target as HTMLSelectElement).value; }}>
+        <div class="form-field"><label class="field" for=${idOf('parcel.product')}>Producto</label>
+          <select id=${idOf('parcel.product')} data-field="parcel.product" @change=${(e: Event) => { d.product = (e.target as HTMLSelectElement).value; }}>
             ${['cacao', 'coffee'].map((p) => html`<option value=${p} ?selected=${p === d.product}>${productName(p)}</option>`)}
           </select>
-          <p class="field-error">${problems.at('product') ?? ''}</p></div>
-        ${field('declaredAreaHectares', problems, { label: 'Área declarada (ha)', value: d.declaredArea, inputmode: 'decimal', required: true,
+          <p class="field-error">${problems.at('parcel.product') ?? ''}</p></div>
+        ${field('parcel.declaredAreaHectares', problems, { label: 'Área declarada (ha)', value: d.declaredArea, inputmode: 'decimal', required: true,
           placeholder: '6.0', onInput: (v) => { d.declaredArea = v; } })}
       </div>
       <div class="toggle" role="group" aria-label="Cómo se ubica">${(['Polygon', 'Point'] as const).map((s) => html`<button type="button"
@@ -180,25 +183,25 @@ function parcelForm(producerId: string, d: ParcelDraft): TemplateResult {
         ${coordinateField('lat', 'Latitud', d.lat, '-6.483210', (v) => { d.lat = v; }, geometryError)}
         ${coordinateField('lon', 'Longitud', d.lon, '-76.372915', (v) => { d.lon = v; }, geometryError)}
       </div>` : html`<div class="form-field">
-        <label class="field" for=${idOf('geometry')}>Esquinas: una por línea, «latitud, longitud» <span class="req" aria-hidden="true">*</span></label>
-        <p class="hint small" id="${idOf('geometry')}-hint">Al menos 6 decimales, en orden alrededor de la parcela; se cierra sola.
+        <label class="field" for=${idOf('parcel.geometry')}>Esquinas: una por línea, «latitud, longitud» <span class="req" aria-hidden="true">*</span></label>
+        <p class="hint small" id="${idOf('parcel.geometry')}-hint">Al menos 6 decimales, en orden alrededor de la parcela; se cierra sola.
           También puede pegar el GeoJSON de un GPS o de una aplicación.</p>
-        <textarea id=${idOf('geometry')} data-field="geometry" rows="6" spellcheck="false" autocomplete="off"
+        <textarea id=${idOf('parcel.geometry')} data-field="parcel.geometry" rows="6" spellcheck="false" autocomplete="off"
           placeholder=${'-6.483210, -76.372915\n-6.483210, -76.370120\n-6.485880, -76.370120\n-6.485880, -76.372915'}
-          aria-invalid=${geometryError ? 'true' : 'false'} aria-describedby="${idOf('geometry')}-hint ${idOf('geometry')}-error"
+          aria-invalid=${geometryError ? 'true' : 'false'} aria-describedby="${idOf('parcel.geometry')}-hint ${idOf('parcel.geometry')}-error"
           .value=${live(d.corners)} @input=${(e: Event) => { d.corners = (e.target as HTMLTextAreaElement).value; }}
           @change=${() => void refresh()}></textarea>
-        <p class="field-error" id="${idOf('geometry')}-error" data-geometry-error>${geometryError ?? ''}</p>
+        <p class="field-error" id="${idOf('parcel.geometry')}-error" data-geometry-error>${geometryError ?? ''}</p>
       </div>`}
       ${preview.geometry && preview.geometry.type === 'Polygon' ? html`<figure class="preview">
         ${outlineSvg(preview.geometry, 'Vista previa del contorno escrito')}
         <figcaption class="small">Vista previa: ${shapeText(preview.geometry)}</figcaption></figure>` : nothing}
-      <label class="option declaration"><input type="checkbox" id=${idOf('deforestationFreeSince2020')} data-field="deforestationFreeSince2020"
+      <label class="option declaration"><input type="checkbox" id=${idOf('parcel.deforestationFreeSince2020')} data-field="parcel.deforestationFreeSince2020"
         .checked=${d.deforestationFree} aria-invalid=${declarationError ? 'true' : 'false'}
-        aria-describedby="${idOf('deforestationFreeSince2020')}-error"
+        aria-describedby="${idOf('parcel.deforestationFreeSince2020')}-error"
         @change=${(e: Event) => { d.deforestationFree = (e.target as HTMLInputElement).checked; }}>
         <span>El productor declara que en esta parcela no hubo deforestación después del 31/12/2020</span></label>
-      <p class="field-error" id="${idOf('deforestationFreeSince2020')}-error">${declarationError ?? ''}</p>
+      <p class="field-error" id="${idOf('parcel.deforestationFreeSince2020')}-error">${declarationError ?? ''}</p>
       ${problems.summary()}
       <button class="button primary" type="submit" ?disabled=${saving}>${saving ? 'Registrando…' : 'Registrar la parcela'}</button>
     </form>
@@ -212,10 +215,10 @@ function coordinateField(which: 'lat' | 'lon', label: string, value: string, pla
   const shown = which === 'lat' ? error : undefined;
   return html`<div class="form-field"><label class="field" for=${id}>${label} <span class="req" aria-hidden="true">*</span></label>
     <input id=${id} type="text" inputmode="decimal" autocomplete="off" placeholder=${placeholder} .value=${live(value)}
-      data-field=${which === 'lat' ? 'geometry' : nothing}
-      aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${idOf('geometry')}-error`}
+      data-field=${which === 'lat' ? 'parcel.geometry' : nothing}
+      aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${idOf('parcel.geometry')}-error`}
       @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
-    ${which === 'lat' ? html`<p class="field-error" id="${idOf('geometry')}-error" data-geometry-error>${shown ?? ''}</p>` : nothing}
+    ${which === 'lat' ? html`<p class="field-error" id="${idOf('parcel.geometry')}-error" data-geometry-error>${shown ?? ''}</p>` : nothing}
   </div>`;
 }
 
@@ -230,13 +233,14 @@ async function save(producerId: string): Promise<void> {
   saving = true;
   try {
     const saved = await call<ParcelFeature>(`${CONTRACTS}/producers/${producerId}/parcels`,
-      { method: 'POST', body, contentType: 'application/json' });
+      { method: 'POST', body, contentType: 'application/json', headers: GEOJSON });
     problems.clear();
     draft = fresh();
     flash(`Parcela «${saved.properties.name}» registrada`);
   } catch (e) {
-    // Every problem of the geometry (a coordinate, a ring, the type) belongs to the one field where it was typed.
-    problems.refused(e, (f) => (f.startsWith('geometry') ? 'geometry' : f));
+    // Every problem of the geometry (a coordinate, a ring, the type) belongs to the one field where it was typed;
+    // the fields are named apart from the member's own form above, which has a "name" too.
+    problems.refused(e, (f) => (f.startsWith('geometry') ? 'parcel.geometry' : `parcel.${f}`));
   } finally {
     saving = false;
   }
