@@ -136,7 +136,7 @@ describe("the manager's certificates and parcels", () => {
 
     await page.goto(`${WEB}/#/acuerdos/${agreement.id}`);
     await page.locator('[data-certification-required="ORGANIC"]').waitFor();
-    assert.equal(await page.locator('[data-certification-required]').textContent(), 'Orgánico: vigente el día de cada entrega');
+    assert.equal(await page.locator('[data-certification-required]').textContent(), 'Certificado Orgánico vigente el día de cada entrega');
     await check(page, 'cert-acuerdo-360');
 
     await page.goto(`${WEB}/#/gestion`);

@@ -349,7 +349,7 @@ function certificationForm(f: ClauseForm): TemplateResult {
   return html`<fieldset class="clause"><legend>Certificación exigida</legend>
     <p class="hint small">Un lote de un productor sin ese certificado vigente el día de la entrega queda marcado y no entra en un envío
       declarado certificado; su calidad y su precio no cambian.</p>
-    ${choice(`${P}certification.required`, problems, 'Certificación exigida', f.certificationRequired,
+    ${choice(`${P}certification.required`, problems, 'Certificado que debe tener el productor', f.certificationRequired,
       [['', 'Ninguna'], ...Object.entries(SCHEME_NAMES)], (v) => { f.certificationRequired = v; void refresh(); })}
     ${f.certificationRequired === 'OTHER' ? field(`${P}certification.schemeName`, problems, { label: 'Nombre de la certificación',
       value: f.certificationSchemeName, required: true, max: 100, onInput: (v) => { f.certificationSchemeName = v; } }) : nothing}

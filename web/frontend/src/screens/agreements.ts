@@ -316,7 +316,7 @@ export function clausesView(c: Clauses, unit: string): TemplateResult {
     <p>Los cargos se recuperan en hasta ${c.assistance?.maxInstalments ?? 2} armadas.</p>
     <h3>Certificación exigida</h3>
     <p data-certification-required=${c.certification?.required ?? ''}>${c.certification?.required
-      ? `${schemeLabel({ scheme: c.certification.required as Scheme, schemeName: c.certification.schemeName ?? null })}: vigente el día de cada entrega`
+      ? `Certificado ${schemeLabel({ scheme: c.certification.required as Scheme, schemeName: c.certification.schemeName ?? null })} vigente el día de cada entrega`
       : 'Ninguna.'}</p>
   </div>`;
 }

@@ -215,9 +215,9 @@ function schemeForm(d: CertificationDraft, products: { code: string; name: strin
       <p class="field-error" id="${idOf('scheme')}-error">${schemeError ?? ''}</p>
     </div>
     ${d.scheme === 'OTHER' ? field('schemeName', problems, { label: 'Nombre de la certificación', value: d.schemeName, required: true,
-      max: 100, placeholder: 'UTZ, Bird Friendly, C.A.F.E. Practices…', onInput: (v) => { d.schemeName = v; } }) : nothing}
+      max: 100, placeholder: 'p. ej. Bird Friendly', onInput: (v) => { d.schemeName = v; } }) : nothing}
     ${field('certifier', problems, { label: 'Certificadora', value: d.certifier, required: true, max: 200,
-      placeholder: 'Control Union Perú, CERES, FLOCERT…', onInput: (v) => { d.certifier = v; } })}
+      placeholder: 'p. ej. Control Union Perú', onInput: (v) => { d.certifier = v; } })}
     ${field('code', problems, { label: 'Código del certificado', value: d.code, required: true, max: 60,
       onInput: (v) => { d.code = v; } })}
     <fieldset class="radios" id=${idOf('products')} data-field="products" tabindex="-1"

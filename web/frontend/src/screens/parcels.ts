@@ -176,7 +176,8 @@ function parcelForm(producerId: string, d: ParcelDraft): TemplateResult {
         ${field('parcel.declaredAreaHectares', problems, { label: 'Área declarada (ha)', value: d.declaredArea, inputmode: 'decimal', required: true,
           placeholder: '6.0', onInput: (v) => { d.declaredArea = v; } })}
       </div>
-      <div class="toggle" role="group" aria-label="Cómo se ubica">${(['Polygon', 'Point'] as const).map((s) => html`<button type="button"
+      <p class="field" id="parcel-shape">Ubicación</p>
+      <div class="toggle" role="group" aria-labelledby="parcel-shape">${(['Polygon', 'Point'] as const).map((s) => html`<button type="button"
         aria-pressed=${d.shape === s} class=${d.shape === s ? 'selected' : ''} data-shape=${s}
         @click=${() => { d.shape = s; problems.clear(); void refresh(); }}>${s === 'Point' ? 'Un punto (hasta 4 ha)' : 'Polígono'}</button>`)}</div>
       ${d.shape === 'Point' ? html`<div class="grid2">
