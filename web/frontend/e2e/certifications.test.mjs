@@ -174,5 +174,18 @@ describe("the manager's certificates and parcels", () => {
     await page.locator('#f-clauses-certification-required').scrollIntoViewIfNeeded();
     await check(page, 'cert-clausula-360');
     await context.close();
+
+    // The same two screens at a desk.
+    const desk = await desktop(browser);
+    const wide = await desk.newPage();
+    await signInAs(wide, MANAGER);
+    await wide.getByRole('heading', { name: 'Gestión' }).waitFor();
+    await wide.goto(`${WEB}/#/acuerdos/${agreement.id}`);
+    await wide.locator('[data-certification-required="ORGANIC"]').waitFor();
+    await check(wide, 'cert-acuerdo-escritorio');
+    await wide.goto(`${WEB}/#/acuerdos/${agreement.id}/adenda`);
+    await wide.locator('#f-clauses-certification-required').waitFor();
+    await check(wide, 'cert-clausula-escritorio');
+    await desk.close();
   });
 });
