@@ -27,6 +27,8 @@ export interface Clauses {
     paymentFrequency?: string | null; paymentTermDays: number };
   assistance?: { services?: { kind: string; description?: string | null; visitsPerMonth?: number | null;
     chargedToProducer: boolean }[] | null; maxInstalments?: number | null } | null;
+  /** The certificate a producer must hold on the delivery day; required null: none. */
+  certification?: { required: string | null; schemeName?: string | null } | null;
   /** Incentive and sanction rules: not edited here, kept as they are. */
   [kept: string]: unknown;
 }
@@ -58,6 +60,9 @@ export interface ClauseForm {
   shortfallPenaltyPerUnit: string;
   services: { kind: string; description: string; visitsPerMonth: string; chargedToProducer: boolean }[];
   maxInstalments: string;
+  /** The scheme required (ORGANIC, FAIRTRADE, RAINFOREST_ALLIANCE, OTHER), or '' for none; an OTHER one by its name. */
+  certificationRequired: string;
+  certificationSchemeName: string;
   /**
    * The clauses the form was filled from. What the form does not show (incentive rules, a dispute's window,
    * fields a newer service adds) is sent back as it was, so an amendment made here never drops it.
@@ -85,6 +90,8 @@ export function formOf(c: Clauses): ClauseForm {
     services: (c.assistance?.services ?? []).map((s) => ({ kind: s.kind, description: s.description ?? '',
       visitsPerMonth: text(s.visitsPerMonth), chargedToProducer: s.chargedToProducer })),
     maxInstalments: text(c.assistance?.maxInstalments ?? 2),
+    certificationRequired: c.certification?.required ?? '',
+    certificationSchemeName: c.certification?.schemeName ?? '',
     base: c,
   };
 }
@@ -186,10 +193,16 @@ export function clausesOf(f: ClauseForm, prefix = 'clauses.'): { clauses: Clause
       chargedToProducer: s.chargedToProducer })),
     maxInstalments: whole(f.maxInstalments, 'assistance.maxInstalments', 1, 12, true) ?? 2,
   };
+  const other = f.certificationRequired === 'OTHER';
+  if (other && !f.certificationSchemeName.trim()) problems.set(at('certification.schemeName'), 'obligatorio: el nombre de la certificación');
+  const certification: Clauses['certification'] = f.certificationRequired
+    ? { required: f.certificationRequired, schemeName: other ? f.certificationSchemeName.trim() : null } : null;
   const base = f.base;
   return {
     clauses: { ...base, quality: { ...base?.quality, parameters }, quantity, price: { ...base?.price, ...price },
-      assistance: { ...base?.assistance, ...assistance } },
+      assistance: { ...base?.assistance, ...assistance },
+      // None required is left out unless the stored clauses required one (then null stops requiring it).
+      ...(certification || base?.certification ? { certification } : {}) },
     problems,
   };
 }

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { call, explain } from '../api';
 import { app, go, refresh } from '../app';
 import { type ClauseForm, blankForm, clausesOf, codeFor, formOf, newParameter } from '../domain/clauses';
+import { SCHEME_NAMES } from '../domain/certification';
 import { day, limaDate, productName } from '../format';
 import { ASSISTANCE_KINDS, type Agreement, STATUS_NAMES, UNIT_NAMES, counterpartyNames, versionOn } from './agreements';
 import {
@@ -127,7 +128,7 @@ async function editorScreen() {
       ${field('endDate', problems, { label: 'Hasta (inclusive)', type: 'date', value: ed.endDate, required: true, onInput: (v) => { ed.endDate = v; } })}
     </fieldset>`;
   const unit = UNIT_NAMES[ed.unit || products.find((p) => p.code === ed.product)?.unit || 'L'] ?? ed.unit;
-  const clauses = html`${qualityForm(f)}${priceForm(f, unit)}${quantityForm(f, unit)}${assistanceForm(f)}`;
+  const clauses = html`${qualityForm(f)}${priceForm(f, unit)}${quantityForm(f, unit)}${assistanceForm(f)}${certificationForm(f)}`;
   return html`
     <h1>${title}</h1>
     ${errorLine(loadError)}
@@ -341,6 +342,17 @@ function assistanceForm(f: ClauseForm): TemplateResult {
       chargedToProducer: false }); void refresh(); }}>+ Servicio</button>
     ${field(`${P}assistance.maxInstalments`, problems, { label: 'Armadas para recuperar un cargo (máximo)', value: f.maxInstalments,
       inputmode: 'numeric', required: true, hint: 'De 1 a 12 quincenas', onInput: (v) => { f.maxInstalments = v; } })}
+  </fieldset>`;
+}
+
+function certificationForm(f: ClauseForm): TemplateResult {
+  return html`<fieldset class="clause"><legend>Certificación exigida</legend>
+    <p class="hint small">Un lote de un productor sin ese certificado vigente el día de la entrega queda marcado y no entra en un envío
+      declarado certificado; su calidad y su precio no cambian.</p>
+    ${choice(`${P}certification.required`, problems, 'Certificado que debe tener el productor', f.certificationRequired,
+      [['', 'Ninguna'], ...Object.entries(SCHEME_NAMES)], (v) => { f.certificationRequired = v; void refresh(); })}
+    ${f.certificationRequired === 'OTHER' ? field(`${P}certification.schemeName`, problems, { label: 'Nombre de la certificación',
+      value: f.certificationSchemeName, required: true, max: 100, onInput: (v) => { f.certificationSchemeName = v; } }) : nothing}
   </fieldset>`;
 }
 

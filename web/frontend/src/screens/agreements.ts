@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { call, explain } from '../api';
 import { app, refresh } from '../app';
 import type { Clauses } from '../domain/clauses';
+import { type Scheme, schemeLabel } from '../domain/certification';
 import { dateTime, day, limaDate, productName, quantity } from '../format';
 import {
   CONTRACTS, FormProblems, PAGE_SIZE, type ProducerView, back, buyers, errorLine, field, flash, flashLine, focusFirstProblem,
@@ -313,5 +314,9 @@ export function clausesView(c: Clauses, unit: string): TemplateResult {
       <li>${ASSISTANCE_KINDS[s.kind] ?? s.kind}${s.description ? `: ${s.description}` : ''}${s.visitsPerMonth ? ` (${s.visitsPerMonth} al mes)` : ''}
         — ${s.chargedToProducer ? 'se cobra al productor' : 'sin costo'}</li>`)}</ul>`}
     <p>Los cargos se recuperan en hasta ${c.assistance?.maxInstalments ?? 2} armadas.</p>
+    <h3>Certificación exigida</h3>
+    <p data-certification-required=${c.certification?.required ?? ''}>${c.certification?.required
+      ? `Certificado ${schemeLabel({ scheme: c.certification.required as Scheme, schemeName: c.certification.schemeName ?? null })} vigente el día de cada entrega`
+      : 'Ninguna.'}</p>
   </div>`;
 }

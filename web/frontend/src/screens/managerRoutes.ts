@@ -21,6 +21,8 @@ const agreement = lazy(() => import('./agreements').then((m) => m.agreementScree
 const newAgreement = lazy(() => import('./agreementEditor').then((m) => m.newAgreementScreen));
 const draft = lazy(() => import('./agreementEditor').then((m) => m.editDraftScreen));
 const amendment = lazy(() => import('./agreementEditor').then((m) => m.amendScreen));
+const certifications = lazy(() => import('./certifications').then((m) => m.certificationsScreen));
+const newCertification = lazy(() => import('./certifications').then((m) => m.newCertificationScreen));
 
 export function registerManagerRoutes(): void {
   route(/^\/gestion$/, manager);
@@ -37,4 +39,6 @@ export function registerManagerRoutes(): void {
   route(new RegExp(`^/acuerdos/${UUID}/editar$`), draft);
   route(new RegExp(`^/acuerdos/${UUID}/adenda$`), amendment);
   route(new RegExp(`^/acuerdos/${UUID}$`), agreement);
+  route(/^\/certificaciones$/, certifications);
+  route(new RegExp(`^/certificaciones/nueva(?:\\?socio=${UUID})?$`), newCertification);
 }

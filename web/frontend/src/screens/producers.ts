@@ -9,6 +9,7 @@ import {
   flash, flashLine, focusFirstProblem, networksOf, pager, rememberProducers,
 } from './manage';
 import { csvLines, rowsRefused } from '../domain/csv';
+import { producerCompliance } from './parcels';
 
 let query = '';
 let page = 0;
@@ -122,6 +123,7 @@ export async function producerFormScreen([id]: string[]) {
       ${problems.summary()}
       <button class="button primary" type="submit">${id ? 'Guardar cambios' : 'Registrar socio'}</button>
     </form>
+    ${producer ? await producerCompliance(producer.id) : nothing}
     ${back('#/socios', 'Volver a los socios')}`;
 }
 
