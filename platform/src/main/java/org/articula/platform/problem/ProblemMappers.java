@@ -157,8 +157,21 @@ public class ProblemMappers {
         if (cause instanceof JsonParseException parse) {
             return unreadableJson(parse, uri);
         }
-        String detail = e.getMessage() == null ? type.title() : e.getMessage();
-        return new Problem(type.uri(), type.title(), status, detail, uri.getPath(), List.of(), null).toResponse();
+        return new Problem(type.uri(), type.title(), status, detailOf(status, type), uri.getPath(), List.of(), null)
+                .toResponse();
+    }
+
+    /** The framework's own messages are English ("HTTP 404 Not Found"); users read Spanish. */
+    private static String detailOf(int status, ProblemType type) {
+        return switch (status) {
+            case 404 -> "No existe nada en esta dirección.";
+            case 405 -> "Esta dirección no admite ese método.";
+            case 406 -> "Esta respuesta no se entrega en ninguno de los tipos pedidos en Accept; pida "
+                    + "application/json (o el tipo que la operación documenta: text/csv, application/pdf, "
+                    + "application/geo+json...).";
+            case 415 -> "El cuerpo de la solicitud no se lee en ese Content-Type; envíe application/json.";
+            default -> type.title() + ".";
+        };
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

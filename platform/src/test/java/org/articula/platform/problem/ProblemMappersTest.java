@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -163,14 +164,24 @@ class ProblemMappersTest {
                 .body("detail", containsString("6f1c1f0e-8a4e-4b8e-9a53-0a4c2f1d9b11"));
         given().get("/no-such-route")
                 .then().statusCode(404).contentType(PROBLEM_JSON)
-                .body("type", is("urn:articula:problem:not-found"));
+                .body("type", is("urn:articula:problem:not-found"))
+                .body("detail", is("No existe nada en esta dirección."));
     }
 
     @Test
     void wrongMethodIsAProblem() {
         given().delete("/problem-test/conflict")
                 .then().statusCode(405).contentType(PROBLEM_JSON)
-                .body("type", is("urn:articula:problem:method-not-allowed"));
+                .body("type", is("urn:articula:problem:method-not-allowed"))
+                .body("detail", is("Esta dirección no admite ese método."));
+    }
+
+    @Test
+    void anAcceptThatCannotBeMetIsAProblemInSpanish() {
+        given().accept("text/plain").get("/problem-test/lots")
+                .then().statusCode(406).contentType(PROBLEM_JSON)
+                .body("type", is("urn:articula:problem:not-acceptable"))
+                .body("detail", startsWith("Esta respuesta no se entrega en ninguno de los tipos pedidos en Accept"));
     }
 
     @Test
