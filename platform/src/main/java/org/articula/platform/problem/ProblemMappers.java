@@ -157,12 +157,12 @@ public class ProblemMappers {
         if (cause instanceof JsonParseException parse) {
             return unreadableJson(parse, uri);
         }
-        return new Problem(type.uri(), type.title(), status, detailOf(status, type), uri.getPath(), List.of(), null)
-                .toResponse();
+        return new Problem(type.uri(), type.title(), status, detailOf(status, type, e.getMessage()), uri.getPath(),
+                List.of(), null).toResponse();
     }
 
-    /** The framework's own messages are English ("HTTP 404 Not Found"); users read Spanish. */
-    private static String detailOf(int status, ProblemType type) {
+    /** The framework's own messages for these are English ("HTTP 404 Not Found"); users read Spanish. */
+    private static String detailOf(int status, ProblemType type, String message) {
         return switch (status) {
             case 404 -> "No existe nada en esta dirección.";
             case 405 -> "Esta dirección no admite ese método.";
@@ -170,7 +170,7 @@ public class ProblemMappers {
                     + "application/json (o el tipo que la operación documenta: text/csv, application/pdf, "
                     + "application/geo+json...).";
             case 415 -> "El cuerpo de la solicitud no se lee en ese Content-Type; envíe application/json.";
-            default -> type.title() + ".";
+            default -> message == null ? type.title() : message;
         };
     }
 
