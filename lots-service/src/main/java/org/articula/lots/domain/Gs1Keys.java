@@ -90,7 +90,8 @@ public final class Gs1Keys {
         return DIGITAL_LINK + "417/" + gln(organisation);
     }
 
-    // Known products get their reference; others one derived from the code, above the ones we assign by hand.
+    // Known products get their reference; others one derived from the code, above the ones we assign by hand and
+    // within the digits the prefix leaves (a single one for an 11-digit prefix).
     private long itemReference(String product) {
         Integer known = ITEM_REFERENCES.get(product);
         if (known != null) {
@@ -99,7 +100,8 @@ public final class Gs1Keys {
         CRC32 crc = new CRC32();
         crc.update(product.getBytes(StandardCharsets.UTF_8));
         long room = (long) Math.pow(10, 12 - prefix.length());
-        return 1000 + crc.getValue() % (room - 1000);
+        long firstFree = ITEM_REFERENCES.size() + 1;
+        return firstFree + crc.getValue() % (room - firstFree);
     }
 
     private static String reference(UUID id, int digits) {

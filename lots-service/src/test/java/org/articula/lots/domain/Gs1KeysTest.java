@@ -43,6 +43,19 @@ class Gs1KeysTest {
     }
 
     @Test
+    void anyProductGetsAWholeGtinWhateverThePrefixLeavesForItsReference() {
+        for (String prefix : java.util.List.of("061414", "061414100", "0614141000", "06141410001")) {
+            Gs1Keys longer = new Gs1Keys(prefix);
+            for (String product : java.util.List.of("trout", "quinoa", "alpaca_fibre")) {
+                String gtin = longer.gtin(product);
+                assertEquals(14, gtin.length(), prefix + " " + product + ": " + gtin);
+                assertTrue(gtin.startsWith("9" + prefix) && Gs1Keys.isValid(gtin), gtin);
+            }
+            assertTrue(!longer.gtin("quinoa").equals(longer.gtin("trout")), prefix);
+        }
+    }
+
+    @Test
     void aPrefixMustBeSixToElevenDigits() {
         assertThrows(IllegalArgumentException.class, () -> new Gs1Keys("12345"));
         assertThrows(IllegalArgumentException.class, () -> new Gs1Keys("06141A1"));
