@@ -108,6 +108,8 @@ describe('the trace of a shipment to the producers’ statements', () => {
     expect(sharePercent(12.5)).toBe('12.5 %');
     expect(sharePercent('100.00')).toBe('100.0 %');
     expect(sharePercent('3.33')).toBe('3.3 %');
+    expect(sharePercent('12.45')).toBe('12.5 %'); // half up on the digits sent, not 12.4 from a binary double
+    expect(sharePercent('0.05')).toBe('0.1 %');
   });
 });
 

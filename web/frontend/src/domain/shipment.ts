@@ -1,7 +1,7 @@
 // A shipment as lots-service keeps it (a tanker to the plant, a consignment of trout or cacao) and the
 // rules the form checks before sending: quantity is conserved (the lots' sum, less recorded losses),
 // one product per shipment, every loss with its reason. The server checks them again.
-import { compare, isDecimal, scaleOf, subtract, sum } from './decimal';
+import { compare, isDecimal, plain, scaleOf, subtract, sum } from './decimal';
 import type { LotReceipt, Reading, RejectionReason } from './types';
 
 export type ShipmentStatus = 'DISPATCHED' | 'ACCEPTED' | 'REJECTED' | 'ACCEPTED_WITH_DISCOUNT';
@@ -203,9 +203,15 @@ export function statementTotals(rows: TraceRow[]) {
   };
 }
 
-/** A producer's share of the shipment (lots-service sends percent, 2 decimals) with one decimal. */
+/**
+ * A producer's share of the shipment (lots-service sends percent, 2 decimals) with one decimal, rounded half up on
+ * the digits as sent: binary floating point would show 12.45 as 12.4.
+ */
 export function sharePercent(share: number | string): string {
-  return `${Number(share).toFixed(1)} %`;
+  const [whole, fraction = ''] = plain(share).split('.');
+  const digits = `${fraction}00`;
+  const tenths = BigInt(whole) * 10n + BigInt(digits[0]) + (Number(digits[1]) >= 5 ? 1n : 0n);
+  return `${tenths / 10n}.${tenths % 10n} %`;
 }
 
 /** The certification schemes a shipment may be declared under (contracts-service's CertificationScheme). */
