@@ -123,11 +123,6 @@ public class Certification {
         return scheme == wanted && (wanted != CertificationScheme.OTHER || schemeName.equalsIgnoreCase(otherName));
     }
 
-    /** Still valid today and ending within {@code days} days of it (today itself counts). */
-    public boolean expiresWithin(LocalDate today, int days) {
-        return !validTo.isBefore(today) && !validTo.isAfter(today.plusDays(days));
-    }
-
     public boolean expiredOn(LocalDate today) {
         return validTo.isBefore(today);
     }

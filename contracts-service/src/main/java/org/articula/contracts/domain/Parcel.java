@@ -121,7 +121,7 @@ public class Parcel {
         BigDecimal allowed = declared.multiply(AREA_TOLERANCE_PERCENT).movePointLeft(2);
         if (computed.subtract(declared).abs().compareTo(allowed) > 0) {
             violations.add(new Violation("declaredAreaHectares", "el polígono mide "
-                    + computed.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " ha y se declaran "
+                    + computed.setScale(2, RoundingMode.HALF_UP).toPlainString() + " ha y se declaran "
                     + declared.toPlainString() + " ha: la diferencia pasa del " + AREA_TOLERANCE_PERCENT
                     + " % permitido"));
         }

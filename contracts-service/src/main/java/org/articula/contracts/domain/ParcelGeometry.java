@@ -79,7 +79,7 @@ public record ParcelGeometry(Type type, List<List<Position>> rings) {
             double ringArea = Math.abs(area.Compute().area);
             squareMetres += r == 0 ? ringArea : -ringArea;
         }
-        return BigDecimal.valueOf(squareMetres).divide(SQUARE_METRES_PER_HECTARE, 4, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(squareMetres).divide(SQUARE_METRES_PER_HECTARE, 4, RoundingMode.HALF_UP);
     }
 
     /** The geometry as GeoJSON text, its numbers as written. */

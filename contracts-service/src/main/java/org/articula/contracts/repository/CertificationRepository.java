@@ -2,7 +2,6 @@ package org.articula.contracts.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.articula.contracts.domain.Certification;
@@ -20,10 +19,5 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     /** Everything an organisation keeps: its own and its networks' group certificates and its producers'. */
     public List<Certification> keptBy(UUID organisationId) {
         return list("organisationId = ?1 order by validTo, id", organisationId);
-    }
-
-    /** Those of an organisation ending on or before {@code last}, soonest first. */
-    public List<Certification> endingBy(UUID organisationId, LocalDate last) {
-        return list("organisationId = ?1 and validTo <= ?2 order by validTo, id", organisationId, last);
     }
 }

@@ -6,8 +6,11 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.articula.contracts.domain.Producer;
 
 @ApplicationScoped
@@ -50,5 +53,17 @@ public class ProducerRepository implements PanacheRepositoryBase<Producer, UUID>
     public List<UUID> idsInGroup(UUID groupId) {
         return getEntityManager().createQuery("select p.id from Producer p where p.groupId = :group", UUID.class)
                 .setParameter("group", groupId).getResultList();
+    }
+
+    /** Each group's producer ids, for all the groups in one query; a group without producers is absent. */
+    public Map<UUID, Set<UUID>> idsByGroup(Collection<UUID> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("select p.groupId, p.id from Producer p where p.groupId in :groups", Object[].class)
+                .setParameter("groups", groupIds).getResultStream()
+                .collect(Collectors.groupingBy(row -> (UUID) row[0],
+                        Collectors.mapping(row -> (UUID) row[1], Collectors.toSet())));
     }
 }

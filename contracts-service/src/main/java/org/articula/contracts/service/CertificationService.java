@@ -142,17 +142,20 @@ public class CertificationService {
     public List<ExpiringCertification> expiring(int days) {
         UUID tenant = user.organisationId();
         LocalDate today = LocalDate.now(clock);
+        // Everything kept, loaded once: the ending ones are its head, and renewals are looked for in it.
+        List<Certification> kept = certifications.keptBy(tenant);
+        List<Certification> ending = kept.stream().filter(c -> !c.validTo.isAfter(today.plusDays(days))).toList();
         List<Requirement> requirements = requirements(tenant, today);
-        List<Certification> ending = certifications.endingBy(tenant, today.plusDays(days));
+        Map<UUID, Set<UUID>> members = members(requirements, ending, tenant);
         List<ExpiringCertification> found = new ArrayList<>();
         for (Certification c : ending) {
-            Set<UUID> covered = covered(c, tenant);
+            Set<UUID> covered = covered(c, tenant, members);
             List<UUID> requiredBy = requirements.stream()
                     .filter(r -> c.isOf(r.clause().required(), r.clause().schemeName())
-                            && (covered == null || r.producers().stream().anyMatch(covered::contains)))
+                            && (covered == null || r.producers(members).stream().anyMatch(covered::contains)))
                     .map(Requirement::agreementId).toList();
             boolean expired = c.expiredOn(today);
-            if (!expired || (!requiredBy.isEmpty() && !renewed(c, today))) {
+            if (!expired || (!requiredBy.isEmpty() && !renewed(c, today, kept))) {
                 found.add(new ExpiringCertification(CertificationMapper.view(c),
                         ChronoUnit.DAYS.between(today, c.validTo), expired, requiredBy));
             }
@@ -160,8 +163,12 @@ public class CertificationService {
         return found;
     }
 
-    /** An ACTIVE agreement requiring a certification today, with the producers it covers. */
-    private record Requirement(UUID agreementId, CertificationClause clause, Set<UUID> producers) {
+    /** An ACTIVE agreement requiring a certification today, of one producer or of a group's members. */
+    private record Requirement(UUID agreementId, CertificationClause clause, UUID producerId, UUID groupId) {
+
+        Set<UUID> producers(Map<UUID, Set<UUID>> members) {
+            return producerId != null ? Set.of(producerId) : members.getOrDefault(groupId, Set.of());
+        }
     }
 
     private List<Requirement> requirements(UUID tenant, LocalDate today) {
@@ -169,28 +176,34 @@ public class CertificationService {
         for (Agreement a : agreements.activeOf(tenant)) {
             CertificationClause clause = a.versionOn(today).map(v -> v.clauses.certification()).orElse(null);
             if (clause != null && clause.required() != null) {
-                Set<UUID> covered = a.counterparty.type == CounterpartyType.PRODUCER
-                        ? Set.of(a.counterparty.producerId)
-                        : new HashSet<>(producers.idsInGroup(a.counterparty.groupId));
-                requirements.add(new Requirement(a.id, clause, covered));
+                boolean ofProducer = a.counterparty.type == CounterpartyType.PRODUCER;
+                requirements.add(new Requirement(a.id, clause, ofProducer ? a.counterparty.producerId : null,
+                        ofProducer ? null : a.counterparty.groupId));
             }
         }
         return requirements;
     }
 
+    // The producers of every group a requirement or an ending network certificate names, in one query.
+    private Map<UUID, Set<UUID>> members(List<Requirement> requirements, List<Certification> ending, UUID tenant) {
+        Set<UUID> groups = new HashSet<>();
+        requirements.stream().map(Requirement::groupId).filter(Objects::nonNull).forEach(groups::add);
+        ending.stream().filter(c -> c.producerId == null && !c.holderOrganisationId.equals(tenant))
+                .forEach(c -> groups.add(c.holderOrganisationId));
+        return producers.idsByGroup(groups);
+    }
+
     // The producers a certificate covers; null for the whole organisation's (it covers all of them).
-    private Set<UUID> covered(Certification c, UUID tenant) {
+    private static Set<UUID> covered(Certification c, UUID tenant, Map<UUID, Set<UUID>> members) {
         if (c.producerId != null) {
             return Set.of(c.producerId);
         }
-        return c.holderOrganisationId.equals(tenant)
-                ? null
-                : new HashSet<>(producers.idsInGroup(c.holderOrganisationId));
+        return c.holderOrganisationId.equals(tenant) ? null : members.getOrDefault(c.holderOrganisationId, Set.of());
     }
 
     // A newer certificate of the same holder and scheme, valid today, has taken over from an expired one.
-    private boolean renewed(Certification expired, LocalDate today) {
-        return certifications.keptBy(expired.organisationId).stream()
+    private static boolean renewed(Certification expired, LocalDate today, List<Certification> kept) {
+        return kept.stream()
                 .anyMatch(c -> c.validOn(today) && c.isOf(expired.scheme, expired.schemeName)
                         && Objects.equals(c.producerId, expired.producerId)
                         && Objects.equals(c.holderOrganisationId, expired.holderOrganisationId));

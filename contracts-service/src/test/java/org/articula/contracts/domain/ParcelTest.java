@@ -27,7 +27,7 @@ class ParcelTest {
     void aSixHectarePolygonIsMeasuredOnTheEllipsoidAndAccepted() {
         Parcel p = register(polygon(SIX_HECTARES), "6", true);
         assertEquals(0, new BigDecimal("6.00").compareTo(p.computedAreaHectares.setScale(2,
-                java.math.RoundingMode.HALF_EVEN)), p.computedAreaHectares.toPlainString());
+                java.math.RoundingMode.HALF_UP)), p.computedAreaHectares.toPlainString());
         assertTrue(p.geometry.startsWith("{\"type\":\"Polygon\",\"coordinates\":[[[-72.695000,-12.861000],"),
                 p.geometry);
     }
