@@ -93,7 +93,7 @@ public class ShipmentService {
         Map<UUID, Lot> found = lots.findExisting(request.lotIds()).stream().filter(this::visible)
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
         List<Lot> asked = request.lotIds().stream().map(found::get).toList();
-        LotAdmission admission = new LotAdmission(centre.id, shippedIn, request.certification(),
+        LotAdmission admission = new LotAdmission(centre.id, shippedIn,
                 request.certification() == null
                         ? Map.of()
                         : lotFlags.refusals(request.certification(), found.values()));
