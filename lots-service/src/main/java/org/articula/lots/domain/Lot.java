@@ -134,14 +134,9 @@ public class Lot {
     /**
      * Takes a corrected quantity and/or the complete corrected readings and is judged again by the clause
      * version it was first judged by, whatever amendments came since: the next revision. A correction
-     * repeating the current figures is still a revision (someone stated them again, with a reason).
+     * repeating the current figures is still a revision (someone stated them again, with a reason). A parcel
+     * (one the caller checked is the producer's), when given, names where it was harvested.
      */
-    public LotRevision correct(AgreementTerms terms, BigDecimal quantity, List<Reading> readings, String reason,
-            String by, Instant at) {
-        return correct(terms, quantity, readings, null, reason, by, at);
-    }
-
-    /** The same, also naming the parcel (one the caller checked is the producer's) it was harvested from. */
     public LotRevision correct(AgreementTerms terms, BigDecimal quantity, List<Reading> readings, UUID parcel,
             String reason, String by, Instant at) {
         if (isVoided()) {

@@ -6,22 +6,15 @@ import java.util.UUID;
 
 /**
  * Whether one lot may enter a shipment: accepted at its current revision, not voided, of the shipment's centre and
- * in no other shipment. The shipment's {@code certification} is here so that a lot that cannot be sold under it
- * (its producer's certificate not valid on the delivery day) is refused by the same rule.
+ * in no other shipment. Under a certification the shipment is declared in, a lot that cannot be sold under it (its
+ * producer's certificate not valid on the delivery day) is refused by the same rule.
  *
  * @param centreId       the shipment's centre
  * @param shippedIn      the lots among those asked for that are already in a shipment, with that shipment's id
- * @param certification  the scheme the shipment is declared certified under, or null
  * @param uncertified    under a declared certification, why each lot that cannot be sold under it cannot (flagged,
  *                       or without a valid certificate of that scheme on its delivery day), by lot id
  */
-public record LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String certification,
-        Map<UUID, String> uncertified) {
-
-    /** Admission with no certificate refusals (none declared, or every lot certified). */
-    public LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, String certification) {
-        this(centreId, shippedIn, certification, Map.of());
-    }
+public record LotAdmission(UUID centreId, Map<UUID, UUID> shippedIn, Map<UUID, String> uncertified) {
 
     /** Why the lot cannot enter, in a sentence naming it; empty when it can. */
     public Optional<String> refusal(Lot lot) {

@@ -114,7 +114,7 @@ public class CentreResource {
             description = "As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, "
                     + "unit and verdict; saved as planilla-acopio-<date>-<centre name>.csv.")
     public CsvTable sheetCsv(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
-        LotSheet sheet = queries.collectionSheet(centreId, date);
+        LotSheet sheet = queries.collectionSheet(centreId, date, false); // the table prints no flags
         return LotSheetCsv.table("planilla-acopio-" + date + "-" + service.get(centreId).name, sheet,
                 queries.producersOf(sheet));
     }

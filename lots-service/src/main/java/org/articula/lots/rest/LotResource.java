@@ -143,7 +143,7 @@ public class LotResource {
                     + "unit and verdict; saved as lotes-<DNI>-<from>-al-<to>.csv.")
     public CsvTable ofProducerCsv(@QueryParam("producerId") @NotNull UUID producerId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
-        LotSheet sheet = queries.ofProducer(producerId, from, to);
+        LotSheet sheet = queries.ofProducer(producerId, from, to, false); // the table prints no flags
         Map<UUID, ProducerRef> producers = queries.producersOf(sheet);
         ProducerRef producer = producers.get(producerId); // named only when the caller sees lots of theirs
         return LotSheetCsv.table("lotes-" + (producer == null ? producerId : producer.nationalId) + "-" + from + "-al-"

@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.articula.lots.domain.AgreementTerms;
 import org.articula.lots.domain.Certificates;
 import org.articula.lots.domain.Lot;
@@ -25,7 +26,8 @@ import org.articula.lots.repository.ProducerRefRepository;
 /**
  * A lot's flags, computed when it is read, not stored with its revision: a certificate valid on the delivery day
  * but recorded late clears the flag (docs/decisions/0030-certifications-and-parcels.md). Any number of lots are
- * judged with three queries (their agreements, producers and certificates), never one per lot.
+ * judged with three queries (their agreements, producers and certificates), never one per lot; fewer when the
+ * caller already holds the agreements and producers.
  */
 @ApplicationScoped
 public class LotFlags {
@@ -39,7 +41,16 @@ public class LotFlags {
 
     /** Each lot's flags by its id; an empty list for a lot with none. */
     public Map<UUID, List<LotFlag>> of(Collection<Lot> lots) {
-        Judged judged = judge(lots, false);
+        return of(lots, Map.of(), Map.of());
+    }
+
+    /**
+     * The same, for lots whose agreements and producers the caller already holds (those missing are read): only
+     * certificates are read then, and only when some lot's clause version requires a certification.
+     */
+    public Map<UUID, List<LotFlag>> of(Collection<Lot> lots, Map<UUID, AgreementTerms> knownTerms,
+            Map<UUID, ProducerRef> knownProducers) {
+        Judged judged = judge(lots, false, knownTerms, knownProducers);
         Map<UUID, List<LotFlag>> flags = new HashMap<>();
         for (Lot lot : lots) {
             flags.put(lot.id, judged.version(lot).flatMap(v -> judged.certificates.flag(lot, v,
@@ -54,7 +65,7 @@ public class LotFlags {
      */
     public Map<UUID, String> refusals(String declared, Collection<Lot> lots) {
         RequiredCertification scheme = RequiredCertification.declared(declared);
-        Judged judged = judge(lots, true);
+        Judged judged = judge(lots, true, Map.of(), Map.of());
         Map<UUID, String> refusals = new HashMap<>();
         for (Lot lot : lots) {
             TermsVersion version = judged.version(lot)
@@ -73,17 +84,17 @@ public class LotFlags {
         }
     }
 
-    // Producers and certificates are read only when some lot's clause version requires a certification, or always.
-    private Judged judge(Collection<Lot> lots, boolean always) {
-        Map<UUID, AgreementTerms> terms = agreements.byIds(lots.stream().map(l -> l.agreementId)
-                .collect(Collectors.toSet()));
+    // Producers and certificates are read only when some lot's clause version requires a certification, or always;
+    // agreements and producers only when not given.
+    private Judged judge(Collection<Lot> lots, boolean always, Map<UUID, AgreementTerms> knownTerms,
+            Map<UUID, ProducerRef> knownProducers) {
+        Map<UUID, AgreementTerms> terms = referred(knownTerms, lots, l -> l.agreementId, agreements::byIds);
         Judged none = new Judged(terms, Map.of(), new Certificates(List.of()));
         if (!always && lots.stream().noneMatch(l -> none.version(l)
                 .flatMap(TermsVersion::requiredCertification).isPresent())) {
             return none;
         }
-        Map<UUID, ProducerRef> byId = producers.byIds(lots.stream().map(l -> l.producerId)
-                .collect(Collectors.toSet()));
+        Map<UUID, ProducerRef> byId = referred(knownProducers, lots, l -> l.producerId, producers::byIds);
         Set<UUID> holders = new HashSet<>();
         byId.values().forEach(p -> {
             holders.add(p.organisationId);
@@ -91,5 +102,24 @@ public class LotFlags {
         });
         holders.remove(null);
         return new Judged(terms, byId, new Certificates(certificates.heldByAny(byId.keySet(), holders)));
+    }
+
+    // What the lots refer to: the entries known, the others read in one query (none when nothing is missing).
+    private static <T> Map<UUID, T> referred(Map<UUID, T> known, Collection<Lot> lots, Function<Lot, UUID> ref,
+            Function<Set<UUID>, Map<UUID, T>> read) {
+        Map<UUID, T> referred = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        lots.stream().map(ref).filter(Objects::nonNull).distinct().forEach(id -> {
+            T found = known.get(id);
+            if (found == null) {
+                missing.add(id);
+            } else {
+                referred.put(id, found);
+            }
+        });
+        if (!missing.isEmpty()) {
+            referred.putAll(read.apply(missing));
+        }
+        return referred;
     }
 }

@@ -36,19 +36,29 @@ public class LotQueries {
     LotFlags flags;
 
     public LotSheet collectionSheet(UUID centreId, LocalDate day) {
+        return collectionSheet(centreId, day, true);
+    }
+
+    /** The same; without flags (no certificate queries) when {@code flagged} is false, for a table not showing them. */
+    public LotSheet collectionSheet(UUID centreId, LocalDate day, boolean flagged) {
         centres.get(centreId);
-        return sheet(lots.atCentreOn(centreId, day));
+        return sheet(lots.atCentreOn(centreId, day), flagged);
     }
 
     /** The producer's lots the caller may see: their organisation's or at its centres; a producer only their own. */
     public LotSheet ofProducer(UUID producerId, LocalDate from, LocalDate to) {
-        user.requireProducerOrStaff(producerId, "Productor", producerId);
-        checkRange(from, to);
-        return sheet(lots.ofProducer(producerId, from, to, user.organisationId()));
+        return ofProducer(producerId, from, to, true);
     }
 
-    private LotSheet sheet(List<Lot> found) {
-        return LotMapper.sheet(found, flags.of(found));
+    /** The same; without flags when {@code flagged} is false. */
+    public LotSheet ofProducer(UUID producerId, LocalDate from, LocalDate to, boolean flagged) {
+        user.requireProducerOrStaff(producerId, "Productor", producerId);
+        checkRange(from, to);
+        return sheet(lots.ofProducer(producerId, from, to, user.organisationId()), flagged);
+    }
+
+    private LotSheet sheet(List<Lot> found, boolean flagged) {
+        return LotMapper.sheet(found, flagged ? flags.of(found) : Map.of());
     }
 
     /** The producers of a sheet's lots (lots the caller was allowed to see), by id: to name them. */

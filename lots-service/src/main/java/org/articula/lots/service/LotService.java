@@ -156,7 +156,8 @@ public class LotService {
         return LotMapper.batchResult(flagged(results, created, context));
     }
 
-    // The receipts with their lots' flags, judged for the whole batch at once.
+    // The receipts with their lots' flags, judged for the whole batch at once by the agreements and producers the
+    // batch loaded: only certificates are read, and only if a clause version requires a certification.
     private List<Item> flagged(List<Item> results, Map<UUID, Lot> created, Context context) {
         Map<UUID, Lot> answered = new LinkedHashMap<>();
         for (Item item : results) {
@@ -165,7 +166,7 @@ public class LotService {
                         item.id())));
             }
         }
-        Map<UUID, List<LotFlag>> flags = lotFlags.of(answered.values());
+        Map<UUID, List<LotFlag>> flags = lotFlags.of(answered.values(), context.agreementsById(), context.producers);
         return results.stream().map(i -> i.receipt() == null ? i : LotMapper.flagged(i, answered.get(i.id()), flags))
                 .toList();
     }
@@ -264,6 +265,12 @@ public class LotService {
                 return own;
             }
             return Stream.concat(own.stream(), group.stream()).distinct().toList();
+        }
+
+        Map<UUID, AgreementTerms> agreementsById() {
+            Map<UUID, AgreementTerms> byId = new HashMap<>();
+            agreementsByParty.values().forEach(terms -> terms.forEach(t -> byId.put(t.id, t)));
+            return byId;
         }
     }
 

@@ -93,7 +93,7 @@ public class ShipmentService {
         Map<UUID, Lot> found = lots.findExisting(request.lotIds()).stream().filter(this::visible)
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
         List<Lot> asked = request.lotIds().stream().map(found::get).toList();
-        LotAdmission admission = new LotAdmission(centre.id, shippedIn, request.certification(),
+        LotAdmission admission = new LotAdmission(centre.id, shippedIn,
                 request.certification() == null
                         ? Map.of()
                         : lotFlags.refusals(request.certification(), found.values()));
@@ -167,13 +167,18 @@ public class ShipmentService {
 
     /** The shipment traced to each lot as pooled and each producer's share. */
     public ShipmentTrace trace(UUID id) {
+        return trace(id, true);
+    }
+
+    // Without flags (no certificate queries) for what does not show them, such as the EPCIS document.
+    private ShipmentTrace trace(UUID id, boolean flagged) {
         Shipment shipment = get(id);
         List<ShipmentLot> members = shipments.lotsOf(id);
         Map<UUID, Lot> now = lots.findExisting(members.stream().map(m -> m.lotId).toList()).stream()
                 .collect(Collectors.toMap(l -> l.id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         return ShipmentMapper.trace(shipment, members, shipments.revisionsOf(id), now,
                 producers.byIds(new ArrayList<>(members.stream().map(m -> m.producerId).distinct().toList())),
-                lotFlags.of(now.values()));
+                flagged ? lotFlags.of(now.values()) : Map.of());
     }
 
     /**
@@ -193,7 +198,7 @@ public class ShipmentService {
 
     /** The shipment's history as an EPCIS 2.0 JSON-LD document. */
     public ObjectNode epcis(UUID id) {
-        return ShipmentEpcis.document(trace(id), new Gs1Keys(companyPrefix), clock.instant(), clock.getZone());
+        return ShipmentEpcis.document(trace(id, false), new Gs1Keys(companyPrefix), clock.instant(), clock.getZone());
     }
 
     private boolean visible(Shipment s) {

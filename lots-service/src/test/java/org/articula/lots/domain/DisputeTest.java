@@ -74,7 +74,7 @@ class DisputeTest {
                 List.of(first), "otra", "Rosa", NEXT_DAY, LIMA));
         assertEquals(LotsProblem.LOT_ALREADY_CONTESTED, decidedRevision.type());
 
-        lot.correct(agreement, null, milk("11.8", "6.5", false), "lectura mal copiada", "Julia", NEXT_DAY);
+        lot.correct(agreement, null, milk("11.8", "6.5", false), null, "lectura mal copiada", "Julia", NEXT_DAY);
         var accepted = assertThrows(LotRuleException.class, () -> open(NEXT_DAY));
         assertEquals(LotsProblem.LOT_NOT_REJECTED, accepted.type());
 

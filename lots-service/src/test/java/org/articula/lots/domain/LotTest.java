@@ -94,7 +94,7 @@ class LotTest {
     @Test
     void aCorrectionIsTheNextRevisionWithTheNewReadingsJudgedAgain() {
         LotRevision revision = lot.correct(milkAgreement, null, milk("11.8", "6.5", false),
-                "lactodensímetro mal calibrado", "Julia Ramos", LATER);
+                null, "lactodensímetro mal calibrado", "Julia Ramos", LATER);
 
         assertEquals(2, lot.revision);
         assertEquals(Verdict.ACCEPTED, lot.figures.verdict);
@@ -116,7 +116,7 @@ class LotTest {
 
     @Test
     void aCorrectedQuantityKeepsTheReadingsAndTheirVerdict() {
-        lot.correct(milkAgreement, new BigDecimal("17.25"), null, "balanza", "Julia Ramos", LATER);
+        lot.correct(milkAgreement, new BigDecimal("17.25"), null, null, "balanza", "Julia Ramos", LATER);
 
         assertEquals(2, lot.revision);
         assertEquals(new BigDecimal("17.250"), lot.figures.quantity);
@@ -127,7 +127,7 @@ class LotTest {
     @Test
     void aCorrectionIsJudgedByTheVersionTheLotWasJudgedByNotByALaterAmendment() {
         // 11.8 % passes version 1 (11.5) and fails version 2 (12.0), in force when the correction is made
-        lot.correct(milkAgreement, null, milk("11.8", "6.5", false), "nueva muestra", "Julia Ramos", LATER);
+        lot.correct(milkAgreement, null, milk("11.8", "6.5", false), null, "nueva muestra", "Julia Ramos", LATER);
 
         assertEquals(1, lot.agreementVersion);
         assertEquals(Verdict.ACCEPTED, lot.figures.verdict);
@@ -136,7 +136,7 @@ class LotTest {
     @Test
     void aCorrectionRepeatingTheCurrentFiguresIsStillARevision() {
         LotRevision revision = lot.correct(milkAgreement, new BigDecimal("18.5"), milk("11.2", "6.5", false),
-                "verificado", "Julia Ramos", LATER);
+                null, "verificado", "Julia Ramos", LATER);
 
         assertEquals(2, lot.revision);
         assertEquals(2, revision.revision);
@@ -147,13 +147,13 @@ class LotTest {
     @Test
     void aCorrectionMustNameAQuantityOrReadingsItsClauseCanJudge() {
         LotRuleException empty = assertThrows(LotRuleException.class,
-                () -> lot.correct(milkAgreement, null, null, "nada", "Julia Ramos", LATER));
+                () -> lot.correct(milkAgreement, null, null, null, "nada", "Julia Ramos", LATER));
         assertEquals(ProblemType.VALIDATION, empty.type());
         assertEquals(List.of(new Violation("quantity", "indique la cantidad o las lecturas corregidas")),
                 empty.problem().violations());
 
         LotRuleException unfit = assertThrows(LotRuleException.class, () -> lot.correct(milkAgreement, null,
-                List.of(reading("antibiotics", "0")), "x", "Julia Ramos", LATER));
+                List.of(reading("antibiotics", "0")), null, "x", "Julia Ramos", LATER));
         assertEquals("readings[0].result", unfit.problem().violations().get(0).field());
 
         assertEquals(1, lot.revision);
@@ -178,7 +178,7 @@ class LotTest {
         lot.voidLot("registrado dos veces", "Julia Ramos", LATER);
 
         LotRuleException correcting = assertThrows(LotRuleException.class, () -> lot.correct(milkAgreement,
-                new BigDecimal("17"), null, "x", "Julia Ramos", LATER.plusSeconds(60)));
+                new BigDecimal("17"), null, null, "x", "Julia Ramos", LATER.plusSeconds(60)));
         LotRuleException voidingAgain = assertThrows(LotRuleException.class,
                 () -> lot.voidLot("otra vez", "Julia Ramos", LATER.plusSeconds(60)));
 
@@ -197,7 +197,7 @@ class LotTest {
     @Test
     void anEarlierRevisionKeepsTheFiguresItHadThen() {
         LotRevision first = lot.asRecorded("Julia Ramos");
-        lot.correct(milkAgreement, new BigDecimal("20"), milk("11.8", "6.5", false), "x", "Julia Ramos", LATER);
+        lot.correct(milkAgreement, new BigDecimal("20"), milk("11.8", "6.5", false), null, "x", "Julia Ramos", LATER);
 
         assertEquals(new BigDecimal("18.500"), first.figures.quantity);
         assertEquals(Verdict.REJECTED, first.figures.verdict);
@@ -215,7 +215,7 @@ class LotTest {
         assertFalse(lot.isRetryOf(new Delivery(sent.id(), UUID.randomUUID(), sent.operatorId(), sent.producerId(),
                 sent.product(), sent.quantity(), sent.unit(), sent.deliveredAt(), sent.shift(), sent.readings())));
 
-        lot.correct(milkAgreement, new BigDecimal("17"), null, "balanza", "Julia Ramos", LATER);
+        lot.correct(milkAgreement, new BigDecimal("17"), null, null, "balanza", "Julia Ramos", LATER);
 
         assertTrue(lot.isRetryOf(sent)); // the device still sends what it first recorded
         assertFalse(lot.isRetryOf(new Delivery(sent.id(), sent.centreId(), sent.operatorId(), sent.producerId(),

@@ -39,7 +39,7 @@ class ShipmentTest {
         Lot a = lot("18.5", "12.0");
         Lot b = lot("20.25", "11.9");
         Shipment.Dispatched d = Shipment.dispatch(request(List.of(loss("0.75", "derrame al trasvasar")), a, b),
-                organisation, List.of(a, b), admission(Map.of(), null), "Julia", NOW);
+                organisation, List.of(a, b), admission(Map.of()), "Julia", NOW);
         Shipment s = d.shipment();
         assertEquals(new BigDecimal("38.750"), s.lotsQuantity);
         assertEquals(new BigDecimal("0.750"), s.lossesQuantity);
@@ -73,7 +73,7 @@ class ShipmentTest {
                 asked.stream().map(l -> l == null ? UUID.randomUUID() : l.id).toList(), List.of(), null);
 
         LotRuleException e = assertThrows(LotRuleException.class, () -> Shipment.dispatch(request, organisation,
-                asked, admission(Map.of(shipped.id, otherShipment), null), "Julia", NOW));
+                asked, admission(Map.of(shipped.id, otherShipment)), "Julia", NOW));
 
         assertEquals(LotsProblem.LOTS_NOT_SHIPPABLE, e.type());
         List<String> fields = e.problem().violations().stream().map(Violation::field).toList();
@@ -92,11 +92,11 @@ class ShipmentTest {
         Lot a = lot("18.5", "12.0");
         LotRuleException e = assertThrows(LotRuleException.class, () -> Shipment.dispatch(
                 request(List.of(loss("10", "derrame"), loss("8.5", "evaporación")), a), organisation, List.of(a),
-                admission(Map.of(), null), "Julia", NOW));
+                admission(Map.of()), "Julia", NOW));
         assertEquals(LotsProblem.LOSSES_EXCEED_LOTS, e.type());
         assertEquals("losses", e.problem().violations().get(0).field());
         Shipment.dispatch(request(List.of(loss("18.499", "derrame")), a), organisation, List.of(a),
-                admission(Map.of(), null), "Julia", NOW); // a gram left is a shipment
+                admission(Map.of()), "Julia", NOW); // a gram left is a shipment
     }
 
     @Test
@@ -104,13 +104,13 @@ class ShipmentTest {
         Lot late = lot("18.5", "12.0");
         late.deliveredAt = DISPATCHED.plusSeconds(60);
         LotRuleException e = assertThrows(LotRuleException.class, () -> Shipment.dispatch(request(List.of(), late),
-                organisation, List.of(late), admission(Map.of(), null), "Julia", NOW));
+                organisation, List.of(late), admission(Map.of()), "Julia", NOW));
         assertEquals("lotIds[0]", e.problem().violations().get(0).field());
         Lot a = lot("18.5", "12.0");
         Dispatch future = new Dispatch(UUID.randomUUID(), centre, buyer, "C-1", NOW.plusSeconds(3600),
                 List.of(a.id), List.of(), null);
         LotRuleException f = assertThrows(LotRuleException.class,
-                () -> Shipment.dispatch(future, organisation, List.of(a), admission(Map.of(), null), "Julia", NOW));
+                () -> Shipment.dispatch(future, organisation, List.of(a), admission(Map.of()), "Julia", NOW));
         assertEquals("dispatchedAt", f.problem().violations().get(0).field());
     }
 
@@ -118,7 +118,7 @@ class ShipmentTest {
     void theSameRequestAgainIsARepeatAndAnyOtherIsNot() {
         Lot a = lot("18.5", "12.0");
         Dispatch request = request(List.of(loss("0.5", "derrame")), a);
-        Shipment s = Shipment.dispatch(request, organisation, List.of(a), admission(Map.of(), "ORGANIC"), "Julia",
+        Shipment s = Shipment.dispatch(request, organisation, List.of(a), admission(Map.of()), "Julia",
                 NOW).shipment();
         assertTrue(s.isRepeatOf(request, List.of(a.id)));
         assertFalse(s.isRepeatOf(new Dispatch(request.id(), centre, buyer, "Otra", DISPATCHED, List.of(a.id),
@@ -167,12 +167,12 @@ class ShipmentTest {
 
     private Shipment dispatched() {
         Lot a = lot("18.5", "12.0");
-        return Shipment.dispatch(request(List.of(), a), organisation, List.of(a), admission(Map.of(), null), "Julia",
+        return Shipment.dispatch(request(List.of(), a), organisation, List.of(a), admission(Map.of()), "Julia",
                 NOW).shipment();
     }
 
-    private LotAdmission admission(Map<UUID, UUID> shipped, String certification) {
-        return new LotAdmission(centre, shipped, certification);
+    private LotAdmission admission(Map<UUID, UUID> shipped) {
+        return new LotAdmission(centre, shipped, Map.of());
     }
 
     private Dispatch request(List<Loss> losses, Lot... lots) {
