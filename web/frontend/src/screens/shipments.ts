@@ -180,11 +180,12 @@ async function lotsOfDays(centreId: string, from: string, to: string): Promise<L
   return sheets.flatMap((s) => s.lots).sort((a, b) => a.deliveredAt.localeCompare(b.deliveredAt));
 }
 
-/** Lots already in a shipment of the centre: the traces of the shipments since the first day chosen. */
-async function shippedLots(centreId: string, from: string): Promise<Set<string>> {
-  const recent = await call<Shipment[]>(`${LOTS}/shipments?centreId=${centreId}&from=${addDays(from, -1)}&to=${addDays(limaDate(), 1)}&size=200`);
-  const traces = await Promise.all(recent.map((s) => call<{ lots: { lotId: string }[] }>(`${LOTS}/shipments/${s.shipmentId}/trace`)));
-  return new Set(traces.flatMap((t) => t.lots.map((l) => l.lotId)));
+/** Of the centre's lots delivered in the days chosen (as lotsOfDays reads them, 31 at most), those already in a shipment. */
+async function shippedLots(centreId: string, from: string, to: string): Promise<Set<string>> {
+  const last = addDays(from, 30) < to ? addDays(from, 30) : to;
+  if (last < from) return new Set();
+  const shipped = await call<{ lotId: string }[]>(`${LOTS}/shipments/lots?centreId=${centreId}&from=${from}&to=${last}`);
+  return new Set(shipped.map((l) => l.lotId));
 }
 
 let loaded: { key: string; at: number; lots: LotReceipt[]; shipped: Set<string> } | null = null;
@@ -193,7 +194,7 @@ let loaded: { key: string; at: number; lots: LotReceipt[]; shipped: Set<string> 
 async function offeredLots(centreId: string, from: string, to: string) {
   const key = `${centreId}/${from}/${to}`;
   if (!loaded || loaded.key !== key || Date.now() - loaded.at > 30000) {
-    const [lots, shipped] = await Promise.all([lotsOfDays(centreId, from, to), shippedLots(centreId, from)]);
+    const [lots, shipped] = await Promise.all([lotsOfDays(centreId, from, to), shippedLots(centreId, from, to)]);
     loaded = { key, at: Date.now(), lots, shipped };
   }
   return loaded;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,22 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
         return getEntityManager().createQuery("from ShipmentLot where lotId in :lots", ShipmentLot.class)
                 .setParameter("lots", lotIds).getResultList().stream()
                 .collect(Collectors.toMap(s -> s.lotId, s -> s.shipmentId));
+    }
+
+    /** A lot in a shipment, with the shipment's id and reference. */
+    public record PooledLot(UUID lotId, UUID shipmentId, String reference) {
+    }
+
+    /**
+     * The centre's lots delivered from {@code from} to {@code to} (Lima dates, inclusive) that are in a shipment,
+     * in delivery order: one query over the centre's day index and shipment_lot's key.
+     */
+    public List<PooledLot> pooledAt(UUID centreId, LocalDate from, LocalDate to) {
+        return getEntityManager().createQuery("select m.lotId, s.id, s.reference from Lot l, ShipmentLot m, Shipment s"
+                + " where l.centreId = :centre and l.deliveryDate between :from and :to and m.lotId = l.id"
+                + " and s.id = m.shipmentId order by l.deliveredAt, l.id", Object[].class)
+                .setParameter("centre", centreId).setParameter("from", from).setParameter("to", to).getResultList()
+                .stream().map(r -> new PooledLot((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
     }
 
     /** The shipment's lots in the order they were asked for. */

@@ -28,6 +28,7 @@ import org.articula.lots.rest.dto.ShipmentRequest;
 import org.articula.lots.rest.dto.ShipmentResultRequest;
 import org.articula.lots.rest.dto.ShipmentTrace;
 import org.articula.lots.rest.dto.ShipmentView;
+import org.articula.lots.rest.dto.ShippedLot;
 import org.articula.lots.service.ShipmentService;
 import org.articula.platform.idempotency.CreatedResponse;
 import org.articula.platform.security.Roles;
@@ -77,6 +78,18 @@ public class ShipmentResource {
             @QueryParam("to") LocalDate to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return service.search(centreId, from, to, page, size).stream().map(ShipmentMapper::view).toList();
+    }
+
+    @GET
+    @Path("/lots")
+    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
+    @Operation(summary = "The centre's lots delivered in a period that are already in a shipment",
+            description = "Lots of centreId delivered from..to (Lima dates, inclusive, at most 366 days apart), "
+                    + "in delivery order, each with the shipment that pooled it (id and reference): those a new "
+                    + "shipment can no longer take. For the centre's organisation; another's centre is not found.")
+    public List<ShippedLot> shippedLots(@QueryParam("centreId") @NotNull UUID centreId,
+            @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
+        return service.shippedLots(centreId, from, to);
     }
 
     @GET

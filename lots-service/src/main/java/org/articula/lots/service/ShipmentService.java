@@ -35,6 +35,7 @@ import org.articula.lots.repository.ParcelRepository;
 import org.articula.lots.repository.ProducerRefRepository;
 import org.articula.lots.repository.ShipmentRepository;
 import org.articula.lots.rest.dto.ShipmentTrace;
+import org.articula.lots.rest.dto.ShippedLot;
 import org.articula.platform.audit.AuditTrail;
 import org.articula.platform.idempotency.Created;
 import org.articula.platform.outbox.Outbox;
@@ -57,6 +58,8 @@ public class ShipmentService {
     LotRepository lots;
     @Inject
     CentreRepository centres;
+    @Inject
+    CentreService centreAccess;
     @Inject
     ProducerRefRepository producers;
     @Inject
@@ -163,6 +166,17 @@ public class ShipmentService {
         return shipments.search(new ShipmentRepository.Filter(user.organisationId(), centreId,
                 from == null ? null : from.atStartOfDay(clock.getZone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()), page, size);
+    }
+
+    /**
+     * The centre's lots delivered from..to (Lima dates, inclusive) already in a shipment, in delivery order: what a
+     * new shipment may no longer take. The centre's organisation only; another's centre is not found.
+     */
+    public List<ShippedLot> shippedLots(UUID centreId, LocalDate from, LocalDate to) {
+        centreAccess.get(centreId);
+        LotQueries.checkRange(from, to);
+        return shipments.pooledAt(centreId, from, to).stream()
+                .map(p -> new ShippedLot(p.lotId(), p.shipmentId(), p.reference())).toList();
     }
 
     /** The shipment traced to each lot as pooled and each producer's share. */

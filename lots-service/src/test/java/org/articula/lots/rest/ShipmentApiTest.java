@@ -224,6 +224,18 @@ class ShipmentApiTest {
                 .post(SHIPMENTS).then().statusCode(201);
         given().contentType(ContentType.JSON).body(shipment(id, List.of(accepted), List.of(), null)).post(SHIPMENTS)
                 .then().statusCode(422).body("violations[0].message", containsString("ya está en el envío " + first));
+        // What the "Nuevo envío" screen no longer offers: only the shipped lot, with its shipment, in one call.
+        String deliveredOn = LocalDate.ofInstant(delivered, LIMA).toString();
+        given().queryParams("centreId", centre, "from", deliveredOn, "to", TODAY.toString()).get(SHIPMENTS + "/lots")
+                .then().statusCode(200).body("lotId", contains(accepted.toString()))
+                .body("shipmentId", contains(first.toString())).body("reference", contains("Cisterna C4X-812"));
+        given().queryParams("centreId", centre, "from", TODAY.plusDays(1).toString(), "to", TODAY.plusDays(2)
+                .toString()).get(SHIPMENTS + "/lots").then().statusCode(200).body("$", empty());
+        given().queryParams("centreId", centre, "from", TODAY.toString(), "to", TODAY.minusDays(1).toString())
+                .get(SHIPMENTS + "/lots").then().statusCode(400).body("violations[0].field", is("to"));
+        given().header(TestTokens.as(processor, Roles.BUYER_ADMIN)).queryParams("centreId", centre, "from",
+                deliveredOn, "to", TODAY.toString()).get(SHIPMENTS + "/lots").then().statusCode(404)
+                .contentType(PROBLEM);
         given().header(TestTokens.as(association, Roles.TREASURER)).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "ACCEPTED", "receivedAt", dispatched.toString()))
                 .post(SHIPMENTS + "/" + first + "/result").then().statusCode(403);

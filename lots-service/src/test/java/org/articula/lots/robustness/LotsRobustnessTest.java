@@ -124,6 +124,8 @@ class LotsRobustnessTest {
                 .seed("GET " + SHIPMENTS, () -> ApiRequest.empty().withQuery("centreId", centre)
                         .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY).withQuery("page", 0)
                         .withQuery("size", 50))
+                .seed("GET " + SHIPMENTS + "/lots", () -> ApiRequest.empty().withQuery("centreId", centre)
+                        .withQuery("from", TODAY.minusDays(7)).withQuery("to", TODAY))
                 .seed("GET " + SHIPMENTS + "/{id}", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("GET " + SHIPMENTS + "/{id}/trace", () -> ApiRequest.empty().withPath("id", shipment))
                 .seed("GET " + SHIPMENTS + "/{id}/epcis", () -> ApiRequest.empty().withPath("id", shipment))

@@ -79,7 +79,8 @@ class LotsIsolationTest {
                         "/api/v1/lots/" + a.lot() + "/history", "/api/v1/collection-centres", centreOfA + "/operators",
                         centreOfA + "/sheet?date=" + TO, "/api/v1/disputes/" + a.dispute(),
                         "/api/v1/shipments/" + a.shipment(), "/api/v1/shipments/" + a.shipment() + "/trace",
-                        "/api/v1/shipments/" + a.shipment() + "/parcels")
+                        "/api/v1/shipments/" + a.shipment() + "/parcels",
+                        "/api/v1/shipments/lots?centreId=" + a.centre() + "&from=" + FROM + "&to=" + TO)
                 .foreign("organisation", a.organisation()).foreign("producer", a.producer())
                 .foreign("centre", a.centre()).foreign("operator", a.operator()).foreign("lot", a.lot())
                 .foreign("rejectedLot", a.rejectedLot()).foreign("dispute", a.dispute())
@@ -154,6 +155,8 @@ class LotsIsolationTest {
         m.operation("GET /api/v1/shipments", get("/api/v1/shipments"),
                 get("/api/v1/shipments").withQuery("centreId", "{{filter:centre}}").withQuery("from", FROM)
                         .withQuery("to", TO));
+        m.operation("GET /api/v1/shipments/lots", get("/api/v1/shipments/lots").withQuery("centreId", "{{centre}}")
+                .withQuery("from", FROM).withQuery("to", TO));
         m.operation("GET /api/v1/shipments/{id}", get("/api/v1/shipments/{{shipment}}"));
         m.operation("GET /api/v1/shipments/{id}/trace", get("/api/v1/shipments/{{shipment}}/trace"));
         m.operation("GET /api/v1/shipments/{id}/epcis",
