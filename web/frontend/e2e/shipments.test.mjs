@@ -49,13 +49,20 @@ describe('a tanker from the Laredo centre to the plant', () => {
     await page.getByRole('link', { name: 'Nuevo envío' }).click();
     await page.locator('#lots-from').waitFor();
     const { to: day } = sampleFortnight(limaToday());
-    await page.locator('#lots-from').fill(day);
-    await page.locator('#lots-to').fill(day);
-    await eventually('the accepted lots of that day offered', async () => (await page.locator('[data-pick]').count()) >= POOLED);
-    const ids = (await page.locator('[data-pick]').evaluateAll((boxes) => boxes.map((b) => b.dataset.pick))).slice(0, POOLED);
-    for (const id of ids) await page.locator(`[data-pick="${id}"]`).check();
     const centre = (await api(context, 'GET', '/api/lots/v1/collection-centres'))[0].id;
     const sheet = await api(context, 'GET', `/api/lots/v1/collection-centres/${centre}/sheet?date=${day}`);
+    const ofTheDay = new Set(sheet.lots.map((l) => l.id));
+    await page.locator('#lots-from').fill(day);
+    await page.locator('#lots-to').fill(day);
+    // Filling "Desde" first shows that day to today for a moment (lots recorded today by other journeys among
+    // them): wait for the list of the chosen day alone.
+    const picks = () => page.locator('[data-pick]').evaluateAll((boxes) => boxes.map((b) => b.dataset.pick));
+    await eventually('the accepted lots of that day offered', async () => {
+      const ids = await picks();
+      return ids.length >= POOLED && ids.every((id) => ofTheDay.has(id));
+    });
+    const ids = (await picks()).slice(0, POOLED);
+    for (const id of ids) await page.locator(`[data-pick="${id}"]`).check();
     pooled = sheet.lots.filter((l) => ids.includes(l.id));
     assert.equal(pooled.length, POOLED);
     assert.ok(pooled.every((l) => l.verdict === 'ACCEPTED' && l.status === 'RECORDED'), 'only accepted, standing lots are offered');
