@@ -43,7 +43,7 @@ public class StatementLineResource {
     public List<LotStatementLine> lines(@Parameter(description = "A lot's id; repeat for up to "
             + LotStatementService.MAX_LOTS + " lots", required = true,
             schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class, minItems = 1,
-                    maxItems = LotStatementService.MAX_LOTS)) @QueryParam("lotId") List<String> lotIds) {
+                    maxItems = LotStatementService.MAX_LOTS)) @QueryParam("lotId") List<UUID> lotIds) {
         return service.lines(lotIds);
     }
 }

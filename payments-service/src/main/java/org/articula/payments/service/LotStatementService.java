@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.articula.payments.mapping.PurchaseLedgerMapper;
 import org.articula.payments.repository.StatementLineQueries;
 import org.articula.payments.rest.dto.LotStatementLine;
@@ -24,15 +22,12 @@ public class LotStatementService {
     /** The most lots one request may name. */
     public static final int MAX_LOTS = 500;
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     @Inject
     StatementLineQueries queries;
     @Inject
     CurrentUser user;
 
-    public List<LotStatementLine> lines(List<String> lotIds) {
+    public List<LotStatementLine> lines(List<UUID> lotIds) {
         List<UUID> lots = parse(lotIds);
         UUID producer = null;
         if (user.isOnlyProducer()) {
@@ -46,22 +41,14 @@ public class LotStatementService {
                 .toList();
     }
 
-    // 1 to MAX_LOTS ids, each a UUID; repeated ones count once.
-    private static List<UUID> parse(List<String> lotIds) {
+    // 1 to MAX_LOTS ids (each read as a UUID by the platform's query converters); repeated ones count once.
+    private static List<UUID> parse(List<UUID> lotIds) {
         if (lotIds == null || lotIds.isEmpty()) {
             throw ProblemException.invalidField("lotId", "indique al menos un lote");
         }
         if (lotIds.size() > MAX_LOTS) {
             throw ProblemException.invalidField("lotId", "a lo más " + MAX_LOTS + " lotes por consulta");
         }
-        Set<UUID> lots = new LinkedHashSet<>();
-        for (String text : lotIds) {
-            String id = text == null ? "" : text.strip();
-            if (!UUID_TEXT.matcher(id).matches()) {
-                throw ProblemException.invalidField("lotId", "no es un identificador válido (UUID)");
-            }
-            lots.add(UUID.fromString(id));
-        }
-        return List.copyOf(lots);
+        return List.copyOf(new LinkedHashSet<>(lotIds));
     }
 }
