@@ -60,6 +60,11 @@ final class Api {
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
+    /** Sends without waiting, keeping the answer's headers and body (a refusal is read, not only counted). */
+    CompletableFuture<HttpResponse<String>> sendAsyncReading(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** POSTs {@code body} as JSON and returns the answer, failing unless its status is one of {@code expected}. */
     JsonNode post(String url, Object body, int... expected) throws IOException, InterruptedException {
         return expect(send(postJson(url, write(body))), "POST " + url, expected).json();

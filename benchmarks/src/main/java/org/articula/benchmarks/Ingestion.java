@@ -4,30 +4,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.articula.localstack.LocalStack;
 
 /**
- * Lots per second stored by lots-service's batch API, several batches in flight at once; and the
- * physical baseline: the very rows the service stored, inserted again by a plain JDBC batch insert
- * (same batch size, same number of connections, one transaction per batch) into an equivalent table
- * in the same database (same columns, constraints and indexes; no foreign keys).
+ * Lots per second stored by lots-service's batch API, several batches in flight at once. Its
+ * baselines (the same rows inserted again by plain JDBC) are {@link EveryRowBaseline}'s.
  */
 final class Ingestion {
 
@@ -88,107 +77,13 @@ final class Ingestion {
         return counts;
     }
 
-    /** Copies the organisation's stored lots into {@code bench_lot}, timing only the inserts. */
-    static Result plainJdbc(LocalStack.Database db, UUID organisation, int batchSize, int connections,
-            Progress progress) throws Exception {
-        StoredLots stored = createBenchTableAndReadLots(db, organisation);
-        List<Object[]> rows = stored.rows();
-        String insert = stored.insertIntoBenchLot();
-        int batches = (rows.size() + batchSize - 1) / batchSize;
-        List<Connection> pool = openConnections(db, connections);
-        AtomicInteger done = new AtomicInteger();
-        ThreadLocal<Connection> mine = new ThreadLocal<>();
-        AtomicInteger next = new AtomicInteger();
-        try {
-            return inParallel(rows.size(), batches, connections, b -> {
-                Connection c = mine.get();
-                if (c == null) {
-                    c = pool.get(next.getAndIncrement());
-                    mine.set(c);
-                }
-                insertBatch(c, insert, rows.subList(b * batchSize, Math.min(rows.size(), (b + 1) * batchSize)));
-                c.commit();
-                int n = done.incrementAndGet();
-                progress.update((double) n / batches, n + "/" + batches + " batches");
-            }, new long[batches]);
-        } finally {
-            for (Connection c : pool) {
-                c.close();
-            }
-            try (Connection c = Population.connect(db); Statement s = c.createStatement()) {
-                s.execute("drop table bench_lot");
-            }
-        }
-    }
-
-    /** The organisation's rows of {@code lot}, column by column, to be inserted again as they are. */
-    private record StoredLots(List<String> columns, List<Object[]> rows) {
-
-        String insertIntoBenchLot() {
-            return "insert into bench_lot (" + String.join(", ", columns) + ") values ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        }
-    }
-
-    /** (Re)creates {@code bench_lot} like {@code lot} and reads the organisation's stored lots. */
-    private static StoredLots createBenchTableAndReadLots(LocalStack.Database db, UUID organisation)
-            throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
-        try (Connection c = Population.connect(db); Statement s = c.createStatement()) {
-            s.execute("drop table if exists bench_lot");
-            s.execute("create table bench_lot (like lot including all)");
-            try (PreparedStatement q = c.prepareStatement("select * from lot where organisation_id = ?")) {
-                q.setObject(1, organisation);
-                try (ResultSet rs = q.executeQuery()) {
-                    int n = rs.getMetaData().getColumnCount();
-                    for (int i = 1; i <= n; i++) {
-                        columns.add(rs.getMetaData().getColumnName(i));
-                    }
-                    while (rs.next()) {
-                        Object[] row = new Object[n];
-                        for (int i = 0; i < n; i++) {
-                            row[i] = rs.getObject(i + 1);
-                        }
-                        rows.add(row);
-                    }
-                }
-            }
-        }
-        return new StoredLots(columns, rows);
-    }
-
-    /** One connection per concurrent batch, rewriting batched inserts into multi-row ones as the driver can. */
-    private static List<Connection> openConnections(LocalStack.Database db, int connections) throws SQLException {
-        String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-        List<Connection> pool = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            Connection c = DriverManager.getConnection(url, db.user(), db.password());
-            c.setAutoCommit(false);
-            pool.add(c);
-        }
-        return pool;
-    }
-
-    private static void insertBatch(Connection c, String insert, List<Object[]> batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insert)) {
-            for (Object[] row : batch) {
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     @FunctionalInterface
     interface Batch {
         void run(int index) throws Exception;
     }
 
     /** Runs {@code batches} on {@code threads} threads, each taking the next batch when done with one. */
-    private static Result inParallel(int items, int batches, int threads, Batch batch, long[] batchNanos)
+    static Result inParallel(int items, int batches, int threads, Batch batch, long[] batchNanos)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();

@@ -105,6 +105,15 @@ final class Machine {
         return field(status, "VmHWM") / 1024;
     }
 
+    /** Starts the process's peak RSS (VmHWM) again from its current RSS, so a phase's own peak can be read. */
+    static void resetPeak(long pid) {
+        try {
+            Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5");
+        } catch (IOException e) {
+            // not our process, or an old kernel: the peak is then the process's whole life's
+        }
+    }
+
     /** A "Name:   1234 kB" line's number. */
     static long field(String text, String name) {
         return text.lines().filter(l -> l.startsWith(name + ":")).findFirst()

@@ -7,15 +7,18 @@ import java.util.List;
 
 /** What to run, from the command line: {@code --quick}, or the full scale, each figure adjustable. */
 record Options(boolean quick, int lots, int batchSize, int connections, int rate, int latencySeconds,
-        int warmUpSeconds, List<Integer> settlementProducers, Path out, boolean keep) {
+        int warmUpSeconds, List<Integer> settlementProducers, Path out, boolean keep, int clients,
+        int closedLoopSeconds, int stored, int overloadSeconds, boolean restarts) {
 
     static final String USAGE = """
             usage: ./benchmark [--quick] [--lots N] [--batch N] [--connections N] [--rate N] [--latency-seconds N]
-                               [--settlement N,N,...] [--out DIR] [--keep]
-              --quick             a short run (under 3 minutes): 20,000 lots, 15 s at 200 lots/s, settlements of
-                                  1,000 and 10,000 producers
-              (default)           the full run: 100,000 lots, 60 s at 200 lots/s, settlements of 1,000, 10,000
-                                  and 50,000 producers x 30 lots
+                               [--settlement N,N,...] [--clients N] [--closed-loop-seconds N] [--stored N]
+                               [--overload-seconds N] [--no-restarts] [--out DIR] [--keep]
+              --quick             a short run (under 3 minutes): 20,000 lots, 15 s at 200 lots/s, 10 s closed
+                                  loop, 10 s overload, settlements of 1,000 and 10,000 producers, start-up alone
+              (default)           the full run: 100,000 lots, 60 s at 200 lots/s, 60 s closed loop at the start
+                                  and again with 1,000,000 lots stored, 30 s overload, settlements of 1,000,
+                                  10,000, 50,000 and 200,000 producers x 30 lots, start-up alone and restart
               --lots N            lots ingested through the batch API (30 per producer: a fortnight, two shifts),
                                   after up to 20,000 of an earlier fortnight as a warm-up
               --batch N           lots per batch request (at most 10,000)
@@ -23,6 +26,12 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
               --rate N            single lots per second for the latency measurement
               --latency-seconds N how long the latency measurement runs (after a warm-up)
               --settlement N,...  producers (30 lots each) of each settlement measured
+              --clients N         closed-loop clients, each sending a lot when its last one is answered
+              --closed-loop-seconds N  how long each closed-loop measurement runs (after a warm-up)
+              --stored N          lots stored (by the batch API) before the closed loop is measured again;
+                                  0: measured once
+              --overload-seconds N  how long lots are sent at twice the closed-loop capacity
+              --no-restarts       skip start-up of each service alone and of the stack on its data
               --out DIR           where the JSON and Markdown reports go (default benchmarks/results)
               --keep              keep the stack's data directory afterwards
             """;
@@ -35,9 +44,14 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
         int rate = 200;
         int latencySeconds = quick ? 15 : 60;
         int warmUp = quick ? 10 : 15; // a separate run first: the single-lot path is not hot after the batches
-        List<Integer> settlement = quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 50_000);
+        List<Integer> settlement = quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 50_000, 200_000);
         Path out = root.resolve("benchmarks/results");
         boolean keep = false;
+        int clients = 4;
+        int closedLoopSeconds = quick ? 10 : 60;
+        int stored = quick ? 0 : 1_000_000;
+        int overloadSeconds = quick ? 10 : 30;
+        boolean restarts = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> {
@@ -49,12 +63,23 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
                 case "--rate" -> rate = positive(args, ++i);
                 case "--latency-seconds" -> latencySeconds = positive(args, ++i);
                 case "--settlement" -> settlement = sizes(value(args, ++i));
+                case "--clients" -> clients = positive(args, ++i);
+                case "--closed-loop-seconds" -> closedLoopSeconds = positive(args, ++i);
+                case "--stored" -> stored = Integer.parseInt(value(args, ++i).replace("_", ""));
+                case "--overload-seconds" -> overloadSeconds = positive(args, ++i);
+                case "--no-restarts" -> restarts = false;
                 case "--out" -> out = Path.of(value(args, ++i)).toAbsolutePath();
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(quick, lots, batch, connections, rate, latencySeconds, warmUp, settlement, out, keep);
+        return new Options(quick, lots, batch, connections, rate, latencySeconds, warmUp, settlement, out, keep,
+                clients, closedLoopSeconds, stored, overloadSeconds, restarts);
+    }
+
+    /** The closed loop's warm-up: half the measurement, at most 10 s (enough for the JIT). */
+    int closedLoopWarmUpSeconds() {
+        return Math.max(1, Math.min(closedLoopSeconds / 2, 10));
     }
 
     /** Lots sent through the batch API before the measured ones (an earlier fortnight's), not counted. */

@@ -178,7 +178,13 @@ public final class LocalStack implements AutoCloseable {
         say(serviceName + " killed");
     }
 
-    /** Starts a killed service again with the same settings and waits until it is ready. */
+    /** Stops one service gracefully (SIGTERM, as a deployment would), e.g. to time its start alone. */
+    public synchronized void stopService(String serviceName) throws InterruptedException {
+        stopProcess(processes.get(serviceName));
+        say(serviceName + " stopped");
+    }
+
+    /** Starts a killed or stopped service again with the same settings and waits until it is ready. */
     public synchronized void startService(String serviceName) throws IOException, InterruptedException {
         Process current = processes.get(serviceName);
         if (current != null && current.isAlive()) {
