@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.AgreementSearch;
 import org.articula.contracts.domain.AgreementStatus;
+import org.articula.platform.persistence.Where;
 
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
@@ -20,33 +21,14 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     }
 
     public List<Agreement> page(AgreementSearch f, int page, int size) {
-        StringBuilder where = new StringBuilder("(organisationId = :party or buyerId = :party)");
-        Parameters params = Parameters.with("party", f.partyId());
-        if (f.organisationId() != null) {
-            where.append(" and organisationId = :org");
-            params.and("org", f.organisationId());
-        }
-        if (f.buyerId() != null) {
-            where.append(" and buyerId = :buyer");
-            params.and("buyer", f.buyerId());
-        }
-        if (f.producerId() != null) {
-            where.append(" and counterparty.producerId = :producer");
-            params.and("producer", f.producerId());
-        }
-        if (f.groupId() != null) {
-            where.append(" and counterparty.groupId = :group");
-            params.and("group", f.groupId());
-        }
-        if (f.product() != null) {
-            where.append(" and product = :product");
-            params.and("product", f.product());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", f.status());
-        }
-        return find(where + " order by startDate desc, id", params).page(Page.of(page, size)).list();
+        Where where = Where.always("(organisationId = :party or buyerId = :party)", "party", f.partyId())
+                .andIfGiven("organisationId = :org", "org", f.organisationId())
+                .andIfGiven("buyerId = :buyer", "buyer", f.buyerId())
+                .andIfGiven("counterparty.producerId = :producer", "producer", f.producerId())
+                .andIfGiven("counterparty.groupId = :group", "group", f.groupId())
+                .andIfGiven("product = :product", "product", f.product())
+                .andIfGiven("status = :status", "status", f.status());
+        return find(where.orderBy("startDate desc, id"), where.parameters()).page(Page.of(page, size)).list();
     }
 
     /**

@@ -2,12 +2,12 @@ package org.articula.contracts.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.articula.contracts.domain.Organisation;
 import org.articula.contracts.domain.OrganisationKind;
+import org.articula.platform.persistence.Where;
 
 @ApplicationScoped
 public class OrganisationRepository implements PanacheRepositoryBase<Organisation, UUID> {
@@ -18,14 +18,10 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
      */
     public List<Organisation> ownPage(UUID organisationId, OrganisationKind kind, String query, int page,
             int size) {
-        StringBuilder where = new StringBuilder("(id = :org or parentId = :org)");
-        Parameters params = Parameters.with("org", organisationId);
-        if (kind != null) {
-            where.append(" and kind = :kind");
-            params.and("kind", kind);
-        }
-        Searches.nameHoldsWords(query, where, params);
-        return find(where + " order by name, id", params).page(Page.of(page, size)).list();
+        Where where = Where.always("(id = :org or parentId = :org)", "org", organisationId)
+                .andIfGiven("kind = :kind", "kind", kind);
+        Searches.nameHoldsWords(query, where);
+        return find(where.orderBy("name, id"), where.parameters()).page(Page.of(page, size)).list();
     }
 
     /** The organisations that buy under the agreements of the producers of {@code organisationId}. */

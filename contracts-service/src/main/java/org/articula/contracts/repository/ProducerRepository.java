@@ -2,7 +2,6 @@ package org.articula.contracts.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.articula.contracts.domain.Producer;
+import org.articula.platform.persistence.Where;
 
 @ApplicationScoped
 public class ProducerRepository implements PanacheRepositoryBase<Producer, UUID> {
@@ -34,20 +34,15 @@ public class ProducerRepository implements PanacheRepositoryBase<Producer, UUID>
      * finds by the words of the name (see {@link Searches}) or by the start of the DNI/RUC.
      */
     public List<Producer> page(UUID organisationId, UUID groupId, String query, int page, int size) {
-        StringBuilder where = new StringBuilder("organisationId = :org");
-        Parameters params = Parameters.with("org", organisationId);
-        if (groupId != null) {
-            where.append(" and groupId = :group");
-            params.and("group", groupId);
-        }
+        Where where = Where.always("organisationId = :org", "org", organisationId)
+                .andIfGiven("groupId = :group", "group", groupId);
         String digits = query == null ? "" : query.strip();
         if (digits.matches("\\d{1,11}")) {
-            where.append(" and nationalId.number like :number");
-            params.and("number", digits + "%");
+            where.and("nationalId.number like :number", "number", digits + "%");
         } else {
-            Searches.nameHoldsWords(query, where, params);
+            Searches.nameHoldsWords(query, where);
         }
-        return find(where + " order by name, id", params).page(Page.of(page, size)).list();
+        return find(where.orderBy("name, id"), where.parameters()).page(Page.of(page, size)).list();
     }
 
     public List<UUID> idsInGroup(UUID groupId) {

@@ -1,10 +1,10 @@
 package org.articula.contracts.repository;
 
-import io.quarkus.panache.common.Parameters;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.articula.platform.persistence.Where;
 
 /**
  * How people search a list by name: each word typed must appear in the name, whatever the case and the
@@ -22,11 +22,10 @@ public final class Searches {
     }
 
     /** Adds to a query the condition that the name holds every word of {@code query}. */
-    static void nameHoldsWords(String query, StringBuilder where, Parameters params) {
+    static void nameHoldsWords(String query, Where where) {
         List<String> words = words(query);
         for (int i = 0; i < words.size(); i++) {
-            where.append(" and ").append(FOLDED_NAME).append(" like :w").append(i);
-            params.and("w" + i, "%" + words.get(i) + "%");
+            where.and(FOLDED_NAME + " like :w" + i, "w" + i, "%" + words.get(i) + "%");
         }
     }
 

@@ -53,6 +53,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Agreements", description = "Articulation agreements, their clause versions and lifecycle")
 @Transactional // views read an agreement's versions and transitions in the same unit of work as the change
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class AgreementResource {
 
     @Inject
@@ -71,7 +72,6 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "List agreements", description = "Those the caller's organisation is party to (as the "
             + "producers' organisation or as the buyer). Filters combine; newest start date first.")
     public List<AgreementView> list(@QueryParam("organisationId") UUID organisationId,
@@ -86,7 +86,6 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/applicable")
     @Operation(summary = "Which agreement and clause version govern a producer's product on a day",
             description = "Agreements in force that day covering the producer directly or through its group, "
@@ -99,7 +98,6 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Operation(summary = "Get an agreement with its versions, status changes and periods in force")
     public AgreementView get(@PathParam("id") UUID id) {
@@ -116,7 +114,6 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}/as-of")
     @Operation(summary = "The agreement as it stood on a day",
             description = "Whether it was in force and which clause version governed that day.")
@@ -125,7 +122,6 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}/versions")
     @Operation(summary = "Every clause version, oldest first, with the days each one governs")
     public List<ClauseVersionView> versions(@PathParam("id") UUID id) {

@@ -34,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Assistance", description = "Technical assistance as delivered under an agreement")
 @Transactional
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class AssistanceResource {
 
     @Inject
@@ -57,7 +58,6 @@ public class AssistanceResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "The technical assistance delivered under an agreement, oldest first")
     public List<AssistanceDeliveryView> list(@PathParam("id") UUID id) {
         return service.ofAgreement(id).stream().map(AssistanceMapper::view).toList();

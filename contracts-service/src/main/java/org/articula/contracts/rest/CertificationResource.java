@@ -39,6 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Certifications", description = "Organic, Fairtrade, Rainforest Alliance and other certificates")
 @Transactional
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class CertificationResource {
 
     @Inject
@@ -58,7 +59,6 @@ public class CertificationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "Certificates of a producer or of an organisation, by end of validity",
             description = "producerId: those covering the producer (its own and its organisation's or network's). "
                     + "organisationId: the caller's organisation gives every certificate it keeps, one of its "
@@ -84,7 +84,6 @@ public class CertificationResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "Get a certificate")
     public CertificationView get(@PathParam("id") UUID id) {
         return CertificationMapper.view(service.get(id));

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/assistance")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assistance", description = "Technical assistance as delivered under an agreement")
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class FreeAssistanceResource {
 
     @Inject
@@ -26,7 +27,6 @@ public class FreeAssistanceResource {
 
     @GET
     @Path("/free-cost")
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "What a buyer's free technical assistance cost over a period",
             description = "The sum of the costs of the deliveries not charged to producers, from and to inclusive, in "
                     + "the agreements the caller's organisation is party to (for the tax incentive). A buyer the "

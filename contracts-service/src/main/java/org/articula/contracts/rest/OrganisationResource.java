@@ -28,7 +28,6 @@ import org.articula.contracts.rest.dto.OrganisationUpdate;
 import org.articula.contracts.rest.dto.OrganisationView;
 import org.articula.contracts.service.OrganisationService;
 import org.articula.platform.idempotency.CreatedResponse;
-import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,12 +40,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations", description = "Buyers, cooperatives/associations and producer groups")
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class OrganisationResource {
 
     @Inject
     OrganisationService service;
-    @Inject
-    CurrentUser user;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
@@ -59,7 +57,6 @@ public class OrganisationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "List the caller's organisation and its producer groups, by name",
             description = "kind narrows (PRODUCER_GROUP: the networks); q finds by the words of the name, "
                     + "accents and case aside.")
@@ -67,7 +64,7 @@ public class OrganisationResource {
             @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return service.ownPage(user.organisationId(), kind, q, page, size).stream()
+        return service.ownPage(kind, q, page, size).stream()
                 .map(ContractsMapper::view).toList();
     }
 
@@ -93,7 +90,6 @@ public class OrganisationResource {
 
     @GET
     @Path("/{organisationId}")
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "Get the caller's organisation or one of its producer groups")
     public OrganisationView get(@PathParam("organisationId") UUID organisationId) {
         return ContractsMapper.view(service.visible(organisationId));

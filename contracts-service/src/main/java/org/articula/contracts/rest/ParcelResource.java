@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Parcels", description = "Producers' plots geolocated for the EU deforestation regulation (EUDR)")
 @Transactional
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class ParcelResource {
 
     /** GeoJSON (RFC 7946). */
@@ -65,7 +66,6 @@ public class ParcelResource {
 
     @GET
     @Produces(GEO_JSON)
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A producer's parcels as a GeoJSON FeatureCollection",
             description = "Each feature carries the geometry as registered and, as properties, the producer, product, "
                     + "declared and measured area and the no-deforestation declaration with its cut-off day "
@@ -79,7 +79,6 @@ public class ParcelResource {
     @GET
     @Path("/{parcelId}")
     @Produces(GEO_JSON)
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A parcel as a GeoJSON Feature")
     @APIResponse(responseCode = "200", description = "The parcel", content = @Content(mediaType = GEO_JSON,
             schema = @Schema(implementation = ParcelFeature.class)))

@@ -20,18 +20,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.articula.contracts.mapping.ContractsMapper;
 import org.articula.contracts.mapping.ProducerListCsv;
 import org.articula.contracts.rest.dto.ImportReport;
 import org.articula.contracts.rest.dto.ProducerRequest;
 import org.articula.contracts.rest.dto.ProducerUpdate;
 import org.articula.contracts.rest.dto.ProducerView;
-import org.articula.contracts.service.OrganisationService;
 import org.articula.contracts.service.ProducerService;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.idempotency.CreatedResponse;
@@ -47,12 +42,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Producers", description = "Producers registered by an organisation")
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class ProducerResource {
 
     @Inject
     ProducerService service;
-    @Inject
-    OrganisationService organisations;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
@@ -82,7 +76,6 @@ public class ProducerResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "List the organisation's producers, by name",
             description = "groupId narrows to one group; q finds by the words of the name (accents and case aside) "
                     + "or, when it is digits, by the start of the DNI/RUC.")
@@ -90,12 +83,10 @@ public class ProducerResource {
             @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        organisations.own(organisationId);
         return service.page(organisationId, groupId, q, page, size).stream().map(ContractsMapper::view).toList();
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same producers as a table for a spreadsheet",
             description = "As text/csv: a row per producer with their network's name; saved as "
@@ -104,16 +95,13 @@ public class ProducerResource {
             @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        List<ProducerView> found = list(organisationId, groupId, q, page, size);
-        Set<UUID> groupIds = found.stream().map(ProducerView::groupId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<UUID, String> groups = organisations.namesOf(groupIds);
-        return ProducerListCsv.table("productores-" + organisations.own(organisationId).name
-                + (page == 0 ? "" : "-pagina-" + (page + 1)), found, groups);
+        ProducerService.Listing listing = service.listing(organisationId, groupId, q, page, size);
+        return ProducerListCsv.table(
+                "productores-" + listing.organisationName() + (page == 0 ? "" : "-pagina-" + (page + 1)),
+                listing.producers().stream().map(ContractsMapper::view).toList(), listing.groupNames());
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{producerId}")
     @Operation(summary = "Get a producer")
     public ProducerView get(@PathParam("organisationId") UUID organisationId,

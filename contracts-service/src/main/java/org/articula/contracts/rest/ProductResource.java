@@ -32,13 +32,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "The common catalogue and a buyer's own products")
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class ProductResource {
 
     @Inject
     ProductService service;
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "Products an organisation can buy under an agreement")
     public List<ProductView> list(@PathParam("organisationId") UUID organisationId) {
         return service.availableTo(organisationId).stream().map(ContractsMapper::view).toList();
@@ -56,7 +56,6 @@ public class ProductResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{code}")
     @Operation(summary = "A product the organisation can buy under an agreement, by its code",
             description = "Where a defined product is read (the Location of its definition).")

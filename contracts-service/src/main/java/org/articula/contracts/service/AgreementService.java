@@ -252,6 +252,13 @@ public class AgreementService {
         return LocalDate.now(clock);
     }
 
+    /** The producers the agreement covers now: its producer, or its network's members. */
+    public List<UUID> producersCovered(Agreement agreement) {
+        return agreement.counterparty.type == CounterpartyType.PRODUCER
+                ? List.of(agreement.counterparty.producerId)
+                : producers.idsInGroup(agreement.counterparty.groupId);
+    }
+
     // The organisation that registers the covered producers is the agreement's tenant: the caller's
     // own (another organisation's producers and groups look unregistered).
     private UUID tenantOf(CounterpartyType type, UUID id, List<Violation> violations) {
@@ -295,7 +302,7 @@ public class AgreementService {
             }
         } else {
             groupIds.add(agreement.counterparty.groupId);
-            producerIds.addAll(producers.idsInGroup(agreement.counterparty.groupId));
+            producerIds.addAll(producersCovered(agreement));
         }
         List<Agreement> clashes = agreements.activeOverlapping(agreement.id, agreement.buyerId, agreement.product,
                 agreement.startDate, agreement.endDate, producerIds, groupIds);

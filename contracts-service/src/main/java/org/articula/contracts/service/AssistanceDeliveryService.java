@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.AssistanceDelivery;
-import org.articula.contracts.domain.CounterpartyType;
 import org.articula.contracts.mapping.AssistanceMapper;
 import org.articula.contracts.repository.AssistanceDeliveryRepository;
-import org.articula.contracts.repository.ProducerRepository;
 import org.articula.contracts.rest.dto.AssistanceDeliveryRequest;
 import org.articula.contracts.rest.dto.FreeAssistanceCost;
 import org.articula.platform.audit.AuditTrail;
@@ -35,8 +33,6 @@ public class AssistanceDeliveryService {
     @Inject
     AssistanceDeliveryRepository deliveries;
     @Inject
-    ProducerRepository producers;
-    @Inject
     Outbox outbox;
     @Inject
     Clock clock;
@@ -55,7 +51,8 @@ public class AssistanceDeliveryService {
             return Created.repeatOrConflict(existing, existing.sameAs(facts, agreementId),
                     "El id " + request.id() + " ya identifica otra asistencia registrada");
         }
-        AssistanceDelivery delivery = AssistanceDelivery.deliver(agreement, facts, covered(agreement),
+        AssistanceDelivery delivery = AssistanceDelivery.deliver(agreement, facts,
+                agreements.producersCovered(agreement),
                 agreements.today(), user.name(), clock.instant());
         deliveries.persist(delivery);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -90,12 +87,5 @@ public class AssistanceDeliveryService {
         }
         AssistanceDeliveryRepository.FreeCost sum = deliveries.freeCost(buyerId, party, from, to);
         return new FreeAssistanceCost(buyerId, from, to, sum.cost(), sum.deliveries());
-    }
-
-    // The producers the agreement covers now: its producer, or its network's members.
-    private List<UUID> covered(Agreement agreement) {
-        return agreement.counterparty.type == CounterpartyType.PRODUCER
-                ? List.of(agreement.counterparty.producerId)
-                : producers.idsInGroup(agreement.counterparty.groupId);
     }
 }

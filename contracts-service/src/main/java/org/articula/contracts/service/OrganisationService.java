@@ -174,9 +174,9 @@ public class OrganisationService {
                 && Objects.equals(o.region, r.region());
     }
 
-    /** A page of {@code organisationId}'s own organisations (itself and its groups), by kind and words of the name. */
-    public List<Organisation> ownPage(UUID organisationId, OrganisationKind kind, String query, int page, int size) {
-        return organisations.ownPage(organisationId, kind, query, page, size);
+    /** A page of the caller's own organisations (itself and its groups), by kind and words of the name. */
+    public List<Organisation> ownPage(OrganisationKind kind, String query, int page, int size) {
+        return organisations.ownPage(user.organisationId(), kind, query, page, size);
     }
 
     /** The names of the organisations with these ids (those that exist). */

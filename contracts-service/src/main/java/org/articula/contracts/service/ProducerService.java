@@ -251,8 +251,24 @@ public class ProducerService {
         return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 
-    /** A page of the organisation's producers by name, narrowed to a group or by words of the name or DNI/RUC. */
+    /**
+     * A page of the caller's organisation's producers by name, narrowed to a group or by words of the name or
+     * DNI/RUC; another organisation is "not found".
+     */
     public List<Producer> page(UUID organisationId, UUID groupId, String query, int page, int size) {
+        organisationService.own(organisationId);
         return producers.page(organisationId, groupId, query, page, size);
+    }
+
+    /** The same page with what a spreadsheet shows beside it: the organisation's name and the networks' names. */
+    public Listing listing(UUID organisationId, UUID groupId, String query, int page, int size) {
+        Organisation organisation = organisationService.own(organisationId);
+        List<Producer> found = producers.page(organisationId, groupId, query, page, size);
+        Set<UUID> groupIds = found.stream().map(p -> p.groupId).filter(Objects::nonNull).collect(Collectors.toSet());
+        return new Listing(organisation.name, found, organisationService.namesOf(groupIds));
+    }
+
+    /** A page of producers, their organisation's name and their networks' names by id. */
+    public record Listing(String organisationName, List<Producer> producers, Map<UUID, String> groupNames) {
     }
 }

@@ -1,7 +1,6 @@
 package org.articula.lots.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.articula.lots.domain.Dispute;
 import org.articula.lots.domain.DisputeStatus;
+import org.articula.platform.persistence.Where;
 
 @ApplicationScoped
 public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
@@ -25,22 +25,12 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
      * Disputes of the organisation's lots or of lots at its centres, newest first, at most {@code limit}.
      */
     public List<Dispute> search(Filter f, int limit) {
-        StringBuilder q = new StringBuilder("(organisationId = :org or centreId in "
-                + "(select c.id from CollectionCentre c where c.organisationId = :org))");
-        Parameters p = Parameters.with("org", f.organisationId());
-        if (f.status() != null) {
-            q.append(" and status = :status");
-            p.and("status", f.status());
-        }
-        if (f.centreId() != null) {
-            q.append(" and centreId = :centre");
-            p.and("centre", f.centreId());
-        }
-        if (f.producerId() != null) {
-            q.append(" and producerId = :producer");
-            p.and("producer", f.producerId());
-        }
-        return find(q + " order by openedAt desc, id", p).page(0, limit).list();
+        Where where = Where.always("(organisationId = :org or centreId in "
+                + "(select c.id from CollectionCentre c where c.organisationId = :org))", "org", f.organisationId())
+                .andIfGiven("status = :status", "status", f.status())
+                .andIfGiven("centreId = :centre", "centre", f.centreId())
+                .andIfGiven("producerId = :producer", "producer", f.producerId());
+        return find(where.orderBy("openedAt desc, id"), where.parameters()).page(0, limit).list();
     }
 
     /** Open disputes whose deadline has come, oldest first, locked so two runs never decide one twice. */

@@ -1,7 +1,6 @@
 package org.articula.lots.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.Shipment;
 import org.articula.lots.domain.ShipmentLot;
+import org.articula.platform.persistence.Where;
 
 @ApplicationScoped
 public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID> {
@@ -68,20 +68,10 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
 
     /** Shipments the organisation sent (from its centres) or is the buyer of, newest dispatch first. */
     public List<Shipment> search(Filter f, int page, int size) {
-        StringBuilder q = new StringBuilder("(organisationId = :org or buyerId = :org)");
-        Parameters p = Parameters.with("org", f.organisationId());
-        if (f.centreId() != null) {
-            q.append(" and centreId = :centre");
-            p.and("centre", f.centreId());
-        }
-        if (f.from() != null) {
-            q.append(" and dispatchedAt >= :from");
-            p.and("from", f.from());
-        }
-        if (f.to() != null) {
-            q.append(" and dispatchedAt < :to");
-            p.and("to", f.to());
-        }
-        return find(q + " order by dispatchedAt desc, id", p).page(page, size).list();
+        Where where = Where.always("(organisationId = :org or buyerId = :org)", "org", f.organisationId())
+                .andIfGiven("centreId = :centre", "centre", f.centreId())
+                .andIfGiven("dispatchedAt >= :from", "from", f.from())
+                .andIfGiven("dispatchedAt < :to", "to", f.to());
+        return find(where.orderBy("dispatchedAt desc, id"), where.parameters()).page(page, size).list();
     }
 }

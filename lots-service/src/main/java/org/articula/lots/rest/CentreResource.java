@@ -43,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Collection centres", description = "Centres where producers deliver, and their operators")
 @RetryLostRace
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class CentreResource {
 
     @Inject
@@ -63,7 +64,6 @@ public class CentreResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "The centres the caller's organisation runs",
             description = "organisationId defaults to the caller's; another organisation's is not found.")
     public List<CentreView> list(@QueryParam("organisationId") UUID organisationId) {
@@ -72,7 +72,6 @@ public class CentreResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}")
     @Operation(summary = "Get a collection centre")
     public CentreView get(@PathParam("centreId") UUID centreId) {
@@ -91,7 +90,6 @@ public class CentreResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}/operators")
     @Operation(summary = "The centre's operators")
     public List<OperatorView> operators(@PathParam("centreId") UUID centreId) {
@@ -99,7 +97,6 @@ public class CentreResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}/sheet")
     @Operation(summary = "The collection sheet: a centre's lots of one day with totals per verdict")
     public LotSheet sheet(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
@@ -107,7 +104,6 @@ public class CentreResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Path("/{centreId}/sheet")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same collection sheet as a table for a spreadsheet",

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Disputes", description = "Contesting a rejected lot: the counter-sample's re-test and its outcome")
 @RetryLostRace
+@RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class DisputeResource {
 
     @Inject
@@ -48,7 +49,6 @@ public class DisputeResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A dispute as it stands", description = "A producer sees only theirs; another "
             + "organisation's is not found.")
     public DisputeView get(@PathParam("id") UUID id) {
@@ -56,7 +56,6 @@ public class DisputeResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "Disputes of an organisation's lots or of lots at its centres, newest first (at most 500)",
             description = "organisationId defaults to the caller's; another organisation's is not found. status, "
                     + "centreId and producerId narrow the list; a producer sees only their own.")

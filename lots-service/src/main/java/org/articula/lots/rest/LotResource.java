@@ -49,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Lots", description = "Deliveries, their quality verdicts, corrections and voids")
 @RetryLostRace
+@RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class LotResource {
 
     @Inject
@@ -92,7 +93,6 @@ public class LotResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}")
     @Operation(summary = "Get a lot as it now stands")
     public LotReceipt get(@PathParam("id") UUID id) {
@@ -100,7 +100,6 @@ public class LotResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/history")
     @Operation(summary = "Every revision of a lot: as recorded, each correction, the void")
     public List<RevisionView> history(@PathParam("id") UUID id) {
@@ -127,7 +126,6 @@ public class LotResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A producer's lots between two delivery dates, with totals per verdict",
             description = "Those of the caller's organisation or recorded at its centres; a producer sees only their own.")
     public LotSheet ofProducer(@QueryParam("producerId") @NotNull UUID producerId,
@@ -136,7 +134,6 @@ public class LotResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same lots as a table for a spreadsheet",
             description = "As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, "

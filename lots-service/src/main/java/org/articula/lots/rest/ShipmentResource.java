@@ -48,6 +48,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Shipments", description = "Accepted lots pooled into a shipment, the buyer's result traced back to each "
         + "lot and producer, and its GS1 EPCIS 2.0 export")
 @RetryLostRace
+@RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
 public class ShipmentResource {
 
     @Inject
@@ -70,7 +71,6 @@ public class ShipmentResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "Shipments the caller's organisation sent or is the buyer of, newest dispatch first",
             description = "centreId narrows to one centre; from and to (dispatch dates in Lima, inclusive, at most "
                     + "366 days apart) to a period. page from 0, size up to 500.")
@@ -82,7 +82,6 @@ public class ShipmentResource {
 
     @GET
     @Path("/lots")
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "The centre's lots delivered in a period that are already in a shipment",
             description = "Lots of centreId delivered from..to (Lima dates, inclusive, at most 366 days apart), "
                     + "in delivery order, each with the shipment that pooled it (id and reference): those a new "
@@ -94,7 +93,6 @@ public class ShipmentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "A shipment as it stands", description = "For the centre's organisation and the buyer; "
             + "anyone else's is not found.")
     public ShipmentView get(@PathParam("id") UUID id) {
@@ -115,7 +113,6 @@ public class ShipmentResource {
 
     @GET
     @Path("/{id}/trace")
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "The shipment traced to each lot and producer",
             description = "Each lot as pooled (revision, quantity, the centre's readings and verdict) with its "
                     + "producer, and each producer's lots, quantity and share of the lots' sum in percent.")
@@ -126,7 +123,6 @@ public class ShipmentResource {
     @GET
     @Path("/{id}/parcels")
     @Produces(ShipmentParcels.MEDIA_TYPE)
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "The shipment's parcels as a GeoJSON FeatureCollection (EUDR due diligence)",
             description = "One Feature per distinct parcel of the shipment's lots: its geometry (WGS84, as "
                     + "registered), and in properties parcelId, name, producerId, producerName, product, "
@@ -143,7 +139,6 @@ public class ShipmentResource {
     @GET
     @Path("/{id}/epcis")
     @Produces(ShipmentEpcis.MEDIA_TYPE)
-    @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "The shipment's history as a GS1 EPCIS 2.0 document (JSON-LD)",
             description = "An ObjectEvent per lot received (its readings as sensor reports), the AggregationEvent "
                     + "pooling the lots' LGTINs under the shipment's SSCC, the shipping ObjectEvent and, once "

@@ -3,20 +3,17 @@ package org.articula.payments.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.util.UUID;
 import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.rest.dto.BuyerDues;
 import org.articula.payments.service.BuyerDuesService;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reconciliation", description = "What buyers paid against what members were owed and paid")
 @Transactional
+@RolesAllowed({ Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
 public class BuyerDuesResource {
 
     @Inject
     BuyerDuesService service;
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "What a buyer owes and when, per fortnight",
             description = "Per fortnight ([1st, 16th) and [16th, 1st of the next month)), newest first, per supplying "
                     + "organisation and product: lots delivered under the buyer's agreements, quantity delivered and "
@@ -42,24 +39,16 @@ public class BuyerDuesResource {
     @APIResponse(responseCode = "200", description = "The buyer's dues")
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
     @APIResponse(responseCode = "404", description = "A buyer the caller's organisation does not supply, or unknown")
-    public BuyerDues dues(
-            @Parameter(
-                    description = "The buyer organisation; the caller's organisation when absent") @QueryParam("buyerId") UUID buyerId,
-            @Parameter(description = "First day of the range (widened to its fortnight); three months before to "
-                    + "when absent") @QueryParam("from") LocalDate from,
-            @Parameter(description = "Last day of the range (widened to its fortnight); today (America/Lima) when "
-                    + "absent") @QueryParam("to") LocalDate to) {
-        return service.dues(buyerId, from, to);
+    public BuyerDues dues(@BeanParam BuyerDuesQuery query) {
+        return service.dues(query.buyerId, query.from, query.to);
     }
 
     @GET
-    @RolesAllowed({ Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "What a buyer owes and when, per fortnight, as CSV",
             description = "The same rows as the JSON, one per fortnight, organisation and product, then the "
                     + "fortnight's total; saved as deuda-comprador-<from>-al-<to>.csv.")
-    public CsvTable duesCsv(@QueryParam("buyerId") UUID buyerId, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
-        return PaymentsCsv.buyerDues(dues(buyerId, from, to));
+    public CsvTable duesCsv(@BeanParam BuyerDuesQuery query) {
+        return PaymentsCsv.buyerDues(dues(query));
     }
 }

@@ -25,8 +25,6 @@ import org.articula.payments.service.ChargeService;
 import org.articula.payments.service.SettlementService;
 import org.articula.platform.csv.CsvTable;
 import org.articula.platform.idempotency.CreatedResponse;
-import org.articula.platform.problem.ProblemException;
-import org.articula.platform.security.CurrentUser;
 import org.articula.platform.security.Roles;
 import org.articula.platform.transaction.RetryLostRace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,12 +38,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Charges", description = "Input credit recovered from fortnightly payments in instalments")
 @Transactional // views read instalments and recoveries in the same unit of work as the change
 @RetryLostRace
+@RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class ChargeResource {
 
     @Inject
     ChargeService service;
-    @Inject
-    CurrentUser user;
     @Inject
     SettlementService settlements;
 
@@ -64,35 +61,25 @@ public class ChargeResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A producer's charges, with what was recovered of each instalment and what is left",
             description = "organisationId defaults to the caller's; another organisation's is not found. A producer "
                     + "lists their own (producerId defaults to the token's); another producer's is not found.")
     public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
-        UUID organisation = user.organisationOrOwn(organisationId);
-        UUID producer = producerId != null
-                ? producerId
-                : user.producerId()
-                        .orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
-        user.requireProducerOrStaff(producer, "Productor", producer);
-        return service.ofProducer(organisation, producer).stream().map(service::view).toList();
+        return service.ofProducer(organisationId, producerId).charges().stream().map(service::view).toList();
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same charges as a table for a spreadsheet",
             description = "As text/csv: a row per charge with its instalments summarised, what was recovered and what "
                     + "is left; saved as cargos-<DNI>.csv.")
     public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
-        List<ChargeView> found = list(organisationId, producerId);
-        UUID organisation = user.organisationOrOwn(organisationId);
-        UUID producer = producerId != null ? producerId : user.producerId().orElseThrow();
-        return PaymentsCsv.charges(
-                "cargos-" + PaymentsCsv.who(settlements.producerRef(producer), organisation, producer),
-                found);
+        ChargeService.ProducerCharges found = service.ofProducer(organisationId, producerId);
+        String who = PaymentsCsv.who(settlements.producerRef(found.producerId()), found.organisationId(),
+                found.producerId());
+        return PaymentsCsv.charges("cargos-" + who, found.charges().stream().map(service::view).toList());
     }
 
     @GET

@@ -41,6 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Reconciliation", description = "What buyers paid against what members were owed and paid")
 @Transactional
 @RetryLostRace
+@RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
 public class ReconciliationResource {
 
     @Inject
@@ -57,7 +58,6 @@ public class ReconciliationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/remittances/{id}")
     @Operation(summary = "Get a remittance")
     public RemittanceView remittance(@PathParam("id") UUID id) {
@@ -65,7 +65,6 @@ public class ReconciliationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/reconciliations")
     @Operation(summary = "Reconcile a settled fortnight",
             description = "Quantity collected vs paid for (shrinkage), amount received vs gross owed, deductions "
@@ -77,7 +76,6 @@ public class ReconciliationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/reconciliations")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same reconciliation as a table for a spreadsheet",

@@ -53,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
 @RetryLostRace
+@RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
 public class SettlementResource {
 
     static final String PDF = "application/pdf";
@@ -117,7 +118,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "An organisation's settlements, newest fortnight first",
             description = "With producers, lots and totals of each; fortnightStart picks one fortnight. "
                     + "organisationId defaults to the caller's; another organisation's is not found.")
@@ -127,7 +127,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same settlements as a table for a spreadsheet",
             description = "As text/csv: a row per settlement; saved as liquidaciones.csv, or "
@@ -139,7 +138,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/runs/{runId}")
     @Operation(summary = "How a run went, or how far it got",
             description = "RUNNING with stepsDone of stepsTotal and the last step finished, then DONE (with "
@@ -150,7 +148,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Operation(summary = "A settlement with each producer's gross, deductions, net and payment")
     public SettlementView get(@PathParam("id") UUID id) {
@@ -158,7 +155,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same settlement as a table for a spreadsheet",
@@ -223,7 +219,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}/statements")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Every producer's statement of a settlement in one printable page, in Spanish",
@@ -234,7 +229,6 @@ public class SettlementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
     @Path("/{id}/statements")
     @Produces(PDF)
     @Operation(summary = "Every producer's statement of a settlement in one PDF",

@@ -24,13 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
+@RolesAllowed({ Roles.TREASURER, Roles.BUYER_ADMIN, Roles.AUDITOR, Roles.PRODUCER })
 public class StatementLineResource {
 
     @Inject
     LotStatementService service;
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.BUYER_ADMIN, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "What producers' statements say about given lots",
             description = "For each lot named that the caller may see (the organisation's staff: its lots; a producer: "
                     + "their own), every statement line about it, in the order the lots are named and then by "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlements", description = "Fortnightly settlements, statements and payouts")
 @Transactional
+@RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class StatementResource {
 
     @Inject
@@ -31,7 +32,6 @@ public class StatementResource {
     CurrentUser user;
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Operation(summary = "A producer's statements, newest fortnight first",
             description = "Each fortnight settled in the caller's organisation with gross, deductions, net, due date, "
                     + "paid date and status; the statement itself is /api/v1/settlements/{settlementId}/statements/"
@@ -42,7 +42,6 @@ public class StatementResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same statements as a table for a spreadsheet",
             description = "As text/csv: a row per fortnight; saved as liquidaciones-socio-<DNI>.csv.")

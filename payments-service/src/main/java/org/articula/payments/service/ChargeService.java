@@ -99,8 +99,17 @@ public class ChargeService {
         return ChargeMapper.view(c, charges.instalments(c.id), charges.recovered(c.id));
     }
 
-    /** A producer's charges in an organisation (the caller's right to see them is checked by the caller). */
-    public List<Charge> ofProducer(UUID organisationId, UUID producerId) {
-        return charges.ofProducer(organisationId, producerId);
+    /**
+     * A producer's charges in an organisation: the caller's organisation unless one is given (another's is not
+     * found), the caller's own producer unless one is given (a producer asking for another's is not found).
+     */
+    public ProducerCharges ofProducer(UUID organisationId, UUID producerId) {
+        UUID organisation = user.organisationOrOwn(organisationId);
+        UUID producer = user.producerOrOwn(producerId);
+        return new ProducerCharges(organisation, producer, charges.ofProducer(organisation, producer));
+    }
+
+    /** A producer's charges in an organisation, with the organisation and producer they were asked for. */
+    public record ProducerCharges(UUID organisationId, UUID producerId, List<Charge> charges) {
     }
 }

@@ -75,6 +75,18 @@ public class CurrentUser {
         return organisation;
     }
 
+    /**
+     * The producer a request is about: the one given, or the caller's own when none is (then required of
+     * staff, who have none). A producer-only user asking for another producer's is "not found".
+     */
+    public UUID producerOrOwn(UUID given) {
+        UUID producer = given != null
+                ? given
+                : producerId().orElseThrow(() -> ProblemException.invalidField("producerId", "es obligatorio"));
+        requireProducerOrStaff(producer, "Productor", producer);
+        return producer;
+    }
+
     /** A producer-only user asking for another producer's data gets "not found"; staff pass. */
     public void requireProducerOrStaff(UUID producerId, String what, Object id) {
         if (isOnlyProducer() && !producerId().map(producerId::equals).orElse(false)) {
