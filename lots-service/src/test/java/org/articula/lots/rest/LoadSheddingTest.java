@@ -10,10 +10,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +115,7 @@ class LoadSheddingTest {
     @Test
     void whileEveryPermitIsTakenTheApiIsRefusedButHealthMetricsAndTheOpenApiDocumentAnswer() throws Exception {
         AdmissionLimiter limiter = admission.limiter().orElseThrow();
-        awaitIdle(limiter);
+        awaitInService(limiter, 0);
         assertEquals(AdmissionLimiter.Outcome.ADMITTED, limiter.enter(() -> {
         }));
         assertEquals(AdmissionLimiter.Outcome.ADMITTED, limiter.enter(() -> {
@@ -135,6 +138,22 @@ class LoadSheddingTest {
         assertEquals(0, limiter.inService());
     }
 
+    @Test
+    void aPermitComesBackWhenTheAnswerIsARefusalAndWhenTheClientLeavesBeforeItsBodyArrives() throws Exception {
+        AdmissionLimiter limiter = admission.limiter().orElseThrow();
+        awaitInService(limiter, 0);
+        given().contentType(ContentType.JSON).body("{\"id\":").post(LOTS).then().statusCode(400);
+        awaitInService(limiter, 0);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            String head = "POST " + LOTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.current() + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n";
+            socket.getOutputStream().write((head + "{\"id\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            awaitInService(limiter, 1); // admitted, and waiting for the rest of its body
+        }
+        awaitInService(limiter, 0);
+    }
+
     private static void assertOverloaded(Response answer) {
         answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
         assertEquals(Map.of("type", "urn:articula:problem:overloaded", "title", "Servicio ocupado", "status", 503,
@@ -143,11 +162,11 @@ class LoadSheddingTest {
     }
 
     /** A permit comes back when the server has finished the answer, a moment after the client has it. */
-    private static void awaitIdle(AdmissionLimiter limiter) throws InterruptedException {
-        for (int i = 0; i < 100 && limiter.inService() > 0; i++) {
+    private static void awaitInService(AdmissionLimiter limiter, int count) throws InterruptedException {
+        for (int i = 0; i < 100 && limiter.inService() != count; i++) {
             Thread.sleep(50);
         }
-        assertEquals(0, limiter.inService());
+        assertEquals(count, limiter.inService());
     }
 
     private Map<String, Object> milk(UUID id) {
