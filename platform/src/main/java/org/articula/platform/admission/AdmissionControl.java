@@ -1,22 +1,21 @@
 package org.articula.platform.admission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import org.articula.platform.problem.Problem;
 import org.articula.platform.problem.ProblemType;
+import org.articula.platform.problem.RouteProblems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -97,17 +96,8 @@ public class AdmissionControl {
         String detail = "El servicio está atendiendo todas las solicitudes que puede responder a tiempo y no procesó "
                 + "esta: no se guardó nada. Repita la misma solicitud en " + retryAfterSeconds
                 + (retryAfterSeconds == 1 ? " segundo." : " segundos.");
-        String body;
-        try {
-            body = json.writeValueAsString(Problem.of(ProblemType.OVERLOADED, detail)
-                    .withInstance(routing.request().path()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        routing.response().setStatusCode(ProblemType.OVERLOADED.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("Retry-After", Integer.toString(retryAfterSeconds))
-                .end(body);
+        RouteProblems.answer(routing, json, ProblemType.OVERLOADED, detail,
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
     /**
