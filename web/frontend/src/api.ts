@@ -3,9 +3,32 @@
 import type { Problem } from './domain/types';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem) {
+  /** @param retryAfterSeconds what the server's Retry-After said (503 overloaded, 429), or null */
+  constructor(readonly status: number, readonly problem: Problem, readonly retryAfterSeconds: number | null = null) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
+}
+
+/** Seconds to wait when the server is busy and Retry-After says nothing; the background sync's own period. */
+const BUSY_DEFAULT_SECONDS = 30;
+const BUSY_MAX_SECONDS = 300;
+
+/**
+ * The server refused for now and said when to come back (503 when it sheds load, 429): the delay in ms before
+ * sending the same request again, or null when the failure is of another kind. Nothing was done on the server.
+ */
+export function busyRetryDelayMs(e: unknown): number | null {
+  if (!(e instanceof ApiError) || (e.status !== 503 && e.status !== 429)) return null;
+  const seconds = Math.min(Math.max(e.retryAfterSeconds ?? BUSY_DEFAULT_SECONDS, 1), BUSY_MAX_SECONDS);
+  return seconds * 1000;
+}
+
+/** Retry-After in seconds (RFC 9110: a number of seconds, or an HTTP date), or null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** No answer at all: offline, or the connection dropped. The request may or may not have arrived. */
@@ -36,7 +59,7 @@ export async function call<T>(path: string, init: { method?: string; body?: unkn
   if (!response.ok) {
     const problem: Problem = body && typeof body === 'object' ? body as Problem
       : { status: response.status, title: response.statusText };
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, retryAfterSeconds(response.headers.get('Retry-After')));
   }
   return body as T;
 }

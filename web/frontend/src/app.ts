@@ -72,7 +72,8 @@ function frame(screen: TemplateResult, pending: number): TemplateResult {
       <a class="brand" href="#/">Articula</a>
       <span class="net ${app.online ? 'on' : 'off'}" role="status">${app.online ? 'En línea' : 'Sin conexión'}</span>
       ${pending > 0 ? html`<a class="pending-badge" href="#/hoja?pendientes">${pending} por enviar</a>` : nothing}
-      ${syncStatus.sending ? html`<span class="sending" role="status">Enviando…</span>` : nothing}
+      ${syncStatus.sending ? html`<span class="sending" role="status">Enviando…</span>`
+        : syncStatus.retryAt && pending > 0 ? html`<span class="sending" role="status">En espera</span>` : nothing}
     </header>
     ${app.notice ? html`<div class="notice" role="alert">${app.notice}
       <button class="link" @click=${() => { app.notice = null; void refresh(); }}>Cerrar</button></div>` : nothing}

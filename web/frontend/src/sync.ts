@@ -2,7 +2,9 @@
 // agreement terms) and sends every lot still pending through the batch endpoint, by itself when the
 // network returns, on a timer, and on the operator's button. A lot leaves "pending" only when the
 // server has answered for it, so a dropped connection means it is sent again and answered UNCHANGED.
-import { ApiError, NetworkError, call } from './api';
+// A server too busy to take them (503 overloaded, 429) says when to come back: they wait, still pending,
+// and go again then, as the same requests (same ids).
+import { ApiError, NetworkError, busyRetryDelayMs, call } from './api';
 import { type Centre, type LocalLot, type Operator, db, getMeta, setMeta } from './db';
 import type { AgreementTerms, LotReceipt, Problem, Producer } from './domain/types';
 
@@ -34,9 +36,13 @@ export interface SyncStatus {
   lastSentAt: string | null;
   lastError: string | null;
   sessionExpired: boolean;
+  /** The server was busy: when the pending lots go again by themselves (not a failure). */
+  retryAt: string | null;
 }
 
-export const status: SyncStatus = { sending: false, lastSentAt: null, lastError: null, sessionExpired: false };
+export const status: SyncStatus = { sending: false, lastSentAt: null, lastError: null, sessionExpired: false,
+  retryAt: null };
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<() => void>();
 
 export function onChange(listener: () => void): void {
@@ -125,6 +131,9 @@ export function sendPending(): Promise<void> {
 async function send(): Promise<void> {
   status.sending = true;
   status.lastError = null;
+  status.retryAt = null;
+  if (retryTimer !== null) clearTimeout(retryTimer);
+  retryTimer = null;
   changed();
   try {
     for (;;) {
@@ -150,7 +159,14 @@ async function send(): Promise<void> {
       changed();
     }
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
+    const busy = busyRetryDelayMs(e);
+    if (busy !== null) {
+      status.retryAt = new Date(Date.now() + busy).toISOString();
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void sendPending();
+      }, busy);
+    } else if (e instanceof ApiError && e.status === 401) {
       status.sessionExpired = true;
       status.lastError = 'Su sesión venció: vuelva a entrar para enviar los lotes (se guardan en el equipo)';
     } else if (e instanceof NetworkError) {

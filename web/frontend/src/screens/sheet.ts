@@ -71,6 +71,8 @@ export async function sheetScreen() {
     </dl>
     ${pending.length > 0 ? html`<button class="button" ?disabled=${status.sending || !app.online}
       @click=${() => void sendPending()}>${status.sending ? 'Enviando…' : `Enviar ahora (${pending.length})`}</button>` : nothing}
+    ${status.retryAt && pending.length > 0 ? html`<p class="notice" role="status">El servidor está ocupado: los lotes
+      quedan guardados en el equipo y se enviarán solos a las ${time(status.retryAt)}.</p>` : nothing}
     ${status.lastError ? html`<p class="error" role="alert">${status.lastError}
       ${status.sessionExpired ? html`<a href="#/entrar">Entrar</a>` : nothing}</p>` : nothing}
     ${attention.length > 0 ? html`<p class="warn-box" role="alert">${attention.length} lote(s) requieren revisión

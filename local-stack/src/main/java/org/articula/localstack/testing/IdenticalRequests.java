@@ -29,23 +29,37 @@ public final class IdenticalRequests {
 
     /** Sends {@code request} {@code n} times at once and returns the answers, in no particular order. */
     public static List<Answer> sendAtOnce(int n, Supplier<Response> request) throws Exception {
+        List<Answer> answers = new ArrayList<>();
+        for (Response response : sendTogether(Collections.nCopies(n, request))) {
+            answers.add(new Answer(response.statusCode(), response.asString()));
+        }
+        return answers;
+    }
+
+    /**
+     * Sends every request at the same moment, each from a client of its own, and returns the answers in the order
+     * of the requests (bodies already read).
+     */
+    public static List<Response> sendTogether(List<Supplier<Response>> requests) throws Exception {
+        int n = requests.size();
         ExecutorService clients = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch ready = new CountDownLatch(n);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Answer>> sent = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (Supplier<Response> request : requests) {
                 sent.add(clients.submit(() -> {
                     ready.countDown();
                     go.await();
                     Response response = request.get();
-                    return new Answer(response.statusCode(), response.asString());
+                    response.asString();
+                    return response;
                 }));
             }
             ready.await(30, TimeUnit.SECONDS);
             go.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> answer : sent) {
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
                 answers.add(answer.get(60, TimeUnit.SECONDS));
             }
             return answers;

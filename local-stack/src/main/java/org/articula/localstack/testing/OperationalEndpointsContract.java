@@ -92,7 +92,8 @@ public abstract class OperationalEndpointsContract {
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("process_uptime_seconds"))
                 .body(containsString("articula_outbox_pending"))
-                .body(containsString("articula_inbox_dead_letters"));
+                .body(containsString("articula_inbox_dead_letters"))
+                .body(containsString("articula_admission_in_flight"));
     }
 
     /**

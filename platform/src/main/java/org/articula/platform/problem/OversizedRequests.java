@@ -1,6 +1,5 @@
 package org.articula.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -10,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,16 +61,7 @@ public class OversizedRequests {
 
     // The body is not read: the connection closes once the answer is sent.
     private void refuse(RoutingContext context, ProblemType type, String detail) {
-        String body;
-        try {
-            body = json.writeValueAsString(Problem.of(type, detail).withInstance(context.request().path()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        context.response().setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
-                .end(body);
+        context.response().endHandler(done -> context.request().connection().close());
+        RouteProblems.answer(context, json, type, detail, Map.of(HttpHeaders.CONNECTION.toString(), "close"));
     }
 }

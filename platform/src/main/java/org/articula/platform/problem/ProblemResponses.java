@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Gives every operation of a service's OpenAPI document the problem+json answers the plumbing can give it,
  * derived from what the operation is: any operation may be refused for a URL too long (414) or a dependency
- * down (503); one with input, for bad input (400); one that answers a body, for an Accept it cannot meet
+ * down or the service busy (503); one with input, for bad input (400); one that answers a body, for an Accept it cannot meet
  * (406); one that reads a body, for its size (413) and Content-Type (415); one with an id in its path, a
  * UUID in its query or a body (which names what it refers to), with 404 (unknown and another organisation's
  * alike); a write, with 409 (a conflict, a
@@ -164,7 +164,7 @@ final class ProblemResponses {
             case 414 -> "The URL is too long";
             case 415 -> "The body's Content-Type is not read here";
             case 422 -> "A business rule refuses it; nothing was changed";
-            case 503 -> "Unavailable for now; repeat the same request later";
+            case 503 -> "Unavailable for now (a dependency down, or the service busy); repeat the same request later";
             default -> "Refused";
         };
         String own = declared.getDescription();

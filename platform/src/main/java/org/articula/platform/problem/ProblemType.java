@@ -39,12 +39,19 @@ public enum ProblemType implements ProblemKind {
     INTERNAL("internal", "Error interno", 500,
             "An unexpected failure; errorId names it in the service's log. Nothing was changed."),
     UNAVAILABLE("unavailable", "Servicio no disponible temporalmente", 503,
-            "A dependency (database, broker) is down; retry later.");
+            "A dependency (database, broker) is down; retry later."),
+    OVERLOADED("overloaded", "Servicio ocupado", 503, 1,
+            "The service is serving all the requests it can answer quickly and refused this one before reading it: "
+                    + "nothing was done, and the same request (same id) may be sent again.");
 
     private final Definition definition;
 
     ProblemType(String slug, String title, int status, String description) {
-        this.definition = new Definition(slug, title, status, null, description);
+        this(slug, title, status, null, description);
+    }
+
+    ProblemType(String slug, String title, int status, Integer retryAfterSeconds, String description) {
+        this.definition = new Definition(slug, title, status, retryAfterSeconds, description);
     }
 
     @Override

@@ -41,6 +41,8 @@ class WebGatewayTest {
     static final Path DIR = tempDir();
     /** What the stand-in service last received; a system property, since Quarkus loads this class twice. */
     static final String RECEIVED = "articula.web.test.received";
+    static final String BUSY = "{\"type\":\"urn:articula:problem:overloaded\",\"title\":\"Servicio ocupado\","
+            + "\"status\":503,\"detail\":\"Repita la misma solicitud en 2 segundos.\",\"instance\":\"/api/v1/busy\"}";
     static final HttpServer LOTS = upstream();
 
     public static class WithDevKey implements QuarkusTestProfile {
@@ -107,6 +109,13 @@ class WebGatewayTest {
                 .body("detail", not(nullValue()));
     }
 
+    /** A service shedding load (decision 0034): the phone needs its Retry-After and problem to wait, not fail. */
+    @Test
+    void passesAServiceThatShedsLoadThroughUnchanged() {
+        given().contentType(ContentType.JSON).body("{\"lots\":[]}").post("/api/lots/v1/busy").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", equalTo("2")).body(equalTo(BUSY));
+    }
+
     @Test
     void servesTheAppShellWithItsSecurityHeaders() {
         given().get("/").then().statusCode(200).header("Content-Security-Policy", containsString("default-src 'self'"))
@@ -121,6 +130,15 @@ class WebGatewayTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 System.setProperty(RECEIVED, exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
                         + (auth == null ? "none" : auth) + (body.isEmpty() ? "" : " body=" + body));
+                if (exchange.getRequestURI().getPath().endsWith("/busy")) {
+                    byte[] problem = BUSY.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                    exchange.getResponseHeaders().add("Retry-After", "2");
+                    exchange.sendResponseHeaders(503, problem.length);
+                    exchange.getResponseBody().write(problem);
+                    exchange.close();
+                    return;
+                }
                 byte[] answer = "{\"echo\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 boolean post = "POST".equals(exchange.getRequestMethod());
