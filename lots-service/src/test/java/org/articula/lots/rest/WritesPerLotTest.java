@@ -1,6 +1,7 @@
 package org.articula.lots.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,7 +64,7 @@ class WritesPerLotTest {
     }
 
     @Test
-    void aSingleLotWritesOneLotRowOneEventAndOneAuditEntry() {
+    void aSingleLotWritesOneLotRowNoRevisionRowOneEventAndOneAuditEntry() {
         Snapshot before = snapshot();
         for (int i = 0; i < LOTS; i++) {
             given().contentType(ContentType.JSON).body(milk(UUID.randomUUID())).post("/api/v1/lots").then()
@@ -71,7 +72,7 @@ class WritesPerLotTest {
         }
         awaitWrites(before);
 
-        assertRowsPerLot(1, 1);
+        assertRowsPerLot(0, 1);
     }
 
     @Test
@@ -85,7 +86,25 @@ class WritesPerLotTest {
                 .statusCode(200);
         awaitWrites(before);
 
-        assertRowsPerLot(1, 1);
+        assertRowsPerLot(0, 1);
+    }
+
+    /** The lot row was revision 1 until the correction: then it is kept as a row, as recorded. */
+    @Test
+    void aCorrectionKeepsTheFirstRevisionAsItWasRecorded() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(milk(id)).post("/api/v1/lots").then().statusCode(201);
+        given().get("/api/v1/lots/" + id + "/history").then().statusCode(200).body("revision", contains(1))
+                .body("kind", contains("RECORDED")).body("quantity", contains(18.5f))
+                .body("changedBy", contains("Julia Ramos"));
+        assertEquals(0, count("select count(*) from lot_revision where lot_id = '" + id + "'"));
+
+        given().contentType(ContentType.JSON).body(Map.of("version", 0, "quantity", 17, "reason", "balanza", "by",
+                "Julia Ramos")).post("/api/v1/lots/" + id + "/corrections").then().statusCode(200);
+        given().get("/api/v1/lots/" + id + "/history").then().statusCode(200).body("revision", contains(1, 2))
+                .body("kind", contains("RECORDED", "CORRECTED")).body("quantity", contains(18.5f, 17.0f))
+                .body("changedBy", contains("Julia Ramos", "Julia Ramos"));
+        assertEquals(2, count("select count(*) from lot_revision where lot_id = '" + id + "'"));
     }
 
     /**
