@@ -34,3 +34,8 @@ begin
         alter table outbox_event alter column envelope type text;
     end if;
 end $$;
+
+-- Event ids are random and made once per event, and every consumer's inbox recognises an event by its id:
+-- a unique index on them here caught nothing and cost a random-order index entry (and its share of page
+-- splits and full-page writes) for every event written. See docs/decisions/0033-fewer-writes-per-lot.md.
+alter table outbox_event drop constraint if exists outbox_event_event_id_key;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.articula.lots.domain.Lot;
 import org.articula.lots.domain.LotRevision;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
@@ -41,10 +42,15 @@ public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
                 order by deliveredAt, id""", producerId, from, to, organisationId);
     }
 
+    /**
+     * The lot's revisions, oldest first. Revision 1 of a lot never changed is its own row (view lot_history,
+     * V7__first_revision_in_the_lot_row.sql), so the revisions come read-only: they are not lot_revision rows.
+     */
+    @SuppressWarnings("unchecked")
     public List<LotRevision> history(UUID lotId) {
         return getEntityManager()
-                .createQuery("from LotRevision where lotId = :lot order by revision", LotRevision.class)
-                .setParameter("lot", lotId).getResultList();
+                .createNativeQuery("select * from lot_history where lot_id = :lot order by revision", LotRevision.class)
+                .setParameter("lot", lotId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
     }
 
     /**

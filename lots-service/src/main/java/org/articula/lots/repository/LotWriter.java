@@ -16,16 +16,15 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.articula.lots.domain.Lot;
 import org.articula.lots.domain.LotFigures;
-import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.LotStatus;
 import org.articula.platform.events.EventJson;
 
 /**
- * Stores newly recorded lots and their first revision with plain JDBC batches (rewritten by the driver
- * into multi-row inserts), in the caller's transaction. A batch of thousands of lots otherwise spends
- * most of its time in Hibernate's persistence context: an entity entry per lot and revision, and a
- * dirty check of every JSON column at each flush. The lots stay unmanaged; nothing changes them in the
- * same transaction.
+ * Stores newly recorded lots with plain JDBC batches (rewritten by the driver into multi-row inserts), in the
+ * caller's transaction. A batch of thousands of lots otherwise spends most of its time in Hibernate's
+ * persistence context: an entity entry per lot, and a dirty check of every JSON column at each flush. The lots
+ * stay unmanaged; nothing changes them in the same transaction. Their first revision is the lot row itself
+ * until it changes (V7__first_revision_in_the_lot_row.sql), so no revision row is written here.
  */
 @ApplicationScoped
 public class LotWriter {
@@ -35,40 +34,29 @@ public class LotWriter {
                 delivery_date, shift, agreement_id, agreement_version, readings, verdict, reasons, status, revision,
                 recorded_by, recorded_at, updated_at, version, parcel_id)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_REVISION = """
-            insert into lot_revision (id, lot_id, revision, kind, quantity, readings, verdict, reasons, status, reason,
-                changed_by, changed_at, parcel_id)
-            values (?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?)""";
 
     @Inject
     DataSource dataSource;
 
     /**
-     * Inserts the lots, then their revisions (which reference them), each in the order of the lot ids:
-     * two batches holding some of the same lots then take their row locks in the same order, so the one
-     * that comes second waits for the first and finds its lots stored (a duplicate key, answered by
-     * running again) instead of each holding a lot the other waits for (a deadlock).
+     * Inserts the lots in the order of their ids: two batches holding some of the same lots then take their
+     * row locks in the same order, so the one that comes second waits for the first and finds its lots stored
+     * (a duplicate key, answered by running again) instead of each holding a lot the other waits for (a
+     * deadlock).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(List<Lot> unordered, List<LotRevision> unorderedRevisions) {
+    public void insert(List<Lot> unordered) {
         if (unordered.isEmpty()) {
             return;
         }
         List<Lot> lots = unordered.stream().sorted(Comparator.comparing((Lot l) -> l.id)).toList();
-        List<LotRevision> revisions = unorderedRevisions.stream()
-                .sorted(Comparator.comparing((LotRevision r) -> r.lotId)).toList();
         // Agroal hands out the connection already enlisted in the current transaction.
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement lot = connection.prepareStatement(INSERT_LOT);
-                PreparedStatement revision = connection.prepareStatement(INSERT_REVISION)) {
+                PreparedStatement lot = connection.prepareStatement(INSERT_LOT)) {
             for (Lot l : lots) {
                 addLot(lot, l);
             }
             lot.executeBatch();
-            for (LotRevision r : revisions) {
-                addRevision(revision, r);
-            }
-            revision.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the lots", e);
         }
@@ -101,21 +89,7 @@ public class LotWriter {
         lot.addBatch();
     }
 
-    private static void addRevision(PreparedStatement revision, LotRevision r) throws SQLException {
-        revision.setObject(1, r.id);
-        revision.setObject(2, r.lotId);
-        revision.setInt(3, r.revision);
-        revision.setString(4, r.kind.name());
-        revision.setBigDecimal(5, r.figures.quantity);
-        judgement(revision, 6, r.figures, r.status);
-        revision.setString(10, r.reason);
-        revision.setString(11, r.changedBy);
-        revision.setObject(12, utc(r.changedAt));
-        revision.setObject(13, r.parcelId, Types.OTHER);
-        revision.addBatch();
-    }
-
-    // Readings, verdict, reasons and status: four consecutive columns in both tables.
+    // Readings, verdict, reasons and status: four consecutive columns.
     private static void judgement(PreparedStatement insert, int at, LotFigures figures, LotStatus status)
             throws SQLException {
         insert.setString(at, json(figures.readings));

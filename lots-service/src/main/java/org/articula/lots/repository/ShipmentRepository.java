@@ -13,6 +13,7 @@ import org.articula.lots.domain.LotRevision;
 import org.articula.lots.domain.Shipment;
 import org.articula.lots.domain.ShipmentLot;
 import org.articula.platform.persistence.Where;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID> {
@@ -55,11 +56,14 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
     }
 
     /** The revision each of the shipment's lots was pooled at, by lot id. */
+    @SuppressWarnings("unchecked")
     public Map<UUID, LotRevision> revisionsOf(UUID shipmentId) {
-        return getEntityManager().createQuery("select r from LotRevision r, ShipmentLot m where m.shipmentId = :s"
-                + " and r.lotId = m.lotId and r.revision = m.lotRevision", LotRevision.class)
-                .setParameter("s", shipmentId).getResultList().stream()
-                .collect(Collectors.toMap(r -> r.lotId, r -> r));
+        // lot_history: revision 1 of a lot never changed is the lot row (see LotRepository.history)
+        List<LotRevision> revisions = getEntityManager().createNativeQuery("select h.* from lot_history h"
+                + " join shipment_lot m on m.lot_id = h.lot_id and m.lot_revision = h.revision where m.shipment_id = :s",
+                LotRevision.class).setParameter("s", shipmentId).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        return revisions.stream().collect(Collectors.toMap(r -> r.lotId, r -> r));
     }
 
     public void persistLots(List<ShipmentLot> lots) {

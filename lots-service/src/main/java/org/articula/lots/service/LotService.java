@@ -204,11 +204,11 @@ public class LotService {
         }
     }
 
-    // The new lots and their first revisions, their events (a producer's lots stay in order) and audit.
+    // The new lots (each its own first revision), their events (a producer's lots stay in order) and audit.
     private void store(List<Lot> created, Context context) {
         List<LotRevision> revisions = created.stream()
                 .map(lot -> lot.asRecorded(context.operators.get(lot.recordedBy).name)).toList();
-        writer.insert(created, revisions);
+        writer.insert(created);
         Map<String, Lot> byId = created.stream().collect(Collectors.toMap(lot -> lot.id.toString(), lot -> lot));
         outbox.publishAll(revisions.stream().map(r -> LotEvents.recorded(byId.get(r.lotId.toString()), r)).toList(),
                 e -> LotEvents.key(byId.get(e.aggregateId())));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.articula.payments.repository.ReadModelRepository;
 import org.articula.payments.service.AssistanceCharges;
 import org.articula.payments.service.NoticeService;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 public class UpstreamEventHandler implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(UpstreamEventHandler.class);
+    private static final Set<String> LOT_EVENTS = Set.of("LotRecorded", "LotCorrected", "LotVoided");
 
     @Inject
     ReadModelRepository readModel;
@@ -71,6 +73,15 @@ public class UpstreamEventHandler implements EventHandler {
             }
         }
         flush(lots);
+    }
+
+    /**
+     * Lot events keep no inbox row: the upsert keeps a lot at its highest revision, and a notice is written once
+     * per event and producer, so a lot event applied again changes nothing (docs/decisions/0033).
+     */
+    @Override
+    public Set<String> idempotentTypes() {
+        return LOT_EVENTS;
     }
 
     private void flush(List<EventEnvelope> lots) {

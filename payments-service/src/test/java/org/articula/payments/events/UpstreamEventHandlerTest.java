@@ -1,6 +1,7 @@
 package org.articula.payments.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.articula.localstack.testing.ReadModelRebuilds;
 import org.articula.localstack.testing.RealInfrastructure;
 import org.articula.localstack.testing.upstream.Lot;
 import org.articula.localstack.testing.upstream.UpstreamEvent;
@@ -88,8 +90,14 @@ class UpstreamEventHandlerTest {
         } finally {
             consumer.start();
         }
+        // Lot events keep no inbox row (their upsert is idempotent): the others' rows, and the group at the end.
+        List<UUID> remembered = backlog.stream().filter(e -> !e.type().startsWith("Lot")).map(UpstreamEvent::eventId)
+                .toList();
         Feed.await("the backlog", () -> count("select count(*) from inbox_event where event_id in (:ids)",
-                backlog.stream().map(UpstreamEvent::eventId).toList()) == backlog.size());
+                remembered) == remembered.size());
+        ReadModelRebuilds.awaitConsumed("payments-service", List.of("contracts.events", "lots.events"));
+        assertEquals(0, count("select count(*) from inbox_event where event_id in (:ids)", backlog.stream()
+                .filter(e -> e.type().startsWith("Lot")).map(UpstreamEvent::eventId).toList()), "lots' inbox rows");
 
         assertLot(a2.id(), 3, "18.000", "VOIDED", "{\"fat\": 3.9}");
         assertLot(b2.id(), 2, "33.000", "RECORDED", "{\"fat\": 4.1}");
@@ -99,9 +107,11 @@ class UpstreamEventHandlerTest {
                 List.of(ana)));
         assertEquals(1,
                 count("select count(*) from terms_version where agreement_id in (:ids)", List.of(anasAgreement)));
-        // Not applied one by one after a failed batch: the revisions of one lot in one transaction.
-        assertEquals(1, count("select count(distinct processed_at) from inbox_event where event_id in (:ids)",
-                rosas.stream().map(UpstreamEvent::eventId).toList()), "transactions for one lot's four events");
+        // Not applied one by one after a failed batch: the revisions of one lot in one transaction, the one that
+        // also moved the partitions' positions to the last of them (one by one, the fourth would have moved it on).
+        assertTrue(count("select count(*) from inbox_position p, lot_ref l where p.consumer = 'payments-service'"
+                + " and p.topic = 'lots.events' and l.id in (:ids) and p.xmin = l.xmin", List.of(a2.id())) > 0,
+                "transactions for one lot's four events");
     }
 
     /** The same events through handleAll in one transaction and through handle one by one: the same rows. */

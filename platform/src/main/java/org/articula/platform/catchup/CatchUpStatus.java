@@ -51,9 +51,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CatchUpStatus {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    // The inbox's last row of the partition or the position of events applied without one, whichever is later.
     private static final String LAST_APPLIED = """
-            select kafka_offset, event_type, processed_at from inbox_event
-            where consumer = ? and topic = ? and kafka_partition = ? order by kafka_offset desc limit 1""";
+            select kafka_offset, event_type, processed_at from (
+                (select kafka_offset, event_type, processed_at from inbox_event
+                 where consumer = ? and topic = ? and kafka_partition = ? order by kafka_offset desc limit 1)
+                union all
+                select kafka_offset, event_type, processed_at from inbox_position
+                where consumer = ? and topic = ? and kafka_partition = ?) last
+            order by kafka_offset desc limit 1""";
     private static final String DEAD_LETTERS = """
             select topic, kafka_partition, count(*) from dead_letter where consumer = ? and status = 'DEAD_LETTERED'
             group by topic, kafka_partition""";
@@ -192,9 +198,11 @@ public class CatchUpStatus {
             long deadLetters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(LAST_APPLIED)) {
-            select.setString(1, inbox.consumerName());
-            select.setString(2, partition.topic());
-            select.setInt(3, partition.partition());
+            for (int at = 0; at <= 3; at += 3) {
+                select.setString(at + 1, inbox.consumerName());
+                select.setString(at + 2, partition.topic());
+                select.setInt(at + 3, partition.partition());
+            }
             try (ResultSet rs = select.executeQuery()) {
                 String type = null;
                 Instant at = null;

@@ -1,6 +1,7 @@
 package org.articula.platform.inbox;
 
 import java.util.List;
+import java.util.Set;
 import org.articula.platform.events.EventEnvelope;
 
 /**
@@ -24,5 +25,15 @@ public interface EventHandler {
      */
     default void handleAll(List<EventEnvelope> events) {
         events.forEach(this::handle);
+    }
+
+    /**
+     * Event types whose effect is idempotent: applied twice, or an older one after a newer one, they leave what
+     * applying each once in order leaves (e.g. an upsert that keeps the highest revision). The inbox keeps no
+     * row for them, only the position it has applied per partition (docs/decisions/0033-fewer-writes-per-lot.md);
+     * a dead-lettered one still gets its inbox row, and a read-model rebuild replays them like any other.
+     */
+    default Set<String> idempotentTypes() {
+        return Set.of();
     }
 }

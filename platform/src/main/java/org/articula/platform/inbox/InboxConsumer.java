@@ -43,7 +43,9 @@ import org.jboss.logging.Logger;
 /**
  * Consumes the configured topics and hands each event to the service's {@link EventHandler} exactly
  * once: the inbox row and the handler's effect commit in one database transaction, and the Kafka
- * offset is committed only after that. A redelivered event finds its inbox row and is skipped.
+ * offset is committed only after that. A redelivered event finds its inbox row and is skipped. Events of
+ * the handler's {@link EventHandler#idempotentTypes()} are applied again instead (to the same result) and
+ * leave only the partition's position ({@link InboxPositions}).
  *
  * <p>An event that cannot be read, or whose handler keeps failing, is copied to the dead-letter topic
  * with the reason in headers, recorded as dead-lettered (with its bytes, for {@link DeadLetters} to re-drive
@@ -292,12 +294,25 @@ public class InboxConsumer {
                 }
             }
         }
+        Set<String> idempotent = handlers.get().idempotentTypes();
+        List<Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope>> remembered = new ArrayList<>(events.size());
+        List<Map.Entry<ConsumerRecord<String, byte[]>, String>> positioned = new ArrayList<>();
+        for (Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope> e : events) {
+            if (idempotent.contains(e.getValue().type())) {
+                positioned.add(Map.entry(e.getKey(), e.getValue().type()));
+            } else {
+                remembered.add(e);
+            }
+        }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                Set<UUID> recorded = recordAllInInbox(events);
-                List<EventEnvelope> fresh = new ArrayList<>(recorded.size());
+                // The inbox, then the positions, then the effects: the order a rebuild's swap locks them in.
+                Set<UUID> recorded = remembered.isEmpty() ? new HashSet<>() : recordAllInInbox(remembered);
+                InboxPositions.advance(dataSource, consumerName, positioned);
+                List<EventEnvelope> fresh = new ArrayList<>(events.size());
                 for (Map.Entry<ConsumerRecord<String, byte[]>, EventEnvelope> e : events) {
-                    if (recorded.remove(e.getValue().eventId())) { // removed: a later copy is not fresh
+                    // removed: a later copy is not fresh; an idempotent event is applied whatever came before
+                    if (idempotent.contains(e.getValue().type()) || recorded.remove(e.getValue().eventId())) {
                         fresh.add(e.getValue());
                     }
                 }
@@ -343,7 +358,10 @@ public class InboxConsumer {
 
     private void applyOnce(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (recordInInbox(record, event.eventId(), event.type(), "PROCESSED", null)) {
+            if (handlers.get().idempotentTypes().contains(event.type())) {
+                InboxPositions.advance(dataSource, consumerName, List.of(Map.entry(record, event.type())));
+                handlers.get().handle(event);
+            } else if (recordInInbox(record, event.eventId(), event.type(), "PROCESSED", null)) {
                 handlers.get().handle(event);
             } else {
                 LOG.debugf("%s: event %s already applied; skipped", consumerName, event.eventId());

@@ -233,10 +233,13 @@ public class ReadModelRebuild {
                     positions.put(p, committed.offset());
                 }
             });
-            try (PreparedStatement query = on
-                    .prepareStatement("select topic, kafka_partition, max(kafka_offset) + 1 from "
-                            + live + ".inbox_event where consumer = ? group by topic, kafka_partition")) {
+            // Events of idempotent types keep no inbox row, only their partition's position.
+            try (PreparedStatement query = on.prepareStatement("select topic, kafka_partition, max(kafka_offset) + 1"
+                    + " from " + live + ".inbox_event where consumer = ? group by topic, kafka_partition"
+                    + " union all select topic, kafka_partition, kafka_offset + 1 from " + live
+                    + ".inbox_position where consumer = ?")) {
                 query.setString(1, inbox.consumerName());
+                query.setString(2, inbox.consumerName());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         TopicPartition p = new TopicPartition(rows.getString(1), rows.getInt(2));
@@ -397,8 +400,10 @@ public class ReadModelRebuild {
         void catchUpAndSwap() {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 st.execute("set local lock_timeout = '60s'");
-                // Blocks every inbox insert, hence every event applied, by any instance, until commit.
+                // Blocks every inbox insert and position update, hence every event applied, by any instance,
+                // until commit (in the order the consumer takes them, so neither waits for the other in turn).
                 st.execute("lock table " + live + ".inbox_event in share row exclusive mode");
+                st.execute("lock table " + live + ".inbox_position in share row exclusive mode");
                 upTo(livePositions(c)); // its transactions are separate ones, writing only the shadow
                 List<ReadModelRebuildView.TableCounts> counts = new ArrayList<>();
                 Map<String, Long> deleted = new HashMap<>();
@@ -414,11 +419,23 @@ public class ReadModelRebuild {
                     counts.add(new ReadModelRebuildView.TableCounts(table.name(), sync.rows(), inserted, updated,
                             deleted.get(table.name())));
                 }
-                run.inboxRowsRestored = st.executeUpdate("insert into " + live + ".inbox_event select * from " + SHADOW
-                        + ".inbox_event on conflict do nothing");
+                run.inboxRowsRestored = restoreInbox(c);
                 run.tables = List.copyOf(counts);
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The live inbox rows the replay found lost, given back; not those of events applied without one (the
+         * replay recorded every event, to apply each once and to leave the dead-lettered ones alone).
+         */
+        private long restoreInbox(Connection c) throws SQLException {
+            try (PreparedStatement restore = c.prepareStatement("insert into " + live + ".inbox_event select * from "
+                    + SHADOW + ".inbox_event s where s.status <> 'PROCESSED' or s.event_type <> all(?)"
+                    + " on conflict do nothing")) {
+                restore.setArray(1, c.createArrayOf("text", handler.get().idempotentTypes().toArray()));
+                return restore.executeUpdate();
             }
         }
 

@@ -18,12 +18,14 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.articula.localstack.testing.TestTopics;
 import org.articula.platform.events.EventEnvelope;
 import org.articula.platform.events.EventHeaders;
 import org.articula.platform.events.EventJson;
 import org.articula.platform.kafka.KafkaClients;
 import org.articula.platform.testing.Ledger;
+import org.articula.platform.testing.LedgerHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,6 +205,61 @@ class InboxConsumerTest {
         assertEquals("DEAD_LETTERED", inboxStatus(poison.eventId()));
         assertEquals("PROCESSED", inboxStatus(after.eventId()));
         deadLetterFor(poison.eventId().toString());
+    }
+
+    /**
+     * Events of an idempotent type (LedgerHandler's BalanceStated) keep no inbox row, only their partition's
+     * position: a backlog with a late copy of an earlier revision and one more event alone leave the balance at
+     * the highest revision; a poison one is still dead-lettered with its inbox row, and the next event consumed.
+     */
+    @Test
+    void idempotentEventsKeepNoInboxRowOnlyTheirPartitionsPosition() throws Exception {
+        String account = "account-" + UUID.randomUUID(); // the key: one partition for all
+        EventEnvelope first = balance(account, Map.of("revision", 1, "balance", "10.00"));
+        EventEnvelope second = balance(account, Map.of("revision", 2, "balance", "20.00"));
+        consumer.stop();
+        try {
+            send(account, EventJson.write(first));
+            send(account, EventJson.write(second));
+            send(account, EventJson.write(first)); // redelivered after a later revision
+        } finally {
+            consumer.start();
+        }
+        EventEnvelope third = balance(account, Map.of("revision", 3, "balance", "30.00"));
+        RecordMetadata thirdAt = producer
+                .send(new ProducerRecord<>(TOPIC, account, EventJson.write(third).getBytes(StandardCharsets.UTF_8)))
+                .get();
+        EventEnvelope poison = balance(account, Map.of("poison", true));
+        send(account, EventJson.write(poison));
+        EventEnvelope marker = envelope(account, Map.of("amount", "1.00"));
+        send(account, EventJson.write(marker));
+
+        awaitLedgerRows(marker.eventId(), 1);
+        assertEquals(List.of("3", "30.00"), query("select revision, balance from test_balance where account = ?",
+                account));
+        for (EventEnvelope applied : List.of(first, second, third)) {
+            assertEquals(null, inboxStatus(applied.eventId()), "no inbox row");
+        }
+        assertEquals("DEAD_LETTERED", inboxStatus(poison.eventId()));
+        deadLetterFor(poison.eventId().toString());
+        assertEquals(List.of(Long.toString(thirdAt.offset()), LedgerHandler.BALANCE_STATED),
+                query("select kafka_offset, event_type from inbox_position where consumer = 'platform-test'"
+                        + " and topic = '" + TOPIC + "' and kafka_partition = ?", thirdAt.partition()));
+    }
+
+    private List<String> query(String sql, Object parameter) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return List.of(rs.getString(1), rs.getString(2));
+            }
+        }
+    }
+
+    private static EventEnvelope balance(String account, Map<String, Object> payload) {
+        return EventEnvelope.create(LedgerHandler.BALANCE_STATED, 1, "Account", account, UUID.randomUUID(),
+                Instant.now(), EventJson.toTree(payload));
     }
 
     // Distinct transaction times among the events' inbox rows: now() is the transaction's start.
