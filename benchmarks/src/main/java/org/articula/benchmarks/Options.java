@@ -13,9 +13,9 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
     static final String USAGE = """
             usage: ./benchmark [--quick] [--lots N] [--batch N] [--connections N] [--rate N] [--latency-seconds N]
                                [--settlement N,N,...] [--clients N] [--closed-loop-seconds N] [--stored N]
-                               [--overload-seconds N] [--no-restarts] [--out DIR] [--keep]
+                               [--overload-seconds N] [--[no-]restarts] [--out DIR] [--keep]
               --quick             a short run (under 3 minutes): 20,000 lots, 15 s at 200 lots/s, 10 s closed
-                                  loop, 10 s overload, settlements of 1,000 and 10,000 producers, start-up alone
+                                  loop, 10 s overload, settlements of 1,000 and 10,000 producers
               (default)           the full run: 100,000 lots, 60 s at 200 lots/s, 60 s closed loop at the start
                                   and again with 1,000,000 lots stored, 30 s overload, settlements of 1,000,
                                   10,000, 50,000 and 200,000 producers x 30 lots, start-up alone and restart
@@ -32,6 +32,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
                                   0: measured once
               --overload-seconds N  how long lots are sent at twice the closed-loop capacity
               --no-restarts       skip start-up of each service alone and of the stack on its data
+              --restarts          measure them in a quick run too
               --out DIR           where the JSON and Markdown reports go (default benchmarks/results)
               --keep              keep the stack's data directory afterwards
             """;
@@ -51,7 +52,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
         int closedLoopSeconds = quick ? 10 : 60;
         int stored = quick ? 0 : 1_000_000;
         int overloadSeconds = quick ? 10 : 30;
-        boolean restarts = true;
+        boolean restarts = !quick; // a minute or more: the quick run stays under 3 minutes without it
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> {
@@ -68,6 +69,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
                 case "--stored" -> stored = Integer.parseInt(value(args, ++i).replace("_", ""));
                 case "--overload-seconds" -> overloadSeconds = positive(args, ++i);
                 case "--no-restarts" -> restarts = false;
+                case "--restarts" -> restarts = true;
                 case "--out" -> out = Path.of(value(args, ++i)).toAbsolutePath();
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);

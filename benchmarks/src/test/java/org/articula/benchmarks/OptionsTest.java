@@ -31,6 +31,8 @@ class OptionsTest {
         assertEquals(5, quick.closedLoopWarmUpSeconds());
         assertEquals(10, quick.overloadSeconds());
         assertEquals(List.of(1_000, 10_000), quick.settlementProducers());
+        assertFalse(quick.restarts());
+        assertTrue(Options.parse(new String[] { "--quick", "--restarts" }, ROOT).restarts());
     }
 
     @Test
