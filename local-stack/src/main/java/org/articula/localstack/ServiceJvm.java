@@ -76,7 +76,9 @@ public final class ServiceJvm {
     static Path prepare(JavaRuntime runtime, JavaRuntime builder, Path quarkusApp)
             throws IOException, InterruptedException {
         Path cache = quarkusApp.resolve(cacheFile(runtime));
-        Files.deleteIfExists(quarkusApp.resolve(cacheFile(runtime) + STAMP));
+        // Whatever an earlier build left is for its jars: only what this build makes gets a stamp.
+        Files.deleteIfExists(quarkusApp.resolve(AOT_CACHE + STAMP));
+        Files.deleteIfExists(quarkusApp.resolve(APP_CDS + STAMP));
         if (Files.isRegularFile(quarkusApp.resolve(APP_CDS))) {
             Files.writeString(quarkusApp.resolve(APP_CDS + STAMP), builder + "\n");
         }

@@ -95,9 +95,13 @@ class ServiceJvmTest {
     void theBuildersOwnAppCdsArchiveIsStampedNotTrainedAgain() throws Exception {
         Path app = quarkusApp();
         JavaRuntime jdk17 = runtime("java-17", "17.0.15", "exit 1"); // would fail if it were run
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3", "exit 0");
         Files.writeString(app.resolve("app-cds.jsa"), "written by Quarkus");
+        stamped(app, "app.aot", jdk25); // left by an earlier build, for its jars
 
         assertEquals(app.resolve("app-cds.jsa"), ServiceJvm.prepare(jdk17, jdk17, app));
+
+        assertEquals(List.of(), ServiceJvm.cacheOptions(jdk25, app));
 
         assertEquals("written by Quarkus", Files.readString(app.resolve("app-cds.jsa")));
         assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceJvm.cacheOptions(jdk17, app));
