@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBrokerProcess broker; // null when KAFKA_BOOTSTRAP_SERVERS names an existing one
     private int brokerPort;
     private DevKeys keys;
+    private JavaRuntime runtime; // the services' runtime, chosen once per start
 
     LocalStack(Path root, Path home, Map<String, String> env) {
         this.root = root;
@@ -280,6 +281,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
+        runtime = JavaRuntime.choose(env);
+        say("Services: " + runtime + (ServiceJvm.cacheOptions(runtime, root.resolve(services.get(0).name())
+                .resolve("target/quarkus-app")).isEmpty()
+                        ? ", no start-up cache for it (built on another runtime?)"
+                        : ", with the start-up cache the build trained"));
         Map<String, Instant> launched = new HashMap<>();
         for (Service service : services) {
             launched.put(service.name(), Instant.now());
@@ -395,20 +401,17 @@ public final class LocalStack implements AutoCloseable {
 
     private void launch(Service service) throws IOException {
         Path log = logs.resolve(service.name() + ".log");
-        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException(jar + " is missing; build first (mvn -DskipTests package)");
+        Path app = root.resolve(service.name()).resolve("target/quarkus-app");
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            throw new IOException(
+                    app.resolve("quarkus-run.jar") + " is missing; build first (mvn -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m"));
-        // Extra JVM options for the services (e.g. GC settings or logging for a benchmark), space-separated.
+        // Extra JVM options for the services (e.g. GC settings or logging for a benchmark), space-separated;
+        // they come after the defaults, so they override them.
         String jvmOptions = env.getOrDefault("ARTICULA_SERVICE_JVM_OPTS", "").strip();
-        if (!jvmOptions.isEmpty()) {
-            command.addAll(List.of(jvmOptions.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        List<String> command = ServiceJvm.command(runtime, app,
+                jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> serviceEnv = service.database() == null ? webEnv() : dataServiceEnv(service);

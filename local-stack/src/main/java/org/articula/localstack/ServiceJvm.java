@@ -1,0 +1,122 @@
+package org.articula.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a service's JVM is started (docs/decisions/0035): on the runtime {@link JavaRuntime} chooses, with
+ * a heap and GC sized for a small container, and from the start-up cache the Maven build trained for
+ * that runtime: an AOT cache ({@code app.aot}) on Java 25+, an AppCDS archive ({@code app-cds.jsa}) on 17.
+ * A cache is used only when its stamp ({@code app.aot.runtime}) names the runtime about to start, so a
+ * cache left by another JDK is never handed to it (17 would refuse {@code -XX:AOTCache} outright).
+ *
+ * <p>{@code main(quarkus-app directory)} trains the cache; the services' Maven build runs it at package.
+ */
+public final class ServiceJvm {
+
+    /**
+     * Heap and GC for a service in 250 MB: the serial collector (one GC thread, no remembered sets; what
+     * the JVM picks by itself in a container under 1.8 GB), a heap capped at 256 MB and grown from 32 MB,
+     * smaller thread stacks and a bounded metaspace. The container images repeat these (docker/Dockerfile).
+     */
+    public static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xss512k",
+            "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m");
+
+    static final String AOT_CACHE = "app.aot";
+    static final String APP_CDS = "app-cds.jsa";
+    private static final String STAMP = ".runtime";
+    private static final Duration TRAINING_LIMIT = Duration.ofMinutes(3);
+
+    private ServiceJvm() {
+    }
+
+    /**
+     * The command that starts the service in {@code quarkusApp} on {@code runtime}, plus {@code extra}
+     * options; it runs in {@code quarkusApp}, where the cache was trained with the same relative class path.
+     */
+    static List<String> command(JavaRuntime runtime, Path quarkusApp, List<String> extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
+        command.addAll(OPTIONS);
+        command.addAll(cacheOptions(runtime, quarkusApp));
+        command.addAll(extra);
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        return command;
+    }
+
+    /** The option that reads the start-up cache, or none when there is none for this very runtime. */
+    static List<String> cacheOptions(JavaRuntime runtime, Path quarkusApp) throws IOException {
+        String cache = cacheFile(runtime);
+        Path stamp = quarkusApp.resolve(cache + STAMP);
+        if (!Files.isRegularFile(quarkusApp.resolve(cache)) || !Files.isRegularFile(stamp)
+                || !Files.readString(stamp).strip().equals(runtime.toString())) {
+            return List.of();
+        }
+        // Both are advisory: a cache the JVM finds stale (another jar, another build) is skipped with a warning.
+        return List.of(runtime.hasAotCache() ? "-XX:AOTCache=" + cache : "-XX:SharedArchiveFile=" + cache);
+    }
+
+    static String cacheFile(JavaRuntime runtime) {
+        return runtime.hasAotCache() ? AOT_CACHE : APP_CDS;
+    }
+
+    /**
+     * Makes the start-up cache of the service in {@code quarkusApp} for {@code runtime}. {@code builder} is
+     * the JVM running Maven, for which Quarkus has already written an AppCDS archive
+     * ({@code quarkus.package.jar.appcds.enabled}): that one is only stamped. Any other runtime is trained
+     * here the same way: one start in Quarkus's archive-generation mode ({@code -Dquarkus.appcds.generate=true}:
+     * static initialisation only, then exit; no database or broker), recorded into the cache. Returns the
+     * cache, or null when training failed.
+     */
+    static Path prepare(JavaRuntime runtime, JavaRuntime builder, Path quarkusApp)
+            throws IOException, InterruptedException {
+        Path cache = quarkusApp.resolve(cacheFile(runtime));
+        // Whatever an earlier build left is for its jars: only what this build makes gets a stamp.
+        Files.deleteIfExists(quarkusApp.resolve(AOT_CACHE + STAMP));
+        Files.deleteIfExists(quarkusApp.resolve(APP_CDS + STAMP));
+        if (Files.isRegularFile(quarkusApp.resolve(APP_CDS))) {
+            Files.writeString(quarkusApp.resolve(APP_CDS + STAMP), builder + "\n");
+        }
+        if (runtime.equals(builder) && Files.isRegularFile(cache)) {
+            return cache;
+        }
+        Files.deleteIfExists(cache);
+        List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
+        command.addAll(OPTIONS);
+        command.add((runtime.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
+        command.addAll(List.of("-Dquarkus.appcds.generate=true", "-jar", "quarkus-run.jar"));
+        Process training = new ProcessBuilder(command).directory(quarkusApp.toFile()).redirectErrorStream(true)
+                .redirectOutput(quarkusApp.resolveSibling("startup-cache.log").toFile()).start();
+        if (!training.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            training.destroyForcibly().waitFor();
+        }
+        if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
+            Files.deleteIfExists(cache);
+            return null;
+        }
+        Files.writeString(quarkusApp.resolve(cacheFile(runtime) + STAMP), runtime + "\n");
+        return cache;
+    }
+
+    /**
+     * Makes the start-up cache for one service's {@code target/quarkus-app}, run by the Maven build in its own
+     * JVM (exec:java) right after Quarkus packaged the service. Never fails the build: without a cache the
+     * service starts the same, only slower. {@code ARTICULA_JAVA_HOME} chooses the runtime.
+     */
+    public static void main(String[] args) throws Exception {
+        Path quarkusApp = Path.of(args[0]).toAbsolutePath();
+        JavaRuntime runtime = JavaRuntime.choose(System.getenv());
+        Instant began = Instant.now();
+        Path cache = prepare(runtime, JavaRuntime.current(), quarkusApp);
+        long seconds = Duration.between(began, Instant.now()).toSeconds();
+        System.out.println(cache == null
+                ? "Start-up cache: training on " + runtime + " failed after " + seconds + " s; the service starts "
+                        + "without one (see " + quarkusApp.resolveSibling("startup-cache.log") + ")"
+                : "Start-up cache: " + cache + " trained on " + runtime + " in " + seconds + " s");
+    }
+}

@@ -1,0 +1,129 @@
+package org.articula.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A service's JVM: its options, and a start-up cache used only by the runtime that made it. */
+class ServiceJvmTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCacheIsReadOnlyByTheRuntimeItsStampNames() throws Exception {
+        Path app = quarkusApp();
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3", "exit 0");
+        JavaRuntime other25 = runtime("temurin-25.0.1", "25.0.1", "exit 0");
+        Files.writeString(app.resolve("app.aot"), "cache");
+        assertEquals(List.of(), ServiceJvm.cacheOptions(jdk25, app), "no stamp: nobody knows who made it");
+
+        Files.writeString(app.resolve("app.aot.runtime"), jdk25 + "\n");
+
+        assertEquals(List.of("-XX:AOTCache=app.aot"), ServiceJvm.cacheOptions(jdk25, app));
+        assertEquals(List.of(), ServiceJvm.cacheOptions(other25, app));
+    }
+
+    @Test
+    void java17NeverGetsTheAotCacheButItsOwnAppCdsArchive() throws Exception {
+        Path app = quarkusApp();
+        JavaRuntime jdk17 = runtime("java-17", "17.0.15", "exit 0");
+        stamped(app, "app.aot", jdk17);
+        assertEquals(List.of(), ServiceJvm.cacheOptions(jdk17, app));
+
+        stamped(app, "app-cds.jsa", jdk17);
+
+        assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceJvm.cacheOptions(jdk17, app));
+    }
+
+    @Test
+    void theCommandPutsTheCallersOptionsAfterTheDefaultsSoTheyWin() throws Exception {
+        Path app = quarkusApp();
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3", "exit 0");
+        stamped(app, "app.aot", jdk25);
+
+        List<String> command = ServiceJvm.command(jdk25, app, List.of("-Xmx1g"));
+
+        List<String> expected = new ArrayList<>(List.of(jdk25.java().toString()));
+        expected.addAll(ServiceJvm.OPTIONS);
+        expected.addAll(List.of("-XX:AOTCache=app.aot", "-Xmx1g", "-jar", "quarkus-run.jar"));
+        assertEquals(expected, command);
+        assertTrue(ServiceJvm.OPTIONS.contains("-XX:+UseSerialGC"));
+    }
+
+    @Test
+    void trainingWritesTheCacheAndStampsItWithTheRuntime() throws Exception {
+        Path app = quarkusApp();
+        // A stand-in JVM that, like -XX:AOTCacheOutput, writes the cache when the recorded run exits.
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3",
+                "for a; do case $a in -XX:AOTCacheOutput=*) echo cache > \"${a#*=}\";; esac; done");
+        JavaRuntime builder = runtime("java-17", "17.0.15", "exit 0");
+        Files.writeString(app.resolve("app-cds.jsa"), "written by Quarkus on the builder");
+
+        Path cache = ServiceJvm.prepare(jdk25, builder, app);
+
+        assertEquals(app.resolve("app.aot"), cache);
+        assertEquals(jdk25 + "\n", Files.readString(app.resolve("app.aot.runtime")));
+        assertEquals(List.of("-XX:AOTCache=app.aot"), ServiceJvm.cacheOptions(jdk25, app));
+        // The builder's archive stays usable by the builder (ARTICULA_JAVA_HOME pointing at 17).
+        assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceJvm.cacheOptions(builder, app));
+    }
+
+    @Test
+    void aFailedTrainingLeavesNoCacheAndNoStampAndDoesNotThrow() throws Exception {
+        Path app = quarkusApp();
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3", "echo half > app.aot; exit 1");
+        Files.writeString(app.resolve("app.aot.runtime"), jdk25 + "\n"); // from an earlier, good build
+
+        assertNull(ServiceJvm.prepare(jdk25, runtime("java-17", "17.0.15", "exit 0"), app));
+
+        assertFalse(Files.exists(app.resolve("app.aot")));
+        assertFalse(Files.exists(app.resolve("app.aot.runtime")));
+        assertEquals(List.of(), ServiceJvm.cacheOptions(jdk25, app));
+    }
+
+    @Test
+    void theBuildersOwnAppCdsArchiveIsStampedNotTrainedAgain() throws Exception {
+        Path app = quarkusApp();
+        JavaRuntime jdk17 = runtime("java-17", "17.0.15", "exit 1"); // would fail if it were run
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3", "exit 0");
+        Files.writeString(app.resolve("app-cds.jsa"), "written by Quarkus");
+        stamped(app, "app.aot", jdk25); // left by an earlier build, for its jars
+
+        assertEquals(app.resolve("app-cds.jsa"), ServiceJvm.prepare(jdk17, jdk17, app));
+
+        assertEquals(List.of(), ServiceJvm.cacheOptions(jdk25, app));
+
+        assertEquals("written by Quarkus", Files.readString(app.resolve("app-cds.jsa")));
+        assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceJvm.cacheOptions(jdk17, app));
+    }
+
+    /** A cache file as the build leaves it: the file and its stamp naming {@code runtime}. */
+    private static void stamped(Path app, String cache, JavaRuntime runtime) throws IOException {
+        Files.writeString(app.resolve(cache), "cache");
+        Files.writeString(app.resolve(cache + ".runtime"), runtime + "\n");
+    }
+
+    private Path quarkusApp() throws IOException {
+        Path app = dir.resolve("target/quarkus-app");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("quarkus-run.jar"), "");
+        return app;
+    }
+
+    /** A runtime whose bin/java is a shell script with {@code body}. */
+    private JavaRuntime runtime(String name, String version, String body) throws IOException {
+        Path home = JavaRuntimeTest.jdk(dir.resolve("jvm"), name, version);
+        Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n" + body + "\n");
+        return JavaRuntime.of(home).orElseThrow();
+    }
+}
