@@ -224,6 +224,52 @@ describe('the operator at the collection centre', () => {
     for (const id of dropped) assert.equal(sheet.lots.filter((l) => l.id === id).length, 1);
   });
 
+  it('waits when the server is busy: the lots stay on the phone and go by themselves after Retry-After', async () => {
+    const storedBefore = (await serverSheet()).lots.length;
+    await context.setOffline(true);
+    await onSheet();
+    const before = recorded.size;
+    for (const producer of producers.slice(33, 35)) {
+      await recordLot(producer, { solids: '12.4', temperature: '4.8', antibiotics: false });
+    }
+    const waiting = [...recorded.keys()].slice(before);
+    let refused = 0;
+    let sentAfter = 0;
+    // What lots-service answers past its admission limit (decision 0034): nothing stored, come back in 5 s.
+    await page.route('**/api/lots/v1/lots/batch', async (route) => {
+      if (refused === 0) {
+        refused++;
+        await route.fulfill({ status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5' },
+          body: JSON.stringify({ type: 'urn:articula:problem:overloaded', title: 'Servicio ocupado', status: 503,
+            detail: 'El servicio está atendiendo todas las solicitudes que puede responder a tiempo y no procesó esta: '
+              + 'no se guardó nada. Repita la misma solicitud en 5 segundos.', instance: '/api/v1/lots/batch' }) });
+        return;
+      }
+      sentAfter++;
+      await route.continue();
+    });
+    await onSheet();
+    await context.setOffline(false);
+    await eventually('the busy answer', () => refused > 0);
+    await page.getByText(/El servidor está ocupado/).waitFor();
+    assert.equal(await count('pending'), 2, 'refused lots stay pending, not failed');
+    assert.equal(await page.locator('[role="alert"]').count(), 0, 'a busy server is not an error');
+    await page.getByText('En espera').first().waitFor();
+    await check(page, 'operator-server-busy');
+    const phoneSize = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SHOTS, 'operator-server-busy-wide.png') });
+    await page.setViewportSize(phoneSize);
+    await page.screenshot({ path: join(SHOTS, 'operator-server-busy-phone.png') });
+    // No button pressed: the sheet sends the same batch again once Retry-After has passed.
+    await pendingGone();
+    await page.unroute('**/api/lots/v1/lots/batch');
+    assert.ok(sentAfter >= 1, 'sent again after the wait');
+    const sheet = await serverSheet();
+    assert.equal(sheet.lots.length, storedBefore + 2);
+    for (const id of waiting) assert.equal(sheet.lots.filter((l) => l.id === id).length, 1, `lot ${id} stored once`);
+  });
+
   it('flags a lot whose server verdict differs, and keeps a refused lot visible until discarded', async () => {
     const manager = await desktop(browser);
     const managerPage = await manager.newPage();
