@@ -1,0 +1,59 @@
+-- An OPEN settlement no longer stores a line per lot (docs/decisions/0036): a run keeps per producer and
+-- agreement what those lines add up to, and closing writes them once, as what was paid. Readers take a
+-- settlement's lines from statement_line: the stored lines, plus, while the settlement is open, its LOT
+-- and REJECTED lines computed from the lots as a run prices them (R2, R3 of docs/settlement-rules.md).
+
+-- The LOT and REJECTED lines each OPEN settlement pays: every lot of its organisation delivered in its
+-- fortnight and RECORDED, at the revision lot_ref keeps, priced by its terms version (base price plus each
+-- quality adjustment whose [from, to) holds the lot's reading), rounded once (R11), in the types the
+-- stored lines have. Closing inserts exactly these rows (settlement/R3-lot-lines.sql), and a run adds them
+-- up the same way (settlement/R3-lot-totals.sql, with settlement/parts/priced-lots.sql): those files and
+-- this view change together.
+create view open_lot_line as
+select s.id as settlement_id, l.producer_id, l.agreement_id,
+       cast(case when l.verdict = 'ACCEPTED' then 'LOT' else 'REJECTED' end as varchar(20)) as kind,
+       l.id as lot_id, l.revision as lot_revision, l.delivery_date, l.shift,
+       cast(l.quantity as numeric(19, 3)) as quantity,
+       cast(case when l.verdict = 'ACCEPTED' then v.base_price + coalesce(sum(a.amount_per_unit), 0) end
+           as numeric(12, 4)) as unit_price,
+       cast(case when l.verdict = 'ACCEPTED'
+                 then round(l.quantity * (v.base_price + coalesce(sum(a.amount_per_unit), 0)), 2) else 0 end
+           as numeric(18, 2)) as amount,
+       cast(null as jsonb) as detail, l.readings, l.reasons,
+       case when l.verdict = 'ACCEPTED'
+            then coalesce(jsonb_agg(a.applied order by a.seq) filter (where a.seq is not null), '[]'::jsonb)
+            else '[]'::jsonb end as adjustments
+from settlement s
+join lot_ref l on l.organisation_id = s.organisation_id and l.delivery_date between s.period_start and s.period_end
+     and l.status = 'RECORDED'
+join terms_version v on v.agreement_id = l.agreement_id and v.number = l.agreement_version
+left join (select pa.*, jsonb_build_object('parameter', pa.parameter, 'from', pa.from_value,
+               'to', pa.to_value, 'amountPerUnit', pa.amount_per_unit) as applied
+           from price_adjustment pa) a
+     on a.agreement_id = l.agreement_id and a.version_number = l.agreement_version
+     and jsonb_typeof(l.readings -> a.parameter) = 'number'
+     and (a.from_value is null or (l.readings ->> a.parameter)::numeric >= a.from_value)
+     and (a.to_value is null or (l.readings ->> a.parameter)::numeric < a.to_value)
+where s.status = 'OPEN'
+-- producer_id is grouped on (it follows from l.id) so that a filter on it reaches lot_ref.
+group by s.id, l.id, l.producer_id, v.agreement_id, v.number;
+
+-- Every line of every settlement's statements. An OPEN settlement stores no LOT or REJECTED line, a
+-- CLOSED one stores all of them, so the two parts never give the same line twice. A filter on
+-- settlement_id and producer_id reaches both parts (one producer's statement reads that producer's lots).
+create view statement_line as
+select settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision, delivery_date, shift, quantity,
+       unit_price, amount, detail, readings, reasons, adjustments
+from settlement_line
+union all
+select settlement_id, producer_id, agreement_id, kind, lot_id, lot_revision, delivery_date, shift, quantity,
+       unit_price, amount, detail, readings, reasons, adjustments
+from open_lot_line;
+
+-- A producer's lots of a fortnight, for the statement of one producer of an open settlement.
+create index lot_ref_by_producer on lot_ref (producer_id, delivery_date);
+
+-- Open settlements computed before this keep their lot lines until their next run; they go now, as
+-- statement_line computes them.
+delete from settlement_line x using settlement s
+where s.id = x.settlement_id and s.status = 'OPEN' and x.kind in ('LOT', 'REJECTED');

@@ -1,0 +1,20 @@
+-- R2, R3 (docs/settlement-rules.md) while a settlement is open: what a line per lot that counts (the
+-- organisation's, delivered in the fortnight, RECORDED: a voided lot is not paid, at its latest revision,
+-- the one lot_ref keeps) adds up to, per producer and agreement, into run_totals; no line is written
+-- (docs/decisions/0036). ACCEPTED: quantity x unit price, rounded once to the céntimo (R11), in the type a
+-- stored line has, so an amount a line could not hold fails here as it would at closing; REJECTED: 0.
+-- Lots whose terms version has not arrived fall out of the join in priced-lots: they wait (R2). The lines
+-- themselves are the view open_lot_line (V18), written at closing by R3-lot-lines.sql: they change together.
+with total as (
+    insert into run_totals (producer_id, agreement_id, accepted, amount, lines)
+    select p.producer_id, p.agreement_id,
+           sum(cast(p.quantity as numeric(19, 3))) filter (where p.verdict = 'ACCEPTED'),
+           sum(case when p.verdict = 'ACCEPTED' then cast(round(p.quantity * p.unit_price, 2) as numeric(18, 2))
+                    else 0 end),
+           count(*)
+    from (${priced-lots}
+          where l.organisation_id = :org and l.delivery_date between :start and :end and l.status = 'RECORDED'
+          group by l.id, v.agreement_id, v.number) p
+    group by p.producer_id, p.agreement_id
+    returning lines)
+select coalesce(sum(lines), 0) from total
