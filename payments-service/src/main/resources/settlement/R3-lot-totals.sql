@@ -3,8 +3,9 @@
 -- the one lot_ref keeps) adds up to, per producer and agreement, into run_totals; no line is written
 -- (docs/decisions/0036). ACCEPTED: quantity x unit price, rounded once to the céntimo (R11), in the type a
 -- stored line has, so an amount a line could not hold fails here as it would at closing; REJECTED: 0.
--- Lots whose terms version has not arrived fall out of the join in priced-lots: they wait (R2). The lines
--- themselves are the view open_lot_line (V18), written at closing by R3-lot-lines.sql: they change together.
+-- Lots are priced by the function priced_lots (V18); one whose terms version has not arrived is not there: it
+-- waits (R2). The lines themselves are the view open_lot_line (V18), written at closing by R3-lot-lines.sql:
+-- it and this file change together.
 with total as (
     insert into run_totals (producer_id, agreement_id, accepted, amount, lines)
     select p.producer_id, p.agreement_id,
@@ -12,9 +13,8 @@ with total as (
            sum(case when p.verdict = 'ACCEPTED' then cast(round(p.quantity * p.unit_price, 2) as numeric(18, 2))
                     else 0 end),
            count(*)
-    from (${priced-lots}
-          where l.organisation_id = :org and l.delivery_date between :start and :end and l.status = 'RECORDED'
-          group by l.id, v.agreement_id, v.number) p
+    from priced_lots(:org, :start, :end) p
+    where p.status = 'RECORDED'
     group by p.producer_id, p.agreement_id
     returning lines)
 select coalesce(sum(lines), 0) from total

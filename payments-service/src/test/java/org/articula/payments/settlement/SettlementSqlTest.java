@@ -29,8 +29,8 @@ class SettlementSqlTest {
             assertFalse(sql.contains("${"), sql);
             assertFalse(sql.contains("--"), sql);
         }
-        // A run prices the lots (R3-lot-totals); closing writes the lines the view open_lot_line prices alike.
-        assertTrue(SettlementSql.LOT_TOTALS.contains("from lot_ref l"), "priced lots in place");
+        // Lots are priced by priced_lots (V18), which a run reads, and open_lot_line, written on closing.
+        assertTrue(SettlementSql.LOT_TOTALS.contains("from priced_lots(:org, :start, :end) p"), "priced lots in place");
         assertTrue(SettlementSql.SHORTFALL_PENALTY.contains("jsonb_array_elements(a.periods_in_force)"),
                 "days and last day in force in place");
     }
