@@ -67,7 +67,15 @@ from open_lot_line;
 -- A producer's lots of a fortnight, for the statement of one producer of an open settlement.
 create index lot_ref_by_producer on lot_ref (producer_id, delivery_date);
 
+-- How many lot lines a settlement has and their quantity, for the list of settlements: set by each run
+-- (R3-lot-totals.sql), so the list prices no lot. Settlements closed before this count their stored lines.
+alter table settlement add column lots int, add column lot_quantity numeric(19, 3);
+
 -- Open settlements computed before this keep their lot lines until their next run; they go now, as
--- statement_line computes them.
+-- statement_line computes them, and their counts are kept first.
+update settlement s set lots = x.lots, lot_quantity = x.quantity
+from (select settlement_id, count(*) as lots, coalesce(sum(quantity), 0) as quantity from settlement_line
+      where kind in ('LOT', 'REJECTED') group by settlement_id) x
+where s.status = 'OPEN' and x.settlement_id = s.id;
 delete from settlement_line x using settlement s
 where s.id = x.settlement_id and s.status = 'OPEN' and x.kind in ('LOT', 'REJECTED');

@@ -42,9 +42,11 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 cross join lateral (select count(*) as producers, coalesce(sum(gross), 0) as gross,
                                            coalesce(sum(deductions), 0) as deductions, coalesce(sum(net), 0) as net
                                     from settlement_producer where settlement_id = s.id) p
-                cross join lateral (select count(*) as lots, coalesce(sum(quantity), 0) as quantity
-                                    from statement_line
-                                    where settlement_id = s.id and kind in ('LOT', 'REJECTED')) l
+                cross join lateral (select coalesce(s.lots, count(*)) as lots,
+                                           coalesce(s.lot_quantity, sum(quantity), 0) as quantity
+                                    from settlement_line
+                                    where settlement_id = s.id and kind in ('LOT', 'REJECTED')
+                                      and s.lots is null) l
                 where s.organisation_id = :org and (cast(:start as date) is null or s.period_start = cast(:start as date))
                 order by s.period_start desc""")
                 .setParameter("org", organisationId).setParameter("start", start).getResultList();

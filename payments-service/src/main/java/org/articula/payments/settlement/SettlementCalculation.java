@@ -37,10 +37,11 @@ public class SettlementCalculation {
             "delete from settlement_producer where settlement_id = :s",
             "delete from settlement_line where settlement_id = :s" };
     // What each statement writes, per producer and agreement; dropped when the transaction ends (a
-    // computation is one transaction). accepted is the quantity of LOT lines, null for other lines.
+    // computation is one transaction). accepted is the quantity of LOT lines, null for other lines; quantity
+    // that of LOT and REJECTED lines (R3 only).
     private static final String RUN_TOTALS = """
             create temp table run_totals (producer_id uuid not null, agreement_id uuid not null,
-                accepted numeric, amount numeric not null, lines int not null) on commit drop""";
+                accepted numeric, amount numeric not null, lines int not null, quantity numeric) on commit drop""";
     private static final String LOCK_ACTIVE_CHARGES = "select id from charge where organisation_id = :org and status = 'ACTIVE' for share";
 
     @Inject
