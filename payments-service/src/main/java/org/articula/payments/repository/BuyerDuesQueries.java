@@ -41,7 +41,9 @@ public class BuyerDuesQueries {
             owed as (
                 select g.agreement_id, g.period_start, sum(g.gross) as gross
                 from (select x.agreement_id, s.period_start, greatest(sum(x.amount), 0) as gross
-                      from settlement s join settlement_line x on x.settlement_id = s.id
+                      from settlement s
+                      -- per settlement, so an open one prices only its own lots (decision 0036)
+                      cross join lateral (select * from statement_line x where x.settlement_id = s.id offset 0) x
                       where s.organisation_id in (select organisation_id from orgs)
                         and s.period_start between :start and :end and x.agreement_id in (select id from ag)
                       group by x.agreement_id, s.period_start, x.producer_id) g

@@ -33,7 +33,8 @@ public class PurchaseLedgerQueries {
     /**
      * Per purchase settlement of the period and product: the producer's gross for that product, the sum over the
      * producer's agreements for it of each agreement's lines clamped at 0 (as R8 makes the gross, so a producer's
-     * rows sum to its gross), and the quantity of its accepted lots.
+     * rows sum to its gross), and the quantity of its accepted lots. Purchase settlements are issued on closing, so
+     * their lines are all stored (settlement_line, not the view statement_line: decision 0036).
      */
     private static final String LEDGER = """
             with issued as (

@@ -36,7 +36,7 @@ public class ReconciliationQueries {
                     select a.buyer_id, a.product, a.unit,
                            coalesce(sum(x.quantity) filter (where x.kind = 'LOT'), 0) as collected,
                            greatest(sum(x.amount), 0) as gross
-                    from settlement_line x join agreement_ref a on a.id = x.agreement_id
+                    from statement_line x join agreement_ref a on a.id = x.agreement_id
                     where x.settlement_id = :s
                     group by a.buyer_id, a.product, a.unit, x.producer_id, x.agreement_id),
                 owed as (

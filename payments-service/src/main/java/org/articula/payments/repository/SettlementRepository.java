@@ -42,9 +42,11 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 cross join lateral (select count(*) as producers, coalesce(sum(gross), 0) as gross,
                                            coalesce(sum(deductions), 0) as deductions, coalesce(sum(net), 0) as net
                                     from settlement_producer where settlement_id = s.id) p
-                cross join lateral (select count(*) as lots, coalesce(sum(quantity), 0) as quantity
+                cross join lateral (select coalesce(s.lots, count(*)) as lots,
+                                           coalesce(s.lot_quantity, sum(quantity), 0) as quantity
                                     from settlement_line
-                                    where settlement_id = s.id and kind in ('LOT', 'REJECTED')) l
+                                    where settlement_id = s.id and kind in ('LOT', 'REJECTED')
+                                      and s.lots is null) l
                 where s.organisation_id = :org and (cast(:start as date) is null or s.period_start = cast(:start as date))
                 order by s.period_start desc""")
                 .setParameter("org", organisationId).setParameter("start", start).getResultList();
@@ -141,7 +143,8 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
     /**
      * The statement lines of one producer of a settlement, or of every producer when {@code producerId} is
      * null (one query for a whole settlement's statements). A lot line written since V7 keeps its evidence
-     * in columns (readings, reasons, adjustments), not in detail.
+     * in columns (readings, reasons, adjustments), not in detail. An open settlement's lot lines are computed
+     * from its lots (statement_line, decision 0036).
      */
     @SuppressWarnings("unchecked")
     public List<LineRow> lines(UUID settlementId, UUID producerId) {
@@ -149,7 +152,7 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 select l.producer_id, l.kind, l.agreement_id, l.lot_id, l.delivery_date, l.shift, l.quantity, a.unit,
                        l.unit_price, l.amount, coalesce(l.detail, jsonb_build_object('readings', l.readings,
                            'reasons', l.reasons, 'adjustments', l.adjustments))::text
-                from settlement_line l left join agreement_ref a on a.id = l.agreement_id
+                from statement_line l left join agreement_ref a on a.id = l.agreement_id
                 where l.settlement_id = :s %s
                 order by l.producer_id,
                          case l.kind when 'LOT' then 1 when 'REJECTED' then 1 when 'ADJUSTMENT' then 2 else 3 end,
@@ -239,7 +242,7 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
         List<Object[]> rows = ofSettlement("""
                 select b.producer_id, b.buyer_id, o.name
                 from (select distinct l.producer_id, a.buyer_id
-                      from settlement_line l join agreement_ref a on a.id = l.agreement_id
+                      from statement_line l join agreement_ref a on a.id = l.agreement_id
                       where l.settlement_id = :s %s) b
                 left join organisation_ref o on o.id = b.buyer_id
                 order by b.producer_id, b.buyer_id""", "l.producer_id", settlementId, producerId).getResultList();

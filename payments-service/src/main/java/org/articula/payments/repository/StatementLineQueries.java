@@ -16,7 +16,9 @@ public class StatementLineQueries {
      * The lines of each lot asked for, in the order asked, then by fortnight. A lot is found by its id in the read
      * model and its lines through the settlements of its organisation from its fortnight on (its own, and the later
      * ones an adjustment lands in), by (settlement, producer): lines have no index by lot, which keeps a run's writes
-     * cheap (V7).
+     * cheap (V7). An open settlement's lot lines are computed from the lot itself (statement_line, decision 0036):
+     * offset 0 keeps the lookup a subquery per lot, so the lot and its producer reach lot_ref instead of the whole
+     * fortnight being priced.
      */
     private static final String LINES = """
             select l.lot_id, l.lot_revision, l.producer_id, r.name, s.id, s.period_start, s.period_end, s.status,
@@ -24,7 +26,9 @@ public class StatementLineQueries {
             from unnest(cast(:lots as uuid[])) with ordinality as asked(id, position)
             join lot_ref lot on lot.id = asked.id
             join settlement s on s.organisation_id = lot.organisation_id and s.period_end >= lot.delivery_date
-            join settlement_line l on l.settlement_id = s.id and l.producer_id = lot.producer_id and l.lot_id = lot.id
+            cross join lateral (select * from statement_line x
+                                where x.settlement_id = s.id and x.producer_id = lot.producer_id and x.lot_id = lot.id
+                                offset 0) l
             left join settlement_producer p on p.settlement_id = s.id and p.producer_id = l.producer_id
             left join producer_ref r on r.id = l.producer_id
             left join agreement_ref a on a.id = l.agreement_id

@@ -190,6 +190,7 @@ public class SettlementService {
         calculation.lockActiveCharges(settlement.organisationId); // a charge cancelled now would be recovered
         compute(settlement, (step, millis) -> {
         });
+        calculation.writeLotLines(settlement.id); // an open settlement keeps only totals (decision 0036)
         calculation.markSettled(settlement.id);
         settlement.close(user.name(), clock.instant());
         purchases.issue(settlement); // liquidaciones de compra, numbered once, with the closing (decision 0031)

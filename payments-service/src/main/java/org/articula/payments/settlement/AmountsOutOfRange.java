@@ -49,10 +49,9 @@ public class AmountsOutOfRange {
     @SuppressWarnings("unchecked")
     private ProblemException describe(UUID organisationId, LocalDate start, LocalDate end) {
         // The fortnight's lots and the earlier ones a run adjusts, each priced as a run prices it.
-        String lots = SettlementSql.PRICED_LOTS + " where l.organisation_id = :org and l.verdict = 'ACCEPTED'"
+        String lots = "select * from priced_lots(:org, cast('-infinity' as date), :end) l where l.verdict = 'ACCEPTED'"
                 + " and (l.delivery_date between :start and :end and l.status = 'RECORDED'"
-                + " or l.delivery_date < :start and (l.settled_revision is null or l.settled_revision < l.revision))"
-                + SettlementSql.PRICED_LOTS_GROUPING;
+                + " or l.delivery_date < :start and (l.settled_revision is null or l.settled_revision < l.revision))";
         List<Object[]> large = em.createNativeQuery("""
                 select p.id, coalesce(r.name, cast(p.producer_id as text)), p.delivery_date, p.quantity, p.unit_price
                 from (""" + lots + """

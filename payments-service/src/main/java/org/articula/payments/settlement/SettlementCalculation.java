@@ -17,7 +17,9 @@ import java.util.UUID;
  *
  * <p>The lots are read and priced once: each statement that writes lines also adds what it wrote, per
  * producer and agreement, to a temporary table of the run ({@code run_totals}), and the bonus, the
- * penalty and the producers' totals are taken from there instead of reading the lines back.
+ * penalty and the producers' totals are taken from there instead of reading the lines back. A run writes
+ * no line per lot: it adds up what they would be into {@code run_totals}, and closing writes them once
+ * ({@link #writeLotLines}, docs/decisions/0036); until then readers compute them (view statement_line).
  */
 @ApplicationScoped
 public class SettlementCalculation {
@@ -35,10 +37,11 @@ public class SettlementCalculation {
             "delete from settlement_producer where settlement_id = :s",
             "delete from settlement_line where settlement_id = :s" };
     // What each statement writes, per producer and agreement; dropped when the transaction ends (a
-    // computation is one transaction). accepted is the quantity of LOT lines, null for other lines.
+    // computation is one transaction). accepted is the quantity of LOT lines, null for other lines; quantity
+    // that of LOT and REJECTED lines (R3 only).
     private static final String RUN_TOTALS = """
             create temp table run_totals (producer_id uuid not null, agreement_id uuid not null,
-                accepted numeric, amount numeric not null, lines int not null) on commit drop""";
+                accepted numeric, amount numeric not null, lines int not null, quantity numeric) on commit drop""";
     private static final String LOCK_ACTIVE_CHARGES = "select id from charge where organisation_id = :org and status = 'ACTIVE' for share";
 
     @Inject
@@ -118,9 +121,9 @@ public class SettlementCalculation {
         em.createNativeQuery(RUN_TOTALS).executeUpdate();
     }
 
-    /** R2, R3: a line per lot that counts, priced and rounded; rejected lots pay nothing. */
+    /** R2, R3: what a line per lot that counts, priced and rounded, adds up to; rejected lots pay nothing. */
     private int lotLines(Computation run) {
-        return count(SettlementSql.LOT_LINES, run);
+        return count(SettlementSql.LOT_TOTALS, run);
     }
 
     /** R4: lots of closed fortnights changed since they were paid, adjusted in the earliest open settlement. */
@@ -190,6 +193,14 @@ public class SettlementCalculation {
     /** R9 on closing: holds the organisation's active charges, so none is cancelled while it is being recovered. */
     public void lockActiveCharges(UUID organisationId) {
         em.createNativeQuery(LOCK_ACTIVE_CHARGES).setParameter("org", organisationId).getResultList();
+    }
+
+    /**
+     * R3 on closing, right after its last computation and before it is closed: the line of each lot that
+     * counts, as the open settlement showed it and the computation added it up.
+     */
+    public void writeLotLines(UUID settlementId) {
+        em.createNativeQuery(SettlementSql.LOT_LINES).setParameter("s", settlementId).executeUpdate();
     }
 
     /**

@@ -19,11 +19,7 @@ public final class SettlementSql {
 
     private static final Pattern PART = Pattern.compile("\\$\\{([a-z-]+)}");
 
-    /** R3: the lots with their unit price; a query including it adds its where and its group by. */
-    static final String PRICED_LOTS = part("priced-lots");
-    /** The grouping that completes {@link #PRICED_LOTS} after the caller's where. */
-    static final String PRICED_LOTS_GROUPING = " group by l.id, v.agreement_id, v.number";
-
+    static final String LOT_TOTALS = statement("R3-lot-totals");
     static final String LOT_LINES = statement("R3-lot-lines");
     static final String ADJUSTMENTS = statement("R4-adjustments");
     static final String VOLUME_BONUS = statement("R6-volume-bonus");

@@ -431,6 +431,40 @@ class SettlementApiTest {
         assertEquals("17.80", payload.at("/producers/0/net").decimalValue().toPlainString());
     }
 
+    // rule R3, decision 0036
+    @Test
+    void anOpenSettlementStoresNoLotLinesButShowsTheOnesClosingWritesAsWhatWasPaid() throws SQLException {
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.03").adjustment("total_solids", "12", null, "0.05")
+                .tier("20", "0.01"));
+        UUID agreement = agreementOf(rosa);
+        lot(rosa, agreement, OCT_1.plusDays(1), "12.3", Map.of("total_solids", "12.2"), "ACCEPTED");
+        lot(rosa, agreement, OCT_1.plusDays(2), "11.7", Map.of("total_solids", "11.8"), "ACCEPTED");
+        lot(rosa, agreement, OCT_1.plusDays(3), "10", Map.of("total_solids", "10.9"), "REJECTED");
+        String id = run(OCT_1).getString("id");
+        assertEquals(0, storedLotLines(id));
+        List<Object> open = given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().statusCode(200)
+                .body("lines.kind", contains("LOT", "LOT", "REJECTED", "VOLUME_BONUS"))
+                .body("lines.amount", contains(13.28f, 12.05f, 0f, 0.24f)).body("gross", is(25.57f))
+                .extract().path("lines");
+
+        close(id);
+        assertEquals(3, storedLotLines(id));
+        assertEquals(open, given().get("/api/v1/settlements/" + id + "/statements/" + rosa).then().statusCode(200)
+                .body("gross", is(25.57f)).extract().path("lines"));
+    }
+
+    private int storedLotLines(String settlementId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("select count(*) from settlement_line "
+                        + "where settlement_id = ? and kind in ('LOT', 'REJECTED')")) {
+            count.setObject(1, UUID.fromString(settlementId));
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     // rule R8 (due date)
     @Test
     void aPayoutRecordsItsDateAndLatenessAgainstTheDueDate() {

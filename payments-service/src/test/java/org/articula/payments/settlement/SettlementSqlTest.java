@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The rule files load whole, with their parts in place, and name only what a computation binds. */
 class SettlementSqlTest {
 
-    private static final List<String> STATEMENTS = List.of(SettlementSql.LOT_LINES, SettlementSql.ADJUSTMENTS,
+    private static final List<String> STATEMENTS = List.of(SettlementSql.LOT_TOTALS, SettlementSql.LOT_LINES,
+            SettlementSql.ADJUSTMENTS,
             SettlementSql.VOLUME_BONUS, SettlementSql.SHORTFALL_PENALTY, SettlementSql.GROSS_PER_PRODUCER,
             SettlementSql.INSTALMENTS, SettlementSql.NET, SettlementSql.LOTS_SETTLED);
     // A named parameter, not a cast (::numeric).
@@ -28,7 +29,8 @@ class SettlementSqlTest {
             assertFalse(sql.contains("${"), sql);
             assertFalse(sql.contains("--"), sql);
         }
-        assertTrue(SettlementSql.LOT_LINES.contains("from lot_ref l"), "priced lots in place");
+        // Lots are priced by priced_lots (V18), which a run reads, and open_lot_line, written on closing.
+        assertTrue(SettlementSql.LOT_TOTALS.contains("from priced_lots(:org, :start, :end) p"), "priced lots in place");
         assertTrue(SettlementSql.SHORTFALL_PENALTY.contains("jsonb_array_elements(a.periods_in_force)"),
                 "days and last day in force in place");
     }
