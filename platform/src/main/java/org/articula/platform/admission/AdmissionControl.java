@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +36,8 @@ public class AdmissionControl {
 
     /** After the size checks (OversizedRequests at -3, Quarkus's upload limit at -2), before everything else. */
     static final int ORDER = -1;
+    /** The largest body read to the end before a refusal, so the connection stays open for the next request. */
+    static final long DRAIN_UP_TO = 64 * 1024;
 
     @ConfigProperty(name = "articula.admission.enabled", defaultValue = "true")
     boolean enabled;
@@ -96,8 +100,32 @@ public class AdmissionControl {
         String detail = "El servicio está atendiendo todas las solicitudes que puede responder a tiempo y no procesó "
                 + "esta: no se guardó nada. Repita la misma solicitud en " + retryAfterSeconds
                 + (retryAfterSeconds == 1 ? " segundo." : " segundos.");
-        RouteProblems.answer(routing, json, ProblemType.OVERLOADED, detail,
+        Runnable answer = () -> RouteProblems.answer(routing, json, ProblemType.OVERLOADED, detail,
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+        HttpServerRequest request = routing.request();
+        if (request.isEnded() || !smallBody(request)) {
+            answer.run();
+            return;
+        }
+        // The rest of a small body is read and dropped first: a connection answered before its request was read
+        // cannot carry the next one, and under overload a new connection for every retry costs more than the
+        // refused requests themselves (a full benchmark run at 1,314 lots/s lost 7,186 requests to it).
+        request.handler(ignored -> {
+        }).endHandler(ignored -> answer.run());
+        request.resume();
+    }
+
+    /** No body, or a declared one of at most {@link #DRAIN_UP_TO} bytes (a single lot, not a large batch). */
+    private static boolean smallBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+        }
+        try {
+            return Long.parseLong(length.strip()) <= DRAIN_UP_TO;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
