@@ -350,9 +350,12 @@ public final class Benchmark {
      */
     private void measureOverload(LocalStack stack, String lots, LotSupply supply, ClosedLoop.Result capacity,
             Progress progress) throws Exception {
-        int rate = (int) Math.max(50, Math.round(2 * capacity.perSecond()));
-        progress.phase(String.format("overload: single lots at %,d/s (twice the closed-loop capacity) for %d s",
-                rate, options.overloadSeconds()), 8);
+        int rate = options.overloadRate() > 0
+                ? options.overloadRate()
+                : (int) Math.max(50, Math.round(2 * capacity.perSecond()));
+        progress.phase(String.format("overload: single lots at %,d/s (%s) for %d s", rate,
+                options.overloadRate() > 0 ? "as asked" : "twice the closed-loop capacity", options.overloadSeconds()),
+                8);
         Overload.Result r = Overload.measure(api, lots, stack, supply.take(rate * options.overloadSeconds()), rate,
                 progress);
         String scale = String.format("%,d lots/s for %d s (%,d lots)", rate, options.overloadSeconds(), r.sent());

@@ -8,12 +8,12 @@ import java.util.List;
 /** What to run, from the command line: {@code --quick}, or the full scale, each figure adjustable. */
 record Options(boolean quick, int lots, int batchSize, int connections, int rate, int latencySeconds,
         int warmUpSeconds, List<Integer> settlementProducers, Path out, boolean keep, int clients,
-        int closedLoopSeconds, int stored, int overloadSeconds, boolean restarts) {
+        int closedLoopSeconds, int stored, int overloadSeconds, int overloadRate, boolean restarts) {
 
     static final String USAGE = """
             usage: ./benchmark [--quick] [--lots N] [--batch N] [--connections N] [--rate N] [--latency-seconds N]
                                [--settlement N,N,...] [--clients N] [--closed-loop-seconds N] [--stored N]
-                               [--overload-seconds N] [--[no-]restarts] [--out DIR] [--keep]
+                               [--overload-seconds N] [--overload-rate N] [--[no-]restarts] [--out DIR] [--keep]
               --quick             a short run (under 3 minutes): 20,000 lots, 15 s at 200 lots/s, 10 s closed
                                   loop, 10 s overload, settlements of 1,000 and 10,000 producers
               (default)           the full run: 100,000 lots, 60 s at 200 lots/s, 60 s closed loop at the start
@@ -31,6 +31,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
               --stored N          lots stored (by the batch API) before the closed loop is measured again;
                                   0: measured once
               --overload-seconds N  how long lots are sent at twice the closed-loop capacity
+              --overload-rate N   lots/s of the overload phase instead of twice the closed-loop capacity
               --no-restarts       skip start-up of each service alone and of the stack on its data
               --restarts          measure them in a quick run too
               --out DIR           where the JSON and Markdown reports go (default benchmarks/results)
@@ -52,6 +53,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
         int closedLoopSeconds = quick ? 10 : 60;
         int stored = quick ? 0 : 1_000_000;
         int overloadSeconds = quick ? 10 : 30;
+        int overloadRate = 0;
         boolean restarts = !quick; // a minute or more: the quick run stays under 3 minutes without it
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -68,6 +70,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
                 case "--closed-loop-seconds" -> closedLoopSeconds = positive(args, ++i);
                 case "--stored" -> stored = Integer.parseInt(value(args, ++i).replace("_", ""));
                 case "--overload-seconds" -> overloadSeconds = positive(args, ++i);
+                case "--overload-rate" -> overloadRate = positive(args, ++i);
                 case "--no-restarts" -> restarts = false;
                 case "--restarts" -> restarts = true;
                 case "--out" -> out = Path.of(value(args, ++i)).toAbsolutePath();
@@ -76,7 +79,7 @@ record Options(boolean quick, int lots, int batchSize, int connections, int rate
             }
         }
         return new Options(quick, lots, batch, connections, rate, latencySeconds, warmUp, settlement, out, keep,
-                clients, closedLoopSeconds, stored, overloadSeconds, restarts);
+                clients, closedLoopSeconds, stored, overloadSeconds, overloadRate, restarts);
     }
 
     /** The closed loop's warm-up: half the measurement, at most 10 s (enough for the JIT). */

@@ -38,12 +38,13 @@ class OptionsTest {
     @Test
     void eachNewPhaseCanBeSizedOrLeftOut() {
         Options o = Options.parse(new String[] { "--quick", "--clients", "8", "--closed-loop-seconds", "5", "--stored",
-                "200_000", "--overload-seconds", "3", "--no-restarts" }, ROOT);
+                "200_000", "--overload-seconds", "3", "--overload-rate", "1300", "--no-restarts" }, ROOT);
         assertEquals(8, o.clients());
         assertEquals(5, o.closedLoopSeconds());
         assertEquals(2, o.closedLoopWarmUpSeconds());
         assertEquals(200_000, o.stored());
         assertEquals(3, o.overloadSeconds());
+        assertEquals(1_300, o.overloadRate());
         assertFalse(o.restarts());
         assertThrows(IllegalArgumentException.class,
                 () -> Options.parse(new String[] { "--clients", "0" }, ROOT));
