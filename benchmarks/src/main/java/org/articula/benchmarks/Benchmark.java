@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.articula.benchmarks.Report.Better;
 import org.articula.benchmarks.Report.Figure;
@@ -126,10 +128,10 @@ public final class Benchmark {
         LocalDate[] latencyDays = SampleDistributions.lastCompleteFortnight(ingestionDays[0]);
         Population population = registerPopulation(stack, progress);
         String lots = stack.baseUrl("lots-service");
-        int batchWarmUp = warmUpBatchIngestion(stack, population, lots, latencyDays, progress);
+        LocalDate[] warmUpDays = SampleDistributions.lastCompleteFortnight(latencyDays[0]);
+        int batchWarmUp = warmUpBatchIngestion(stack, population, lots, warmUpDays, progress);
         // Every later phase takes its lots from fortnights before the batch warm-up's.
-        LotSupply supply = new LotSupply(population,
-                SampleDistributions.lastCompleteFortnight(latencyDays[0]));
+        LotSupply supply = new LotSupply(population, warmUpDays);
         ClosedLoop.Result capacity = measureClosedLoop(stack, lots, supply, "at the start", progress);
         measureBatchIngestion(stack, population, lots, ingestionDays, batchWarmUp, progress);
         measureSingleLots(stack, population, lots, latencyDays, progress);
@@ -157,7 +159,7 @@ public final class Benchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String each = again.serviceProcesses().stream()
                     .map(p -> String.format("%s %.1f s", p.name(), p.startUp().toMillis() / 1000.0))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             figures.add(new Figure("start-up of the whole stack on existing data", "PostgreSQL, Kafka, 3 services and "
                     + "the web app", seconds, "s", Better.LOWER, null, null, TARGET_RESTART_S,
                     "as ./articula does, to every service ready; " + each));
@@ -181,12 +183,11 @@ public final class Benchmark {
     }
 
     /** Sends an earlier fortnight's lots by the batch API, not counted; returns how many. */
-    private int warmUpBatchIngestion(LocalStack stack, Population population, String lots, LocalDate[] latencyDays,
+    private int warmUpBatchIngestion(LocalStack stack, Population population, String lots, LocalDate[] warmUpDays,
             Progress progress) throws Exception {
         // An earlier fortnight's lots first, not counted: a production service is warm, and the JIT compiling
         // the batch path (a quarter of lots-service's CPU in the first 100,000 lots) is start-up, not speed.
         int batchWarmUp = options.batchWarmUp();
-        LocalDate[] warmUpDays = SampleDistributions.lastCompleteFortnight(latencyDays[0]);
         progress.phase("warm-up: " + batchWarmUp + " lots by the batch API (not counted)", 4);
         Ingestion.viaBatchApi(this.api, lots, population.milkLots(warmUpDays, batchWarmUp), options.batchSize(),
                 options.connections(), progress);
@@ -246,20 +247,15 @@ public final class Benchmark {
 
     // CPU time per lot is what a busy machine changes least: the figure to compare builds by.
     private void addCpuPerThousandLots(Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, int lots) {
-        for (String part : PARTS) {
-            figures.add(new Figure("CPU time per 1,000 lots during batch ingestion", part,
-                    (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / lots * 1000, "ms", Better.LOWER,
-                    null, null, null, switch (part) {
-                        case "payments-service" ->
-                            "the part of the event backlog it consumed while the batches were being recorded";
-                        case PART_POSTGRES -> "the postmaster and every backend of the three databases";
-                        case PART_CLIENT ->
-                            "this benchmark's own process: sending the batches and checking the answers";
-                        case PART_MACHINE ->
-                            "every process on both cores, the benchmark's client and other work included";
-                        default -> null;
-                    }));
-        }
+        addCpuPerPart("CPU time per 1,000 lots during batch ingestion", "", cpuBefore, cpuAfter, lots, 1_000,
+                part -> switch (part) {
+                    case "payments-service" ->
+                        "the part of the event backlog it consumed while the batches were being recorded";
+                    case PART_POSTGRES -> "the postmaster and every backend of the three databases";
+                    case PART_CLIENT -> "this benchmark's own process: sending the batches and checking the answers";
+                    case PART_MACHINE -> "every process on both cores, the benchmark's client and other work included";
+                    default -> null;
+                });
     }
 
     /** Single lots at a steady rate: their latency, their propagation to payments-service and their CPU. */
@@ -279,13 +275,8 @@ public final class Benchmark {
         String latencyScale = String.format("%d lots/s for %d s (after %d s warm-up), achieved %.0f/s",
                 options.rate(), options.latencySeconds(), options.warmUpSeconds(), single.achievedRate());
         addLatencyAndPropagation(single, latencyScale);
-        for (String part : PARTS) {
-            figures.add(new Figure("CPU time per single lot", part,
-                    (cpuAfterSingle.get(part) - cpuBeforeSingle.get(part)) * 1000 / count, "ms", Better.LOWER,
-                    null, null, null, part.equals(PART_MACHINE)
-                            ? "warm-up included; the client and other work too"
-                            : null));
-        }
+        addCpuPerPart("CPU time per single lot", "", cpuBeforeSingle, cpuAfterSingle, count, 1,
+                part -> part.equals(PART_MACHINE) ? "warm-up included; the client and other work too" : null);
     }
 
     /** Clients sending lots one after another: the single-lot capacity, its latency and CPU per lot. */
@@ -305,11 +296,7 @@ public final class Benchmark {
         figures.add(new Figure("closed-loop latency p99", scale, r.latency().millis(99), "ms", Better.LOWER, null,
                 null, null, null));
         double lotsSent = r.lots() + r.failed();
-        for (String part : PARTS) {
-            figures.add(new Figure("CPU time per closed-loop lot", part + ", " + when,
-                    (cpuAfter.get(part) - cpuBefore.get(part)) * 1000 / lotsSent, "ms", Better.LOWER, null, null,
-                    null, null));
-        }
+        addCpuPerPart("CPU time per closed-loop lot", ", " + when, cpuBefore, cpuAfter, lotsSent, 1, part -> null);
         double machine = (cpuAfter.get(PART_MACHINE) - cpuBefore.get(PART_MACHINE))
                 - (cpuAfter.get(PART_CLIENT) - cpuBefore.get(PART_CLIENT));
         figures.add(new Figure("CPU time per closed-loop lot, machine without the client", when,
@@ -464,6 +451,16 @@ public final class Benchmark {
                     null, TARGET_RSS_MB, "peak " + Machine.peakMb(now) + " MB"
                             + (p.name().equals("payments-service") ? " since the last settlement began" : "")
                             + "; " + StartUp.jvmOptions(p.pid())));
+        }
+    }
+
+    /** A figure per part (services, PostgreSQL, broker, client, machine): its CPU milliseconds per {@code per} lots. */
+    private void addCpuPerPart(String measure, String scaleSuffix, Map<String, Double> before,
+            Map<String, Double> after, double lots, int per, UnaryOperator<String> note) {
+        for (String part : PARTS) {
+            figures.add(
+                    new Figure(measure, part + scaleSuffix, (after.get(part) - before.get(part)) * 1000 * per / lots,
+                            "ms", Better.LOWER, null, null, null, note.apply(part)));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.articula.benchmarks.Report.Better;
 import org.articula.benchmarks.Report.Figure;
 import org.articula.localstack.LocalStack;
@@ -47,7 +46,7 @@ final class StartUp {
             List<String> all = Arrays.asList(args);
             int jar = all.indexOf("-jar");
             String java = args[0];
-            String options = all.subList(1, jar < 0 ? all.size() : jar).stream().collect(Collectors.joining(" "));
+            String options = String.join(" ", all.subList(1, jar < 0 ? all.size() : jar));
             return java + (options.isEmpty() ? "" : " " + options);
         } catch (Exception e) {
             return "unknown";
