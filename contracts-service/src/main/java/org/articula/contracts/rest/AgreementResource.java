@@ -64,16 +64,18 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Register an agreement as a draft",
-            description = "Its clauses become version 1, in force from the start date. Idempotent by the "
-                    + "client-supplied id: 201 when created, 200 with the stored one on repeat.")
+            description = """
+                    Its clauses become version 1, in force from the start date. Idempotent by the \
+                    client-supplied id: 201 when created, 200 with the stored one on repeat.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered as a draft")
     public RestResponse<AgreementView> create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.create(request).map(ContractsMapper::view), AgreementView::id, uri);
     }
 
     @GET
-    @Operation(summary = "List agreements", description = "Those the caller's organisation is party to (as the "
-            + "producers' organisation or as the buyer). Filters combine; newest start date first.")
+    @Operation(summary = "List agreements", description = """
+            Those the caller's organisation is party to (as the \
+            producers' organisation or as the buyer). Filters combine; newest start date first.""")
     public List<AgreementView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("buyerId") UUID buyerId, @QueryParam("producerId") UUID producerId,
             @QueryParam("groupId") UUID groupId, @QueryParam("product") String product,
@@ -88,8 +90,9 @@ public class AgreementResource {
     @GET
     @Path("/applicable")
     @Operation(summary = "Which agreement and clause version govern a producer's product on a day",
-            description = "Agreements in force that day covering the producer directly or through its group, "
-                    + "each with the clause version in force; empty when none. The date defaults to today in Lima.")
+            description = """
+                    Agreements in force that day covering the producer directly or through its group, \
+                    each with the clause version in force; empty when none. The date defaults to today in Lima.""")
     public List<ApplicableAgreement> applicable(@QueryParam("producerId") @NotNull UUID producerId,
             @QueryParam("product") @NotBlank String product, @QueryParam("date") LocalDate date) {
         LocalDate day = date == null ? service.today() : date;
@@ -132,8 +135,9 @@ public class AgreementResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/amendments")
     @Operation(summary = "Amend a signed agreement from an effective date",
-            description = "Adds the next clause version. The effective date must follow the latest version's and "
-                    + "fall within validity. Idempotent by the amendment id: 201 then 200.")
+            description = """
+                    Adds the next clause version. The effective date must follow the latest version's and \
+                    fall within validity. Idempotent by the amendment id: 201 then 200.""")
     @Extension(name = CreatedResponse.CREATED, value = "Amended: the agreement with its new clause version")
     public RestResponse<AgreementView> amend(@PathParam("id") UUID id, @Valid @NotNull AmendmentRequest request,
             @Context UriInfo uri) {
@@ -147,8 +151,9 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/activation")
-    @Operation(summary = "Activate (sign) a draft", description = "Binds from the start date. Refused if the "
-            + "producer already holds an ACTIVE agreement with the same buyer and product on overlapping dates.")
+    @Operation(summary = "Activate (sign) a draft", description = """
+            Binds from the start date. Refused if the \
+            producer already holds an ACTIVE agreement with the same buyer and product on overlapping dates.""")
     public AgreementView activate(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
         return ContractsMapper.view(service.activate(id, request));
     }

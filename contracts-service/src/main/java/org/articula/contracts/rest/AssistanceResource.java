@@ -43,12 +43,13 @@ public class AssistanceResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Record technical assistance delivered under an agreement",
-            description = "A visit, training, veterinary or insemination service given on a day to some producers, "
-                    + "or to the agreement's whole network when producerIds is left out. Whether it is charged to "
-                    + "the producers is decided by the assistance clause in force that day; a charged cost is split "
-                    + "among them to the céntimo and becomes an input-credit charge in payments-service. Only for an "
-                    + "ACTIVE agreement, a day it was in force and not after today. Idempotent by the client-supplied "
-                    + "id: 201 when recorded, 200 with the stored one on repeat.")
+            description = """
+                    A visit, training, veterinary or insemination service given on a day to some producers, \
+                    or to the agreement's whole network when producerIds is left out. Whether it is charged to \
+                    the producers is decided by the assistance clause in force that day; a charged cost is split \
+                    among them to the céntimo and becomes an input-credit charge in payments-service. Only for an \
+                    ACTIVE agreement, a day it was in force and not after today. Idempotent by the client-supplied \
+                    id: 201 when recorded, 200 with the stored one on repeat.""")
     @Extension(name = CreatedResponse.CREATED, value = "Recorded")
     public RestResponse<AssistanceDeliveryView> record(@PathParam("id") UUID id,
             @Valid @NotNull AssistanceDeliveryRequest request,

@@ -48,11 +48,12 @@ public class CertificationResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Record a certificate of a producer or of an organisation",
-            description = "Held by one producer of the caller's organisation (producerId) or by the organisation or "
-                    + "one of its networks (organisationId), whose producers it then covers; exactly one of the two. "
-                    + "products are product codes (cacao, coffee...); schemeName names an OTHER scheme and only it. "
-                    + "Idempotent by the client-supplied id: 201 when recorded, 200 with the stored one on repeat, "
-                    + "409 for the same id with other content.")
+            description = """
+                    Held by one producer of the caller's organisation (producerId) or by the organisation or \
+                    one of its networks (organisationId), whose producers it then covers; exactly one of the two. \
+                    products are product codes (cacao, coffee...); schemeName names an OTHER scheme and only it. \
+                    Idempotent by the client-supplied id: 201 when recorded, 200 with the stored one on repeat, \
+                    409 for the same id with other content.""")
     @Extension(name = CreatedResponse.CREATED, value = "Recorded")
     public RestResponse<CertificationView> record(@Valid @NotNull CertificationRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.record(request).map(CertificationMapper::view), CertificationView::id, uri);
@@ -60,10 +61,11 @@ public class CertificationResource {
 
     @GET
     @Operation(summary = "Certificates of a producer or of an organisation, by end of validity",
-            description = "producerId: those covering the producer (its own and its organisation's or network's). "
-                    + "organisationId: the caller's organisation gives every certificate it keeps, one of its "
-                    + "networks the network's own. Neither: the caller's organisation; a producer sees only those "
-                    + "covering them.")
+            description = """
+                    producerId: those covering the producer (its own and its organisation's or network's). \
+                    organisationId: the caller's organisation gives every certificate it keeps, one of its \
+                    networks the network's own. Neither: the caller's organisation; a producer sees only those \
+                    covering them.""")
     public List<CertificationView> list(@QueryParam("producerId") UUID producerId,
             @QueryParam("organisationId") UUID organisationId) {
         return service.list(producerId, organisationId).stream().map(CertificationMapper::view).toList();
@@ -73,10 +75,11 @@ public class CertificationResource {
     @Path("/expiring")
     @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
     @Operation(summary = "Certificates about to end, and ended ones an agreement still requires",
-            description = "The caller's organisation's certificates (its own, its networks' and its producers') "
-                    + "whose last valid day is within withinDays days from today (America/Lima), and those already "
-                    + "ended that an ACTIVE agreement requires today of a producer they covered and that no newer "
-                    + "certificate of the same holder and scheme has replaced. Soonest end first.")
+            description = """
+                    The caller's organisation's certificates (its own, its networks' and its producers') \
+                    whose last valid day is within withinDays days from today (America/Lima), and those already \
+                    ended that an ACTIVE agreement requires today of a producer they covered and that no newer \
+                    certificate of the same holder and scheme has replaced. Soonest end first.""")
     public List<ExpiringCertification> expiring(
             @QueryParam("withinDays") @DefaultValue("60") @Min(0) @Max(366) int withinDays) {
         return service.expiring(withinDays);

@@ -49,8 +49,9 @@ public class OrganisationResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Register an organisation",
-            description = "The caller's own organisation (the id in their token) or one of its producer groups. "
-                    + "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.")
+            description = """
+                    The caller's own organisation (the id in their token) or one of its producer groups. \
+                    Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered")
     public RestResponse<OrganisationView> register(@Valid @NotNull OrganisationRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.register(request).map(ContractsMapper::view), OrganisationView::id, uri);
@@ -58,8 +59,9 @@ public class OrganisationResource {
 
     @GET
     @Operation(summary = "List the caller's organisation and its producer groups, by name",
-            description = "kind narrows (PRODUCER_GROUP: the networks); q finds by the words of the name, "
-                    + "accents and case aside.")
+            description = """
+                    kind narrows (PRODUCER_GROUP: the networks); q finds by the words of the name, \
+                    accents and case aside.""")
     public List<OrganisationView> list(@QueryParam("kind") OrganisationKind kind,
             @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -72,8 +74,9 @@ public class OrganisationResource {
     @Path("/buyers")
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Organisations that can buy under an agreement of the caller's producers",
-            description = "The caller's own (when it buys itself) and the buyers of its agreements so far; with "
-                    + "ruc, the registered organisation holding that RUC, to start an agreement with a new buyer.")
+            description = """
+                    The caller's own (when it buys itself) and the buyers of its agreements so far; with \
+                    ruc, the registered organisation holding that RUC, to start an agreement with a new buyer.""")
     public List<OrganisationView> buyers(@QueryParam("ruc") String ruc) {
         return service.buyers(ruc).stream().map(ContractsMapper::view).toList();
     }

@@ -49,13 +49,14 @@ public class ParcelResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Produces(GEO_JSON)
     @Operation(summary = "Register a producer's parcel of cacao or coffee",
-            description = "geometry is a GeoJSON Point (only for a plot of up to 4 ha) or Polygon in WGS84, "
-                    + "[longitude, latitude], every number with at least 6 decimals. A polygon's rings are closed "
-                    + "and cross neither themselves nor each other (a 400 names the coordinate where one does); its "
-                    + "area, measured on the WGS84 ellipsoid, must be within 10 % of declaredAreaHectares. "
-                    + "deforestationFreeSince2020 must be true (422 otherwise). Answers the parcel as a GeoJSON "
-                    + "Feature. Idempotent by parcelId: 201 when registered, 200 with the stored one on repeat, 409 "
-                    + "for the same id with other content.")
+            description = """
+                    geometry is a GeoJSON Point (only for a plot of up to 4 ha) or Polygon in WGS84, \
+                    [longitude, latitude], every number with at least 6 decimals. A polygon's rings are closed \
+                    and cross neither themselves nor each other (a 400 names the coordinate where one does); its \
+                    area, measured on the WGS84 ellipsoid, must be within 10 % of declaredAreaHectares. \
+                    deforestationFreeSince2020 must be true (422 otherwise). Answers the parcel as a GeoJSON \
+                    Feature. Idempotent by parcelId: 201 when registered, 200 with the stored one on repeat, 409 \
+                    for the same id with other content.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered")
     public RestResponse<ParcelFeature> register(@PathParam("producerId") UUID producerId,
             @Valid @NotNull ParcelRequest request,
@@ -67,9 +68,10 @@ public class ParcelResource {
     @GET
     @Produces(GEO_JSON)
     @Operation(summary = "A producer's parcels as a GeoJSON FeatureCollection",
-            description = "Each feature carries the geometry as registered and, as properties, the producer, product, "
-                    + "declared and measured area and the no-deforestation declaration with its cut-off day "
-                    + "(2020-12-31). A producer sees only their own.")
+            description = """
+                    Each feature carries the geometry as registered and, as properties, the producer, product, \
+                    declared and measured area and the no-deforestation declaration with its cut-off day \
+                    (2020-12-31). A producer sees only their own.""")
     @APIResponse(responseCode = "200", description = "The parcels, oldest first", content = @Content(
             mediaType = GEO_JSON, schema = @Schema(implementation = ParcelCollection.class)))
     public ParcelCollection list(@PathParam("producerId") UUID producerId) {

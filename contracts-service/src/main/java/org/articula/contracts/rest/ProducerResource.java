@@ -51,8 +51,9 @@ public class ProducerResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Operation(summary = "Register a producer",
-            description = "Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. "
-                    + "A DNI/RUC already registered in the organisation is a 409.")
+            description = """
+                    Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. \
+                    A DNI/RUC already registered in the organisation is a 409.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered")
     public RestResponse<ProducerView> register(@PathParam("organisationId") UUID organisationId,
             @Valid @NotNull ProducerRequest request, @Context UriInfo uri) {
@@ -65,11 +66,12 @@ public class ProducerResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Register many producers from a CSV file",
-            description = "Header line with columns nationalId, name, district and optionally region, phone, groupId, id, "
-                    + "noticesOptIn (sí/no), noticeChannel (SMS/WHATSAPP) (or their Spanish names: dni, nombre, "
-                    + "distrito, región, teléfono, avisos, canal). groupId, when given, is the "
-                    + "group of the rows that name none. All rows or none: if any row is refused, the 400 problem "
-                    + "lists each one as rows[line].field.")
+            description = """
+                    Header line with columns nationalId, name, district and optionally region, phone, groupId, id, \
+                    noticesOptIn (sí/no), noticeChannel (SMS/WHATSAPP) (or their Spanish names: dni, nombre, \
+                    distrito, región, teléfono, avisos, canal). groupId, when given, is the \
+                    group of the rows that name none. All rows or none: if any row is refused, the 400 problem \
+                    lists each one as rows[line].field.""")
     public ImportReport importCsv(@PathParam("organisationId") UUID organisationId,
             @QueryParam("groupId") UUID groupId, String csv) {
         return service.importCsv(organisationId, groupId, csv);
@@ -77,8 +79,9 @@ public class ProducerResource {
 
     @GET
     @Operation(summary = "List the organisation's producers, by name",
-            description = "groupId narrows to one group; q finds by the words of the name (accents and case aside) "
-                    + "or, when it is digits, by the start of the DNI/RUC.")
+            description = """
+                    groupId narrows to one group; q finds by the words of the name (accents and case aside) \
+                    or, when it is digits, by the start of the DNI/RUC.""")
     public List<ProducerView> list(@PathParam("organisationId") UUID organisationId,
             @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -89,8 +92,9 @@ public class ProducerResource {
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same producers as a table for a spreadsheet",
-            description = "As text/csv: a row per producer with their network's name; saved as "
-                    + "productores-<organisation name>.csv (-pagina-<n> after the first page).")
+            description = """
+                    As text/csv: a row per producer with their network's name; saved as \
+                    productores-<organisation name>.csv (-pagina-<n> after the first page).""")
     public CsvTable listCsv(@PathParam("organisationId") UUID organisationId,
             @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -113,8 +117,9 @@ public class ProducerResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{producerId}")
     @Operation(summary = "Change a producer's name, place, phone, group or notice preferences",
-            description = "Send the version you read; a stale version is a 409 concurrent-modification. With "
-                    + "noticesOptIn true the phone must be a Peruvian mobile +519xxxxxxxx (else a 400 naming phone).")
+            description = """
+                    Send the version you read; a stale version is a 409 concurrent-modification. With \
+                    noticesOptIn true the phone must be a Peruvian mobile +519xxxxxxxx (else a 400 naming phone).""")
     public ProducerView update(@PathParam("organisationId") UUID organisationId,
             @PathParam("producerId") UUID producerId, @Valid @NotNull ProducerUpdate update) {
         return ContractsMapper.view(service.update(organisationId, producerId, update));

@@ -107,8 +107,9 @@ public class CentreResource {
     @Path("/{centreId}/sheet")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same collection sheet as a table for a spreadsheet",
-            description = "As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, "
-                    + "unit and verdict; saved as planilla-acopio-<date>-<centre name>.csv.")
+            description = """
+                    As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, \
+                    unit and verdict; saved as planilla-acopio-<date>-<centre name>.csv.""")
     public CsvTable sheetCsv(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {
         LotSheet sheet = queries.collectionSheet(centreId, date, false); // the table prints no flags
         return LotSheetCsv.table("planilla-acopio-" + date + "-" + service.get(centreId).name, sheet,
@@ -119,12 +120,13 @@ public class CentreResource {
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
     @Path("/{centreId}/roster")
     @Operation(summary = "What the centre's devices need to record lots offline: producers and agreements",
-            description = "Without since (or with an empty one): every agreement lots can be recorded under at"
-                    + " the centre (whatever its status; periodsInForce says when) and every producer they cover, with"
-                    + " full = true. With since = the cursor of the previous answer: only the agreements changed"
-                    + " since, and the producers changed since or covered by an agreement changed since. Upsert each"
-                    + " by id and keep the new cursor; a row may come again. A malformed cursor is 400; one this"
-                    + " database never gave (it was restored or replaced) gets a full download.")
+            description = """
+                    Without since (or with an empty one): every agreement lots can be recorded under at\
+                     the centre (whatever its status; periodsInForce says when) and every producer they cover, with\
+                     full = true. With since = the cursor of the previous answer: only the agreements changed\
+                     since, and the producers changed since or covered by an agreement changed since. Upsert each\
+                     by id and keep the new cursor; a row may come again. A malformed cursor is 400; one this\
+                     database never gave (it was restored or replaced) gets a full download.""")
     public Roster roster(@PathParam("centreId") UUID centreId, @QueryParam("since") String since) {
         return rosters.of(centreId, since);
     }

@@ -39,26 +39,29 @@ public class DisputeResource {
     @Path("/{id}/retest")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
     @Operation(summary = "Record the counter-sample's re-test and decide the dispute",
-            description = "Judged by the clause version that judged the lot. Passing: OVERTURNED, and the lot gets "
-                    + "a new accepted revision with these readings (published as LotCorrected, so it is paid). "
-                    + "Failing: UPHELD, the lot unchanged. The same re-test again answers the dispute unchanged; "
-                    + "another once decided is 409.")
+            description = """
+                    Judged by the clause version that judged the lot. Passing: OVERTURNED, and the lot gets \
+                    a new accepted revision with these readings (published as LotCorrected, so it is paid). \
+                    Failing: UPHELD, the lot unchanged. The same re-test again answers the dispute unchanged; \
+                    another once decided is 409.""")
     public DisputeView retest(@PathParam("id") UUID id, @Valid @NotNull RetestRequest request) {
         return DisputeMapper.view(service.retest(id, DisputeMapper.retest(request)));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A dispute as it stands", description = "A producer sees only theirs; another "
-            + "organisation's is not found.")
+    @Operation(summary = "A dispute as it stands", description = """
+            A producer sees only theirs; another \
+            organisation's is not found.""")
     public DisputeView get(@PathParam("id") UUID id) {
         return DisputeMapper.view(service.get(id));
     }
 
     @GET
     @Operation(summary = "Disputes of an organisation's lots or of lots at its centres, newest first (at most 500)",
-            description = "organisationId defaults to the caller's; another organisation's is not found. status, "
-                    + "centreId and producerId narrow the list; a producer sees only their own.")
+            description = """
+                    organisationId defaults to the caller's; another organisation's is not found. status, \
+                    centreId and producerId narrow the list; a producer sees only their own.""")
     public List<DisputeView> search(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("status") DisputeStatus status, @QueryParam("centreId") UUID centreId,
             @QueryParam("producerId") UUID producerId) {

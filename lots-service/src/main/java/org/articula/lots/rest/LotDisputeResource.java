@@ -43,10 +43,11 @@ public class LotDisputeResource {
     @POST
     @RolesAllowed({ Roles.PRODUCER, Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
     @Operation(summary = "Contest a rejected lot (ask for its counter-sample to be re-tested)",
-            description = "By the lot's producer, its centre's operator or the organisation's buyer-admin. Only a lot "
-                    + "whose latest revision is rejected, not voided, without an open dispute, within the contest "
-                    + "window of the clause version that judged it (contestWindowHours from the lot's recording): "
-                    + "otherwise 409 or 422 saying why, nothing stored. Idempotent by id: 201, then 200.")
+            description = """
+                    By the lot's producer, its centre's operator or the organisation's buyer-admin. Only a lot \
+                    whose latest revision is rejected, not voided, without an open dispute, within the contest \
+                    window of the clause version that judged it (contestWindowHours from the lot's recording): \
+                    otherwise 409 or 422 saying why, nothing stored. Idempotent by id: 201, then 200.""")
     @Extension(name = CreatedResponse.CREATED, value = "Opened: the dispute")
     public RestResponse<DisputeView> open(@PathParam("lotId") UUID lotId, @Valid @NotNull DisputeRequest request,
             @Context UriInfo uri) {

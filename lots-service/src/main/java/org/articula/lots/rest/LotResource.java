@@ -62,12 +62,13 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Operation(summary = "Record a lot and judge it",
-            description = "The answer is the producer's receipt: verdict, one reason per failed parameter, and the "
-                    + "agreement version used, and its flags (CERTIFICATE_NOT_VALID: the clause version requires a "
-                    + "certification the producer had no valid certificate of on the delivery day; judged when read, "
-                    + "the verdict unchanged). Idempotent by the device's id: 201, then 200 with the same receipt. "
-                    + "No agreement in force for the producer, product and day: 422, nothing stored. A parcelId "
-                    + "that is not a parcel of the producer and product known to lots-service: 400 naming parcelId.")
+            description = """
+                    The answer is the producer's receipt: verdict, one reason per failed parameter, and the \
+                    agreement version used, and its flags (CERTIFICATE_NOT_VALID: the clause version requires a \
+                    certification the producer had no valid certificate of on the delivery day; judged when read, \
+                    the verdict unchanged). Idempotent by the device's id: 201, then 200 with the same receipt. \
+                    No agreement in force for the producer, product and day: 422, nothing stored. A parcelId \
+                    that is not a parcel of the producer and product known to lots-service: 400 naming parcelId.""")
     @APIResponse(responseCode = "201", description = "Recorded and judged: the receipt", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
     public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
@@ -85,9 +86,10 @@ public class LotResource {
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/batch")
     @Operation(summary = "Record up to 10,000 lots at once (a device back online)",
-            description = "Each lot on its own: a refused lot does not block the others. The answer lists, in "
-                    + "request order, CREATED or UNCHANGED with the receipt, or REFUSED with the problem. "
-                    + "Replaying the batch changes nothing.")
+            description = """
+                    Each lot on its own: a refused lot does not block the others. The answer lists, in \
+                    request order, CREATED or UNCHANGED with the receipt, or REFUSED with the problem. \
+                    Replaying the batch changes nothing.""")
     public BatchResult batch(@Valid @NotNull LotBatch batch) {
         return service.record(batch.lots());
     }
@@ -110,9 +112,10 @@ public class LotResource {
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/corrections")
     @Operation(summary = "Correct a lot's quantity, readings or parcel",
-            description = "Judged again by the clause version it was first judged by. Send the version you read. "
-                    + "A parcelId must be a parcel of the lot's producer and product known to lots-service (400 "
-                    + "naming parcelId otherwise, nothing stored).")
+            description = """
+                    Judged again by the clause version it was first judged by. Send the version you read. \
+                    A parcelId must be a parcel of the lot's producer and product known to lots-service (400 \
+                    naming parcelId otherwise, nothing stored).""")
     public LotReceipt correct(@PathParam("id") UUID id, @Valid @NotNull Correction correction) {
         return service.receipt(service.correct(id, correction));
     }
@@ -136,8 +139,9 @@ public class LotResource {
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same lots as a table for a spreadsheet",
-            description = "As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, "
-                    + "unit and verdict; saved as lotes-<DNI>-<from>-al-<to>.csv.")
+            description = """
+                    As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, \
+                    unit and verdict; saved as lotes-<DNI>-<from>-al-<to>.csv.""")
     public CsvTable ofProducerCsv(@QueryParam("producerId") @NotNull UUID producerId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         LotSheet sheet = queries.ofProducer(producerId, from, to, false); // the table prints no flags
@@ -151,8 +155,9 @@ public class LotResource {
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
     @Path("/rejection-rates")
     @Operation(summary = "Share of rejected lots per producer or per centre, for an organisation's deliveries",
-            description = "groupBy = producer (default) or centre; voided lots do not count. organisationId defaults "
-                    + "to the caller's; another organisation's is not found.")
+            description = """
+                    groupBy = producer (default) or centre; voided lots do not count. organisationId defaults \
+                    to the caller's; another organisation's is not found.""")
     public List<RejectionRate> rejectionRates(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
             @QueryParam("groupBy") GroupBy groupBy) {

@@ -29,13 +29,14 @@ public class BuyerDuesResource {
 
     @GET
     @Operation(summary = "What a buyer owes and when, per fortnight",
-            description = "Per fortnight ([1st, 16th) and [16th, 1st of the next month)), newest first, per supplying "
-                    + "organisation and product: lots delivered under the buyer's agreements, quantity delivered and "
-                    + "accepted, the amount due (the members' gross as the organisation's settlement computed it; null "
-                    + "until the fortnight is run, settled true once it is closed), the due date by the agreements' "
-                    + "payment terms, what the buyer remitted and the balance; totals per fortnight. The buyer's "
-                    + "users see every supplying organisation; an organisation with agreements with the buyer sees "
-                    + "only its own lines; any other buyer id is not found, like an unknown one.")
+            description = """
+                    Per fortnight ([1st, 16th) and [16th, 1st of the next month)), newest first, per supplying \
+                    organisation and product: lots delivered under the buyer's agreements, quantity delivered and \
+                    accepted, the amount due (the members' gross as the organisation's settlement computed it; null \
+                    until the fortnight is run, settled true once it is closed), the due date by the agreements' \
+                    payment terms, what the buyer remitted and the balance; totals per fortnight. The buyer's \
+                    users see every supplying organisation; an organisation with agreements with the buyer sees \
+                    only its own lines; any other buyer id is not found, like an unknown one.""")
     @APIResponse(responseCode = "200", description = "The buyer's dues")
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
     @APIResponse(responseCode = "404", description = "A buyer the caller's organisation does not supply, or unknown")
@@ -46,8 +47,9 @@ public class BuyerDuesResource {
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "What a buyer owes and when, per fortnight, as CSV",
-            description = "The same rows as the JSON, one per fortnight, organisation and product, then the "
-                    + "fortnight's total; saved as deuda-comprador-<from>-al-<to>.csv.")
+            description = """
+                    The same rows as the JSON, one per fortnight, organisation and product, then the \
+                    fortnight's total; saved as deuda-comprador-<from>-al-<to>.csv.""")
     public CsvTable duesCsv(@BeanParam BuyerDuesQuery query) {
         return PaymentsCsv.buyerDues(dues(query));
     }

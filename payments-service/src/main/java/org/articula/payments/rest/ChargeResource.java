@@ -49,12 +49,13 @@ public class ChargeResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)",
-            description = "Split into instalments (default 2, at most the agreement's maximum): the first n-1 are "
-                    + "amount/n rounded down to the céntimo, the last takes the rest; instalment k falls due in the "
-                    + "k-th fortnight from the charge date's. Idempotent by id: 201, then 200. A producer that is not "
-                    + "one of the organisation's is not found (404), as an unknown id. While no agreement of the "
-                    + "producer has reached payments-service: 409 terms-not-received with Retry-After, repeat then; "
-                    + "when none is in force on the charge date: 422 no-agreement-in-force.")
+            description = """
+                    Split into instalments (default 2, at most the agreement's maximum): the first n-1 are \
+                    amount/n rounded down to the céntimo, the last takes the rest; instalment k falls due in the \
+                    k-th fortnight from the charge date's. Idempotent by id: 201, then 200. A producer that is not \
+                    one of the organisation's is not found (404), as an unknown id. While no agreement of the \
+                    producer has reached payments-service: 409 terms-not-received with Retry-After, repeat then; \
+                    when none is in force on the charge date: 422 no-agreement-in-force.""")
     @Extension(name = CreatedResponse.CREATED, value = "Recorded")
     public RestResponse<ChargeView> record(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.record(request).map(service::view), ChargeView::id, uri);
@@ -62,8 +63,9 @@ public class ChargeResource {
 
     @GET
     @Operation(summary = "A producer's charges, with what was recovered of each instalment and what is left",
-            description = "organisationId defaults to the caller's; another organisation's is not found. A producer "
-                    + "lists their own (producerId defaults to the token's); another producer's is not found.")
+            description = """
+                    organisationId defaults to the caller's; another organisation's is not found. A producer \
+                    lists their own (producerId defaults to the token's); another producer's is not found.""")
     public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
         return service.ofProducer(organisationId, producerId).charges().stream().map(service::view).toList();
@@ -72,8 +74,9 @@ public class ChargeResource {
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same charges as a table for a spreadsheet",
-            description = "As text/csv: a row per charge with its instalments summarised, what was recovered and what "
-                    + "is left; saved as cargos-<DNI>.csv.")
+            description = """
+                    As text/csv: a row per charge with its instalments summarised, what was recovered and what \
+                    is left; saved as cargos-<DNI>.csv.""")
     public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
         ChargeService.ProducerCharges found = service.ofProducer(organisationId, producerId);

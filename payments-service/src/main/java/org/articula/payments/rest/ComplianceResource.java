@@ -49,12 +49,14 @@ public class ComplianceResource {
             description = WHAT)
     @APIResponse(responseCode = "200", description = "The figures of the agreements the path names")
     @APIResponse(responseCode = "400", description = "from after to, or more than 366 days")
-    @APIResponse(responseCode = "404", description = "Something the caller may not see, unknown, or (a producer, "
-            + "network or buyer) without agreements")
+    @APIResponse(responseCode = "404", description = """
+            Something the caller may not see, unknown, or (a producer, \
+            network or buyer) without agreements""")
     public Compliance view(
-            @Parameter(description = "What the id names: agreements (an agreement), producers (a producer's "
-                    + "agreements and their network's), networks (a producer group's agreements) or buyers "
-                    + "(the agreements a buyer buys under, and its punctuality)",
+            @Parameter(description = """
+                    What the id names: agreements (an agreement), producers (a producer's \
+                    agreements and their network's), networks (a producer group's agreements) or buyers \
+                    (the agreements a buyer buys under, and its punctuality)""",
                     schema = @Schema(
                             enumeration = { "agreements", "producers", "networks",
                                     "buyers" })) @PathParam("scope") String scope,

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PurchaseLedgerQuery {
 
     @QueryParam("organisationId")
-    @Parameter(description = "The organisation that settles and pays the producers; the caller's when absent. "
-            + "Another organisation's is not found.")
+    @Parameter(description = """
+            The organisation that settles and pays the producers; the caller's when absent. \
+            Another organisation's is not found.""")
     UUID organisationId;
 
     @QueryParam("from")
@@ -18,7 +19,8 @@ public class PurchaseLedgerQuery {
     LocalDate from;
 
     @QueryParam("to")
-    @Parameter(description = "Last day of the period (at most 366 days after from): fortnights ending after it are "
-            + "left out", required = true)
+    @Parameter(description = """
+            Last day of the period (at most 366 days after from): fortnights ending after it are \
+            left out""", required = true)
     LocalDate to;
 }

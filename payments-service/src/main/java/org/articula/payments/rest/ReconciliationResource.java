@@ -50,8 +50,9 @@ public class ReconciliationResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/remittances")
-    @Operation(summary = "Record what a buyer paid for a fortnight", description = "Idempotent by id: 201, then 200. "
-            + "The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.")
+    @Operation(summary = "Record what a buyer paid for a fortnight", description = """
+            Idempotent by id: 201, then 200. \
+            The buyer must buy under one of the organisation's agreements: any other id is 404, as an unknown one.""")
     @Extension(name = CreatedResponse.CREATED, value = "Recorded")
     public RestResponse<RemittanceView> remit(@Valid @NotNull RemittanceRequest request, @Context UriInfo uri) {
         return CreatedResponse.of(service.record(request).map(ReconciliationMapper::view), RemittanceView::id, uri);
@@ -67,8 +68,9 @@ public class ReconciliationResource {
     @GET
     @Path("/reconciliations")
     @Operation(summary = "Reconcile a settled fortnight",
-            description = "Quantity collected vs paid for (shrinkage), amount received vs gross owed, deductions "
-                    + "recovered, net paid, margin; discrepancies beyond the tolerance (default 2 %) are listed.")
+            description = """
+                    Quantity collected vs paid for (shrinkage), amount received vs gross owed, deductions \
+                    recovered, net paid, margin; discrepancies beyond the tolerance (default 2 %) are listed.""")
     public Reconciliation reconcile(@QueryParam("organisationId") @NotNull UUID organisationId,
             @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
             @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {
@@ -79,8 +81,9 @@ public class ReconciliationResource {
     @Path("/reconciliations")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same reconciliation as a table for a spreadsheet",
-            description = "As text/csv: a row per buyer and product, a Total row, then a row per flag with its "
-                    + "explanation; saved as conciliacion-<fortnightStart>.csv.")
+            description = """
+                    As text/csv: a row per buyer and product, a Total row, then a row per flag with its \
+                    explanation; saved as conciliacion-<fortnightStart>.csv.""")
     public CsvTable reconcileCsv(@QueryParam("organisationId") @NotNull UUID organisationId,
             @QueryParam("fortnightStart") @NotNull LocalDate fortnightStart,
             @QueryParam("tolerancePercent") @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePercent) {

@@ -65,19 +65,22 @@ public class SettlementResource {
     @RolesAllowed(Roles.TREASURER)
     @Path("/runs")
     @Operation(summary = "Compute an organisation's settlement of a fortnight",
-            description = "Creates it OPEN or computes it again from the lots and terms known now; the same inputs "
-                    + "give the same result. A closed fortnight is a 409. Without Prefer: respond-async the answer "
-                    + "waits for the computation: 200 with the settlement (a failure is answered as a problem). With "
-                    + "Prefer: respond-async the request is checked (role, organisation, fortnight, not closed) and "
-                    + "answered at once: 202 with the run (RUNNING, stepsDone of stepsTotal) and Location "
-                    + "/api/v1/settlements/runs/{runId} to follow it until DONE (settlementId set) or FAILED "
-                    + "(reason in Spanish). A runId already used answers that run and starts nothing: its "
-                    + "settlement (200) when it is DONE and the request waits, else the run (202 while RUNNING, "
-                    + "200 when finished) with Location; a runId of another organisation or fortnight is a 409.")
-    @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "respond-async: answer 202 at once and compute "
-            + "in the background (RFC 7240)", schema = @Schema(type = SchemaType.STRING, examples = "respond-async"))
-    @APIResponse(responseCode = "200", description = "The settlement computed, or the finished run a repeated runId "
-            + "names",
+            description = """
+                    Creates it OPEN or computes it again from the lots and terms known now; the same inputs \
+                    give the same result. A closed fortnight is a 409. Without Prefer: respond-async the answer \
+                    waits for the computation: 200 with the settlement (a failure is answered as a problem). With \
+                    Prefer: respond-async the request is checked (role, organisation, fortnight, not closed) and \
+                    answered at once: 202 with the run (RUNNING, stepsDone of stepsTotal) and Location \
+                    /api/v1/settlements/runs/{runId} to follow it until DONE (settlementId set) or FAILED \
+                    (reason in Spanish). A runId already used answers that run and starts nothing: its \
+                    settlement (200) when it is DONE and the request waits, else the run (202 while RUNNING, \
+                    200 when finished) with Location; a runId of another organisation or fortnight is a 409.""")
+    @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = """
+            respond-async: answer 202 at once and compute \
+            in the background (RFC 7240)""", schema = @Schema(type = SchemaType.STRING, examples = "respond-async"))
+    @APIResponse(responseCode = "200", description = """
+            The settlement computed, or the finished run a repeated runId \
+            names""",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = { SettlementView.class, Run.class })))
     @APIResponse(responseCode = "202", description = "Accepted: the run, computing; follow Location",
@@ -119,8 +122,9 @@ public class SettlementResource {
 
     @GET
     @Operation(summary = "An organisation's settlements, newest fortnight first",
-            description = "With producers, lots and totals of each; fortnightStart picks one fortnight. "
-                    + "organisationId defaults to the caller's; another organisation's is not found.")
+            description = """
+                    With producers, lots and totals of each; fortnightStart picks one fortnight. \
+                    organisationId defaults to the caller's; another organisation's is not found.""")
     public List<SettlementSummary> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("fortnightStart") LocalDate fortnightStart) {
         return service.list(organisationId, fortnightStart);
@@ -129,8 +133,9 @@ public class SettlementResource {
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same settlements as a table for a spreadsheet",
-            description = "As text/csv: a row per settlement; saved as liquidaciones.csv, or "
-                    + "liquidaciones-<fortnightStart>.csv for one fortnight.")
+            description = """
+                    As text/csv: a row per settlement; saved as liquidaciones.csv, or \
+                    liquidaciones-<fortnightStart>.csv for one fortnight.""")
     public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("fortnightStart") LocalDate fortnightStart) {
         return PaymentsCsv.settlements("liquidaciones" + (fortnightStart == null ? "" : "-" + fortnightStart),
@@ -140,9 +145,10 @@ public class SettlementResource {
     @GET
     @Path("/runs/{runId}")
     @Operation(summary = "How a run went, or how far it got",
-            description = "RUNNING with stepsDone of stepsTotal and the last step finished, then DONE (with "
-                    + "settlementId) or FAILED (with reason, in Spanish, naming the producer and lot when known, and for "
-                    + "an unexpected failure the support code in error); each step's duration in milliseconds.")
+            description = """
+                    RUNNING with stepsDone of stepsTotal and the last step finished, then DONE (with \
+                    settlementId) or FAILED (with reason, in Spanish, naming the producer and lot when known, and for \
+                    an unexpected failure the support code in error); each step's duration in milliseconds.""")
     public Run runStatus(@PathParam("runId") UUID runId) {
         return service.findRun(runId).orElseThrow(() -> ProblemException.notFound("Ejecución", runId));
     }
@@ -158,8 +164,9 @@ public class SettlementResource {
     @Path("/{id}")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same settlement as a table for a spreadsheet",
-            description = "As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and "
-                    + "payout; saved as liquidacion-<first day of the fortnight>.csv.")
+            description = """
+                    As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and \
+                    payout; saved as liquidacion-<first day of the fortnight>.csv.""")
     public CsvTable getCsv(@PathParam("id") UUID id) {
         return PaymentsCsv.settlement(get(id), service.producerRefs(id, null));
     }
@@ -168,8 +175,9 @@ public class SettlementResource {
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/closing")
     @Operation(summary = "Close a settlement for good",
-            description = "Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights "
-                    + "close first.")
+            description = """
+                    Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights \
+                    close first.""")
     public SettlementView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
         return service.view(service.close(id));
     }
@@ -197,8 +205,9 @@ public class SettlementResource {
     @Path("/{id}/statements/{producerId}")
     @Produces(PDF)
     @Operation(summary = "The same statement as PDF, ready to hand to the producer",
-            description = "Printed from the HTML statement's template, DejaVu Sans embedded; saved as "
-                    + "liquidacion-<DNI>-<first day of the fortnight>.pdf.")
+            description = """
+                    Printed from the HTML statement's template, DejaVu Sans embedded; saved as \
+                    liquidacion-<DNI>-<first day of the fortnight>.pdf.""")
     public Response statementPdf(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
         Statement statement = service.statement(id, producerId);
         String who = statement.producerNationalId() != null ? statement.producerNationalId() : producerId.toString();
@@ -211,9 +220,10 @@ public class SettlementResource {
     @Path("/{id}/statements/{producerId}")
     @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The same statement as a table for a spreadsheet",
-            description = "As text/csv: a row per line (lot, rejected lot, bonus, penalty, adjustment), a row per "
-                    + "instalment deducted, then gross, deductions and net; saved as "
-                    + "liquidacion-<DNI>-<first day of the fortnight>.csv.")
+            description = """
+                    As text/csv: a row per line (lot, rejected lot, bonus, penalty, adjustment), a row per \
+                    instalment deducted, then gross, deductions and net; saved as \
+                    liquidacion-<DNI>-<first day of the fortnight>.csv.""")
     public CsvTable statementCsv(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
         return PaymentsCsv.statement(statement(id, producerId));
     }
@@ -232,8 +242,9 @@ public class SettlementResource {
     @Path("/{id}/statements")
     @Produces(PDF)
     @Operation(summary = "Every producer's statement of a settlement in one PDF",
-            description = "One section per producer, each from a new page, by producer name; saved as "
-                    + "liquidaciones-<first day of the fortnight>.pdf.")
+            description = """
+                    One section per producer, each from a new page, by producer name; saved as \
+                    liquidaciones-<first day of the fortnight>.pdf.""")
     public Response statementsPdf(@PathParam("id") UUID id) {
         Settlement settlement = service.get(id);
         String html = StatementHtml.renderAll(service.statements(id), settlement.periodStart, settlement.periodEnd);
@@ -248,8 +259,9 @@ public class SettlementResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/payouts")
-    @Operation(summary = "Record that a producer was paid", description = "On a closed settlement; lateness is "
-            + "measured against the due date. The same payout again changes nothing.")
+    @Operation(summary = "Record that a producer was paid", description = """
+            On a closed settlement; lateness is \
+            measured against the due date. The same payout again changes nothing.""")
     public SettlementView pay(@PathParam("id") UUID id, @Valid @NotNull PayoutRequest payout) {
         service.pay(id, payout);
         return service.view(service.get(id));

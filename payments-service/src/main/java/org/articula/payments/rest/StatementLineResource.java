@@ -32,12 +32,13 @@ public class StatementLineResource {
 
     @GET
     @Operation(summary = "What producers' statements say about given lots",
-            description = "For each lot named that the caller may see (the organisation's staff: its lots; a producer: "
-                    + "their own), every statement line about it, in the order the lots are named and then by "
-                    + "fortnight: the lot's own line (LOT, or REJECTED with amount 0) and any ADJUSTMENT in a later "
-                    + "fortnight, with the settlement (OPEN or CLOSED), the producer's due date and payout "
-                    + "(PAID with paidOn, UNPAID, or NOT_CLOSED). Lots the caller may not see, or not settled yet, are "
-                    + "simply absent.")
+            description = """
+                    For each lot named that the caller may see (the organisation's staff: its lots; a producer: \
+                    their own), every statement line about it, in the order the lots are named and then by \
+                    fortnight: the lot's own line (LOT, or REJECTED with amount 0) and any ADJUSTMENT in a later \
+                    fortnight, with the settlement (OPEN or CLOSED), the producer's due date and payout \
+                    (PAID with paidOn, UNPAID, or NOT_CLOSED). Lots the caller may not see, or not settled yet, are \
+                    simply absent.""")
     @APIResponse(responseCode = "200", description = "The lines, possibly none")
     @APIResponse(responseCode = "400", description = "No lotId, more than 500, or one that is not a UUID")
     public List<LotStatementLine> lines(@Parameter(description = "A lot's id; repeat for up to "

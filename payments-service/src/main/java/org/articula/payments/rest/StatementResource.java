@@ -33,10 +33,11 @@ public class StatementResource {
 
     @GET
     @Operation(summary = "A producer's statements, newest fortnight first",
-            description = "Each fortnight settled in the caller's organisation with gross, deductions, net, due date, "
-                    + "paid date and status; the statement itself is /api/v1/settlements/{settlementId}/statements/"
-                    + "{producerId}. A producer lists their own (producerId defaults to the token's); another "
-                    + "producer's, or one not of the organisation, is not found.")
+            description = """
+                    Each fortnight settled in the caller's organisation with gross, deductions, net, due date, \
+                    paid date and status; the statement itself is /api/v1/settlements/{settlementId}/statements/\
+                    {producerId}. A producer lists their own (producerId defaults to the token's); another \
+                    producer's, or one not of the organisation, is not found.""")
     public List<ProducerStatementSummary> list(@QueryParam("producerId") UUID producerId) {
         return service.producerStatements(producerId);
     }

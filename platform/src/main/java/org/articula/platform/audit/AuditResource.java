@@ -56,10 +56,11 @@ public class AuditResource {
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.BUYER_ADMIN, Roles.TREASURER })
     @Operation(summary = "The audit trail of a resource, oldest first",
-            description = "Entries of the caller's organisation (its resources, or changes its users made), filtered "
-                    + "by resource type (e.g. Agreement, Lot, Settlement) and id, and by the days (in Peru, both "
-                    + "included) they occurred from and to; the latest `limit` ones. As text/csv, the same entries "
-                    + "as a table for a spreadsheet (auditoria-<from>-al-<to>.csv).")
+            description = """
+                    Entries of the caller's organisation (its resources, or changes its users made), filtered \
+                    by resource type (e.g. Agreement, Lot, Settlement) and id, and by the days (in Peru, both \
+                    included) they occurred from and to; the latest `limit` ones. As text/csv, the same entries \
+                    as a table for a spreadsheet (auditoria-<from>-al-<to>.csv).""")
     public List<AuditEntry> entries(@QueryParam("resourceType") @Size(max = 40) String resourceType,
             @QueryParam("resourceId") @Size(max = 100) String resourceId,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,

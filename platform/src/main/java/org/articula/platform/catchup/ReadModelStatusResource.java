@@ -28,10 +28,11 @@ public class ReadModelStatusResource {
 
     @GET
     @Operation(summary = "How far the read models have caught up, and the outbox not yet published",
-            description = "Per consumed topic and partition: the last offset applied, the end offset, the lag, the "
-                    + "type and time of the last event applied and the dead letters; and this service's outbox "
-                    + "events not yet published. A client that recorded something in service A waits until A's "
-                    + "outbox.pending is 0 and then until service B's lag on A's topic is 0: B has it then.")
+            description = """
+                    Per consumed topic and partition: the last offset applied, the end offset, the lag, the \
+                    type and time of the last event applied and the dead letters; and this service's outbox \
+                    events not yet published. A client that recorded something in service A waits until A's \
+                    outbox.pending is 0 and then until service B's lag on A's topic is 0: B has it then.""")
     @APIResponse(responseCode = "200", description = "Measured now")
     @APIResponse(responseCode = "503", description = "Kafka did not answer", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

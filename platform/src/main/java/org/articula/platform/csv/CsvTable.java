@@ -26,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * named {@link #fileName()}); its cells are {@link Cell}s, so every number, date and text is written one way.
  */
 @Schema(type = SchemaType.STRING, format = "binary",
-        description = "CSV (UTF-8 con BOM, separador coma, fin de línea CRLF): una fila de encabezados en español y una fila "
-                + "por elemento; montos con 2 decimales y cantidades con 3, punto decimal; fechas aaaa-mm-dd.")
+        description = """
+                CSV (UTF-8 con BOM, separador coma, fin de línea CRLF): una fila de encabezados en español y una fila \
+                por elemento; montos con 2 decimales y cantidades con 3, punto decimal; fechas aaaa-mm-dd.""")
 public final class CsvTable {
 
     public static final String MEDIA_TYPE = "text/csv";

@@ -56,13 +56,15 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/redrive")
     @Operation(summary = "Applies a dead-lettered event again, once its cause is fixed",
-            description = "Through the same exactly-once path as consumption (inbox row and effect in one "
-                    + "transaction). A dead letter already re-driven is answered as it is and nothing is applied again.")
+            description = """
+                    Through the same exactly-once path as consumption (inbox row and effect in one \
+                    transaction). A dead letter already re-driven is answered as it is and nothing is applied again.""")
     @APIResponse(responseCode = "200", description = "Applied (now, or by an earlier re-drive)")
     @APIResponse(responseCode = "404", description = "No dead letter with that id", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "It still fails (type dead-letter-still-failing, the reason in "
-            + "detail); it stays dead-lettered",
+    @APIResponse(responseCode = "422", description = """
+            It still fails (type dead-letter-still-failing, the reason in \
+            detail); it stays dead-lettered""",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(ref = "Problem")))
     public DeadLetter redrive(@PathParam("id") UUID id) {

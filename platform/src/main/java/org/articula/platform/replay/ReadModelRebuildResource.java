@@ -39,11 +39,12 @@ public class ReadModelRebuildResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Rebuild the read model from the topics",
-            description = "Replays every event of the topics this service reads, from their first offset, into copies "
-                    + "of its read-model tables, then makes the live tables equal to them in one transaction; the "
-                    + "service keeps answering and consuming meanwhile (events wait only during that transaction). "
-                    + "Answers at once; follow Location until status is SUCCEEDED (with the counts) or FAILED (the "
-                    + "live tables unchanged). No body.")
+            description = """
+                    Replays every event of the topics this service reads, from their first offset, into copies \
+                    of its read-model tables, then makes the live tables equal to them in one transaction; the \
+                    service keeps answering and consuming meanwhile (events wait only during that transaction). \
+                    Answers at once; follow Location until status is SUCCEEDED (with the counts) or FAILED (the \
+                    live tables unchanged). No body.""")
     @APIResponse(responseCode = "202", description = "Started; follow Location",
             headers = @Header(name = "Location", description = "/api/v1/read-model/rebuilds/{id}",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReadModelRebuildView(
         UUID id,
         @Schema(description = "RUNNING, then SUCCEEDED or FAILED") String status,
-        @Schema(description = "PREPARING (shadow tables), REPLAYING (every event from the start of each topic), "
-                + "SWAPPING (events paused, the live tables made equal to the rebuilt ones), DONE") String phase,
+        @Schema(description = """
+                PREPARING (shadow tables), REPLAYING (every event from the start of each topic), \
+                SWAPPING (events paused, the live tables made equal to the rebuilt ones), DONE""") String phase,
         Instant startedAt,
         @Schema(nullable = true) Instant finishedAt,
         @Schema(description = "Events applied to the rebuilt tables, from offset 0 of every topic the service reads") long eventsReplayed,
