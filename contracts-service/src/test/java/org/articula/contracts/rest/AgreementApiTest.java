@@ -49,8 +49,7 @@ class AgreementApiTest {
     static final String AGREEMENTS = "/api/v1/agreements";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
-    @Inject
-    AgreementService service;
+    @Inject AgreementService service;
 
     UUID processor;
     UUID association;

@@ -30,8 +30,7 @@ public class NoticeRepository {
     public record Claimed(OutgoingMessage message, int attempts) {
     }
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     /** The producers among these who are sent notices, by id. */
     @SuppressWarnings("unchecked")

@@ -41,10 +41,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class ChargeResource {
 
-    @Inject
-    ChargeService service;
-    @Inject
-    SettlementService settlements;
+    @Inject ChargeService service;
+    @Inject SettlementService settlements;
 
     @POST
     @RolesAllowed(Roles.TREASURER)

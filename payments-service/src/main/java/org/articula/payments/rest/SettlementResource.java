@@ -58,8 +58,7 @@ public class SettlementResource {
 
     static final String PDF = "application/pdf";
 
-    @Inject
-    SettlementService service;
+    @Inject SettlementService service;
 
     @POST
     @RolesAllowed(Roles.TREASURER)

@@ -17,12 +17,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CurrentUser {
 
-    @Inject
-    JsonWebToken token;
-    @ConfigProperty(name = "articula.security.organisation-claim", defaultValue = "org")
-    String organisationClaim;
-    @ConfigProperty(name = "articula.security.producer-claim", defaultValue = "producer")
-    String producerClaim;
+    @Inject JsonWebToken token;
+    @ConfigProperty(name = "articula.security.organisation-claim", defaultValue = "org") String organisationClaim;
+    @ConfigProperty(name = "articula.security.producer-claim", defaultValue = "producer") String producerClaim;
 
     /** The token's name (upn, else preferred_username, else subject): what the audit trail and records show. */
     public String name() {

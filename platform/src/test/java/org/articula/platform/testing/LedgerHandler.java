@@ -22,8 +22,7 @@ public class LedgerHandler implements EventHandler {
 
     public static final String BALANCE_STATED = "BalanceStated";
 
-    @Inject
-    DataSource dataSource;
+    @Inject DataSource dataSource;
 
     @Override
     public void handle(EventEnvelope event) {
