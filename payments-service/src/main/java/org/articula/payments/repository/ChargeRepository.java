@@ -3,31 +3,44 @@ package org.articula.payments.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.articula.payments.domain.Charge;
 import org.articula.payments.domain.Instalment;
 
 @ApplicationScoped
 public class ChargeRepository implements PanacheRepositoryBase<Charge, UUID> {
 
-    public List<Instalment> instalments(UUID chargeId) {
-        return getEntityManager().createQuery("from Instalment where chargeId = :c order by number", Instalment.class)
-                .setParameter("c", chargeId).getResultList();
+    /** The instalments of these charges, per charge in number order; one query however many charges. */
+    public Map<UUID, List<Instalment>> instalments(Collection<UUID> chargeIds) {
+        if (chargeIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("from Instalment where chargeId in :c order by chargeId, number", Instalment.class)
+                .setParameter("c", chargeIds).getResultStream()
+                .collect(Collectors.groupingBy(i -> i.chargeId, Collectors.toList()));
     }
 
-    /** Recovered so far per instalment number: what closed settlements applied. */
-    public Map<Integer, BigDecimal> recovered(UUID chargeId) {
+    /** Recovered so far per charge and instalment number: what closed settlements applied; one query. */
+    public Map<UUID, Map<Integer, BigDecimal>> recovered(Collection<UUID> chargeIds) {
+        Map<UUID, Map<Integer, BigDecimal>> recovered = new HashMap<>();
+        if (chargeIds.isEmpty()) {
+            return recovered;
+        }
         List<?> rows = getEntityManager().createNativeQuery("""
-                select sd.instalment, sum(sd.applied) from settlement_deduction sd
+                select sd.charge_id, sd.instalment, sum(sd.applied) from settlement_deduction sd
                 join settlement s on s.id = sd.settlement_id and s.status = 'CLOSED'
-                where sd.charge_id = :c group by sd.instalment""").setParameter("c", chargeId).getResultList();
-        Map<Integer, BigDecimal> recovered = new HashMap<>();
+                where sd.charge_id in (:c) group by sd.charge_id, sd.instalment""").setParameter("c", chargeIds)
+                .getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            recovered.put(((Number) r[0]).intValue(), (BigDecimal) r[1]);
+            recovered.computeIfAbsent((UUID) r[0], c -> new HashMap<>()).put(((Number) r[1]).intValue(),
+                    (BigDecimal) r[2]);
         }
         return recovered;
     }

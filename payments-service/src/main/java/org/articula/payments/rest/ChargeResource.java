@@ -66,7 +66,7 @@ public class ChargeResource {
                     lists their own (producerId defaults to the token's); another producer's is not found.""")
     public List<ChargeView> list(@QueryParam("organisationId") UUID organisationId,
             @QueryParam("producerId") UUID producerId) {
-        return service.ofProducer(organisationId, producerId).charges().stream().map(service::view).toList();
+        return service.views(service.ofProducer(organisationId, producerId).charges());
     }
 
     @GET
@@ -80,7 +80,7 @@ public class ChargeResource {
         ChargeService.ProducerCharges found = service.ofProducer(organisationId, producerId);
         String who = PaymentsCsv.who(settlements.producerRef(found.producerId()), found.organisationId(),
                 found.producerId());
-        return PaymentsCsv.charges("cargos-" + who, found.charges().stream().map(service::view).toList());
+        return PaymentsCsv.charges("cargos-" + who, service.views(found.charges()));
     }
 
     @GET
@@ -88,7 +88,7 @@ public class ChargeResource {
     @Path("/{id}")
     @Operation(summary = "Get a charge")
     public ChargeView get(@PathParam("id") UUID id) {
-        return service.view(service.get(id));
+        return service.view(id);
     }
 
     @POST

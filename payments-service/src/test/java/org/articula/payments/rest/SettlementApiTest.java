@@ -317,6 +317,33 @@ class SettlementApiTest {
                 .body("net", is(30.00f));
     }
 
+    // rule R9: a producer's charges listed together, each with what closed settlements recovered of it
+    @Test
+    void aProducersChargesEachShowTheirOwnRecoveries() {
+        UUID rosa = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID agreement = agreementOf(rosa);
+        lot(rosa, agreement, OCT_1.plusDays(1), "100", Map.of(), "ACCEPTED");
+        lot(rosa, agreement, OCT_16.plusDays(1), "100", Map.of(), "ACCEPTED");
+        awaitLots();
+        UUID feed = charge(rosa, "30.00", OCT_1, 1);
+        UUID vet = charge(rosa, "100.01", OCT_1.plusDays(2), 2);
+        close(run(OCT_1).getString("id"));
+        run(OCT_16); // open: recovers nothing yet
+
+        JsonPath listed = given().queryParam("producerId", rosa).get("/api/v1/charges").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(2, listed.getList("id").size());
+        String feedView = "find { it.id == '" + feed + "' }.";
+        String vetView = "find { it.id == '" + vet + "' }.";
+        assertEquals(List.of(30.00f), listed.getList(feedView + "instalments.recovered"));
+        assertEquals(0f, listed.getFloat(feedView + "remaining"));
+        assertEquals(List.of(50.00f, 0f), listed.getList(vetView + "instalments.recovered"));
+        assertEquals(50.00f, listed.getFloat(vetView + "recovered"));
+        assertEquals(50.01f, listed.getFloat(vetView + "remaining"));
+        given().get("/api/v1/charges/" + vet).then().statusCode(200).body("instalments.recovered", contains(50.00f, 0f))
+                .body("remaining", is(50.01f));
+    }
+
     // rule R4, R12
     @Test
     void aLotCorrectedAfterItsFortnightClosedIsAdjustedInTheNextOneAndTheClosedOneNeverChanges() {
