@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server run from the binaries shipped in a Maven artifact (no Docker, no install).
@@ -49,7 +51,27 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_completion_target", "0.9");
         }
+        extraSettings(System.getenv("ARTICULA_PG_SETTINGS")).forEach(builder::setServerConfig);
         return new PostgresServer(builder.start());
+    }
+
+    /**
+     * Settings for measuring, e.g. ARTICULA_PG_SETTINGS="shared_preload_libraries=pg_stat_statements" to count
+     * the statements a benchmark phase sends: name=value pairs separated by spaces.
+     */
+    static Map<String, String> extraSettings(String pairs) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (pairs != null) {
+            for (String pair : pairs.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    settings.put(pair.substring(0, eq), pair.substring(eq + 1));
+                } else if (!pair.isEmpty()) {
+                    throw new IllegalArgumentException("ARTICULA_PG_SETTINGS: " + pair + " is not name=value");
+                }
+            }
+        }
+        return settings;
     }
 
     public int port() {
