@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 import org.articula.platform.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -18,8 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CurrentUser {
 
     @Inject JsonWebToken token;
-    @ConfigProperty(name = "articula.security.organisation-claim", defaultValue = "org") String organisationClaim;
-    @ConfigProperty(name = "articula.security.producer-claim", defaultValue = "producer") String producerClaim;
+    @Inject ClaimNames claims;
 
     /** The token's name (upn, else preferred_username, else subject): what the audit trail and records show. */
     public String name() {
@@ -29,13 +27,13 @@ public class CurrentUser {
 
     /** The organisation the user acts for; a token without one is refused (403). */
     public UUID organisationId() {
-        return uuidClaim(organisationClaim).orElseThrow(() -> ProblemException.forbidden(
-                "El token no indica la organización (claim '" + organisationClaim + "')"));
+        return uuidClaim(claims.organisation).orElseThrow(() -> ProblemException.forbidden(
+                "El token no indica la organización (claim '" + claims.organisation + "')"));
     }
 
     /** The producer a producer-role user is, if the token says so. */
     public Optional<UUID> producerId() {
-        return uuidClaim(producerClaim);
+        return uuidClaim(claims.producer);
     }
 
     public boolean hasRole(String role) {
