@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -149,6 +150,31 @@ class LoadSheddingTest {
             socket.getOutputStream().flush();
             awaitInService(limiter, 1); // admitted, and waiting for the rest of its body
         }
+        awaitInService(limiter, 0);
+    }
+
+    @Test
+    void aLotWhoseBodyArrivesInPiecesIsReadWholeBeforeItRunsAndStoredOnce() throws Exception {
+        AdmissionLimiter limiter = admission.limiter().orElseThrow();
+        awaitInService(limiter, 0);
+        UUID id = UUID.randomUUID();
+        byte[] body = new ObjectMapper().writeValueAsBytes(milk(id));
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + LOTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.current() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body, 0, body.length / 2);
+            socket.getOutputStream().flush();
+            awaitInService(limiter, 1); // admitted, its body read on the event loop as it comes
+            assertEquals(0, lots.count("id", id), "nothing runs before the whole body is there");
+            socket.getOutputStream().write(body, body.length / 2, body.length - body.length / 2);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 201"), answer);
+        }
+        assertEquals(1, lots.count("id", id));
         awaitInService(limiter, 0);
     }
 
