@@ -50,7 +50,8 @@ class LoadSheddingTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("articula.admission.max-concurrent", "2", "articula.admission.max-waiting", "2",
-                    "articula.admission.max-wait", "20ms", "articula.admission.retry-after", "2");
+                    "articula.admission.max-wait", "20ms", "articula.admission.retry-after", "2",
+                    "quarkus.http.read-timeout", "2s");
         }
     }
 
@@ -176,6 +177,30 @@ class LoadSheddingTest {
         }
         assertEquals(1, lots.count("id", id));
         awaitInService(limiter, 0);
+    }
+
+    @Test
+    void aClientThatStopsSendingItsBodyIsCutOffAfterTheReadTimeoutAndItsPermitComesBack() throws Exception {
+        AdmissionLimiter limiter = admission.limiter().orElseThrow();
+        awaitInService(limiter, 0);
+        UUID id = UUID.randomUUID();
+        byte[] body = new ObjectMapper().writeValueAsBytes(milk(id));
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + LOTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.current() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body, 0, body.length / 2);
+            socket.getOutputStream().flush();
+            awaitInService(limiter, 1);
+            long start = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "closed without an answer: nothing was run");
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited < 8_000, "cut off after the 2 s read timeout, not the idle timeout: " + waited + " ms");
+        }
+        awaitInService(limiter, 0);
+        assertEquals(0, lots.count("id", id));
     }
 
     private static void assertOverloaded(Response answer) {

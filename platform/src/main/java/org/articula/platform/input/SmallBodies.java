@@ -6,6 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads a small API request body whole on the event loop before the endpoint's worker thread is taken.
@@ -24,17 +26,25 @@ public class SmallBodies {
     /** Larger than any single lot, producer or agreement; smaller than a batch worth streaming. */
     static final long UP_TO = 64 * 1024;
 
+    /** How long a body may take to arrive: Quarkus's limit for blocking reads, which this read replaces. */
+    @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout;
+
     void install(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(SmallBodies::readAhead);
+        router.route("/api/*").order(ORDER).handler(this::readAhead);
     }
 
-    static void readAhead(RoutingContext routing) {
+    void readAhead(RoutingContext routing) {
         HttpServerRequest request = routing.request();
         if (request.isEnded() || !declaresSmallBody(request)) {
             routing.next();
             return;
         }
+        // A client that stops sending mid-body is cut off, as the blocking read would have timed out: it must not
+        // hold its admission permit until the connection's idle timeout. Nothing was run, so nothing is answered.
+        long timer = routing.vertx().setTimer(Math.max(1, readTimeout.toMillis()),
+                fired -> request.connection().close());
         request.body().onComplete(read -> {
+            routing.vertx().cancelTimer(timer);
             if (read.failed()) {
                 routing.fail(read.cause()); // the client went away mid-body: nothing was run
                 return;
