@@ -14,6 +14,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.Socket;
@@ -22,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.LimaDays;
@@ -177,6 +185,26 @@ class LoadSheddingTest {
         }
         assertEquals(1, lots.count("id", id));
         awaitInService(limiter, 0);
+    }
+
+    @Test
+    void aLotSentOverHttp2AsTheWebAppsProxyDoesIsStoredOnce() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                    .setHttp2ClearTextUpgrade(false));
+            UUID id = UUID.randomUUID();
+            Buffer body = Buffer.buffer(new ObjectMapper().writeValueAsBytes(milk(id)));
+            HttpClientResponse answer = client.request(HttpMethod.POST, RestAssured.port, "localhost", LOTS)
+                    .compose(request -> request.putHeader("Authorization", "Bearer " + TestTokens.current())
+                            .putHeader("Content-Type", "application/json").send(body))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(HttpVersion.HTTP_2, answer.version());
+            assertEquals(201, answer.statusCode());
+            assertEquals(1, lots.count("id", id));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.articula.platform.input;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread, from a stream the event loop feeds chunk by chunk; the hand-over costs a lock and a wake-up per chunk
  * and was an eighth of lots-service's CPU for single lots (docs/benchmarks/2026-12-01-third-pass.md). With the
  * body already in the routing context, Quarkus REST reads it from memory. Only bodies that declare a length of
- * at most {@link #UP_TO} bytes: large batches and chunked bodies still stream, within the body size limit.
+ * at most {@link #UP_TO} bytes, over HTTP/1.x: large batches, chunked bodies and HTTP/2 streams still stream.
  */
 @Singleton
 public class SmallBodies {
@@ -35,7 +36,9 @@ public class SmallBodies {
 
     void readAhead(RoutingContext routing) {
         HttpServerRequest request = routing.request();
-        if (request.isEnded() || !declaresSmallBody(request)) {
+        // HTTP/1.x only: Quarkus REST pauses every request it takes, and an HTTP/2 stream whose body has ended
+        // refuses to be paused ("Request has already been read"); the web app's proxy speaks HTTP/2.
+        if (request.isEnded() || request.version() == HttpVersion.HTTP_2 || !declaresSmallBody(request)) {
             routing.next();
             return;
         }
