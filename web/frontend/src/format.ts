@@ -50,8 +50,8 @@ export function time(instant: string | Date): string {
   return timeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
-export function quantity(value: number | string, unit: string, decimals = 1): string {
-  return `${new Intl.NumberFormat('es-PE', { minimumFractionDigits: decimals, maximumFractionDigits: 3 })
+export function quantity(value: number | string, unit: string, decimals = 1, maxDecimals = Math.max(3, decimals)): string {
+  return `${new Intl.NumberFormat('es-PE', { minimumFractionDigits: decimals, maximumFractionDigits: maxDecimals })
     .format(Number(value))} ${unit}`;
 }
 

@@ -65,7 +65,7 @@ export async function sheetScreen() {
     <dl class="counters">
       <div><dt>Lotes del día</dt><dd data-count="lots">${counted.length}</dd></div>
       <div><dt>Este turno</dt><dd data-count="shift">${shiftLots.length}</dd></div>
-      <div><dt>Aceptados</dt><dd data-count="accepted">${unit ? quantity(total(accepted), unit) : accepted.length}</dd></div>
+      <div><dt>Aceptados</dt><dd data-count="accepted">${unit ? quantity(total(accepted), unit, 0, 0) : accepted.length}</dd></div>
       <div><dt>Rechazos</dt><dd data-count="rejected">${counted.length - accepted.length}</dd></div>
       <div class=${pending.length ? 'warn' : ''}><dt>Por enviar</dt><dd data-count="pending">${pending.length}</dd></div>
     </dl>
