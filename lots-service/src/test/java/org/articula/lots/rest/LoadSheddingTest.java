@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -169,13 +170,7 @@ class LoadSheddingTest {
         UUID id = UUID.randomUUID();
         byte[] body = new ObjectMapper().writeValueAsBytes(milk(id));
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            String head = "POST " + LOTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.current() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body, 0, body.length / 2);
-            socket.getOutputStream().flush();
+            sendHeadAndHalf(socket, body);
             awaitInService(limiter, 1); // admitted, its body read on the event loop as it comes
             assertEquals(0, lots.count("id", id), "nothing runs before the whole body is there");
             socket.getOutputStream().write(body, body.length / 2, body.length - body.length / 2);
@@ -214,13 +209,7 @@ class LoadSheddingTest {
         UUID id = UUID.randomUUID();
         byte[] body = new ObjectMapper().writeValueAsBytes(milk(id));
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            String head = "POST " + LOTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.current() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body, 0, body.length / 2);
-            socket.getOutputStream().flush();
+            sendHeadAndHalf(socket, body);
             awaitInService(limiter, 1);
             long start = System.nanoTime();
             assertEquals(-1, socket.getInputStream().read(), "closed without an answer: nothing was run");
@@ -229,6 +218,17 @@ class LoadSheddingTest {
         }
         awaitInService(limiter, 0);
         assertEquals(0, lots.count("id", id));
+    }
+
+    /** A lot's request line, headers (its whole length declared) and the first half of its body, by hand. */
+    private static void sendHeadAndHalf(Socket socket, byte[] body) throws IOException {
+        socket.setSoTimeout(10_000);
+        String head = "POST " + LOTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.current() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body, 0, body.length / 2);
+        socket.getOutputStream().flush();
     }
 
     private static void assertOverloaded(Response answer) {
