@@ -56,8 +56,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class AgreementResource {
 
-    @Inject AgreementService service;
-    @Inject CurrentUser user;
+    @Inject
+    AgreementService service;
+    @Inject
+    CurrentUser user;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

@@ -37,7 +37,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class AssistanceResource {
 
-    @Inject AssistanceDeliveryService service;
+    @Inject
+    AssistanceDeliveryService service;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

@@ -42,7 +42,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class CertificationResource {
 
-    @Inject CertificationService service;
+    @Inject
+    CertificationService service;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class FreeAssistanceResource {
 
-    @Inject AssistanceDeliveryService service;
+    @Inject
+    AssistanceDeliveryService service;
 
     @GET
     @Path("/free-cost")

@@ -43,7 +43,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class OrganisationResource {
 
-    @Inject OrganisationService service;
+    @Inject
+    OrganisationService service;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

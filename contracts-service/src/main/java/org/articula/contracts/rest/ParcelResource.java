@@ -42,7 +42,8 @@ public class ParcelResource {
     /** GeoJSON (RFC 7946). */
     public static final String GEO_JSON = "application/geo+json";
 
-    @Inject ParcelService service;
+    @Inject
+    ParcelService service;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

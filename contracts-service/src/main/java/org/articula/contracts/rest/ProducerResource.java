@@ -45,7 +45,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class ProducerResource {
 
-    @Inject ProducerService service;
+    @Inject
+    ProducerService service;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

@@ -35,7 +35,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class ProductResource {
 
-    @Inject ProductService service;
+    @Inject
+    ProductService service;
 
     @GET
     @Operation(summary = "Products an organisation can buy under an agreement")

@@ -16,7 +16,8 @@ public class AgreementExpiry {
     private static final Logger LOG = Logger.getLogger(AgreementExpiry.class);
     private static final int BATCH = 200;
 
-    @Inject AgreementService agreements;
+    @Inject
+    AgreementService agreements;
 
     @Scheduled(every = "${articula.agreements.expiry-check:1h}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -51,14 +51,22 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class AgreementService {
 
-    @Inject AgreementRepository agreements;
-    @Inject OrganisationRepository organisations;
-    @Inject ProducerRepository producers;
-    @Inject ProductRepository products;
-    @Inject Outbox outbox;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    ProducerRepository producers;
+    @Inject
+    ProductRepository products;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** An agreement the caller's organisation is party to (as the producers' organisation or the buyer). */
     public Agreement get(UUID id) {

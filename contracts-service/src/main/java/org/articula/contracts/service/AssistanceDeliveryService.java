@@ -28,12 +28,18 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class AssistanceDeliveryService {
 
-    @Inject AgreementService agreements;
-    @Inject AssistanceDeliveryRepository deliveries;
-    @Inject Outbox outbox;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    AgreementService agreements;
+    @Inject
+    AssistanceDeliveryRepository deliveries;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** Records a delivery; the same request again answers with what is stored. */
     @Transactional

@@ -40,15 +40,24 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class CertificationService {
 
-    @Inject CertificationRepository certifications;
-    @Inject ProducerRepository producers;
-    @Inject ProductRepository products;
-    @Inject AgreementRepository agreements;
-    @Inject OrganisationService organisations;
-    @Inject Outbox outbox;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    CertificationRepository certifications;
+    @Inject
+    ProducerRepository producers;
+    @Inject
+    ProductRepository products;
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** Records a certificate; the same request again answers with what is stored. */
     @Transactional

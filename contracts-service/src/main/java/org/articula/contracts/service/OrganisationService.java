@@ -30,11 +30,16 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class OrganisationService {
 
-    @Inject OrganisationRepository organisations;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
-    @Inject Outbox outbox;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Outbox outbox;
 
     public Organisation get(UUID id) {
         return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organización", id));

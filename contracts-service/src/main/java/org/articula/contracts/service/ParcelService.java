@@ -24,12 +24,18 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class ParcelService {
 
-    @Inject ParcelRepository parcels;
-    @Inject ProducerRepository producers;
-    @Inject Outbox outbox;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    ParcelRepository parcels;
+    @Inject
+    ProducerRepository producers;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** Registers a parcel; the same request again answers with what is stored. */
     @Transactional

@@ -43,13 +43,20 @@ public class ProducerService {
 
     public static final int MAX_IMPORT_ROWS = 5000;
 
-    @Inject ProducerRepository producers;
-    @Inject OrganisationRepository organisations;
-    @Inject OrganisationService organisationService;
-    @Inject Outbox outbox;
-    @Inject Validator validator;
-    @Inject Clock clock;
-    @Inject AuditTrail audit;
+    @Inject
+    ProducerRepository producers;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    OrganisationService organisationService;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Validator validator;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditTrail audit;
 
     public Producer get(UUID organisationId, UUID producerId) {
         organisationService.own(organisationId);

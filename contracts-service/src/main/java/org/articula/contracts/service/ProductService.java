@@ -20,10 +20,14 @@ import org.articula.platform.problem.ProblemException;
 @ApplicationScoped
 public class ProductService {
 
-    @Inject ProductRepository products;
-    @Inject OrganisationService organisations;
-    @Inject Clock clock;
-    @Inject AuditTrail audit;
+    @Inject
+    ProductRepository products;
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditTrail audit;
 
     public List<Product> availableTo(UUID organisationId) {
         organisations.own(organisationId);

@@ -49,7 +49,8 @@ class AgreementApiTest {
     static final String AGREEMENTS = "/api/v1/agreements";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
-    @Inject AgreementService service;
+    @Inject
+    AgreementService service;
 
     UUID processor;
     UUID association;

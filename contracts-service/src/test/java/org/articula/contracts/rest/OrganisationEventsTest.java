@@ -43,9 +43,12 @@ class OrganisationEventsTest {
     static final PublishedEvents PUBLISHED = PublishedEvents.of("contracts.events", "contracts-service");
     static final String BACKFILL = "db/migration/V3__announce_registered_organisations.sql";
 
-    @Inject DataSource dataSource;
-    @Inject EntityManager em;
-    @ConfigProperty(name = "articula.events.topic") String topic;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    EntityManager em;
+    @ConfigProperty(name = "articula.events.topic")
+    String topic;
 
     @Test
     void registeringAnAssociationAndItsNetworkAnnouncesEachOnceWithItsNameAndTenant() {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "contracts"))
 class ContractsRobustnessTest {
 
-    @Inject InboxConsumer inbox;
+    @Inject
+    InboxConsumer inbox;
 
     static final String AGREEMENTS = "/api/v1/agreements";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));

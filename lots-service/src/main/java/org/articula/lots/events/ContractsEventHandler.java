@@ -28,10 +28,14 @@ public class ContractsEventHandler implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(ContractsEventHandler.class);
 
-    @Inject ProducerRefRepository producers;
-    @Inject AgreementTermsRepository agreements;
-    @Inject CertificateRepository certificates;
-    @Inject ParcelRepository parcels;
+    @Inject
+    ProducerRefRepository producers;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    CertificateRepository certificates;
+    @Inject
+    ParcelRepository parcels;
 
     @Override
     public void handle(EventEnvelope event) {

@@ -35,7 +35,8 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
      */
     private final Cache<UUID, AgreementTerms> parsed = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     /**
      * Every signed agreement that may cover any of these producers or groups: their ids and revisions in

@@ -42,7 +42,8 @@ public class LotReferences {
             Map<UUID, ProducerRef> producers, Set<UUID> existingLots) {
     }
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Found find(Collection<UUID> centreIds, Collection<UUID> operatorIds, Collection<UUID> producerIds,

@@ -14,7 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LotStatisticsRepository {
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /**
      * Per day and product, at one centre or (centreId null) at all of the organisation's: day, product, unit,

@@ -35,7 +35,8 @@ public class LotWriter {
                 recorded_by, recorded_at, updated_at, version, parcel_id)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""";
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     /**
      * Inserts the lots in the order of their ids: two batches holding some of the same lots then take their

@@ -45,7 +45,8 @@ public class RosterRepository {
     public record Snapshot(long xmin, long xmax) {
     }
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /**
      * Makes the current transaction read-only and REPEATABLE READ, so that every query in it sees the

@@ -46,10 +46,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
 public class CentreResource {
 
-    @Inject CentreService service;
-    @Inject LotQueries queries;
-    @Inject RosterQueries rosters;
-    @Inject CurrentUser user;
+    @Inject
+    CentreService service;
+    @Inject
+    LotQueries queries;
+    @Inject
+    RosterQueries rosters;
+    @Inject
+    CurrentUser user;
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class DisputeResource {
 
-    @Inject DisputeService service;
+    @Inject
+    DisputeService service;
 
     @POST
     @Path("/{id}/retest")

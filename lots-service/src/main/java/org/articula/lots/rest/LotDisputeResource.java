@@ -37,7 +37,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RetryLostRace
 public class LotDisputeResource {
 
-    @Inject DisputeService service;
+    @Inject
+    DisputeService service;
 
     @POST
     @RolesAllowed({ Roles.PRODUCER, Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })

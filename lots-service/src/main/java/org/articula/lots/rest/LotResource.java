@@ -52,9 +52,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class LotResource {
 
-    @Inject LotService service;
-    @Inject LotQueries queries;
-    @Inject CurrentUser user;
+    @Inject
+    LotService service;
+    @Inject
+    LotQueries queries;
+    @Inject
+    CurrentUser user;
 
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Lot statistics", description = "Totals behind the charts: litres and acceptance per day, quality trends")
 public class LotStatisticsResource {
 
-    @Inject LotStatistics statistics;
+    @Inject
+    LotStatistics statistics;
 
     @GET
     @Path("/daily")

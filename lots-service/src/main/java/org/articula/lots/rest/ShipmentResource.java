@@ -52,7 +52,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
 public class ShipmentResource {
 
-    @Inject ShipmentService service;
+    @Inject
+    ShipmentService service;
 
     @POST
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })

@@ -24,11 +24,16 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class CentreService {
 
-    @Inject CentreRepository centres;
-    @Inject OperatorRepository operators;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    CentreRepository centres;
+    @Inject
+    OperatorRepository operators;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** A centre of the caller's organisation; another organisation's is "not found". */
     public CollectionCentre get(UUID id) {

@@ -18,8 +18,10 @@ public class DisputeDeadlines {
     private static final Logger LOG = Logger.getLogger(DisputeDeadlines.class);
     private static final int BATCH = 200;
 
-    @Inject DisputeService disputes;
-    @Inject Clock clock;
+    @Inject
+    DisputeService disputes;
+    @Inject
+    Clock clock;
 
     @Scheduled(every = "${articula.disputes.deadline-check:15m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

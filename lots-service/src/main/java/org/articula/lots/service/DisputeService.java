@@ -44,15 +44,24 @@ public class DisputeService {
     /** A listing answers at most this many disputes, newest first. */
     static final int MAX_LISTED = 500;
 
-    @Inject DisputeRepository disputes;
-    @Inject LotRepository lots;
-    @Inject LotService lotService;
-    @Inject CentreRepository centres;
-    @Inject AgreementTermsRepository agreements;
-    @Inject Outbox outbox;
-    @Inject AuditTrail audit;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
+    @Inject
+    DisputeRepository disputes;
+    @Inject
+    LotRepository lots;
+    @Inject
+    LotService lotService;
+    @Inject
+    CentreRepository centres;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
 
     /** Opens a dispute of the lot's rejection; the same request again answers what it created. */
     @Transactional

@@ -32,9 +32,12 @@ import org.articula.lots.repository.ProducerRefRepository;
 @ApplicationScoped
 public class LotFlags {
 
-    @Inject AgreementTermsRepository agreements;
-    @Inject ProducerRefRepository producers;
-    @Inject CertificateRepository certificates;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    ProducerRefRepository producers;
+    @Inject
+    CertificateRepository certificates;
 
     /** Each lot's flags by its id; an empty list for a lot with none. */
     public Map<UUID, List<LotFlag>> of(Collection<Lot> lots) {

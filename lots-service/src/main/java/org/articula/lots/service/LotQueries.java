@@ -24,11 +24,16 @@ public class LotQueries {
 
     static final int MAX_DAYS = 366;
 
-    @Inject LotRepository lots;
-    @Inject CentreService centres;
-    @Inject ProducerRefRepository producers;
-    @Inject CurrentUser user;
-    @Inject LotFlags flags;
+    @Inject
+    LotRepository lots;
+    @Inject
+    CentreService centres;
+    @Inject
+    ProducerRefRepository producers;
+    @Inject
+    CurrentUser user;
+    @Inject
+    LotFlags flags;
 
     public LotSheet collectionSheet(UUID centreId, LocalDate day) {
         return collectionSheet(centreId, day, true);

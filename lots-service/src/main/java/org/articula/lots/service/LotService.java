@@ -70,18 +70,29 @@ public class LotService {
     /** A device clock a little ahead is tolerated; a delivery further in the future is a mistake. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
-    @Inject LotRepository lots;
-    @Inject LotWriter writer;
-    @Inject CentreRepository centres;
-    @Inject LotReferences lotReferences;
-    @Inject AgreementTermsRepository agreements;
-    @Inject Outbox outbox;
+    @Inject
+    LotRepository lots;
+    @Inject
+    LotWriter writer;
+    @Inject
+    CentreRepository centres;
+    @Inject
+    LotReferences lotReferences;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    Outbox outbox;
     private final Validator validator;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
-    @Inject LotFlags lotFlags;
-    @Inject ParcelRepository parcels;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    LotFlags lotFlags;
+    @Inject
+    ParcelRepository parcels;
 
     /**
      * Requests are plain records, never JPA entities, so the validator need not ask JPA whether each

@@ -16,9 +16,12 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class LotStatistics {
 
-    @Inject LotStatisticsRepository statistics;
-    @Inject CentreService centres;
-    @Inject CurrentUser user;
+    @Inject
+    LotStatisticsRepository statistics;
+    @Inject
+    CentreService centres;
+    @Inject
+    CurrentUser user;
 
     /** A centre's days, or all the organisation's centres' when centreId is null. */
     public List<DailyTotal> daily(UUID organisationId, UUID centreId, LocalDate from, LocalDate to) {

@@ -19,8 +19,10 @@ public class RosterQueries {
 
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
-    @Inject RosterRepository roster;
-    @Inject CentreService centres;
+    @Inject
+    RosterRepository roster;
+    @Inject
+    CentreService centres;
 
     /**
      * The cursor answered is the oldest transaction still running when the rows were read, all in one

@@ -52,19 +52,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ShipmentService {
 
-    @Inject ShipmentRepository shipments;
-    @Inject LotRepository lots;
-    @Inject CentreRepository centres;
-    @Inject CentreService centreAccess;
-    @Inject ProducerRefRepository producers;
-    @Inject ParcelRepository parcels;
-    @Inject LotFlags lotFlags;
-    @Inject Outbox outbox;
-    @Inject AuditTrail audit;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
+    @Inject
+    ShipmentRepository shipments;
+    @Inject
+    LotRepository lots;
+    @Inject
+    CentreRepository centres;
+    @Inject
+    CentreService centreAccess;
+    @Inject
+    ProducerRefRepository producers;
+    @Inject
+    ParcelRepository parcels;
+    @Inject
+    LotFlags lotFlags;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
     /** A test prefix (GS1's documentation examples use it), not a real company's: set the organisation's own. */
-    @ConfigProperty(name = "articula.gs1.company-prefix", defaultValue = "0614141") String companyPrefix;
+    @ConfigProperty(name = "articula.gs1.company-prefix", defaultValue = "0614141")
+    String companyPrefix;
 
     /** Pools the lots into a new shipment; the same request again answers what it created. */
     @Transactional

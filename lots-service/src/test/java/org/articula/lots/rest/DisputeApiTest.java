@@ -62,9 +62,12 @@ class DisputeApiTest {
     static final LocalDate TODAY = LocalDate.now(LIMA);
     static final List<QualityParameter> MILK_QUALITY = ContractsFeed.MILK_QUALITY;
 
-    @Inject DisputeService disputes;
-    @Inject DisputeRepository disputeRepository;
-    @Inject EntityManager em;
+    @Inject
+    DisputeService disputes;
+    @Inject
+    DisputeRepository disputeRepository;
+    @Inject
+    EntityManager em;
 
     UUID association = UUID.randomUUID();
     UUID network = UUID.randomUUID();

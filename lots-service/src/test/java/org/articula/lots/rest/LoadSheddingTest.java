@@ -68,8 +68,10 @@ class LoadSheddingTest {
     static final String DETAIL = "El servicio está atendiendo todas las solicitudes que puede responder a tiempo y no "
             + "procesó esta: no se guardó nada. Repita la misma solicitud en 2 segundos.";
 
-    @Inject LotRepository lots;
-    @Inject AdmissionControl admission;
+    @Inject
+    LotRepository lots;
+    @Inject
+    AdmissionControl admission;
 
     UUID association = UUID.randomUUID();
     UUID rosa = UUID.randomUUID();

@@ -60,9 +60,12 @@ class LotApiTest {
     static final LocalDate TODAY = LocalDate.now(LIMA);
     static final List<QualityParameter> MILK_QUALITY = ContractsFeed.MILK_QUALITY;
 
-    @Inject AgreementTermsRepository agreements;
-    @Inject ProducerRefRepository producers;
-    @Inject LotRepository lots;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    ProducerRefRepository producers;
+    @Inject
+    LotRepository lots;
 
     UUID association = UUID.randomUUID();
     UUID processor = UUID.randomUUID();

@@ -54,8 +54,10 @@ class RosterApiTest {
     static final List<QualityParameter> MILK_QUALITY = List.of(ContractsFeed.TOTAL_SOLIDS,
             QualityParameter.test("antibiotics", false));
 
-    @Inject AgreementTermsRepository agreements;
-    @Inject ProducerRefRepository producers;
+    @Inject
+    AgreementTermsRepository agreements;
+    @Inject
+    ProducerRefRepository producers;
 
     UUID association = UUID.randomUUID();
     UUID processor = UUID.randomUUID();

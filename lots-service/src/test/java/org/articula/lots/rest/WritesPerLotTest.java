@@ -45,7 +45,8 @@ class WritesPerLotTest {
     static final int LOTS = 200;
     static final List<String> TABLES = List.of("lot", "lot_revision", "outbox_event", "audit_entry", "outbox_relay");
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     UUID association = UUID.randomUUID();
     UUID rosa = UUID.randomUUID();

@@ -42,7 +42,8 @@ class LotsRobustnessTest {
     static final String SHIPMENTS = "/api/v1/shipments";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Lima"));
 
-    @Inject InboxConsumer inbox;
+    @Inject
+    InboxConsumer inbox;
 
     UUID association = UUID.randomUUID();
     UUID rosa = UUID.randomUUID();

@@ -26,9 +26,12 @@ public class UpstreamEventHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(UpstreamEventHandler.class);
     private static final Set<String> LOT_EVENTS = Set.of("LotRecorded", "LotCorrected", "LotVoided");
 
-    @Inject ReadModelRepository readModel;
-    @Inject AssistanceCharges assistanceCharges;
-    @Inject NoticeService notices;
+    @Inject
+    ReadModelRepository readModel;
+    @Inject
+    AssistanceCharges assistanceCharges;
+    @Inject
+    NoticeService notices;
 
     @Override
     public void handle(EventEnvelope event) {

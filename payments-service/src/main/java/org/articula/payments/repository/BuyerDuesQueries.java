@@ -87,7 +87,8 @@ public class BuyerDuesQueries {
             order by 1 desc, 3, 2, 4, 5""".formatted(FORTNIGHT_OF.formatted("l.delivery_date"),
             FORTNIGHT_END.formatted("p.period_start"));
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /**
      * @param amountOwed       the settlement's gross for these lines; null when the fortnight has none

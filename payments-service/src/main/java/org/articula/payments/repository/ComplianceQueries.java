@@ -154,7 +154,8 @@ public class ComplianceQueries {
                 raised_at) values (:id, :org, :agreement, :start, :rule, :action, cast(:figures as jsonb), :at)
             on conflict (agreement_id, period_start, rule) do nothing""";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /**
      * Which agreements a request is about, as the caller may see them: {@code scope} and its {@code id}; those of the caller's organisation when

@@ -30,7 +30,8 @@ public class NoticeRepository {
     public record Claimed(OutgoingMessage message, int attempts) {
     }
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** The producers among these who are sent notices, by id. */
     @SuppressWarnings("unchecked")

@@ -57,7 +57,8 @@ public class PurchaseLedgerQueries {
             having sum(g.amount) > 0
             order by i.period_start, i.series, i.number, a.product, a.unit""";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** A producer of a settlement with a positive gross, and the document payments-service knows them by. */
     public record Candidate(UUID producerId, String nationalId, String name) {

@@ -49,8 +49,10 @@ public class ReadModelRepository {
             LotRow::unit, LotRow::deliveredAt, LotRow::deliveryDate, LotRow::shift, LotRow::readings, LotRow::verdict,
             LotRow::reasons, LotRow::status, LotRow::revision);
 
-    @Inject EntityManager em;
-    @Inject DataSource dataSource;
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     public void saveProducer(JsonNode p) {
         em.createNativeQuery("""

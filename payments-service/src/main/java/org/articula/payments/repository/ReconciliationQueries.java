@@ -13,7 +13,8 @@ import org.articula.payments.domain.Reconciliation.BuyerFigures;
 @ApplicationScoped
 public class ReconciliationQueries {
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** Whether the buyer buys under one of the organisation's agreements (any status): whom it reconciles with. */
     public boolean buysFrom(UUID buyerId, UUID organisationId) {

@@ -19,7 +19,8 @@ import org.articula.payments.domain.Run;
 @ApplicationScoped
 public class RunLog {
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** @return false when a run with this id exists already (nothing is written then) */
     @Transactional(TxType.REQUIRES_NEW)

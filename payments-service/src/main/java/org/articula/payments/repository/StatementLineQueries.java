@@ -35,7 +35,8 @@ public class StatementLineQueries {
             where lot.organisation_id = :org and (cast(:producer as uuid) is null or lot.producer_id = cast(:producer as uuid))
             order by asked.position, s.period_start, case l.kind when 'ADJUSTMENT' then 2 else 1 end""";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** A statement line about a lot, with its settlement and the producer's payout in it. */
     public record LotLineRow(UUID lotId, Integer revision, UUID producerId, String producerName, UUID settlementId,

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
 public class BuyerDuesResource {
 
-    @Inject BuyerDuesService service;
+    @Inject
+    BuyerDuesService service;
 
     @GET
     @Operation(summary = "What a buyer owes and when, per fortnight",

@@ -41,8 +41,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class ChargeResource {
 
-    @Inject ChargeService service;
-    @Inject SettlementService settlements;
+    @Inject
+    ChargeService service;
+    @Inject
+    SettlementService settlements;
 
     @POST
     @RolesAllowed(Roles.TREASURER)

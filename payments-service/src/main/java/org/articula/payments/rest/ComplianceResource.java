@@ -36,7 +36,8 @@ public class ComplianceResource {
             + "treasurer and auditor see its agreements, the buyer's users the agreements it buys under, a "
             + "producer their own and their network's; anything else is not found, like an unknown id.";
 
-    @Inject ComplianceService service;
+    @Inject
+    ComplianceService service;
 
     /**
      * One operation for the four readings: they differ only in what the id names (an agreement, a producer, a

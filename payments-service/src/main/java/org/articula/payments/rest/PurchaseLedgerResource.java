@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.TREASURER, Roles.BUYER_ADMIN, Roles.AUDITOR })
 public class PurchaseLedgerResource {
 
-    @Inject PurchaseLedgerService service;
+    @Inject
+    PurchaseLedgerService service;
 
     @GET
     @Operation(summary = "Purchases from small producers in a period, with their purchase settlements",

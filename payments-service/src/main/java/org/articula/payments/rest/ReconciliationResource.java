@@ -44,7 +44,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR })
 public class ReconciliationResource {
 
-    @Inject ReconciliationService service;
+    @Inject
+    ReconciliationService service;
 
     @POST
     @RolesAllowed(Roles.TREASURER)

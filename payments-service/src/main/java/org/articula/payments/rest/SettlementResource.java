@@ -58,7 +58,8 @@ public class SettlementResource {
 
     static final String PDF = "application/pdf";
 
-    @Inject SettlementService service;
+    @Inject
+    SettlementService service;
 
     @POST
     @RolesAllowed(Roles.TREASURER)

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.TREASURER, Roles.BUYER_ADMIN, Roles.AUDITOR, Roles.PRODUCER })
 public class StatementLineResource {
 
-    @Inject LotStatementService service;
+    @Inject
+    LotStatementService service;
 
     @GET
     @Operation(summary = "What producers' statements say about given lots",

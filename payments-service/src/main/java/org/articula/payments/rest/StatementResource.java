@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
 public class StatementResource {
 
-    @Inject SettlementService service;
-    @Inject CurrentUser user;
+    @Inject
+    SettlementService service;
+    @Inject
+    CurrentUser user;
 
     @GET
     @Operation(summary = "A producer's statements, newest fortnight first",

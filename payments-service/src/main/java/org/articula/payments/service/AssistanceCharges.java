@@ -20,9 +20,12 @@ import org.articula.platform.audit.AuditTrail;
 @ApplicationScoped
 public class AssistanceCharges {
 
-    @Inject ChargeRepository charges;
-    @Inject Clock clock;
-    @Inject AuditTrail audit;
+    @Inject
+    ChargeRepository charges;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditTrail audit;
 
     /** Stores the delivery's charges not stored yet; returns how many it stored. */
     @Transactional

@@ -26,10 +26,14 @@ public class BuyerDuesService {
     /** Without a range: the three months to today. */
     public static final int DEFAULT_MONTHS = 3;
 
-    @Inject BuyerDuesQueries queries;
-    @Inject SettlementRepository settlements;
-    @Inject CurrentUser user;
-    @Inject Clock clock;
+    @Inject
+    BuyerDuesQueries queries;
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Clock clock;
 
     public BuyerDues dues(UUID buyerId, LocalDate from, LocalDate to) {
         UUID caller = user.organisationId();

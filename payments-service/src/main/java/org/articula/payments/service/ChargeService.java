@@ -25,10 +25,14 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class ChargeService {
 
-    @Inject ChargeRepository charges;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    ChargeRepository charges;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** A charge of the caller's organisation; another one's is "not found". */
     public Charge get(UUID id) {

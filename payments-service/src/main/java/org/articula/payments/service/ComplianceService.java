@@ -41,10 +41,14 @@ public class ComplianceService {
     /** Without a range: the three months to today. */
     public static final int DEFAULT_MONTHS = 3;
 
-    @Inject ComplianceQueries queries;
-    @Inject CurrentUser user;
-    @Inject Clock clock;
-    @Inject Outbox outbox;
+    @Inject
+    ComplianceQueries queries;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Clock clock;
+    @Inject
+    Outbox outbox;
 
     /** The figures of the agreements {@code scope} and {@code id} name. */
     public Compliance view(ComplianceScope scope, UUID id, LocalDate from, LocalDate to) {

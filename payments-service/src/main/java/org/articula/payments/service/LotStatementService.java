@@ -22,8 +22,10 @@ public class LotStatementService {
     /** The most lots one request may name. */
     public static final int MAX_LOTS = 500;
 
-    @Inject StatementLineQueries queries;
-    @Inject CurrentUser user;
+    @Inject
+    StatementLineQueries queries;
+    @Inject
+    CurrentUser user;
 
     public List<LotStatementLine> lines(List<UUID> lotIds) {
         List<UUID> lots = parse(lotIds);

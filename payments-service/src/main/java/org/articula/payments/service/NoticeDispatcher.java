@@ -27,12 +27,18 @@ public class NoticeDispatcher {
 
     private static final Logger LOG = Logger.getLogger(NoticeDispatcher.class);
 
-    @Inject NoticeRepository notices;
-    @Inject NoticeSender sender;
-    @Inject Clock clock;
-    @ConfigProperty(name = "articula.notices.batch", defaultValue = "100") int batch;
-    @ConfigProperty(name = "articula.notices.first-retry", defaultValue = "PT30S") Duration firstRetry;
-    @ConfigProperty(name = "articula.notices.longest-retry", defaultValue = "PT1H") Duration longestRetry;
+    @Inject
+    NoticeRepository notices;
+    @Inject
+    NoticeSender sender;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "articula.notices.batch", defaultValue = "100")
+    int batch;
+    @ConfigProperty(name = "articula.notices.first-retry", defaultValue = "PT30S")
+    Duration firstRetry;
+    @ConfigProperty(name = "articula.notices.longest-retry", defaultValue = "PT1H")
+    Duration longestRetry;
 
     private volatile boolean running = true;
 

@@ -31,8 +31,10 @@ public class NoticeService {
     /** lots-service's event for a decided dispute (not published yet: the contract payments-service expects). */
     public static final String DISPUTE_DECIDED = "DisputeDecided";
 
-    @Inject NoticeRepository notices;
-    @Inject Clock clock;
+    @Inject
+    NoticeRepository notices;
+    @Inject
+    Clock clock;
 
     /** A verdict notice for each lot recorded, and for each correction that changed the verdict. */
     public void lotEvents(List<EventEnvelope> events) {

@@ -24,9 +24,12 @@ import org.articula.platform.time.BusinessClock;
 @ApplicationScoped
 public class PurchaseLedgerService {
 
-    @Inject PurchaseLedgerQueries queries;
-    @Inject SettlementRepository settlements;
-    @Inject CurrentUser user;
+    @Inject
+    PurchaseLedgerQueries queries;
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    CurrentUser user;
 
     /**
      * Issues the purchase settlements of a settlement closed in this transaction, numbered after the organisation's

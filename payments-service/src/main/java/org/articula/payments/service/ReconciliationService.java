@@ -27,11 +27,16 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class ReconciliationService {
 
-    @Inject SettlementRepository settlements;
-    @Inject ReconciliationQueries queries;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    ReconciliationQueries queries;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
 
     /** A remittance of the caller's organisation; another one's is "not found". */
     public Remittance get(UUID id) {

@@ -45,18 +45,30 @@ import org.articula.platform.security.CurrentUser;
 @ApplicationScoped
 public class SettlementService {
 
-    @Inject SettlementRepository settlements;
-    @Inject SettlementCalculation calculation;
-    @Inject Outbox outbox;
-    @Inject ComplianceService compliance;
-    @Inject NoticeService notices;
-    @Inject RunLog runs;
-    @Inject Clock clock;
-    @Inject CurrentUser user;
-    @Inject AuditTrail audit;
-    @Inject RunFailures failures;
-    @Inject BackgroundRuns background;
-    @Inject PurchaseLedgerService purchases;
+    @Inject
+    SettlementRepository settlements;
+    @Inject
+    SettlementCalculation calculation;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ComplianceService compliance;
+    @Inject
+    NoticeService notices;
+    @Inject
+    RunLog runs;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    RunFailures failures;
+    @Inject
+    BackgroundRuns background;
+    @Inject
+    PurchaseLedgerService purchases;
 
     /** A settlement of the caller's organisation; another one's is "not found". */
     public Settlement get(UUID id) {

@@ -28,7 +28,8 @@ public class AmountsOutOfRange {
     private static final int SHOWN = 5;
     private static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** Whether a failure is PostgreSQL's "numeric field overflow". */
     static boolean isOverflow(Throwable e) {

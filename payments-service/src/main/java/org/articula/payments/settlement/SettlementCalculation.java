@@ -44,8 +44,10 @@ public class SettlementCalculation {
                 accepted numeric, amount numeric not null, lines int not null, quantity numeric) on commit drop""";
     private static final String LOCK_ACTIVE_CHARGES = "select id from charge where organisation_id = :org and status = 'ACTIVE' for share";
 
-    @Inject EntityManager em;
-    @Inject AmountsOutOfRange outOfRange;
+    @Inject
+    EntityManager em;
+    @Inject
+    AmountsOutOfRange outOfRange;
 
     /** What a computation touched, for the run's report. */
     public record Counts(int lotLines, int adjustments, int producers, int deductions) {

@@ -39,9 +39,12 @@ class UpstreamEventHandlerTest {
     static final LocalDate END = LocalDate.of(2026, 12, 31);
     static final LocalDate OCT_2 = LocalDate.of(2026, 10, 2);
 
-    @Inject EntityManager em;
-    @Inject InboxConsumer consumer;
-    @Inject UpstreamEventHandler handler;
+    @Inject
+    EntityManager em;
+    @Inject
+    InboxConsumer consumer;
+    @Inject
+    UpstreamEventHandler handler;
 
     UUID organisation;
     UUID rosa;

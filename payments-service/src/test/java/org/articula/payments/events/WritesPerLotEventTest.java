@@ -35,7 +35,8 @@ class WritesPerLotEventTest {
     static final List<String> TABLES = List.of("lot_ref", "inbox_event", "inbox_position");
     static final LocalDate OCT_2 = LocalDate.of(2026, 10, 2);
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aBurstOfLotEventsWritesTheirLotsAndNoInboxRows() {

@@ -53,9 +53,12 @@ class ProducerNoticesTest {
     static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
     static final String ROSAS_PHONE = "+51987654321";
 
-    @Inject EntityManager em;
-    @Inject NoticeDispatcher dispatcher;
-    @Inject UpstreamEventHandler handler;
+    @Inject
+    EntityManager em;
+    @Inject
+    NoticeDispatcher dispatcher;
+    @Inject
+    UpstreamEventHandler handler;
 
     UUID organisation;
     UUID rosa;

@@ -37,7 +37,8 @@ class AssistanceChargesTest {
     static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
     static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID organisation;
     UUID buyer;

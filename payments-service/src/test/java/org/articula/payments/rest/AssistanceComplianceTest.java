@@ -54,7 +54,8 @@ class AssistanceComplianceTest {
     static final LocalDate END = LocalDate.of(2026, 12, 31);
     static final LocalDate NOV_16 = LocalDate.of(2026, 11, 16);
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID laredo;
     UUID plant;

@@ -43,7 +43,8 @@ class BuyerDuesTest {
     static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
     static final String PROBLEM = "application/problem+json";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID plant;
     UUID laredo;

@@ -67,7 +67,8 @@ class ComplianceApiTest {
     static final LocalDate F3 = LocalDate.of(2026, 2, 1);
     static final PublishedEvents PUBLISHED = PublishedEvents.of("payments.events", "payments-service");
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID plant;
     UUID laredo;

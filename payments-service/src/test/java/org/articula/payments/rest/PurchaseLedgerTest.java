@@ -61,7 +61,8 @@ class PurchaseLedgerTest {
             "Producto", "Cantidad", "Unidad", "Importe (S/)", "Liquidación de compra", "Fecha de emisión",
             "Quincena desde", "Quincena hasta");
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID association;
     UUID rosa;

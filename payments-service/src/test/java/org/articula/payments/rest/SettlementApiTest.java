@@ -63,8 +63,10 @@ class SettlementApiTest {
     static final LocalDate END = LocalDate.of(2026, 12, 31);
     static final String PROBLEM = "application/problem+json";
 
-    @Inject EntityManager em;
-    @Inject DataSource dataSource;
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     UUID organisation;
     UUID buyer;

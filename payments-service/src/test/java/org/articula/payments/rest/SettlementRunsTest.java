@@ -48,8 +48,10 @@ class SettlementRunsTest {
     static final String ASYNC = "respond-async";
     static final String PROBLEM = "application/problem+json";
 
-    @Inject EntityManager em;
-    @Inject DataSource dataSource;
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     UUID organisation;
     Deliveries milk;

@@ -61,7 +61,8 @@ class StatementDocumentsTest {
     static final String ASSOCIATION = "Asociación de Productores Lecheros de Laredo";
     static final String BUYER = "Planta Lechera del Norte S.A.C.";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID organisation;
     UUID buyer;

@@ -43,7 +43,8 @@ class StatementLinesTest {
     static final LocalDate OCT_16 = LocalDate.of(2026, 10, 16);
     static final String LINES = "/api/v1/statement-lines";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     @Test
     void eachLotsLinesWithTheirSettlementAndPayoutAsTheCallerMaySeeThem() {

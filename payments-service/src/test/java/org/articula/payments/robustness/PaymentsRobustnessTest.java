@@ -40,8 +40,10 @@ class PaymentsRobustnessTest {
     static final LocalDate END = LocalDate.of(2026, 12, 31);
     static final String SETTLEMENTS = "/api/v1/settlements";
 
-    @Inject InboxConsumer inbox;
-    @Inject EntityManager em;
+    @Inject
+    InboxConsumer inbox;
+    @Inject
+    EntityManager em;
 
     UUID buyer = UUID.randomUUID();
 

@@ -46,7 +46,8 @@ class PaymentsIsolationTest {
     static final String PDF = "application/pdf";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     /** One organisation's world in payments-service. */
     record Tenant(UUID organisation, UUID buyer, UUID producer, UUID fellow, UUID charge, UUID remittance,

@@ -45,7 +45,8 @@ class PaymentsSecurityTest {
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final LocalDate END = LocalDate.of(2026, 12, 31);
 
-    @Inject EntityManager em;
+    @Inject
+    EntityManager em;
 
     UUID organisation = UUID.randomUUID();
     UUID buyer = UUID.randomUUID();

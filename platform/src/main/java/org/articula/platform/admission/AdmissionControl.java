@@ -39,12 +39,18 @@ public class AdmissionControl {
     /** The largest body read to the end before a refusal, so the connection stays open for the next request. */
     static final long DRAIN_UP_TO = 64 * 1024;
 
-    @ConfigProperty(name = "articula.admission.enabled", defaultValue = "true") boolean enabled;
-    @ConfigProperty(name = "articula.admission.max-concurrent", defaultValue = "40") int maxConcurrent;
-    @ConfigProperty(name = "articula.admission.max-waiting", defaultValue = "20") int maxWaiting;
-    @ConfigProperty(name = "articula.admission.max-wait", defaultValue = "100ms") Duration maxWait;
-    @ConfigProperty(name = "articula.admission.retry-after", defaultValue = "1") int retryAfterSeconds;
-    @Inject ObjectMapper json;
+    @ConfigProperty(name = "articula.admission.enabled", defaultValue = "true")
+    boolean enabled;
+    @ConfigProperty(name = "articula.admission.max-concurrent", defaultValue = "40")
+    int maxConcurrent;
+    @ConfigProperty(name = "articula.admission.max-waiting", defaultValue = "20")
+    int maxWaiting;
+    @ConfigProperty(name = "articula.admission.max-wait", defaultValue = "100ms")
+    Duration maxWait;
+    @ConfigProperty(name = "articula.admission.retry-after", defaultValue = "1")
+    int retryAfterSeconds;
+    @Inject
+    ObjectMapper json;
 
     private AdmissionLimiter limiter;
     private Counter shedFull;

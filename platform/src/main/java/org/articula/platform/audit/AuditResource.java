@@ -48,8 +48,10 @@ public class AuditResource {
             "Centro de acopio",
             "Settlement", "Liquidación", "Remittance", "Pago del comprador", "Charge", "Cargo");
 
-    @Inject AuditTrail trail;
-    @Inject CurrentUser user;
+    @Inject
+    AuditTrail trail;
+    @Inject
+    CurrentUser user;
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.BUYER_ADMIN, Roles.TREASURER })

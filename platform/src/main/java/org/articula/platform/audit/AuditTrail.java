@@ -42,9 +42,12 @@ public class AuditTrail {
     public record Change(UUID organisationId, String resourceType, Object resourceId, Object detail) {
     }
 
-    @Inject DataSource dataSource;
-    @Inject CurrentUser user;
-    @Inject Clock clock;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Clock clock;
 
     /** The calling user did {@code action} to one resource of {@code organisationId}. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Read model status", description = "How far this service has caught up with the events it consumes")
 public class ReadModelStatusResource {
 
-    @Inject CatchUpStatus status;
+    @Inject
+    CatchUpStatus status;
 
     @GET
     @Operation(summary = "How far the read models have caught up, and the outbox not yet published",

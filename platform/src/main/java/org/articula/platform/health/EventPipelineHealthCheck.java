@@ -18,9 +18,12 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class EventPipelineHealthCheck implements HealthCheck {
 
-    @Inject OutboxRelay relay;
-    @Inject InboxConsumer consumer;
-    @ConfigProperty(name = "articula.outbox.relay.enabled", defaultValue = "true") boolean relayEnabled;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    InboxConsumer consumer;
+    @ConfigProperty(name = "articula.outbox.relay.enabled", defaultValue = "true")
+    boolean relayEnabled;
 
     @Override
     public HealthCheckResponse call() {

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dead letters", description = "Events this service could not apply: inspect and re-drive them")
 public class DeadLetterResource {
 
-    @Inject DeadLetters deadLetters;
+    @Inject
+    DeadLetters deadLetters;
 
     @GET
     @Operation(summary = "The dead letters, newest first",

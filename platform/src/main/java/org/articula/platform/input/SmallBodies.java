@@ -28,7 +28,8 @@ public class SmallBodies {
     static final long UP_TO = 64 * 1024;
 
     /** How long a body may take to arrive: Quarkus's limit for blocking reads, which this read replaces. */
-    @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout;
+    @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s")
+    Duration readTimeout;
 
     void install(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::readAhead);

@@ -24,9 +24,12 @@ public class OversizedRequests {
     /** Before Quarkus's own check of the body size, which is at order -2. */
     static final int ORDER = -3;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize;
-    @ConfigProperty(name = "articula.http.max-uri-length", defaultValue = "4096") int maxUriLength;
-    @Inject ObjectMapper json;
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
+    @ConfigProperty(name = "articula.http.max-uri-length", defaultValue = "4096")
+    int maxUriLength;
+    @Inject
+    ObjectMapper json;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);

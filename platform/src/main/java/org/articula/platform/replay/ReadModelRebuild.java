@@ -77,11 +77,16 @@ public class ReadModelRebuild {
             order by e.n
             on conflict do nothing returning event_id, status""";
 
-    @Inject DataSource dataSource;
-    @Inject KafkaClients kafka;
-    @Inject InboxConsumer inbox;
-    @Inject Instance<EventHandler> handler;
-    @Inject Instance<ReadModel> readModel;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    InboxConsumer inbox;
+    @Inject
+    Instance<EventHandler> handler;
+    @Inject
+    Instance<ReadModel> readModel;
 
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     private Run current; // guarded by this

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Read model", description = "Operating the copy this service keeps of other services' data")
 public class ReadModelRebuildResource {
 
-    @Inject ReadModelRebuild rebuilds;
+    @Inject
+    ReadModelRebuild rebuilds;
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class ClaimNames {
 
-    @ConfigProperty(name = "articula.security.organisation-claim", defaultValue = "org") String organisation;
-    @ConfigProperty(name = "articula.security.producer-claim", defaultValue = "producer") String producer;
+    @ConfigProperty(name = "articula.security.organisation-claim", defaultValue = "org")
+    String organisation;
+    @ConfigProperty(name = "articula.security.producer-claim", defaultValue = "producer")
+    String producer;
 }

@@ -16,8 +16,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CurrentUser {
 
-    @Inject JsonWebToken token;
-    @Inject ClaimNames claims;
+    @Inject
+    JsonWebToken token;
+    @Inject
+    ClaimNames claims;
 
     /** The token's name (upn, else preferred_username, else subject): what the audit trail and records show. */
     public String name() {

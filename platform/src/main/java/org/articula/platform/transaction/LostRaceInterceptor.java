@@ -25,7 +25,8 @@ public class LostRaceInterceptor {
     static final int ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(LostRaceInterceptor.class);
 
-    @Inject TransactionManager transactions;
+    @Inject
+    TransactionManager transactions;
 
     @AroundInvoke
     Object retry(InvocationContext call) throws Exception {

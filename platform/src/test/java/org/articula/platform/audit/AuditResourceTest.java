@@ -35,7 +35,8 @@ class AuditResourceTest {
     static final String PROBLEM = "application/problem+json";
     static final DateTimeFormatter LIMA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     UUID organisation;
     Header auditor;

@@ -37,9 +37,12 @@ class ReadModelStatusTest {
     static final String CONSUMED = "platform-test.inbox";
     static final String PUBLISHED = "platform-test.events";
 
-    @Inject InboxConsumer consumer;
-    @Inject OutboxRelay relay;
-    @Inject Outbox outbox;
+    @Inject
+    InboxConsumer consumer;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    Outbox outbox;
 
     // Any role may ask: the answer has no business data.
     final Header producer = TestTokens.as(UUID.randomUUID(), Roles.PRODUCER);

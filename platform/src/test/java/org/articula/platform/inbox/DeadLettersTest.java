@@ -42,7 +42,8 @@ class DeadLettersTest {
     static final String TOPIC = "platform-test.inbox";
     static final String PROBLEM = "application/problem+json";
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     // As ./articula dead-letters signs it: a platform admin acts for no organisation.
     final Header admin = TestTokens.as((UUID) null, Roles.PLATFORM_ADMIN);

@@ -38,9 +38,12 @@ class InboxConsumerTest {
     static final String TOPIC = "platform-test.inbox";
     static final String DEAD_LETTERS = "platform-test.dlt";
 
-    @Inject DataSource dataSource;
-    @Inject KafkaClients kafka;
-    @Inject InboxConsumer consumer;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    InboxConsumer consumer;
 
     KafkaProducer<String, byte[]> producer;
 

@@ -32,10 +32,14 @@ class OutboxRelayTest {
 
     static final String TOPIC = "platform-test.events";
 
-    @Inject Outbox outbox;
-    @Inject OutboxRelay relay;
-    @Inject DataSource dataSource;
-    @Inject KafkaClients kafka;
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    KafkaClients kafka;
 
     @BeforeAll
     static void topic() throws Exception {

@@ -22,7 +22,8 @@ public class LedgerHandler implements EventHandler {
 
     public static final String BALANCE_STATED = "BalanceStated";
 
-    @Inject DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     @Override
     public void handle(EventEnvelope event) {

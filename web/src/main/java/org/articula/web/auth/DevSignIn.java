@@ -42,11 +42,16 @@ public class DevSignIn {
     static final Duration LIFETIME = Duration.ofHours(12); // a collection centre's whole day, both shifts
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "articula.dev-sign-in.keys-dir") Optional<Path> keysDir;
-    @ConfigProperty(name = "articula.dev-sign-in.users-file") Optional<Path> usersFile;
-    @ConfigProperty(name = "articula.dev-sign-in.issuer", defaultValue = "https://articula.local/dev") String issuer;
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc;
-    @Inject Clock clock;
+    @ConfigProperty(name = "articula.dev-sign-in.keys-dir")
+    Optional<Path> keysDir;
+    @ConfigProperty(name = "articula.dev-sign-in.users-file")
+    Optional<Path> usersFile;
+    @ConfigProperty(name = "articula.dev-sign-in.issuer", defaultValue = "https://articula.local/dev")
+    String issuer;
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean oidc;
+    @Inject
+    Clock clock;
 
     private record Keys(PrivateKey signing, PublicKey verifying) {
     }

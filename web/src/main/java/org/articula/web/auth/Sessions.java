@@ -19,7 +19,8 @@ public class Sessions {
 
     public static final String COOKIE = "articula_session";
 
-    @Inject DevSignIn dev;
+    @Inject
+    DevSignIn dev;
 
     /** The bearer token to forward for this request, if the browser has a session. */
     public Optional<String> token(HttpHeaders headers, SecurityIdentity identity) {

@@ -43,9 +43,12 @@ public class ApiProxyResource {
     // A settlement run of thousands of producers may take a while; a lot takes milliseconds.
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Inject Upstreams upstreams;
-    @Inject Sessions sessions;
-    @Inject SecurityIdentity identity;
+    @Inject
+    Upstreams upstreams;
+    @Inject
+    Sessions sessions;
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     public Response get(@PathParam("service") String service, @PathParam("path") String path,

@@ -37,10 +37,14 @@ public class AuthResource {
     public record DevLogin(String userId) {
     }
 
-    @Inject DevSignIn dev;
-    @Inject Sessions sessions;
-    @Inject SecurityIdentity identity;
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc;
+    @Inject
+    DevSignIn dev;
+    @Inject
+    Sessions sessions;
+    @Inject
+    SecurityIdentity identity;
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean oidc;
 
     @GET
     @Path("/options")
