@@ -26,6 +26,18 @@ public final class AssistanceMapper {
                 d.producers, d.recordedBy, d.recordedAt);
     }
 
+    /** What the audit trail keeps of a recorded delivery: enough to find it again, not the whole record. */
+    public static Map<String, Object> auditDetail(AssistanceDelivery d) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("agreementId", d.agreementId);
+        detail.put("kind", d.kind);
+        detail.put("deliveredOn", d.deliveredOn);
+        detail.put("cost", d.cost);
+        detail.put("charged", d.charged);
+        detail.put("producers", d.producers.size());
+        return detail;
+    }
+
     /** AssistanceDelivered, keyed by the delivery id: payments-service turns a charged one into charges. */
     public static EventEnvelope delivered(AssistanceDelivery d, Instant at) {
         Map<String, Object> payload = new LinkedHashMap<>();

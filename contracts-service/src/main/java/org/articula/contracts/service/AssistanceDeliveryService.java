@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.articula.contracts.domain.Agreement;
 import org.articula.contracts.domain.AssistanceDelivery;
@@ -44,8 +42,8 @@ public class AssistanceDeliveryService {
     /** Records a delivery; the same request again answers with what is stored. */
     @Transactional
     public Created<AssistanceDelivery> record(UUID agreementId, AssistanceDeliveryRequest request) {
-        Agreement agreement = agreements.get(agreementId);
         AssistanceDelivery.Facts facts = AssistanceMapper.facts(request);
+        Agreement agreement = agreements.get(agreementId);
         AssistanceDelivery existing = deliveries.findById(request.id());
         if (existing != null) {
             return Created.repeatOrConflict(existing, existing.sameAs(facts, agreementId),
@@ -55,14 +53,8 @@ public class AssistanceDeliveryService {
                 agreements.producersCovered(agreement),
                 agreements.today(), user.name(), clock.instant());
         deliveries.persist(delivery);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("agreementId", agreementId);
-        detail.put("kind", delivery.kind);
-        detail.put("deliveredOn", delivery.deliveredOn);
-        detail.put("cost", delivery.cost);
-        detail.put("charged", delivery.charged);
-        detail.put("producers", delivery.producers.size());
-        audit.record("ASSISTANCE_DELIVERED", delivery.organisationId, "AssistanceDelivery", delivery.id, detail);
+        audit.record("ASSISTANCE_DELIVERED", delivery.organisationId, "AssistanceDelivery", delivery.id,
+                AssistanceMapper.auditDetail(delivery));
         outbox.publish(AssistanceMapper.delivered(delivery, clock.instant()));
         return Created.first(delivery);
     }
