@@ -63,8 +63,7 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Operation(summary = "Register an agreement as a draft",
-            description = """
+    @Operation(summary = "Register an agreement as a draft", description = """
                     Its clauses become version 1, in force from the start date. Idempotent by the \
                     client-supplied id: 201 when created, 200 with the stored one on repeat.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered as a draft")
@@ -89,8 +88,7 @@ public class AgreementResource {
 
     @GET
     @Path("/applicable")
-    @Operation(summary = "Which agreement and clause version govern a producer's product on a day",
-            description = """
+    @Operation(summary = "Which agreement and clause version govern a producer's product on a day", description = """
                     Agreements in force that day covering the producer directly or through its group, \
                     each with the clause version in force; empty when none. The date defaults to today in Lima.""")
     public List<ApplicableAgreement> applicable(@QueryParam("producerId") @NotNull UUID producerId,
@@ -134,8 +132,7 @@ public class AgreementResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{id}/amendments")
-    @Operation(summary = "Amend a signed agreement from an effective date",
-            description = """
+    @Operation(summary = "Amend a signed agreement from an effective date", description = """
                     Adds the next clause version. The effective date must follow the latest version's and \
                     fall within validity. Idempotent by the amendment id: 201 then 200.""")
     @Extension(name = CreatedResponse.CREATED, value = "Amended: the agreement with its new clause version")

@@ -42,8 +42,7 @@ public class AssistanceResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Operation(summary = "Record technical assistance delivered under an agreement",
-            description = """
+    @Operation(summary = "Record technical assistance delivered under an agreement", description = """
                     A visit, training, veterinary or insemination service given on a day to some producers, \
                     or to the agreement's whole network when producerIds is left out. Whether it is charged to \
                     the producers is decided by the assistance clause in force that day; a charged cost is split \

@@ -47,8 +47,7 @@ public class CertificationResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Operation(summary = "Record a certificate of a producer or of an organisation",
-            description = """
+    @Operation(summary = "Record a certificate of a producer or of an organisation", description = """
                     Held by one producer of the caller's organisation (producerId) or by the organisation or \
                     one of its networks (organisationId), whose producers it then covers; exactly one of the two. \
                     products are product codes (cacao, coffee...); schemeName names an OTHER scheme and only it. \
@@ -60,8 +59,7 @@ public class CertificationResource {
     }
 
     @GET
-    @Operation(summary = "Certificates of a producer or of an organisation, by end of validity",
-            description = """
+    @Operation(summary = "Certificates of a producer or of an organisation, by end of validity", description = """
                     producerId: those covering the producer (its own and its organisation's or network's). \
                     organisationId: the caller's organisation gives every certificate it keeps, one of its \
                     networks the network's own. Neither: the caller's organisation; a producer sees only those \
@@ -74,8 +72,7 @@ public class CertificationResource {
     @GET
     @Path("/expiring")
     @RolesAllowed({ Roles.BUYER_ADMIN, Roles.CENTRE_OPERATOR, Roles.TREASURER, Roles.AUDITOR })
-    @Operation(summary = "Certificates about to end, and ended ones an agreement still requires",
-            description = """
+    @Operation(summary = "Certificates about to end, and ended ones an agreement still requires", description = """
                     The caller's organisation's certificates (its own, its networks' and its producers') \
                     whose last valid day is within withinDays days from today (America/Lima), and those already \
                     ended that an ACTIVE agreement requires today of a producer they covered and that no newer \

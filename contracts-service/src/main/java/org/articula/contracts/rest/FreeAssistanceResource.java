@@ -27,8 +27,7 @@ public class FreeAssistanceResource {
 
     @GET
     @Path("/free-cost")
-    @Operation(summary = "What a buyer's free technical assistance cost over a period",
-            description = """
+    @Operation(summary = "What a buyer's free technical assistance cost over a period", description = """
                     The sum of the costs of the deliveries not charged to producers, from and to inclusive, in \
                     the agreements the caller's organisation is party to (for the tax incentive). A buyer the \
                     caller neither is nor has an agreement with is not found.""")

@@ -48,8 +48,7 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Operation(summary = "Register an organisation",
-            description = """
+    @Operation(summary = "Register an organisation", description = """
                     The caller's own organisation (the id in their token) or one of its producer groups. \
                     Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered")
@@ -58,8 +57,7 @@ public class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's organisation and its producer groups, by name",
-            description = """
+    @Operation(summary = "List the caller's organisation and its producer groups, by name", description = """
                     kind narrows (PRODUCER_GROUP: the networks); q finds by the words of the name, \
                     accents and case aside.""")
     public List<OrganisationView> list(@QueryParam("kind") OrganisationKind kind,
@@ -73,8 +71,7 @@ public class OrganisationResource {
     @GET
     @Path("/buyers")
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Operation(summary = "Organisations that can buy under an agreement of the caller's producers",
-            description = """
+    @Operation(summary = "Organisations that can buy under an agreement of the caller's producers", description = """
                     The caller's own (when it buys itself) and the buyers of its agreements so far; with \
                     ruc, the registered organisation holding that RUC, to start an agreement with a new buyer.""")
     public List<OrganisationView> buyers(@QueryParam("ruc") String ruc) {

@@ -48,8 +48,7 @@ public class ParcelResource {
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Produces(GEO_JSON)
-    @Operation(summary = "Register a producer's parcel of cacao or coffee",
-            description = """
+    @Operation(summary = "Register a producer's parcel of cacao or coffee", description = """
                     geometry is a GeoJSON Point (only for a plot of up to 4 ha) or Polygon in WGS84, \
                     [longitude, latitude], every number with at least 6 decimals. A polygon's rings are closed \
                     and cross neither themselves nor each other (a 400 names the coordinate where one does); its \
@@ -67,8 +66,7 @@ public class ParcelResource {
 
     @GET
     @Produces(GEO_JSON)
-    @Operation(summary = "A producer's parcels as a GeoJSON FeatureCollection",
-            description = """
+    @Operation(summary = "A producer's parcels as a GeoJSON FeatureCollection", description = """
                     Each feature carries the geometry as registered and, as properties, the producer, product, \
                     declared and measured area and the no-deforestation declaration with its cut-off day \
                     (2020-12-31). A producer sees only their own.""")

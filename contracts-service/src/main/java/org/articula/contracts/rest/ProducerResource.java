@@ -50,8 +50,7 @@ public class ProducerResource {
 
     @POST
     @RolesAllowed(Roles.BUYER_ADMIN)
-    @Operation(summary = "Register a producer",
-            description = """
+    @Operation(summary = "Register a producer", description = """
                     Idempotent by the client-supplied id: 201 when created, 200 with the stored one on repeat. \
                     A DNI/RUC already registered in the organisation is a 409.""")
     @Extension(name = CreatedResponse.CREATED, value = "Registered")
@@ -65,8 +64,7 @@ public class ProducerResource {
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Register many producers from a CSV file",
-            description = """
+    @Operation(summary = "Register many producers from a CSV file", description = """
                     Header line with columns nationalId, name, district and optionally region, phone, groupId, id, \
                     noticesOptIn (sí/no), noticeChannel (SMS/WHATSAPP) (or their Spanish names: dni, nombre, \
                     distrito, región, teléfono, avisos, canal). groupId, when given, is the \
@@ -78,8 +76,7 @@ public class ProducerResource {
     }
 
     @GET
-    @Operation(summary = "List the organisation's producers, by name",
-            description = """
+    @Operation(summary = "List the organisation's producers, by name", description = """
                     groupId narrows to one group; q finds by the words of the name (accents and case aside) \
                     or, when it is digits, by the start of the DNI/RUC.""")
     public List<ProducerView> list(@PathParam("organisationId") UUID organisationId,
@@ -91,8 +88,7 @@ public class ProducerResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same producers as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same producers as a table for a spreadsheet", description = """
                     As text/csv: a row per producer with their network's name; saved as \
                     productores-<organisation name>.csv (-pagina-<n> after the first page).""")
     public CsvTable listCsv(@PathParam("organisationId") UUID organisationId,
@@ -116,8 +112,7 @@ public class ProducerResource {
     @PUT
     @RolesAllowed(Roles.BUYER_ADMIN)
     @Path("/{producerId}")
-    @Operation(summary = "Change a producer's name, place, phone, group or notice preferences",
-            description = """
+    @Operation(summary = "Change a producer's name, place, phone, group or notice preferences", description = """
                     Send the version you read; a stale version is a 409 concurrent-modification. With \
                     noticesOptIn true the phone must be a Peruvian mobile +519xxxxxxxx (else a 400 naming phone).""")
     public ProducerView update(@PathParam("organisationId") UUID organisationId,

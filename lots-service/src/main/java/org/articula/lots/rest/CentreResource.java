@@ -106,8 +106,7 @@ public class CentreResource {
     @GET
     @Path("/{centreId}/sheet")
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same collection sheet as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same collection sheet as a table for a spreadsheet", description = """
                     As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, \
                     unit and verdict; saved as planilla-acopio-<date>-<centre name>.csv.""")
     public CsvTable sheetCsv(@PathParam("centreId") UUID centreId, @QueryParam("date") @NotNull LocalDate date) {

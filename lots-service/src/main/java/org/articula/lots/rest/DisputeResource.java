@@ -38,8 +38,7 @@ public class DisputeResource {
     @POST
     @Path("/{id}/retest")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Operation(summary = "Record the counter-sample's re-test and decide the dispute",
-            description = """
+    @Operation(summary = "Record the counter-sample's re-test and decide the dispute", description = """
                     Judged by the clause version that judged the lot. Passing: OVERTURNED, and the lot gets \
                     a new accepted revision with these readings (published as LotCorrected, so it is paid). \
                     Failing: UPHELD, the lot unchanged. The same re-test again answers the dispute unchanged; \

@@ -42,8 +42,7 @@ public class LotDisputeResource {
 
     @POST
     @RolesAllowed({ Roles.PRODUCER, Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Operation(summary = "Contest a rejected lot (ask for its counter-sample to be re-tested)",
-            description = """
+    @Operation(summary = "Contest a rejected lot (ask for its counter-sample to be re-tested)", description = """
                     By the lot's producer, its centre's operator or the organisation's buyer-admin. Only a lot \
                     whose latest revision is rejected, not voided, without an open dispute, within the contest \
                     window of the clause version that judged it (contestWindowHours from the lot's recording): \

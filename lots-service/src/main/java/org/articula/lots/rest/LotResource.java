@@ -61,8 +61,7 @@ public class LotResource {
 
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
-    @Operation(summary = "Record a lot and judge it",
-            description = """
+    @Operation(summary = "Record a lot and judge it", description = """
                     The answer is the producer's receipt: verdict, one reason per failed parameter, and the \
                     agreement version used, and its flags (CERTIFICATE_NOT_VALID: the clause version requires a \
                     certification the producer had no valid certificate of on the delivery day; judged when read, \
@@ -85,8 +84,7 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/batch")
-    @Operation(summary = "Record up to 10,000 lots at once (a device back online)",
-            description = """
+    @Operation(summary = "Record up to 10,000 lots at once (a device back online)", description = """
                     Each lot on its own: a refused lot does not block the others. The answer lists, in \
                     request order, CREATED or UNCHANGED with the receipt, or REFUSED with the problem. \
                     Replaying the batch changes nothing.""")
@@ -111,8 +109,7 @@ public class LotResource {
     @POST
     @RolesAllowed(Roles.CENTRE_OPERATOR)
     @Path("/{id}/corrections")
-    @Operation(summary = "Correct a lot's quantity, readings or parcel",
-            description = """
+    @Operation(summary = "Correct a lot's quantity, readings or parcel", description = """
                     Judged again by the clause version it was first judged by. Send the version you read. \
                     A parcelId must be a parcel of the lot's producer and product known to lots-service (400 \
                     naming parcelId otherwise, nothing stored).""")
@@ -138,8 +135,7 @@ public class LotResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same lots as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same lots as a table for a spreadsheet", description = """
                     As text/csv: a row per lot with the producer's name and DNI, then a Total row per product, \
                     unit and verdict; saved as lotes-<DNI>-<from>-al-<to>.csv.""")
     public CsvTable ofProducerCsv(@QueryParam("producerId") @NotNull UUID producerId,

@@ -31,8 +31,7 @@ public class LotStatisticsResource {
     @GET
     @Path("/daily")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
-    @Operation(summary = "Lots, rejections and quantities per delivery day and product",
-            description = """
+    @Operation(summary = "Lots, rejections and quantities per delivery day and product", description = """
                     At one centre (centreId) or at all of the organisation's; voided lots do not count. \
                     organisationId defaults to the caller's; another organisation's, or its centre, is not found. \
                     At most 366 days.""")
@@ -45,8 +44,7 @@ public class LotStatisticsResource {
     @GET
     @Path("/quality-trend")
     @RolesAllowed({ Roles.BUYER_ADMIN, Roles.TREASURER, Roles.AUDITOR })
-    @Operation(summary = "A reading's quantity-weighted average per network and fortnight",
-            description = """
+    @Operation(summary = "A reading's quantity-weighted average per network and fortnight", description = """
                     parameter is a quality parameter code (default total_solids); lots without a numeric \
                     reading of it do not count; groupId null gathers producers outside any network.""")
     public List<QualityTrendPoint> qualityTrend(@QueryParam("organisationId") UUID organisationId,

@@ -57,8 +57,7 @@ public class ShipmentResource {
 
     @POST
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Operation(summary = "Pool accepted lots of a centre into a shipment for a buyer",
-            description = """
+    @Operation(summary = "Pool accepted lots of a centre into a shipment for a buyer", description = """
                     By the centre's operator or its organisation's buyer-admin. Every lot accepted at its \
                     current revision, not voided, of the centre, of one product and in no other shipment; \
                     shippedQuantity = the lots' sum less the losses, above zero. Otherwise 422 naming each lot \
@@ -85,8 +84,7 @@ public class ShipmentResource {
 
     @GET
     @Path("/lots")
-    @Operation(summary = "The centre's lots delivered in a period that are already in a shipment",
-            description = """
+    @Operation(summary = "The centre's lots delivered in a period that are already in a shipment", description = """
                     Lots of centreId delivered from..to (Lima dates, inclusive, at most 366 days apart), \
                     in delivery order, each with the shipment that pooled it (id and reference): those a new \
                     shipment can no longer take. For the centre's organisation; another's centre is not found.""")
@@ -107,8 +105,7 @@ public class ShipmentResource {
     @POST
     @Path("/{id}/result")
     @RolesAllowed({ Roles.CENTRE_OPERATOR, Roles.BUYER_ADMIN })
-    @Operation(summary = "Record the buyer's result on the shipment",
-            description = """
+    @Operation(summary = "Record the buyer's result on the shipment", description = """
                     By the buyer's buyer-admin, or by the centre's operator or buyer-admin transcribing the \
                     buyer's report. Recorded once: the same result again answers the shipment unchanged, another \
                     409. discountPercent only (and then required) with ACCEPTED_WITH_DISCOUNT; receivedAt not \
@@ -119,8 +116,7 @@ public class ShipmentResource {
 
     @GET
     @Path("/{id}/trace")
-    @Operation(summary = "The shipment traced to each lot and producer",
-            description = """
+    @Operation(summary = "The shipment traced to each lot and producer", description = """
                     Each lot as pooled (revision, quantity, the centre's readings and verdict) with its \
                     producer, and each producer's lots, quantity and share of the lots' sum in percent.""")
     public ShipmentTrace trace(@PathParam("id") UUID id) {
@@ -130,8 +126,7 @@ public class ShipmentResource {
     @GET
     @Path("/{id}/parcels")
     @Produces(ShipmentParcels.MEDIA_TYPE)
-    @Operation(summary = "The shipment's parcels as a GeoJSON FeatureCollection (EUDR due diligence)",
-            description = """
+    @Operation(summary = "The shipment's parcels as a GeoJSON FeatureCollection (EUDR due diligence)", description = """
                     One Feature per distinct parcel of the shipment's lots: its geometry (WGS84, as \
                     registered), and in properties parcelId, name, producerId, producerName, product, \
                     declaredAreaHectares, computedAreaHectares (null for a point), country PE, \
@@ -147,8 +142,7 @@ public class ShipmentResource {
     @GET
     @Path("/{id}/epcis")
     @Produces(ShipmentEpcis.MEDIA_TYPE)
-    @Operation(summary = "The shipment's history as a GS1 EPCIS 2.0 document (JSON-LD)",
-            description = """
+    @Operation(summary = "The shipment's history as a GS1 EPCIS 2.0 document (JSON-LD)", description = """
                     An ObjectEvent per lot received (its readings as sensor reports), the AggregationEvent \
                     pooling the lots' LGTINs under the shipment's SSCC, the shipping ObjectEvent and, once \
                     recorded, the buyer's result. GS1 keys as Digital Link URIs derived from \

@@ -28,8 +28,7 @@ public class BuyerDuesResource {
     BuyerDuesService service;
 
     @GET
-    @Operation(summary = "What a buyer owes and when, per fortnight",
-            description = """
+    @Operation(summary = "What a buyer owes and when, per fortnight", description = """
                     Per fortnight ([1st, 16th) and [16th, 1st of the next month)), newest first, per supplying \
                     organisation and product: lots delivered under the buyer's agreements, quantity delivered and \
                     accepted, the amount due (the members' gross as the organisation's settlement computed it; null \
@@ -46,8 +45,7 @@ public class BuyerDuesResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "What a buyer owes and when, per fortnight, as CSV",
-            description = """
+    @Operation(summary = "What a buyer owes and when, per fortnight, as CSV", description = """
                     The same rows as the JSON, one per fortnight, organisation and product, then the \
                     fortnight's total; saved as deuda-comprador-<from>-al-<to>.csv.""")
     public CsvTable duesCsv(@BeanParam BuyerDuesQuery query) {

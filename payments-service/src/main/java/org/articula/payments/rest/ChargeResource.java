@@ -48,8 +48,7 @@ public class ChargeResource {
 
     @POST
     @RolesAllowed(Roles.TREASURER)
-    @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)",
-            description = """
+    @Operation(summary = "Record a charge (feed, veterinary service, insemination, advance)", description = """
                     Split into instalments (default 2, at most the agreement's maximum): the first n-1 are \
                     amount/n rounded down to the céntimo, the last takes the rest; instalment k falls due in the \
                     k-th fortnight from the charge date's. Idempotent by id: 201, then 200. A producer that is not \
@@ -73,8 +72,7 @@ public class ChargeResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same charges as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same charges as a table for a spreadsheet", description = """
                     As text/csv: a row per charge with its instalments summarised, what was recovered and what \
                     is left; saved as cargos-<DNI>.csv.""")
     public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,

@@ -49,8 +49,7 @@ public class PurchaseLedgerResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same ledger as CSV",
-            description = """
+    @Operation(summary = "The same ledger as CSV", description = """
                     A row per purchase (Compra), then a row per producer (Total del productor) and the grand \
                     total (Total); saved as registro-compras-<from>-<to>.csv.""")
     public CsvTable ledgerCsv(@BeanParam PurchaseLedgerQuery query) {
@@ -59,8 +58,7 @@ public class PurchaseLedgerResource {
 
     @GET
     @Produces(PurchaseLedgerFiles.XLSX)
-    @Operation(summary = "The same ledger as an Excel workbook",
-            description = """
+    @Operation(summary = "The same ledger as an Excel workbook", description = """
                     The CSV's rows in one sheet, amounts and quantities as numbers with 2 and 3 decimals and \
                     dates as dates; saved as registro-compras-<from>-<to>.xlsx.""")
     public Response ledgerXlsx(@BeanParam PurchaseLedgerQuery query) {

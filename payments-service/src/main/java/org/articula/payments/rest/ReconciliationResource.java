@@ -67,8 +67,7 @@ public class ReconciliationResource {
 
     @GET
     @Path("/reconciliations")
-    @Operation(summary = "Reconcile a settled fortnight",
-            description = """
+    @Operation(summary = "Reconcile a settled fortnight", description = """
                     Quantity collected vs paid for (shrinkage), amount received vs gross owed, deductions \
                     recovered, net paid, margin; discrepancies beyond the tolerance (default 2 %) are listed.""")
     public Reconciliation reconcile(@QueryParam("organisationId") @NotNull UUID organisationId,
@@ -80,8 +79,7 @@ public class ReconciliationResource {
     @GET
     @Path("/reconciliations")
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same reconciliation as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same reconciliation as a table for a spreadsheet", description = """
                     As text/csv: a row per buyer and product, a Total row, then a row per flag with its \
                     explanation; saved as conciliacion-<fortnightStart>.csv.""")
     public CsvTable reconcileCsv(@QueryParam("organisationId") @NotNull UUID organisationId,

@@ -64,8 +64,7 @@ public class SettlementResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/runs")
-    @Operation(summary = "Compute an organisation's settlement of a fortnight",
-            description = """
+    @Operation(summary = "Compute an organisation's settlement of a fortnight", description = """
                     Creates it OPEN or computes it again from the lots and terms known now; the same inputs \
                     give the same result. A closed fortnight is a 409. Without Prefer: respond-async the answer \
                     waits for the computation: 200 with the settlement (a failure is answered as a problem). With \
@@ -121,8 +120,7 @@ public class SettlementResource {
     }
 
     @GET
-    @Operation(summary = "An organisation's settlements, newest fortnight first",
-            description = """
+    @Operation(summary = "An organisation's settlements, newest fortnight first", description = """
                     With producers, lots and totals of each; fortnightStart picks one fortnight. \
                     organisationId defaults to the caller's; another organisation's is not found.""")
     public List<SettlementSummary> list(@QueryParam("organisationId") UUID organisationId,
@@ -132,8 +130,7 @@ public class SettlementResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same settlements as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same settlements as a table for a spreadsheet", description = """
                     As text/csv: a row per settlement; saved as liquidaciones.csv, or \
                     liquidaciones-<fortnightStart>.csv for one fortnight.""")
     public CsvTable listCsv(@QueryParam("organisationId") UUID organisationId,
@@ -144,8 +141,7 @@ public class SettlementResource {
 
     @GET
     @Path("/runs/{runId}")
-    @Operation(summary = "How a run went, or how far it got",
-            description = """
+    @Operation(summary = "How a run went, or how far it got", description = """
                     RUNNING with stepsDone of stepsTotal and the last step finished, then DONE (with \
                     settlementId) or FAILED (with reason, in Spanish, naming the producer and lot when known, and for \
                     an unexpected failure the support code in error); each step's duration in milliseconds.""")
@@ -163,8 +159,7 @@ public class SettlementResource {
     @GET
     @Path("/{id}")
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same settlement as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same settlement as a table for a spreadsheet", description = """
                     As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and \
                     payout; saved as liquidacion-<first day of the fortnight>.csv.""")
     public CsvTable getCsv(@PathParam("id") UUID id) {
@@ -174,8 +169,7 @@ public class SettlementResource {
     @POST
     @RolesAllowed(Roles.TREASURER)
     @Path("/{id}/closing")
-    @Operation(summary = "Close a settlement for good",
-            description = """
+    @Operation(summary = "Close a settlement for good", description = """
                     Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights \
                     close first.""")
     public SettlementView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
@@ -204,8 +198,7 @@ public class SettlementResource {
     @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/statements/{producerId}")
     @Produces(PDF)
-    @Operation(summary = "The same statement as PDF, ready to hand to the producer",
-            description = """
+    @Operation(summary = "The same statement as PDF, ready to hand to the producer", description = """
                     Printed from the HTML statement's template, DejaVu Sans embedded; saved as \
                     liquidacion-<DNI>-<first day of the fortnight>.pdf.""")
     public Response statementPdf(@PathParam("id") UUID id, @PathParam("producerId") UUID producerId) {
@@ -219,8 +212,7 @@ public class SettlementResource {
     @RolesAllowed({ Roles.TREASURER, Roles.AUDITOR, Roles.PRODUCER })
     @Path("/{id}/statements/{producerId}")
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The same statement as a table for a spreadsheet",
-            description = """
+    @Operation(summary = "The same statement as a table for a spreadsheet", description = """
                     As text/csv: a row per line (lot, rejected lot, bonus, penalty, adjustment), a row per \
                     instalment deducted, then gross, deductions and net; saved as \
                     liquidacion-<DNI>-<first day of the fortnight>.csv.""")
@@ -241,8 +233,7 @@ public class SettlementResource {
     @GET
     @Path("/{id}/statements")
     @Produces(PDF)
-    @Operation(summary = "Every producer's statement of a settlement in one PDF",
-            description = """
+    @Operation(summary = "Every producer's statement of a settlement in one PDF", description = """
                     One section per producer, each from a new page, by producer name; saved as \
                     liquidaciones-<first day of the fortnight>.pdf.""")
     public Response statementsPdf(@PathParam("id") UUID id) {

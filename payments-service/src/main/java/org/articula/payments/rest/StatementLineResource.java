@@ -31,8 +31,7 @@ public class StatementLineResource {
     LotStatementService service;
 
     @GET
-    @Operation(summary = "What producers' statements say about given lots",
-            description = """
+    @Operation(summary = "What producers' statements say about given lots", description = """
                     For each lot named that the caller may see (the organisation's staff: its lots; a producer: \
                     their own), every statement line about it, in the order the lots are named and then by \
                     fortnight: the lot's own line (LOT, or REJECTED with amount 0) and any ADJUSTMENT in a later \

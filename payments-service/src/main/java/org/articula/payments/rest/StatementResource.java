@@ -32,8 +32,7 @@ public class StatementResource {
     CurrentUser user;
 
     @GET
-    @Operation(summary = "A producer's statements, newest fortnight first",
-            description = """
+    @Operation(summary = "A producer's statements, newest fortnight first", description = """
                     Each fortnight settled in the caller's organisation with gross, deductions, net, due date, \
                     paid date and status; the statement itself is /api/v1/settlements/{settlementId}/statements/\
                     {producerId}. A producer lists their own (producerId defaults to the token's); another \

@@ -55,8 +55,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.BUYER_ADMIN, Roles.TREASURER })
-    @Operation(summary = "The audit trail of a resource, oldest first",
-            description = """
+    @Operation(summary = "The audit trail of a resource, oldest first", description = """
                     Entries of the caller's organisation (its resources, or changes its users made), filtered \
                     by resource type (e.g. Agreement, Lot, Settlement) and id, and by the days (in Peru, both \
                     included) they occurred from and to; the latest `limit` ones. As text/csv, the same entries \

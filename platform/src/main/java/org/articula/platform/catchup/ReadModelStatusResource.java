@@ -27,8 +27,7 @@ public class ReadModelStatusResource {
     CatchUpStatus status;
 
     @GET
-    @Operation(summary = "How far the read models have caught up, and the outbox not yet published",
-            description = """
+    @Operation(summary = "How far the read models have caught up, and the outbox not yet published", description = """
                     Per consumed topic and partition: the last offset applied, the end offset, the lag, the \
                     type and time of the last event applied and the dead letters; and this service's outbox \
                     events not yet published. A client that recorded something in service A waits until A's \

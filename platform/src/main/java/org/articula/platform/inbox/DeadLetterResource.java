@@ -55,8 +55,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{id}/redrive")
-    @Operation(summary = "Applies a dead-lettered event again, once its cause is fixed",
-            description = """
+    @Operation(summary = "Applies a dead-lettered event again, once its cause is fixed", description = """
                     Through the same exactly-once path as consumption (inbox row and effect in one \
                     transaction). A dead letter already re-driven is answered as it is and nothing is applied again.""")
     @APIResponse(responseCode = "200", description = "Applied (now, or by an earlier re-drive)")

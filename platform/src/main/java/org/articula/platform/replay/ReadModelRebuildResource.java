@@ -38,8 +38,7 @@ public class ReadModelRebuildResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Rebuild the read model from the topics",
-            description = """
+    @Operation(summary = "Rebuild the read model from the topics", description = """
                     Replays every event of the topics this service reads, from their first offset, into copies \
                     of its read-model tables, then makes the live tables equal to them in one transaction; the \
                     service keeps answering and consuming meanwhile (events wait only during that transaction). \
