@@ -21,11 +21,15 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceJvm {
 
     /**
-     * Heap and GC for a service in 250 MB: the serial collector (one GC thread, no remembered sets; what
-     * the JVM picks by itself in a container under 1.8 GB), a heap capped at 256 MB and grown from 32 MB,
-     * smaller thread stacks and a bounded metaspace. The container images repeat these (docker/Dockerfile).
+     * Heap and GC for a service in a small container (docs/decisions/0038): G1 that gives memory back, a
+     * heap capped at 256 MB and grown from 32 MB, smaller thread stacks and a bounded metaspace. After each
+     * cycle the heap keeps at most 30 % free ({@code MaxHeapFreeRatio}), and a service idle for 30 s runs
+     * one concurrent cycle ({@code G1PeriodicGCInterval}), so memory taken by a burst of lots or a
+     * settlement is returned instead of held until the next one. The container images repeat these
+     * (docker/Dockerfile, deploy/k8s).
      */
-    public static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xss512k",
+    public static final List<String> OPTIONS = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=30000", "-Xms32m", "-Xmx256m", "-Xss512k",
             "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m");
 
     static final String AOT_CACHE = "app.aot";

@@ -57,7 +57,23 @@ class ServiceJvmTest {
         expected.addAll(ServiceJvm.OPTIONS);
         expected.addAll(List.of("-XX:AOTCache=app.aot", "-Xmx1g", "-jar", "quarkus-run.jar"));
         assertEquals(expected, command);
-        assertTrue(ServiceJvm.OPTIONS.contains("-XX:+UseSerialGC"));
+        assertTrue(ServiceJvm.OPTIONS.contains("-XX:+UseG1GC"));
+    }
+
+    @Test
+    void theRuntimeThatWouldRunTheServicesTakesTheOptionsAsWritten() throws Exception {
+        JavaRuntime runtime = JavaRuntime.choose(System.getenv());
+        List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
+        command.addAll(ServiceJvm.OPTIONS);
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String flags = new String(java.getInputStream().readAllBytes());
+
+        assertEquals(0, java.waitFor(), flags);
+        // A misspelt or obsolete option would stop the JVM above; these say the collector really hands memory back.
+        assertTrue(flags.matches("(?s).*\\bUseG1GC\\s+= true\\b.*"), "G1 in use on " + runtime);
+        assertTrue(flags.matches("(?s).*\\bMaxHeapFreeRatio\\s+= 30\\b.*"), "at most 30 % of the heap kept free");
+        assertTrue(flags.matches("(?s).*\\bG1PeriodicGCInterval\\s+= 30000\\b.*"), "a cycle after 30 s idle");
     }
 
     @Test
