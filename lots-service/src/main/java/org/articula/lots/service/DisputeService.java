@@ -111,7 +111,7 @@ public class DisputeService {
         Lot lot = lots.findById(dispute.lotId);
         LotReceipt before = LotMapper.receipt(lot);
         Optional<LotRevision> revision = dispute.retest(retest, lot, clauseOf(lot), user.name(), clock.instant());
-        revision.ifPresent(r -> lotChanged(lot, before, r));
+        revision.ifPresent(r -> lotChanged(lot, before, r, dispute));
         decided(dispute);
         audit.record("DECIDED", dispute.organisationId, "Dispute", dispute.id, Map.of("status", dispute.status,
                 "decision", dispute.decision, "testedBy", dispute.testedBy, "verdict", dispute.retestVerdict));
@@ -133,7 +133,7 @@ public class DisputeService {
             LotReceipt before = LotMapper.receipt(lot);
             Optional<LotRevision> revision = dispute.decideUntested(lot, AuditTrail.SYSTEM, now);
             revision.ifPresent(r -> {
-                lotChanged(lot, before, r);
+                lotChanged(lot, before, r, dispute);
                 changes.add(new AuditTrail.Change(lot.organisationId, "Lot", lot.id,
                         Map.of("revision", lot.revision, "reason", r.reason)));
             });
@@ -180,11 +180,11 @@ public class DisputeService {
         return terms.version(lot.agreementVersion).orElseThrow();
     }
 
-    // The lot's new revision stored and published as LotCorrected, with the lot before it.
-    private void lotChanged(Lot lot, LotReceipt before, LotRevision revision) {
+    // The lot's new revision stored and published as LotCorrected, with the lot before it and the dispute.
+    private void lotChanged(Lot lot, LotReceipt before, LotRevision revision, Dispute dispute) {
         lots.getEntityManager().persist(revision);
         lots.flush(); // the event carries the version the change produced
-        outbox.publishAll(List.of(LotEvents.changed(lot, revision, before)), e -> LotEvents.key(lot));
+        outbox.publishAll(List.of(LotEvents.overturned(lot, revision, before, dispute.id)), e -> LotEvents.key(lot));
     }
 
     private void decided(Dispute dispute) {

@@ -124,6 +124,7 @@ class DisputeApiTest {
         assertEquals("ACCEPTED", corrected.at("/lot/verdict").asText());
         assertEquals(2, corrected.at("/lot/revision").asInt());
         assertEquals("REJECTED", corrected.at("/previous/verdict").asText());
+        assertEquals(id.toString(), corrected.path("disputeId").asText()); // told to the producer by DisputeDecided
         List<ConsumerRecord<String, byte[]>> disputeEvents = PUBLISHED.await(id.toString(), 2);
         assertEquals(List.of("DisputeOpened", "DisputeDecided"),
                 disputeEvents.stream().map(r -> EventJson.read(r.value()).type()).toList());

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -331,6 +332,7 @@ class LotApiTest {
         JsonNode correctedPayload = EventJson.read(events.get(1).value()).payload();
         assertEquals("REJECTED", correctedPayload.at("/previous/verdict").asText());
         assertEquals("ACCEPTED", correctedPayload.at("/lot/verdict").asText());
+        assertFalse(correctedPayload.has("disputeId"), "a correction by hand is news to the producer");
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.articula.platform.events.EventEnvelope;
 @ApplicationScoped
 public class NoticeService {
 
-    /** lots-service's event for a decided dispute (not published yet: the contract payments-service expects). */
+    /** lots-service's event for a decided dispute. */
     public static final String DISPUTE_DECIDED = "DisputeDecided";
 
     @Inject
@@ -36,7 +36,7 @@ public class NoticeService {
     @Inject
     Clock clock;
 
-    /** A verdict notice for each lot recorded, and for each correction that changed the verdict. */
+    /** A verdict notice for each lot recorded, and for each correction that changed the verdict (not an overturn). */
     public void lotEvents(List<EventEnvelope> events) {
         List<EventEnvelope> told = events.stream().filter(NoticeService::tellsAVerdict).toList();
         if (told.isEmpty() || notices.replaying()) {
@@ -59,7 +59,9 @@ public class NoticeService {
         JsonNode previous = event.payload().path("previous");
         return switch (event.type()) {
             case "LotRecorded" -> true;
-            case "LotCorrected" -> !previous.isObject() || !text(lot, "verdict").equals(text(previous, "verdict"));
+            // A dispute's overturn is told once, by its DisputeDecided notice, not again as a correction.
+            case "LotCorrected" -> !event.payload().hasNonNull("disputeId")
+                    && (!previous.isObject() || !text(lot, "verdict").equals(text(previous, "verdict")));
             default -> false;
         };
     }

@@ -152,6 +152,38 @@ class ProducerNoticesTest {
     }
 
     @Test
+    void anOverturnedRejectionIsToldOnceByTheDisputesOutcomeNotAgainAsACorrection() {
+        sender = new Recorder(0);
+        QuarkusMock.installMockForType(sender, NoticeSender.class);
+        Lot rejected = lot(rosa, OCT_1.plusDays(2)).quantity("10").readings(Map.of("total_solids", "10.9"))
+                .verdict("REJECTED", "sólidos totales 10.9 % bajo el mínimo 11.5");
+        Lot overturned = rejected.revised().readings(Map.of("total_solids", "11.9")).verdict("ACCEPTED");
+        UUID dispute = UUID.randomUUID();
+        Lot other = lot(rosa, OCT_1.plusDays(3)).quantity("20");
+        Lot otherRejected = other.revised().readings(Map.of("total_solids", "10.9"))
+                .verdict("REJECTED", "sólidos totales 10.9 % bajo el mínimo 11.5");
+        UpstreamEvent laterCorrection = otherRejected.corrected("Se digitó mal la lectura");
+        UpstreamEvents.publish(rejected.recorded());
+        Feed.awaitLots(em, organisation, 1); // the dispute's notice names the lot it knows
+        // As lots-service publishes an overturn (the lot corrected, naming the dispute; the dispute decided), then
+        // an ordinary correction of another of Rosa's lots: keyed by Rosa too, so consumed after the overturn.
+        UpstreamEvents.publish(overturned.overturnedBy(dispute, "Contramuestra aprobada"),
+                UpstreamEvents.disputeDecided(dispute, rejected, "OVERTURNED"), other.recorded(), laterCorrection);
+        Feed.await("the dispute's notice and the later correction's", () -> QuarkusTransaction.requiringNew()
+                .call(() -> count("select count(*) from notice where producer_id = :p and (kind = 'DISPUTE_DECIDED'"
+                        + " or source_id = '" + laterCorrection.eventId() + "')", rosa)) == 2);
+
+        assertEquals(4, notices(rosa, "PENDING"));
+        assertEquals(4, dispatcher.dispatch());
+        assertEquals(List.of(
+                "Lote 03/10 06:30: 10 L RECHAZADO: sólidos totales 10.9 % bajo 11.5 %",
+                "Lote 04/10 06:30 corregido: 20 L RECHAZADO: sólidos totales 10.9 % bajo 11.5 %",
+                "Lote 04/10 06:30: 20 L ACEPTADO",
+                "Reclamo del lote 03/10 06:30 (10 L): la contramuestra pasó; lote ACEPTADO, se paga en su liquidación."),
+                sender.sent.stream().map(OutgoingMessage::body).sorted().toList());
+    }
+
+    @Test
     void twoDispatchersAtOnceSendEachNoticeOnce() throws Exception {
         sender = new Recorder(0);
         QuarkusMock.installMockForType(sender, NoticeSender.class);

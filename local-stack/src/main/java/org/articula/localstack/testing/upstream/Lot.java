@@ -173,7 +173,7 @@ public final class Lot {
 
     /** LotRecorded of this lot. */
     public UpstreamEvent recorded() {
-        return event("LotRecorded", this, null, null, OPERATOR_NAME);
+        return event("LotRecorded", this, null, null, OPERATOR_NAME, null);
     }
 
     /** LotCorrected: this lot, corrected from the one it was {@link #revised()} from. */
@@ -181,7 +181,15 @@ public final class Lot {
         if (previous == null) {
             throw new IllegalStateException("a correction is of a revised() lot");
         }
-        return event("LotCorrected", this, previous, reason, SUPERVISOR_NAME);
+        return event("LotCorrected", this, previous, reason, SUPERVISOR_NAME, null);
+    }
+
+    /** LotCorrected as a dispute's decision publishes it: this lot, overturned by dispute {@code disputeId}. */
+    public UpstreamEvent overturnedBy(UUID disputeId, String reason) {
+        if (previous == null) {
+            throw new IllegalStateException("an overturn is of a revised() lot");
+        }
+        return event("LotCorrected", this, previous, reason, SUPERVISOR_NAME, disputeId);
     }
 
     /** LotVoided: this lot voided, at the next revision, nothing else changed. */
@@ -189,7 +197,7 @@ public final class Lot {
         Lot voided = copy();
         voided.status = "VOIDED";
         voided.revision = revision + 1;
-        return event("LotVoided", voided, copy(), reason, SUPERVISOR_NAME);
+        return event("LotVoided", voided, copy(), reason, SUPERVISOR_NAME, null);
     }
 
     private Lot copy() {
@@ -220,7 +228,7 @@ public final class Lot {
         return deliveryDate.atTime(deliveryTime).atZone(LimaDays.LIMA).toInstant();
     }
 
-    private UpstreamEvent event(String type, Lot lot, Lot before, String reason, String by) {
+    private UpstreamEvent event(String type, Lot lot, Lot before, String reason, String by, UUID disputeId) {
         UUID org = UpstreamEvents.required(organisation, "organisation");
         UUID producerId = UpstreamEvents.required(producer, "producer");
         ObjectNode payload = UpstreamEvents.object();
@@ -228,6 +236,9 @@ public final class Lot {
         payload.set("previous", before == null ? payload.nullNode() : before.json());
         payload.put("reason", reason);
         payload.put("by", by);
+        if (disputeId != null) {
+            payload.put("disputeId", disputeId.toString());
+        }
         // Recorded when delivered; each later revision an hour after the one before.
         Instant occurredAt = lot.deliveredAt().plus(Duration.ofHours(lot.revision - 1L));
         return UpstreamEvents.envelope(type, "Lot", id.toString(), org, occurredAt, payload,
