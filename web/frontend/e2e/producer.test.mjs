@@ -1,5 +1,5 @@
 // A producer on the family's phone: their own payments (with the statement as PDF), deliveries with
-// verdicts and reasons, and what is left to pay; nothing of another producer's.
+// verdicts and reasons, a rejection contested, and what is left to pay; nothing of another producer's.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -7,18 +7,24 @@ import { WEB, api, check, desktop, launch, pdfText, phone, signInAs } from './br
 
 let browser;
 
+/** The sign-in page's producer entry, on a phone, at their own page; with the name the entry shows. */
+async function theSampleProducerOnAPhone() {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await page.goto(WEB);
+  const entry = page.getByRole('button', { name: /Productor\(a\)/ });
+  const name = (await entry.locator('strong').textContent()).replace('Entrar como ', '');
+  await entry.click();
+  await page.getByRole('heading', { name: 'Mis pagos' }).waitFor();
+  return { context, page, name };
+}
+
 describe('a producer', () => {
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); });
 
   it('sees exactly their own statements, deliveries and debts, and downloads a statement as PDF', async () => {
-    const context = await phone(browser);
-    const page = await context.newPage();
-    await page.goto(WEB);
-    const entry = page.getByRole('button', { name: /Productor\(a\)/ });
-    const name = (await entry.locator('strong').textContent()).replace('Entrar como ', '');
-    await entry.click();
-    await page.getByRole('heading', { name: 'Mis pagos' }).waitFor();
+    const { context, page, name } = await theSampleProducerOnAPhone();
     const me = await api(context, 'GET', '/auth/me');
     const own = await api(context, 'GET', '/api/payments/v1/statements');
     assert.ok(own.length >= 1, 'the sample fortnight is settled');
@@ -61,6 +67,58 @@ describe('a producer', () => {
     await signInAs(wp, name);
     await wp.getByRole('heading', { name: 'Mis pagos' }).waitFor();
     await check(wp, 'productor-mio-escritorio');
+    await wide.close();
+    await context.close();
+  });
+
+  it('contests a rejected delivery, says why, and sees one claim open however it is sent again', async () => {
+    const { context, page, name } = await theSampleProducerOnAPhone();
+    const me = await api(context, 'GET', '/auth/me');
+    const more = page.getByRole('button', { name: /^Ver las \d+ entregas$/ });
+    if (await more.count()) { // the sample's rejected delivery is not among the latest ten
+      await more.click();
+      await more.waitFor({ state: 'detached' });
+    }
+    const contestable = page.locator('[data-lot]').filter({ has: page.getByRole('button', { name: 'Reclamar este rechazo' }) });
+    assert.ok(await contestable.count() >= 1, 'the sample has a rejected delivery of theirs to contest');
+    const lotId = await contestable.first().getAttribute('data-lot');
+    const card = page.locator(`[data-lot="${lotId}"]`);
+    assert.equal((await api(context, 'GET', `/api/lots/v1/lots/${lotId}`)).verdict, 'REJECTED');
+    const claims = async () => (await api(context, 'GET', `/api/lots/v1/disputes?producerId=${me.producerId}`))
+      .filter((d) => d.lotId === lotId);
+
+    await card.getByRole('button', { name: 'Reclamar este rechazo' }).click();
+    await card.getByRole('button', { name: 'Enviar reclamo' }).click();
+    await card.getByText('Cuente por qué reclama').waitFor();
+    assert.equal((await claims()).length, 0, 'nothing sent without a reason');
+
+    const reason = 'La muestra se tomó sin agitar el porongo';
+    await card.getByLabel('¿Por qué no está de acuerdo?').fill(reason);
+    await check(page, 'productor-reclamo-360');
+    await card.getByRole('button', { name: 'Enviar reclamo' }).click();
+    await page.getByText('Reclamo enviado: su resultado aparecerá en Mis entregas').waitFor();
+    const open = card.locator('[data-dispute="OPEN"]');
+    await open.waitFor();
+    assert.match(await open.textContent(), /Reclamo enviado el \d\d\/\d\d\/\d{4}: se analizará la contramuestra/);
+    assert.equal(await card.getByRole('button', { name: 'Reclamar este rechazo' }).count(), 0);
+    const [claim] = await claims();
+    assert.deepEqual([(await claims()).length, claim.reason, claim.status], [1, reason, 'OPEN']);
+
+    // The same request again (a double tap, a lost answer) answers the same claim; a second claim is refused.
+    const again = await context.request.post(`${WEB}/api/lots/v1/lots/${lotId}/disputes`, { data: { id: claim.id, reason } });
+    assert.equal(again.status(), 200);
+    assert.equal((await again.json()).id, claim.id);
+    const second = await context.request.post(`${WEB}/api/lots/v1/lots/${lotId}/disputes`,
+      { data: { id: crypto.randomUUID(), reason: 'Otra vez' } });
+    assert.equal(second.status(), 409);
+    assert.equal((await claims()).length, 1);
+
+    const wide = await desktop(browser);
+    const wp = await wide.newPage();
+    await signInAs(wp, name);
+    await wp.getByRole('button', { name: /^Ver las \d+ entregas$/ }).click();
+    await wp.locator(`[data-lot="${lotId}"] [data-dispute="OPEN"]`).waitFor();
+    await check(wp, 'productor-reclamo-escritorio');
     await wide.close();
     await context.close();
   });

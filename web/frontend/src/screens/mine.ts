@@ -1,11 +1,13 @@
-// A producer's own: what they were paid and when, what they delivered with each verdict, and what
-// they still owe for feed or services bought on credit. Large figures, short words, on a shared phone.
+// A producer's own: what they were paid and when, what they delivered with each verdict (and a rejection
+// they contest, with the claim's outcome), and what they still owe for feed or services bought on credit.
+// Large figures, short words, on a shared phone.
 import { html, nothing } from 'lit/html.js';
 import { call, downloadPdf, explain } from '../api';
 import { app, go, refresh } from '../app';
 import type { Charge, LotReceipt } from '../domain/types';
 import { CHARGE_KINDS, addDays, readingText, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
 import { csvButton } from '../downloads';
+import { type Dispute, disputeText, latestByLot } from '../domain/dispute';
 import { signOut } from './login';
 
 interface StatementSummary {
@@ -22,10 +24,9 @@ interface StatementSummary {
   daysLate: number;
 }
 
-
-
-
 let allDeliveries = false;
+/** The contest being written: its id is made once, so sending it twice opens one dispute. */
+let contesting: { lotId: string; id: string; reason: string; error: string | null; sending: boolean } | null = null;
 
 export async function mineScreen() {
   const me = app.me;
@@ -34,12 +35,14 @@ export async function mineScreen() {
     return html``;
   }
   const today = limaDate();
-  const [statements, deliveries, charges] = await Promise.allSettled([
+  const [statements, deliveries, charges, disputes] = await Promise.allSettled([
     call<StatementSummary[]>('/api/payments/v1/statements'),
     call<{ lots: LotReceipt[] }>(`/api/lots/v1/lots?producerId=${me.producerId}&from=${addDays(today, -30)}&to=${today}`),
     call<Charge[]>('/api/payments/v1/charges'),
+    call<Dispute[]>(`/api/lots/v1/disputes?producerId=${me.producerId}`),
   ]);
-  const failed = [statements, deliveries, charges].find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+  const failed = [statements, deliveries, charges, disputes].find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+  const disputeOf = latestByLot(disputes.status === 'fulfilled' ? disputes.value : []);
   const owed = charges.status === 'fulfilled' ? charges.value.reduce((sum, c) => sum + Number(c.remaining), 0) : 0;
   return html`
     <div class="mine">
@@ -63,10 +66,12 @@ export async function mineScreen() {
       ${deliveries.status === 'fulfilled' ? html`<ul class="cards">
         ${deliveries.value.lots.length === 0 ? html`<li class="empty">Sin entregas en estos días</li>` : nothing}
         ${newestFirst(deliveries.value.lots).slice(0, allDeliveries ? undefined : 10).map((l) => html`<li class="card delivery" data-lot=${l.id}>
-          <p><strong>${day(l.deliveryDate)}</strong> ${l.shift ? SHIFT_NAMES[l.shift] : ''} · ${quantity(l.quantity, l.unit)}</p>
+          <p><strong>${day(l.deliveryDate)}</strong> ${l.shift ? SHIFT_NAMES[l.shift] : ''} · <span class="qty">${quantity(l.quantity, l.unit)}</span></p>
           <p class="badge ${l.status === 'VOIDED' ? 'voided' : l.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${l.status === 'VOIDED' ? 'ANULADO' : VERDICT_NAMES[l.verdict]}</p>
           ${l.reasons.length ? html`<ul class="reasons">${l.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
           ${l.readings.length ? html`<p class="small">${l.readings.map((r) => readingText(r)).join(' · ')}</p>` : nothing}
+          ${disputeOf.has(l.id) ? disputeLine(disputeOf.get(l.id) as Dispute)
+            : l.verdict === 'REJECTED' && l.status !== 'VOIDED' && disputes.status === 'fulfilled' ? contestPart(l) : nothing}
         </li>`)}
       </ul>
       ${csvButton(`/api/lots/v1/lots?producerId=${me.producerId}&from=${addDays(today, -30)}&to=${today}`, 'mis-entregas.csv',
@@ -85,6 +90,55 @@ export async function mineScreen() {
         ${charges.value.length ? csvButton('/api/payments/v1/charges', 'mis-deudas.csv', 'Descargar mis deudas (CSV)') : nothing}` : nothing}
       <button class="button" @click=${signOut}>Salir</button>
     </div>`;
+}
+
+function disputeLine(d: Dispute) {
+  return html`<p class="dispute ${d.status === 'OVERTURNED' ? 'ok-text' : d.status === 'UPHELD' ? 'warn-text' : ''}"
+    data-dispute=${d.status}>${disputeText(d)}</p>`;
+}
+
+// A rejected lot the producer may contest: the button, or the form once opened. The server says whether the
+// clause's window is still open; a refusal shows its reason and keeps what was written.
+function contestPart(l: LotReceipt) {
+  if (contesting?.lotId !== l.id) {
+    return html`<button class="button" @click=${() => {
+      contesting = { lotId: l.id, id: crypto.randomUUID(), reason: '', error: null, sending: false }; void refresh();
+    }}>Reclamar este rechazo</button>`;
+  }
+  const c = contesting;
+  return html`<form class="contest" @submit=${(e: Event) => { e.preventDefault(); void contest(); }}>
+    <label class="field" for="contest-reason">¿Por qué no está de acuerdo?</label>
+    <textarea id="contest-reason" rows="3" maxlength="500" data-autofocus .value=${c.reason}
+      @input=${(e: Event) => { c.reason = (e.target as HTMLTextAreaElement).value; }}></textarea>
+    <p class="small">Se pedirá analizar la contramuestra del lote.</p>
+    ${c.error ? html`<p class="error" role="alert">${c.error}</p>` : nothing}
+    <div class="actions">
+      <button class="button primary" type="submit" ?disabled=${c.sending}>Enviar reclamo</button>
+      <button class="button" type="button" @click=${() => { contesting = null; void refresh(); }}>Cancelar</button>
+    </div>
+  </form>`;
+}
+
+async function contest(): Promise<void> {
+  const c = contesting;
+  if (!c || c.sending) return;
+  const reason = c.reason.trim();
+  if (!reason) {
+    c.error = 'Cuente por qué reclama';
+    void refresh();
+    return;
+  }
+  c.sending = true;
+  try {
+    await call<Dispute>(`/api/lots/v1/lots/${c.lotId}/disputes`, { method: 'POST', body: { id: c.id, reason } });
+    contesting = null;
+    app.notice = 'Reclamo enviado: su resultado aparecerá en Mis entregas';
+  } catch (e) {
+    c.error = explain(e);
+  } finally {
+    c.sending = false;
+  }
+  void refresh();
 }
 
 function newestFirst(lots: LotReceipt[]): LotReceipt[] {

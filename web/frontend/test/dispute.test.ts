@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { type Dispute, disputeText, latestByLot } from '../src/domain/dispute';
+
+const open: Dispute = {
+  id: 'd1', lotId: 'l1', status: 'OPEN', decision: null,
+  // 21:30 in Lima on 1 December; the deadline 48 h later
+  openedAt: '2026-12-02T02:30:00Z', deadline: '2026-12-04T02:30:00Z', untestedFavoursProducer: true,
+};
+
+describe('a producer reads their claim', () => {
+  it('open: sent on the Lima date, and what happens if nobody tests the counter-sample by the deadline', () => {
+    expect(disputeText(open)).toBe('Reclamo enviado el 01/12/2026: se analizará la contramuestra. '
+      + 'Si no se analiza hasta el 03/12/2026, el lote se acepta.');
+    expect(disputeText({ ...open, untestedFavoursProducer: false })).toMatch(/hasta el 03\/12\/2026, el rechazo queda\.$/);
+  });
+
+  it('decided: by the re-test or by the deadline, for them or not', () => {
+    expect(disputeText({ ...open, status: 'OVERTURNED', decision: 'RETEST' }))
+      .toBe('Reclamo aceptado: la contramuestra pasó; el lote se paga en su liquidación.');
+    expect(disputeText({ ...open, status: 'OVERTURNED', decision: 'DEADLINE' }))
+      .toBe('Reclamo aceptado: no se analizó a tiempo; el lote se paga en su liquidación.');
+    expect(disputeText({ ...open, status: 'UPHELD', decision: 'RETEST' })).toBe('Reclamo: la contramuestra confirmó el rechazo.');
+    expect(disputeText({ ...open, status: 'UPHELD', decision: 'DEADLINE' }))
+      .toBe('Reclamo cerrado: no se analizó a tiempo y el rechazo queda.');
+  });
+
+  it('a lot shows its latest claim', () => {
+    const older = { ...open, id: 'd0', status: 'UPHELD' as const, decision: 'RETEST' as const, openedAt: '2026-11-20T10:00:00Z' };
+    const other = { ...open, id: 'd2', lotId: 'l2' };
+    const byLot = latestByLot([open, other, older]);
+    expect([byLot.get('l1')?.id, byLot.get('l2')?.id, byLot.size]).toEqual(['d1', 'd2', 2]);
+  });
+});
