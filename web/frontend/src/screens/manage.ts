@@ -221,16 +221,23 @@ export function rememberProducers(list: ProducerView[]): void {
   list.forEach((p) => producers.set(p.id, p));
 }
 
-/** Producers by id, asking the service for the ones not seen yet (those of one page of agreements). */
+/** The most producer ids contracts-service takes in one listing (`id=` repeated). */
+const IDS_PER_CALL = 50;
+
+/**
+ * Producers by id, asking the service for the ones not seen yet (those of one page of agreements, a day's
+ * lots) in one listing per 50. Another organisation's producer (the buyer reading an agreement) is not in the
+ * answer: shown by its id.
+ */
 export async function producersById(ids: string[]): Promise<Map<string, ProducerView>> {
   const missing = [...new Set(ids)].filter((id) => !producers.has(id));
-  await Promise.all(missing.map(async (id) => {
-    try {
-      producers.set(id, await call<ProducerView>(`${CONTRACTS}/organisations/${app.me?.organisationId}/producers/${id}`));
-    } catch {
-      // another organisation's producer (the buyer reading an agreement): shown by its id
-    }
-  }));
+  const calls = [];
+  for (let i = 0; i < missing.length; i += IDS_PER_CALL) {
+    const query = missing.slice(i, i + IDS_PER_CALL).map((id) => `id=${id}`).join('&');
+    calls.push(call<ProducerView[]>(`${CONTRACTS}/organisations/${app.me?.organisationId}/producers?${query}&size=${IDS_PER_CALL}`)
+      .catch(() => [] as ProducerView[])); // names are a help: without them the screen shows ids, as for a stranger
+  }
+  for (const found of await Promise.all(calls)) rememberProducers(found);
   return producers;
 }
 

@@ -30,12 +30,15 @@ public class ProducerRepository implements PanacheRepositoryBase<Producer, UUID>
     }
 
     /**
-     * A page of the organisation's producers by name; {@code groupId} narrows to one group, and a search
-     * finds by the words of the name (see {@link Searches}) or by the start of the DNI/RUC.
+     * A page of the organisation's producers by name; {@code groupId} narrows to one group, {@code ids} (when
+     * not empty) to those producers, and a search finds by the words of the name (see {@link Searches}) or by
+     * the start of the DNI/RUC.
      */
-    public List<Producer> page(UUID organisationId, UUID groupId, String query, int page, int size) {
+    public List<Producer> page(UUID organisationId, UUID groupId, String query, Collection<UUID> ids, int page,
+            int size) {
         Where where = Where.always("organisationId = :org", "org", organisationId)
-                .andIfGiven("groupId = :group", "group", groupId);
+                .andIfGiven("groupId = :group", "group", groupId)
+                .andIfGiven("id in :ids", "ids", ids == null || ids.isEmpty() ? null : ids);
         String digits = query == null ? "" : query.strip();
         if (digits.matches("\\d{1,11}")) {
             where.and("nationalId.number like :number", "number", digits + "%");

@@ -78,12 +78,16 @@ public class ProducerResource {
     @GET
     @Operation(summary = "List the organisation's producers, by name", description = """
                     groupId narrows to one group; q finds by the words of the name (accents and case aside) \
-                    or, when it is digits, by the start of the DNI/RUC.""")
+                    or, when it is digits, by the start of the DNI/RUC; id (repeated, up to 50) narrows to those \
+                    producers, so a screen names the producers of its lots in one call (ids of another \
+                    organisation's producers are left out, like unknown ones).""")
     public List<ProducerView> list(@PathParam("organisationId") UUID organisationId,
             @QueryParam("groupId") UUID groupId, @QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("id") @Size(max = 50) List<UUID> ids,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return service.page(organisationId, groupId, q, page, size).stream().map(ContractsMapper::view).toList();
+        return service.page(organisationId, groupId, q, ids, page, size).stream().map(ContractsMapper::view)
+                .toList();
     }
 
     @GET

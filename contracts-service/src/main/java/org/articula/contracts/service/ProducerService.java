@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -255,15 +256,16 @@ public class ProducerService {
      * A page of the caller's organisation's producers by name, narrowed to a group or by words of the name or
      * DNI/RUC; another organisation is "not found".
      */
-    public List<Producer> page(UUID organisationId, UUID groupId, String query, int page, int size) {
+    public List<Producer> page(UUID organisationId, UUID groupId, String query, Collection<UUID> ids, int page,
+            int size) {
         organisationService.own(organisationId);
-        return producers.page(organisationId, groupId, query, page, size);
+        return producers.page(organisationId, groupId, query, ids, page, size);
     }
 
     /** The same page with what a spreadsheet shows beside it: the organisation's name and the networks' names. */
     public Listing listing(UUID organisationId, UUID groupId, String query, int page, int size) {
         Organisation organisation = organisationService.own(organisationId);
-        List<Producer> found = producers.page(organisationId, groupId, query, page, size);
+        List<Producer> found = producers.page(organisationId, groupId, query, List.of(), page, size);
         Set<UUID> groupIds = found.stream().map(p -> p.groupId).filter(Objects::nonNull).collect(Collectors.toSet());
         return new Listing(organisation.name, found, organisationService.namesOf(groupIds));
     }

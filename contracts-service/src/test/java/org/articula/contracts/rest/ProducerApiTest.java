@@ -268,6 +268,33 @@ class ProducerApiTest {
     }
 
     @Test
+    void aScreenNamesTheProducersOfItsLotsInOneCallAndOnlyTheOrganisationsOwn() {
+        UUID rosa = UUID.randomUUID();
+        UUID julio = UUID.randomUUID();
+        UUID maria = UUID.randomUUID();
+        for (Map<String, Object> p : List.of(producer(rosa, "45871236", "Rosa Quispe Huamán"),
+                producer(julio, "45879999", "Julio Vásquez Cruz"), producer(maria, "41234567", "María Huaman"))) {
+            given().contentType(ContentType.JSON).body(p).post(producers).then().statusCode(201);
+        }
+        UUID otherAssociation = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
+                .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind",
+                        "COOPERATIVE"))
+                .post("/api/v1/organisations").then().statusCode(201);
+        given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
+                .body(Map.of("id", foreign, "nationalId", "40000001", "name", "Ana Condori", "district", "Quellouno"))
+                .post("/api/v1/organisations/" + otherAssociation + "/producers").then().statusCode(201);
+
+        given().queryParam("id", rosa, julio, foreign, UUID.randomUUID()).get(producers).then().statusCode(200)
+                .body("id", contains(julio.toString(), rosa.toString()));
+        given().queryParam("id", maria).queryParam("q", "rosa").get(producers).then().body("$", hasSize(0));
+        given().get(producers).then().body("$", hasSize(3)); // no id: the whole page, as before
+        List<UUID> tooMany = java.util.stream.Stream.generate(UUID::randomUUID).limit(51).toList();
+        given().queryParam("id", tooMany.toArray()).get(producers).then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void aCsvHeadedInSpanishGoesToTheNetworkChosenForRowsThatNameNone() {
         UUID laMerced = UUID.randomUUID();
         given().contentType(ContentType.JSON)
