@@ -134,10 +134,7 @@ class ProducerApiTest {
     void aGroupOfAnotherOrganisationIsRefused() {
         UUID otherAssociation = UUID.randomUUID();
         UUID otherNetwork = UUID.randomUUID();
-        given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
-                .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind",
-                        "COOPERATIVE"))
-                .post("/api/v1/organisations").then().statusCode(201);
+        anotherCooperative(otherAssociation);
         given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
                 .body(Map.of("id", otherNetwork, "name", "Red Quellouno", "kind", "PRODUCER_GROUP", "parentId",
                         otherAssociation))
@@ -278,10 +275,7 @@ class ProducerApiTest {
         }
         UUID otherAssociation = UUID.randomUUID();
         UUID foreign = UUID.randomUUID();
-        given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
-                .body(Map.of("id", otherAssociation, "name", "Cooperativa Agraria La Convención", "kind",
-                        "COOPERATIVE"))
-                .post("/api/v1/organisations").then().statusCode(201);
+        anotherCooperative(otherAssociation);
         given().header(TestTokens.as(otherAssociation, TestTokens.STAFF)).contentType(ContentType.JSON)
                 .body(Map.of("id", foreign, "nationalId", "40000001", "name", "Ana Condori", "district", "Quellouno"))
                 .post("/api/v1/organisations/" + otherAssociation + "/producers").then().statusCode(201);
@@ -355,6 +349,13 @@ class ProducerApiTest {
     void anUnknownOrganisationIs404() {
         given().get("/api/v1/organisations/" + UUID.randomUUID() + "/producers")
                 .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    /** Registers another organisation, in its own staff's name. */
+    private static void anotherCooperative(UUID id) {
+        given().header(TestTokens.as(id, TestTokens.STAFF)).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "Cooperativa Agraria La Convención", "kind", "COOPERATIVE"))
+                .post("/api/v1/organisations").then().statusCode(201);
     }
 
     private Map<String, Object> producer(UUID id, String nationalId, String name) {
