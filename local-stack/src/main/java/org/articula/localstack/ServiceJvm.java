@@ -25,11 +25,13 @@ public final class ServiceJvm {
      * heap capped at 256 MB and grown from 32 MB, smaller thread stacks and a bounded metaspace. After each
      * cycle the heap keeps at most 30 % free ({@code MaxHeapFreeRatio}), and a service idle for 30 s runs
      * one concurrent cycle ({@code G1PeriodicGCInterval}), so memory taken by a burst of lots or a
-     * settlement is returned instead of held until the next one. The container images repeat these
+     * settlement is returned instead of held until the next one; native memory freed by the JVM is handed
+     * back to the system every 5 s ({@code TrimNativeHeapInterval}). The container images repeat these
      * (docker/Dockerfile, deploy/k8s).
      */
     public static final List<String> OPTIONS = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=30000", "-Xms32m", "-Xmx256m", "-Xss512k",
+            "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=30000", "-XX:TrimNativeHeapInterval=5000",
+            "-Xms32m", "-Xmx256m", "-Xss512k",
             "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m");
 
     static final String AOT_CACHE = "app.aot";

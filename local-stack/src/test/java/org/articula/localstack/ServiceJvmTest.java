@@ -74,6 +74,7 @@ class ServiceJvmTest {
         assertTrue(flags.matches("(?s).*\\bUseG1GC\\s+= true\\b.*"), "G1 in use on " + runtime);
         assertTrue(flags.matches("(?s).*\\bMaxHeapFreeRatio\\s+= 30\\b.*"), "at most 30 % of the heap kept free");
         assertTrue(flags.matches("(?s).*\\bG1PeriodicGCInterval\\s+= 30000\\b.*"), "a cycle after 30 s idle");
+        assertTrue(flags.matches("(?s).*\\bTrimNativeHeapInterval\\s+= 5000\\b.*"), "freed native memory handed back");
     }
 
     @Test
