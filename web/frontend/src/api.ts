@@ -74,7 +74,8 @@ function safeJson(text: string): unknown {
 
 /** One line a person can read for any failure of a call. */
 export function explain(e: unknown): string {
-  if (e instanceof NetworkError) return 'Sin conexión: se enviará cuando vuelva la señal';
+  // Only lots wait on the phone to be sent (sync.ts): whatever else failed is not queued, so say to try again.
+  if (e instanceof NetworkError) return 'Sin conexión: no llegó la respuesta; vuelva a intentarlo cuando haya señal';
   if (e instanceof ApiError) {
     if (e.status === 401) return 'Su sesión venció: vuelva a entrar';
     const fields = (e.problem.violations ?? []).map((v) => v.message).join('; ');
