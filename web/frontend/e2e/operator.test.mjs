@@ -343,6 +343,106 @@ describe('the operator at the collection centre', () => {
     assert.equal(Number(sheet.lots.find((l) => l.id === second).quantity), 9.5);
   });
 
+  it('registers a producer\'s claim at the counter and decides it by the counter-sample: overturned, then upheld', async () => {
+    // The sample producer who signs in on the producer journey keeps their own rejections to contest there.
+    const entry = await (await phone(browser)).newPage();
+    await entry.goto(WEB);
+    const theirs = (await entry.getByRole('button', { name: /Productor\(a\)/ }).locator('strong').textContent()).replace('Entrar como ', '');
+    await entry.context().close();
+    const [early, late] = [...recorded.entries()].slice(2)
+      .filter(([, l]) => l.expected === 'RECHAZADO' && l.producer.name !== theirs).map(([id, l]) => ({ id, ...l }));
+    assert.ok(early && late, 'the offline day left rejections to contest');
+    const claimsOf = async (lot) => (await api(context, 'GET',
+      `/api/lots/v1/disputes?centreId=${centre}&producerId=${lot.producer.id}`)).filter((d) => d.lotId === lot.id);
+
+    // At the counter: nothing is registered without what the producer says.
+    await page.goto(`${WEB}/#/lote/${early.id}`);
+    await page.getByRole('button', { name: 'Registrar reclamo del productor' }).click();
+    await page.getByRole('button', { name: 'Registrar reclamo', exact: true }).click();
+    await page.getByText('Anote lo que dice el productor').waitFor();
+    assert.equal((await claimsOf(early)).length, 0);
+    await page.getByLabel('¿Por qué no está de acuerdo el productor?').fill('Dice que la muestra se tomó del fondo del porongo');
+    report.screens.reclamoRegistrar = await check(page, 'reclamo-registrar-360');
+    await page.getByRole('button', { name: 'Registrar reclamo', exact: true }).click();
+    await page.getByRole('heading', { name: `Reclamo de ${early.producer.name}` }).waitFor();
+    assert.match(await page.locator('[data-dispute]').first().textContent(), /^Pendiente: analice la contramuestra antes del \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    const [opened] = await claimsOf(early);
+    assert.deepEqual([opened.status, (await claimsOf(early)).length], ['OPEN', 1]);
+
+    // The re-test: who tested it is required; passing readings overturn the rejection.
+    await page.locator('#tested-by').fill('');
+    await page.getByRole('button', { name: 'Registrar el resultado' }).click();
+    await page.getByText('Indique quién analizó la contramuestra').waitFor();
+    assert.equal((await api(context, 'GET', `/api/lots/v1/disputes/${opened.id}`)).status, 'OPEN');
+    await page.locator('#tested-by').fill('Laboratorio de la planta');
+    await page.getByText('Indique quién analizó la contramuestra').waitFor({ state: 'detached' }); // corrected, so gone
+    await page.getByLabel('Sólidos totales (%)').fill('12.2');
+    await page.getByLabel('Temperatura (°C)').fill('4.1');
+    await page.locator('[data-test="antibiotics"][data-result="false"]').click();
+    await page.locator('[data-test="antibiotics"][data-result="false"][aria-pressed="true"]').waitFor();
+    report.screens.reclamoReanalisis = await check(page, 'reclamo-reanalisis-360');
+    const [sent] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(`/disputes/${opened.id}/retest`)),
+      page.getByRole('button', { name: 'Registrar el resultado' }).click()]);
+    await page.getByText('Reclamo fundado: el lote quedó aceptado y se pagará').waitFor();
+    await page.locator('[data-retest="ACCEPTED"]').waitFor();
+    report.screens.reclamoFundado = await check(page, 'reclamo-fundado-360');
+    const overturned = await api(context, 'GET', `/api/lots/v1/disputes/${opened.id}`);
+    assert.deepEqual([overturned.status, overturned.decision, overturned.retest.testedBy], ['OVERTURNED', 'RETEST', 'Laboratorio de la planta']);
+    const accepted = await api(context, 'GET', `/api/lots/v1/lots/${early.id}`);
+    assert.deepEqual([accepted.verdict, accepted.revision], ['ACCEPTED', 2]);
+    assert.equal(Number(accepted.readings.find((r) => r.parameter === 'total_solids').value), 12.2);
+
+    // The same re-test again (a lost answer) changes nothing; another once decided is refused.
+    const again = await context.request.post(sent.url(), { data: sent.postDataJSON() });
+    assert.equal(again.status(), 200);
+    assert.equal((await again.json()).version, overturned.version);
+    const other = await context.request.post(sent.url(), { data: { ...sent.postDataJSON(), testedBy: 'Otro laboratorio' } });
+    assert.equal(other.status(), 409);
+    assert.equal((await api(context, 'GET', `/api/lots/v1/lots/${early.id}`)).revision, 2);
+
+    // The lot on this phone shows its new revision and the claim that made it.
+    await page.goto(`${WEB}/#/lote/${early.id}`);
+    await page.locator('.verdict-word', { hasText: 'ACEPTADO' }).waitFor();
+    await page.getByText(/corregido \(revisión 2\)/).waitFor();
+    await page.locator('[data-dispute="OVERTURNED"]').waitFor();
+
+    // A claim the counter-sample does not bear out: the rejection stays.
+    await page.goto(`${WEB}/#/lote/${late.id}`);
+    await page.getByRole('button', { name: 'Registrar reclamo del productor' }).click();
+    await page.getByLabel('¿Por qué no está de acuerdo el productor?').fill('No está de acuerdo con la temperatura');
+    await page.getByRole('button', { name: 'Registrar reclamo', exact: true }).click();
+    await page.getByRole('heading', { name: `Reclamo de ${late.producer.name}` }).waitFor();
+    await page.getByLabel('Sólidos totales (%)').fill('10.9');
+    await page.getByLabel('Temperatura (°C)').fill('4.0');
+    await page.locator('[data-test="antibiotics"][data-result="false"]').click();
+    await page.getByRole('button', { name: 'Registrar el resultado' }).click();
+    await page.getByText('Reclamo no fundado: el rechazo queda').waitFor();
+    await page.locator('[data-retest="REJECTED"]').waitFor();
+    const [upheld] = await claimsOf(late);
+    assert.deepEqual([upheld.status, upheld.decision], ['UPHELD', 'RETEST']);
+    const still = await api(context, 'GET', `/api/lots/v1/lots/${late.id}`);
+    assert.deepEqual([still.verdict, still.revision], ['REJECTED', 1]);
+
+    // The centre's list: both decided, reachable from the sheet.
+    await onSheet();
+    await page.getByRole('link', { name: /^Reclamos de productores/ }).click();
+    await page.getByRole('heading', { name: 'Reclamos de productores' }).waitFor();
+    for (const d of [opened, upheld]) await page.locator(`[data-dispute-id="${d.id}"]`).waitFor();
+    assert.match(await page.locator(`[data-dispute-id="${opened.id}"]`).textContent(), /Fundado: la contramuestra pasó/);
+    assert.match(await page.locator(`[data-dispute-id="${upheld.id}"]`).textContent(), /No fundado: la contramuestra confirmó el rechazo/);
+    report.screens.reclamos = await check(page, 'reclamos-360');
+
+    const wide = await desktop(browser);
+    const p = await wide.newPage();
+    await signInAs(p, 'Julia Ramos Alvarado');
+    await p.getByRole('button', { name: 'Empezar' }).click();
+    await p.locator('[data-count="pending"]').waitFor();
+    await p.goto(`${WEB}/#/reclamos/${opened.id}`);
+    await p.locator('[data-retest="ACCEPTED"]').waitFor();
+    report.screens.reclamoEscritorio = await check(p, 'reclamo-escritorio');
+    await wide.close();
+  });
+
   it('fits a desktop too', async () => {
     const wide = await desktop(browser);
     const p = await wide.newPage();

@@ -35,6 +35,8 @@ route(/^\/liquidacion\/([0-9a-f-]{36})\/socio\/([0-9a-f-]{36})$/, lazy(() => imp
 route(/^\/indicadores$/, lazy(() => import('./screens/indicators').then((m) => m.indicatorsScreen)));
 route(/^\/auditoria$/, lazy(() => import('./screens/audit').then((m) => m.auditScreen)));
 route(/^\/comprador(?:\/([0-9a-f-]{36}))?$/, lazy(() => import('./screens/buyerDues').then((m) => m.buyerDuesScreen)));
+route(/^\/reclamos$/, lazy(() => import('./screens/disputes').then((m) => m.disputesScreen)));
+route(/^\/reclamos\/([0-9a-f-]{36})$/, lazy(() => import('./screens/disputes').then((m) => m.disputeScreen)));
 route(/^\/envios(?:\?centro=([0-9a-f-]{36}))?$/, lazy(() => import('./screens/shipments').then((m) => m.shipmentsScreen)));
 route(/^\/envios\/nuevo(?:\?centro=([0-9a-f-]{36}))?$/, lazy(() => import('./screens/shipments').then((m) => m.newShipmentScreen)));
 route(/^\/envios\/([0-9a-f-]{36})$/, lazy(() => import('./screens/shipment').then((m) => m.shipmentScreen)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Dispute, disputeText, latestByLot } from '../src/domain/dispute';
+import { type Dispute, disputeText, forTheCentre, latestByLot, staffText } from '../src/domain/dispute';
 
 const open: Dispute = {
   id: 'd1', lotId: 'l1', status: 'OPEN', decision: null,
@@ -29,5 +29,34 @@ describe('a producer reads their claim', () => {
     const other = { ...open, id: 'd2', lotId: 'l2' };
     const byLot = latestByLot([open, other, older]);
     expect([byLot.get('l1')?.id, byLot.get('l2')?.id, byLot.size]).toEqual(['d1', 'd2', 2]);
+  });
+});
+
+describe('the centre reads the claims against its rejections', () => {
+  it('open: the deadline in Lima time and what the clause decides if the counter-sample is not tested', () => {
+    expect(staffText(open)).toBe('Pendiente: analice la contramuestra antes del 03/12/2026 21:30; si no, '
+      + 'el lote se acepta y se paga.');
+    expect(staffText({ ...open, untestedFavoursProducer: false })).toMatch(/; si no, el rechazo queda\.$/);
+  });
+
+  it('decided: for the producer or not, by the re-test or by the deadline', () => {
+    expect(staffText({ ...open, status: 'OVERTURNED', decision: 'RETEST' }))
+      .toBe('Fundado: la contramuestra pasó; el lote quedó aceptado y se paga.');
+    expect(staffText({ ...open, status: 'OVERTURNED', decision: 'DEADLINE' }))
+      .toBe('Fundado: venció el plazo sin análisis; el lote quedó aceptado y se paga.');
+    expect(staffText({ ...open, status: 'UPHELD', decision: 'RETEST' })).toBe('No fundado: la contramuestra confirmó el rechazo.');
+    expect(staffText({ ...open, status: 'UPHELD', decision: 'DEADLINE' }))
+      .toBe('No fundado: venció el plazo sin análisis; el rechazo quedó.');
+  });
+
+  it('lists the open claims by nearest deadline, then the decided ones by latest decision', () => {
+    const later = { ...open, id: 'late', deadline: '2026-12-05T00:00:00Z' };
+    const sooner = { ...open, id: 'soon', deadline: '2026-12-03T00:00:00Z' };
+    const decidedLong = { ...open, id: 'old', status: 'UPHELD' as const, decision: 'RETEST' as const,
+      decidedAt: '2026-11-20T10:00:00Z' };
+    const decidedLately = { ...open, id: 'new', status: 'OVERTURNED' as const, decision: 'DEADLINE' as const,
+      decidedAt: '2026-11-30T10:00:00Z' };
+    expect(forTheCentre([decidedLong, later, decidedLately, sooner]).map((d) => d.id))
+      .toEqual(['soon', 'late', 'new', 'old']);
   });
 });

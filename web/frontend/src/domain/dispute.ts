@@ -1,5 +1,7 @@
-// A producer's claim against a rejected lot, as lots-service answers it, and what it means to them in words.
-import { day, limaDate } from '../format';
+// A producer's claim against a rejected lot, as lots-service answers it, and what it means in words: to the
+// producer who made it, and to the centre that must re-test the counter-sample before the deadline.
+import { dateTime, day, limaDate } from '../format';
+import type { Reading, RejectionReason, Verdict } from './types';
 
 export interface Dispute {
   id: string;
@@ -9,6 +11,21 @@ export interface Dispute {
   openedAt: string;
   deadline: string;
   untestedFavoursProducer: boolean;
+  producerId?: string;
+  lotRevision?: number;
+  centreId?: string;
+  reason?: string;
+  decidedAt?: string | null;
+  retest?: Retest | null;
+}
+
+/** The counter-sample's re-test, judged by the clause version that judged the lot. */
+export interface Retest {
+  testedBy: string;
+  testedAt: string;
+  readings: Reading[];
+  verdict: Verdict;
+  reasons: RejectionReason[];
 }
 
 /** Each lot's latest claim, the one its card tells. */
@@ -30,4 +47,26 @@ export function disputeText(d: Dispute): string {
   }
   return d.decision === 'DEADLINE' ? 'Reclamo cerrado: no se analizó a tiempo y el rechazo queda.'
     : 'Reclamo: la contramuestra confirmó el rechazo.';
+}
+
+/** The centre's list: open claims first, the nearest deadline on top; then the decided, latest first. */
+export function forTheCentre(disputes: Dispute[]): Dispute[] {
+  const open = disputes.filter((d) => d.status === 'OPEN').sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const decided = disputes.filter((d) => d.status !== 'OPEN')
+    .sort((a, b) => (b.decidedAt ?? b.openedAt).localeCompare(a.decidedAt ?? a.openedAt));
+  return [...open, ...decided];
+}
+
+/** Where a claim stands, as the centre reads it: what is due by when, or how it was decided. */
+export function staffText(d: Dispute): string {
+  if (d.status === 'OPEN') {
+    return `Pendiente: analice la contramuestra antes del ${dateTime(d.deadline)}; si no, `
+      + `${d.untestedFavoursProducer ? 'el lote se acepta y se paga' : 'el rechazo queda'}.`;
+  }
+  const how = d.decision === 'DEADLINE' ? 'venció el plazo sin análisis' : 'la contramuestra';
+  if (d.status === 'OVERTURNED') {
+    return d.decision === 'DEADLINE' ? `Fundado: ${how}; el lote quedó aceptado y se paga.`
+      : `Fundado: ${how} pasó; el lote quedó aceptado y se paga.`;
+  }
+  return d.decision === 'DEADLINE' ? `No fundado: ${how}; el rechazo quedó.` : `No fundado: ${how} confirmó el rechazo.`;
 }

@@ -3,12 +3,20 @@
 import { html, nothing } from 'lit/html.js';
 import { ApiError, call, explain } from '../api';
 import { app, go, refresh } from '../app';
+import { type ClaimForm, newClaimForm, sendClaim } from '../claims';
 import { type LocalLot, db } from '../db';
+import { type Dispute, latestByLot, staffText } from '../domain/dispute';
 import type { LotReceipt, Reading, RejectionReason } from '../domain/types';
 import { SHIFT_NAMES, VERDICT_NAMES, dateTime, productName, quantity, readingText } from '../format';
 import { isVoided } from './sheet';
 
 let voiding: { id: string; reason: string; error: string | null } | null = null;
+
+/**
+ * The claim against this lot's rejection as last read; and the one being written at the counter
+ * for a producer who came to complain, with its id made once so a double tap opens one claim.
+ */
+let claim: { lotId: string; at: number; found: Dispute | null; error: string | null; form: ClaimForm | null } | null = null;
 
 export async function lotScreen([id]: string[]) {
   const lot = await db.lots.get(id);
@@ -48,7 +56,64 @@ export async function lotScreen([id]: string[]) {
       <a class="button" href="#/lote/${lot.id}/editar">Corregir</a>
       <button class="button danger" @click=${() => { voiding = { id: lot.id, reason: '', error: null }; void refresh(); }}>Anular</button></div>` : nothing}
     ${voiding?.id === lot.id ? voidForm(lot) : nothing}
+    ${await claimPart(lot)}
     <a class="button" href="#/hoja">Volver a la hoja</a>`;
+}
+
+/** A sent rejection may be contested: its claim as it stands, or how to register one for the producer. */
+async function claimPart(lot: LocalLot) {
+  const r = lot.receipt;
+  if (lot.state !== 'confirmed' || !r || isVoided(lot) || !app.online || (r.verdict !== 'REJECTED' && r.revision === 1)) {
+    return nothing;
+  }
+  // Read again when another lot is shown or this one's is more than 10 s old (a re-test may have decided it).
+  if (claim?.lotId !== lot.id || (!claim.form && Date.now() - claim.at > 10_000)) {
+    claim = { lotId: lot.id, at: Date.now(), found: null, error: null, form: null };
+    try {
+      const ofProducer = await call<Dispute[]>(`/api/lots/v1/disputes?centreId=${lot.centreId}&producerId=${lot.producerId}`);
+      claim.found = latestByLot(ofProducer).get(lot.id) ?? null;
+    } catch (e) {
+      claim.error = explain(e);
+    }
+  }
+  const c = claim;
+  if (c.found) {
+    return html`<section class="card" aria-label="Reclamo del productor">
+      <p class="card-title">Reclamo del productor</p>
+      <p class="dispute" data-dispute=${c.found.status}>${staffText(c.found)}</p>
+      <a class="button" href="#/reclamos/${c.found.id}">Ver el reclamo</a></section>`;
+  }
+  if (r.verdict !== 'REJECTED') return nothing;
+  if (c.error) return html`<p class="error" role="alert">${c.error}</p>`;
+  if (!c.form) {
+    return html`<button class="button" @click=${() => {
+      c.form = newClaimForm(); void refresh();
+    }}>Registrar reclamo del productor</button>`;
+  }
+  const f = c.form;
+  return html`<form class="contest" @submit=${(e: Event) => { e.preventDefault(); void openClaim(lot); }}>
+    <label class="field" for="claim-reason">¿Por qué no está de acuerdo el productor?</label>
+    <textarea id="claim-reason" rows="3" maxlength="500" data-autofocus .value=${f.reason}
+      @input=${(e: Event) => { f.reason = (e.target as HTMLTextAreaElement).value; }}></textarea>
+    <p class="small">Guarde la contramuestra del lote: su análisis decide el reclamo.</p>
+    ${f.error ? html`<p class="error" role="alert">${f.error}</p>` : nothing}
+    <div class="actions">
+      <button class="button primary" type="submit" ?disabled=${f.sending}>Registrar reclamo</button>
+      <button class="button" type="button" @click=${() => { c.form = null; void refresh(); }}>Cancelar</button>
+    </div>
+  </form>`;
+}
+
+async function openClaim(lot: LocalLot): Promise<void> {
+  const f = claim?.form;
+  if (!f) return;
+  const opened = await sendClaim(lot.id, f, 'Anote lo que dice el productor');
+  if (opened) {
+    claim = null;
+    go(`#/reclamos/${opened.id}`);
+  } else {
+    void refresh();
+  }
 }
 
 function stateLine(lot: LocalLot): string {

@@ -98,10 +98,10 @@ async function formScreen(mode: Mode, producerId: string, lot: LocalLot | null) 
       ${products.map((p) => html`<button type="button" aria-pressed=${d.product === p} class=${d.product === p ? 'selected' : ''}
         @click=${() => { d.product = p; void refresh(); }}>${productName(p)}</button>`)}</div></fieldset>` : nothing}
     <form novalidate @submit=${(e: Event) => { e.preventDefault(); void save(mode, producer, lot, clause, unit); }}>
-      ${numberField('quantity', `Cantidad (${unit})`, d.quantity, d.errors.quantity, (v) => { d.quantity = v; }, true)}
+      ${numberField('quantity', `Cantidad (${unit})`, d.quantity, d.errors.quantity, (v) => { d.quantity = v; corrected(d, 'quantity'); }, true)}
       ${clause.map((p) => p.kind === 'BOOLEAN' ? testField(p, d) : numberField(`r-${p.code}`,
         `${p.name}${p.unit ? ` (${p.unit})` : ''}${limits(p)}`, d.values[p.code] ?? '', d.errors[p.code],
-        (v) => { d.values[p.code] = v; }, false))}
+        (v) => { d.values[p.code] = v; corrected(d, p.code); }, false))}
       ${clause.length > 0 ? html`<details class="instruments"><summary>Instrumentos</summary>
         ${clause.map((p) => html`<label class="field" for="i-${p.code}">${p.name}</label>
           <input id="i-${p.code}" type="text" maxlength="60" .value=${live(d.instruments[p.code] ?? '')}
@@ -119,7 +119,7 @@ async function formScreen(mode: Mode, producerId: string, lot: LocalLot | null) 
     <a class="button" href=${lot ? `#/lote/${lot.id}` : '#/productor'}>Cancelar</a>`;
 }
 
-function versionOf(agreements: CentreAgreement[], receipt: LotReceipt): QualityParameter[] {
+export function versionOf(agreements: CentreAgreement[], receipt: LotReceipt): QualityParameter[] {
   const agreement = agreements.find((a) => a.id === receipt.agreementId);
   return agreement?.versions.find((v) => v.number === receipt.agreementVersion)?.quality ?? [];
 }
@@ -131,7 +131,7 @@ function limits(p: QualityParameter): string {
   return '';
 }
 
-function numberField(id: string, label: string, value: string, error: string | undefined,
+export function numberField(id: string, label: string, value: string, error: string | undefined,
   set: (v: string) => void, autofocus: boolean) {
   return html`<label class="field" for=${id}>${label}</label>
     <input id=${id} class="number" type="text" inputmode="decimal" autocomplete="off" enterkeyhint="next"
@@ -142,7 +142,17 @@ function numberField(id: string, label: string, value: string, error: string | u
     <p class="field-error" id="${id}-error">${error ?? ''}</p>`;
 }
 
-function testField(p: QualityParameter, d: Draft) {
+/** A field typed into after its error was shown: the error goes at once, the others stay until saving. */
+export function corrected(d: Pick<Draft, 'errors'>, field: string): void {
+  if (d.errors[field] === undefined) return;
+  delete d.errors[field];
+  void refresh();
+}
+
+/** What a form of readings keeps as it is filled: the values typed, the tests answered, the instruments, errors. */
+export type ReadingFields = Pick<Draft, 'values' | 'results' | 'instruments' | 'errors'>;
+
+export function testField(p: QualityParameter, d: ReadingFields) {
   const chosen = d.results[p.code];
   const option = (value: boolean, text: string) => html`<button type="button" data-test=${p.code} data-result=${String(value)}
     aria-pressed=${chosen === value} class=${chosen === value ? 'selected' : ''}
@@ -166,15 +176,9 @@ function focusNext(from: HTMLElement, afterTest = false): void {
   }
 }
 
-async function save(mode: Mode, producer: Producer, lot: LocalLot | null, clause: QualityParameter[], unit: string) {
-  const d = draft as Draft;
-  const w = app.workplace;
-  if (!w || d.saving) return;
-  d.errors = {};
-  const q = parseQuantity(d.quantity, unit);
-  if (!q.ok) d.errors.quantity = q.message;
+/** The readings a form holds, each measured at `now`; what cannot be read goes to `d.errors`. */
+export function readingsOf(clause: QualityParameter[], d: ReadingFields, now: string): Reading[] {
   const readings: Reading[] = [];
-  const now = new Date().toISOString();
   for (const p of clause) {
     const instrument = cleanText(d.instruments[p.code] ?? '', 60) || null;
     if (p.kind === 'BOOLEAN') {
@@ -190,6 +194,18 @@ async function save(mode: Mode, producer: Producer, lot: LocalLot | null, clause
       else if (r.value !== '') readings.push({ parameter: p.code, value: Number(r.value), instrument, measuredAt: now });
     }
   }
+  return readings;
+}
+
+async function save(mode: Mode, producer: Producer, lot: LocalLot | null, clause: QualityParameter[], unit: string) {
+  const d = draft as Draft;
+  const w = app.workplace;
+  if (!w || d.saving) return;
+  d.errors = {};
+  const q = parseQuantity(d.quantity, unit);
+  if (!q.ok) d.errors.quantity = q.message;
+  const now = new Date().toISOString();
+  const readings = readingsOf(clause, d, now);
   const reason = cleanText(d.reason, 500);
   if (mode === 'correct' && !reason) d.errors.reason = 'Indique el motivo';
   if (Object.keys(d.errors).length > 0 || !q.ok) {

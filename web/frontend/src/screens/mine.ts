@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit/html.js';
 import { call, downloadPdf, explain } from '../api';
 import { app, go, refresh } from '../app';
+import { type ClaimForm, newClaimForm, sendClaim } from '../claims';
 import type { Charge, LotReceipt } from '../domain/types';
 import { CHARGE_KINDS, addDays, readingText, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
 import { csvButton } from '../downloads';
@@ -26,7 +27,7 @@ interface StatementSummary {
 
 let allDeliveries = false;
 /** The contest being written: its id is made once, so sending it twice opens one dispute. */
-let contesting: { lotId: string; id: string; reason: string; error: string | null; sending: boolean } | null = null;
+let contesting: (ClaimForm & { lotId: string }) | null = null;
 
 export async function mineScreen() {
   const me = app.me;
@@ -102,7 +103,7 @@ function disputeLine(d: Dispute) {
 function contestPart(l: LotReceipt) {
   if (contesting?.lotId !== l.id) {
     return html`<button class="button" @click=${() => {
-      contesting = { lotId: l.id, id: crypto.randomUUID(), reason: '', error: null, sending: false }; void refresh();
+      contesting = { ...newClaimForm(), lotId: l.id }; void refresh();
     }}>Reclamar este rechazo</button>`;
   }
   const c = contesting;
@@ -121,22 +122,10 @@ function contestPart(l: LotReceipt) {
 
 async function contest(): Promise<void> {
   const c = contesting;
-  if (!c || c.sending) return;
-  const reason = c.reason.trim();
-  if (!reason) {
-    c.error = 'Cuente por qué reclama';
-    void refresh();
-    return;
-  }
-  c.sending = true;
-  try {
-    await call<Dispute>(`/api/lots/v1/lots/${c.lotId}/disputes`, { method: 'POST', body: { id: c.id, reason } });
+  if (!c) return;
+  if (await sendClaim(c.lotId, c, 'Cuente por qué reclama')) {
     contesting = null;
     app.notice = 'Reclamo enviado: su resultado aparecerá en Mis entregas';
-  } catch (e) {
-    c.error = explain(e);
-  } finally {
-    c.sending = false;
   }
   void refresh();
 }

@@ -1,5 +1,6 @@
 // The day's sheet: lots so far, litres, rejections and what is waiting to be sent.
 import { html, nothing } from 'lit/html.js';
+import { call } from '../api';
 import { app, go, refresh, saveWorkplace } from '../app';
 import { type LocalLot, db } from '../db';
 import { SHIFT_NAMES, VERDICT_NAMES, day, limaDate, quantity, time } from '../format';
@@ -9,6 +10,7 @@ import { refreshRoster, refreshSheet, sendPending, status } from '../sync';
 type Filter = 'all' | 'pending' | 'rejected' | 'attention';
 let filter: Filter = 'all';
 let lastRefresh = 0;
+let openClaims: number | null = null; // producers' claims at the centre awaiting the counter-sample's re-test
 
 export function verdictOf(lot: LocalLot) {
   return lot.receipt?.verdict ?? lot.provisional?.verdict ?? null;
@@ -36,7 +38,9 @@ export async function sheetScreen() {
   if (w.date !== today) await saveWorkplace({ ...w, date: today }); // a new day on the same phone
   if (app.online && Date.now() - lastRefresh > 60000) {
     lastRefresh = Date.now();
-    void Promise.allSettled([refreshSheet(w.centreId, today), refreshRoster(w.centreId)]).then(() => refresh());
+    void Promise.allSettled([refreshSheet(w.centreId, today), refreshRoster(w.centreId),
+      call<unknown[]>(`/api/lots/v1/disputes?centreId=${w.centreId}&status=OPEN`).then((open) => { openClaims = open.length; }),
+    ]).then(() => refresh());
     if ((await db.lots.where('state').equals('pending').count()) > 0) void sendPending();
   }
   if (location.hash.endsWith('?pendientes')) filter = 'pending';
@@ -90,6 +94,8 @@ export async function sheetScreen() {
       <ul class="lots">${earlier.map((l) => lotRow(l))}</ul>` : nothing}
     ${app.online ? csvButton(`/api/lots/v1/collection-centres/${app.centre.id}/sheet?date=${today}`,
       `planilla-${today}.csv`, 'Descargar la planilla del día (CSV)') : nothing}
+    <a class="button ${openClaims ? 'attention' : ''}" href="#/reclamos">Reclamos de productores${openClaims
+      ? ` (${openClaims} por resolver)` : ''}</a>
     <a class="button" href="#/envios?centro=${app.centre.id}">Envíos del centro (cisterna, consignación)</a>
     <p><a href="#/centro">Cambiar de centro u operador</a></p>`;
 }

@@ -1,0 +1,207 @@
+// The centre's side of a producer's claim against a rejection: the claims at the centre, and for each the lot
+// as it was judged, what the producer says, and the counter-sample's re-test, which decides it by the clause
+// version that judged the lot. Claims are read and decided online: the deadline runs on the server.
+import { html, nothing } from 'lit/html.js';
+import { live } from 'lit/directives/live.js';
+import { ApiError, call, explain } from '../api';
+import { app, go, refresh } from '../app';
+import { db } from '../db';
+import { type Dispute, forTheCentre, staffText } from '../domain/dispute';
+import { cleanText } from '../domain/input';
+import type { LotReceipt, QualityParameter } from '../domain/types';
+import { VERDICT_NAMES, dateTime, limaInstant, limaLocal, quantity, readingText } from '../format';
+import { type ReadingFields, corrected, numberField, readingsOf, testField, versionOf } from './lotForm';
+
+const LOTS = '/api/lots/v1';
+
+/** The re-test being written; its time is taken once, so sending it again is the same re-test, not another. */
+interface RetestDraft extends ReadingFields {
+  disputeId: string;
+  testedBy: string;
+  testedAt: string; // as the input holds it, to the minute, in Lima
+  opened: { local: string; instant: string }; // when the form was opened: left as is, the exact instant is sent
+  sending: boolean;
+}
+
+let draft: RetestDraft | null = null;
+
+/** The claim and its lot as last read: a tap in the form redraws at once, without asking the server again. */
+let shown: { at: number; dispute: Dispute; lot: LotReceipt } | null = null;
+
+/** Claims of the operator's centre: the open ones first, nearest deadline on top. */
+export async function disputesScreen() {
+  const centre = app.centre;
+  if (!app.workplace || !centre) {
+    go('#/centro');
+    return html``;
+  }
+  if (!app.online) return offline();
+  let disputes: Dispute[] = [];
+  let error: string | null = null;
+  try {
+    disputes = forTheCentre(await call<Dispute[]>(`${LOTS}/disputes?centreId=${centre.id}`));
+  } catch (e) {
+    error = explain(e);
+  }
+  const open = disputes.filter((d) => d.status === 'OPEN');
+  const decided = disputes.filter((d) => d.status !== 'OPEN').slice(0, 20);
+  const names = await producerNames(centre.id);
+  const row = (d: Dispute) => html`<li><a class="card dispute-row" href="#/reclamos/${d.id}" data-dispute-id=${d.id}>
+    <span class="card-title">${names.get(d.producerId ?? '') ?? 'Productor'}</span>
+    <span class="small">Reclamo del ${dateTime(d.openedAt)}</span>
+    <span class="dispute ${d.status === 'OVERTURNED' ? 'ok-text' : d.status === 'UPHELD' ? 'warn-text' : ''}"
+      data-dispute=${d.status}>${staffText(d)}</span></a></li>`;
+  return html`
+    <h1>Reclamos de productores</h1>
+    <p class="small">${centre.name}: rechazos que un productor no acepta. Analice la contramuestra y registre el resultado.</p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+    <h2>Por resolver (${open.length})</h2>
+    <ul class="cards">${open.length === 0 ? html`<li class="empty">Ningún reclamo pendiente</li>` : open.map(row)}</ul>
+    ${decided.length > 0 ? html`<h2>Resueltos</h2><ul class="cards">${decided.map(row)}</ul>` : nothing}
+    <a class="button" href="#/hoja">Volver a la hoja</a>`;
+}
+
+/** One claim: the lot as judged, the producer's reason, and the re-test (the form while it is open). */
+export async function disputeScreen([id]: string[]) {
+  if (!app.workplace || !app.centre) {
+    go('#/centro');
+    return html``;
+  }
+  if (!app.online) return offline();
+  if (shown?.dispute.id !== id || Date.now() - shown.at > 10_000) {
+    try {
+      const found = await call<Dispute>(`${LOTS}/disputes/${id}`);
+      shown = { at: Date.now(), dispute: found, lot: await call<LotReceipt>(`${LOTS}/lots/${found.lotId}`) };
+    } catch (e) {
+      shown = null;
+      return html`<h1>Reclamo</h1><p class="error" role="alert">${explain(e)}</p>${back()}`;
+    }
+  }
+  const { dispute, lot } = shown;
+  const agreements = await db.agreements.where('centreId').equals(lot.centreId).toArray();
+  const clause = versionOf(agreements, lot); // the version that judged the lot judges its re-test
+  const names = new Map(clause.map((p) => [p.code, { name: p.name, unit: p.unit ?? '' }]));
+  const producer = (await producerNames(lot.centreId)).get(lot.producerId) ?? 'Productor';
+  return html`
+    <h1>Reclamo de ${producer}</h1>
+    <p class="dispute ${dispute.status === 'OVERTURNED' ? 'ok-text' : dispute.status === 'UPHELD' ? 'warn-text' : ''}"
+      data-dispute=${dispute.status} role="status">${staffText(dispute)}</p>
+    <section class="card" aria-label="El lote reclamado">
+      <p class="card-title">Entrega del ${dateTime(lot.deliveredAt)} · <span class="qty">${quantity(lot.quantity, lot.unit)}</span></p>
+      <p class="small">${lot.revision === dispute.lotRevision ? 'Como se juzgó:' : 'Como quedó después del reclamo:'}</p>
+      <p class="badge ${lot.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${VERDICT_NAMES[lot.verdict]}</p>
+      ${lot.reasons.length ? html`<ul class="reasons">${lot.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
+      <p class="small">${lot.readings.map((r) => readingText(r, names.get(r.parameter))).join(' · ')}</p>
+      <p><strong>Dice el productor:</strong> «${dispute.reason ?? ''}»</p>
+    </section>
+    ${dispute.retest ? retestPart(dispute, names) : nothing}
+    ${dispute.status === 'OPEN' ? retestForm(dispute, clause) : nothing}
+    ${back()}`;
+}
+
+function retestPart(d: Dispute, names: Map<string, { name: string; unit: string }>) {
+  const r = d.retest as NonNullable<Dispute['retest']>;
+  return html`<section class="card" aria-label="Re-análisis de la contramuestra" data-retest=${r.verdict}>
+    <p class="card-title">Contramuestra: <span class="badge ${r.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${VERDICT_NAMES[r.verdict]}</span></p>
+    <p class="small">Analizada por ${r.testedBy} el ${dateTime(r.testedAt)}</p>
+    <p class="small">${r.readings.map((x) => readingText(x, names.get(x.parameter))).join(' · ')}</p>
+    ${r.reasons.length ? html`<ul class="reasons">${r.reasons.map((x) => html`<li>${x.message}</li>`)}</ul>` : nothing}
+  </section>`;
+}
+
+function retestForm(dispute: Dispute, clause: QualityParameter[]) {
+  if (clause.length === 0) {
+    return html`<p class="error" role="alert">Este equipo no tiene las condiciones del acuerdo del lote:
+      vuelva a elegir el centro con conexión para descargarlas.</p>`;
+  }
+  if (draft?.disputeId !== dispute.id) {
+    const now = new Date();
+    draft = { disputeId: dispute.id, testedBy: app.me?.name ?? '', testedAt: limaLocal(now), values: {}, results: {},
+      instruments: {}, errors: {}, sending: false, opened: { local: limaLocal(now), instant: now.toISOString() } };
+  }
+  const d = draft;
+  return html`<h2>Resultado de la contramuestra</h2>
+    <form novalidate class="retest" @submit=${(e: Event) => { e.preventDefault(); void sendRetest(dispute, clause); }}>
+      <label class="field" for="tested-by">Analizada por</label>
+      <input id="tested-by" type="text" maxlength="200" .value=${live(d.testedBy)} aria-invalid=${d.errors.testedBy ? 'true' : 'false'}
+        aria-describedby="tested-by-error" @input=${(e: Event) => { d.testedBy = (e.target as HTMLInputElement).value; corrected(d, 'testedBy'); }}>
+      <p class="field-error" id="tested-by-error">${d.errors.testedBy ?? ''}</p>
+      <label class="field" for="tested-at">Fecha y hora del análisis</label>
+      <input id="tested-at" type="datetime-local" .value=${live(d.testedAt)} max=${limaLocal()}
+        aria-invalid=${d.errors.testedAt ? 'true' : 'false'} aria-describedby="tested-at-error"
+        @input=${(e: Event) => { d.testedAt = (e.target as HTMLInputElement).value; corrected(d, 'testedAt'); }}>
+      <p class="field-error" id="tested-at-error">${d.errors.testedAt ?? ''}</p>
+      ${clause.map((p) => p.kind === 'BOOLEAN' ? testField(p, d) : numberField(`r-${p.code}`,
+        `${p.name}${p.unit ? ` (${p.unit})` : ''}`, d.values[p.code] ?? '', d.errors[p.code],
+        (v) => { d.values[p.code] = v; corrected(d, p.code); }, false))}
+      <p class="small">Se juzga con las condiciones que juzgaron el lote. Si pasa, el lote queda aceptado y se paga en su
+        liquidación; si no, el rechazo queda. El productor recibe el resultado.</p>
+      ${d.errors.form ? html`<p class="error" role="alert">${d.errors.form}</p>` : nothing}
+      <button class="button primary big" type="submit" id="save" ?disabled=${d.sending}>Registrar el resultado</button>
+    </form>`;
+}
+
+async function sendRetest(dispute: Dispute, clause: QualityParameter[]): Promise<void> {
+  const d = draft as RetestDraft;
+  if (d.sending) return;
+  d.errors = {};
+  const testedBy = cleanText(d.testedBy, 200);
+  if (!testedBy) d.errors.testedBy = 'Indique quién analizó la contramuestra';
+  if (!d.testedAt) d.errors.testedAt = 'Indique cuándo se analizó';
+  else if (d.testedAt > limaLocal()) d.errors.testedAt = 'La fecha del análisis no puede ser futura';
+  // To the minute, a re-test right after the delivery could read as before it.
+  const testedAt = d.testedAt === d.opened.local ? d.opened.instant : limaInstant(d.testedAt);
+  const readings = readingsOf(clause, d, testedAt);
+  if (Object.keys(d.errors).length > 0) {
+    void refresh();
+    return;
+  }
+  d.sending = true;
+  void refresh();
+  try {
+    const decided = await call<Dispute>(`${LOTS}/disputes/${dispute.id}/retest`, {
+      method: 'POST', body: { testedBy, readings, testedAt },
+    });
+    draft = null;
+    shown = null; // read again: the claim is decided and its lot may have a new revision
+    app.notice = decided.status === 'OVERTURNED' ? 'Reclamo fundado: el lote quedó aceptado y se pagará'
+      : 'Reclamo no fundado: el rechazo queda';
+    await keepLotInStep(dispute.lotId);
+  } catch (e) {
+    d.sending = false;
+    if (e instanceof ApiError && e.status === 409) { // decided meanwhile (another re-test, the deadline) or voided
+      shown = null;
+      draft = null;
+      app.notice = explain(e);
+    } else {
+      d.errors.form = explain(e);
+    }
+  }
+  void refresh();
+}
+
+/** A lot this phone recorded shows its new revision (an overturned rejection is accepted now). */
+async function keepLotInStep(lotId: string): Promise<void> {
+  const local = await db.lots.get(lotId);
+  if (!local) return;
+  try {
+    await db.lots.put({ ...local, receipt: await call<LotReceipt>(`${LOTS}/lots/${lotId}`) });
+  } catch {
+    // the sheet's next refresh brings it
+  }
+}
+
+/** The centre's producers by id, from the roster this phone keeps. */
+async function producerNames(centreId: string): Promise<Map<string, string>> {
+  const roster = await db.producers.where('centreId').equals(centreId).toArray();
+  return new Map(roster.map((p) => [p.id, p.name]));
+}
+
+function offline() {
+  return html`<h1>Reclamos de productores</h1>
+    <p class="notice" role="status">Sin conexión: los reclamos se consultan y resuelven en línea.</p>${back()}`;
+}
+
+function back() {
+  return html`<a class="button" href="#/reclamos">Volver a los reclamos</a>`;
+}
