@@ -349,9 +349,9 @@ describe('the operator at the collection centre', () => {
     await entry.goto(WEB);
     const theirs = (await entry.getByRole('button', { name: /Productor\(a\)/ }).locator('strong').textContent()).replace('Entrar como ', '');
     await entry.context().close();
-    const [early, late] = [...recorded.entries()].slice(2)
+    const [early, late, thirdLot] = [...recorded.entries()].slice(2)
       .filter(([, l]) => l.expected === 'RECHAZADO' && l.producer.name !== theirs).map(([id, l]) => ({ id, ...l }));
-    assert.ok(early && late, 'the offline day left rejections to contest');
+    assert.ok(early && late && thirdLot, 'the offline day left rejections to contest');
     const claimsOf = async (lot) => (await api(context, 'GET',
       `/api/lots/v1/disputes?centreId=${centre}&producerId=${lot.producer.id}`)).filter((d) => d.lotId === lot.id);
 
@@ -432,15 +432,34 @@ describe('the operator at the collection centre', () => {
     assert.match(await page.locator(`[data-dispute-id="${upheld.id}"]`).textContent(), /No fundado: la contramuestra confirmó el rechazo/);
     report.screens.reclamos = await check(page, 'reclamos-360');
 
-    const wide = await desktop(browser);
-    const p = await wide.newPage();
-    await signInAs(p, 'Julia Ramos Alvarado');
-    await p.getByRole('button', { name: 'Empezar' }).click();
-    await p.locator('[data-count="pending"]').waitFor();
-    await p.goto(`${WEB}/#/reclamos/${opened.id}`);
-    await p.locator('[data-retest="ACCEPTED"]').waitFor();
-    report.screens.reclamoEscritorio = await check(p, 'reclamo-escritorio');
-    await wide.close();
+    // The buyer's manager at the desk: every centre's claims, and one decided from there (the agreement's terms
+    // fetched by the desk, which keeps no centre's roster).
+    const third = await api(context, 'POST', `/api/lots/v1/lots/${thirdLot.id}/disputes`,
+      { id: crypto.randomUUID(), reason: 'Pide que analicen la contramuestra en la planta' });
+    const desk = await desktop(browser);
+    const m = await desk.newPage();
+    await signInAs(m, 'Carmen Vásquez Reyes');
+    await m.getByRole('link', { name: /^Reclamos de productores/ }).click();
+    await m.getByRole('heading', { name: 'Reclamos de productores' }).waitFor();
+    const pending = m.locator(`[data-dispute-id="${third.id}"]`);
+    assert.match(await pending.textContent(),
+      new RegExp(`${thirdLot.producer.name}[\\s\\S]*· Centro de Acopio Laredo[\\s\\S]*Pendiente: analice la contramuestra`));
+    for (const d of [opened, upheld]) await m.locator(`[data-dispute-id="${d.id}"]`).waitFor();
+    report.screens.reclamosGestion = await check(m, 'reclamos-gestion-escritorio');
+    await pending.click();
+    await m.getByRole('heading', { name: `Reclamo de ${thirdLot.producer.name}` }).waitFor();
+    await m.locator('#tested-by').fill('Laboratorio de la procesadora');
+    await m.getByLabel('Sólidos totales (%)').fill('12.6');
+    await m.getByLabel('Temperatura (°C)').fill('3.9');
+    await m.locator('[data-test="antibiotics"][data-result="false"]').click();
+    await m.getByRole('button', { name: 'Registrar el resultado' }).click();
+    await m.getByText('Reclamo fundado: el lote quedó aceptado y se pagará').waitFor();
+    await m.locator('[data-retest="ACCEPTED"]').waitFor();
+    report.screens.reclamoEscritorio = await check(m, 'reclamo-escritorio');
+    const decidedAtTheDesk = await api(context, 'GET', `/api/lots/v1/disputes/${third.id}`);
+    assert.deepEqual([decidedAtTheDesk.status, decidedAtTheDesk.retest.testedBy], ['OVERTURNED', 'Laboratorio de la procesadora']);
+    assert.equal((await api(context, 'GET', `/api/lots/v1/lots/${thirdLot.id}`)).verdict, 'ACCEPTED');
+    await desk.close();
   });
 
   it('fits a desktop too', async () => {

@@ -1,16 +1,19 @@
-// The centre's side of a producer's claim against a rejection: the claims at the centre, and for each the lot
-// as it was judged, what the producer says, and the counter-sample's re-test, which decides it by the clause
-// version that judged the lot. Claims are read and decided online: the deadline runs on the server.
+// The staff's side of a producer's claim against a rejection: the claims at the operator's centre (or, for the
+// buyer's manager, at every centre of the organisation), and for each the lot as it was judged, what the
+// producer says, and the counter-sample's re-test, which decides it by the clause version that judged the lot.
+// Claims are read and decided online: the deadline runs on the server.
 import { html, nothing } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import { ApiError, call, explain } from '../api';
-import { app, go, refresh } from '../app';
+import { app, go, hasRole, refresh } from '../app';
 import { db } from '../db';
 import { type Dispute, forTheCentre, staffText } from '../domain/dispute';
 import { cleanText } from '../domain/input';
 import type { LotReceipt, QualityParameter } from '../domain/types';
 import { VERDICT_NAMES, dateTime, limaInstant, limaLocal, quantity, readingText } from '../format';
+import { refreshRoster } from '../sync';
 import { type ReadingFields, corrected, numberField, readingsOf, testField, versionOf } from './lotForm';
+import { producersById } from './manage';
 
 const LOTS = '/api/lots/v1';
 
@@ -28,46 +31,54 @@ let draft: RetestDraft | null = null;
 /** The claim and its lot as last read: a tap in the form redraws at once, without asking the server again. */
 let shown: { at: number; dispute: Dispute; lot: LotReceipt } | null = null;
 
-/** Claims of the operator's centre: the open ones first, nearest deadline on top. */
+/**
+ * Who is looking: the operator at their centre (the day's centre chosen), or the buyer's manager over the whole
+ * organisation; anyone else has nothing here.
+ */
+function viewer(): { centreId: string | null; home: string } | null {
+  if (app.workplace && app.centre) return { centreId: app.centre.id, home: '#/hoja' };
+  if (hasRole('buyer-admin')) return { centreId: null, home: '#/gestion' };
+  go(hasRole('centre-operator') ? '#/centro' : '#/');
+  return null;
+}
+
+/** The claims to resolve, the open ones first with the nearest deadline on top, then the latest decided. */
 export async function disputesScreen() {
-  const centre = app.centre;
-  if (!app.workplace || !centre) {
-    go('#/centro');
-    return html``;
-  }
-  if (!app.online) return offline();
+  const who = viewer();
+  if (!who) return html``;
+  if (!app.online) return offline(who.home);
   let disputes: Dispute[] = [];
   let error: string | null = null;
   try {
-    disputes = forTheCentre(await call<Dispute[]>(`${LOTS}/disputes?centreId=${centre.id}`));
+    disputes = forTheCentre(await call<Dispute[]>(`${LOTS}/disputes${who.centreId ? `?centreId=${who.centreId}` : ''}`));
   } catch (e) {
     error = explain(e);
   }
   const open = disputes.filter((d) => d.status === 'OPEN');
   const decided = disputes.filter((d) => d.status !== 'OPEN').slice(0, 20);
-  const names = await producerNames(centre.id);
+  const names = await producerNames(who.centreId, [...open, ...decided].map((d) => d.producerId ?? ''));
+  const centres = who.centreId ? new Map<string, string>() : await centreNames();
   const row = (d: Dispute) => html`<li><a class="card dispute-row" href="#/reclamos/${d.id}" data-dispute-id=${d.id}>
     <span class="card-title">${names.get(d.producerId ?? '') ?? 'Productor'}</span>
-    <span class="small">Reclamo del ${dateTime(d.openedAt)}</span>
+    <span class="small">Reclamo del ${dateTime(d.openedAt)}${centres.has(d.centreId ?? '') ? ` · ${centres.get(d.centreId ?? '')}` : ''}</span>
     <span class="dispute ${d.status === 'OVERTURNED' ? 'ok-text' : d.status === 'UPHELD' ? 'warn-text' : ''}"
       data-dispute=${d.status}>${staffText(d)}</span></a></li>`;
   return html`
     <h1>Reclamos de productores</h1>
-    <p class="small">${centre.name}: rechazos que un productor no acepta. Analice la contramuestra y registre el resultado.</p>
+    <p class="small">${who.centreId ? `${app.centre?.name}: r` : 'Todos los centros de acopio: r'}echazos que un productor no
+      acepta. Analice la contramuestra y registre el resultado.</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     <h2>Por resolver (${open.length})</h2>
     <ul class="cards">${open.length === 0 ? html`<li class="empty">Ningún reclamo pendiente</li>` : open.map(row)}</ul>
     ${decided.length > 0 ? html`<h2>Resueltos</h2><ul class="cards">${decided.map(row)}</ul>` : nothing}
-    <a class="button" href="#/hoja">Volver a la hoja</a>`;
+    <a class="button" href=${who.home}>${who.centreId ? 'Volver a la hoja' : 'Volver a la gestión'}</a>`;
 }
 
 /** One claim: the lot as judged, the producer's reason, and the re-test (the form while it is open). */
 export async function disputeScreen([id]: string[]) {
-  if (!app.workplace || !app.centre) {
-    go('#/centro');
-    return html``;
-  }
-  if (!app.online) return offline();
+  const who = viewer();
+  if (!who) return html``;
+  if (!app.online) return offline(who.home);
   if (shown?.dispute.id !== id || Date.now() - shown.at > 10_000) {
     try {
       const found = await call<Dispute>(`${LOTS}/disputes/${id}`);
@@ -78,10 +89,9 @@ export async function disputeScreen([id]: string[]) {
     }
   }
   const { dispute, lot } = shown;
-  const agreements = await db.agreements.where('centreId').equals(lot.centreId).toArray();
-  const clause = versionOf(agreements, lot); // the version that judged the lot judges its re-test
+  const clause = await clauseOf(lot); // the version that judged the lot judges its re-test
   const names = new Map(clause.map((p) => [p.code, { name: p.name, unit: p.unit ?? '' }]));
-  const producer = (await producerNames(lot.centreId)).get(lot.producerId) ?? 'Productor';
+  const producer = (await producerNames(lot.centreId, [lot.producerId])).get(lot.producerId) ?? 'Productor';
   return html`
     <h1>Reclamo de ${producer}</h1>
     <p class="dispute ${dispute.status === 'OVERTURNED' ? 'ok-text' : dispute.status === 'UPHELD' ? 'warn-text' : ''}"
@@ -111,8 +121,8 @@ function retestPart(d: Dispute, names: Map<string, { name: string; unit: string 
 
 function retestForm(dispute: Dispute, clause: QualityParameter[]) {
   if (clause.length === 0) {
-    return html`<p class="error" role="alert">Este equipo no tiene las condiciones del acuerdo del lote:
-      vuelva a elegir el centro con conexión para descargarlas.</p>`;
+    return html`<p class="error" role="alert">No se pudieron obtener las condiciones del acuerdo que juzgó el lote;
+      vuelva a abrir el reclamo con conexión.</p>`;
   }
   if (draft?.disputeId !== dispute.id) {
     const now = new Date();
@@ -191,15 +201,48 @@ async function keepLotInStep(lotId: string): Promise<void> {
   }
 }
 
-/** The centre's producers by id, from the roster this phone keeps. */
-async function producerNames(centreId: string): Promise<Map<string, string>> {
-  const roster = await db.producers.where('centreId').equals(centreId).toArray();
-  return new Map(roster.map((p) => [p.id, p.name]));
+/**
+ * The quality parameters of the agreement version that judged the lot, from the centre's agreements this device
+ * keeps; a device without them (the manager's desk) downloads the centre's roster once, as an operator's does.
+ */
+async function clauseOf(lot: LotReceipt): Promise<QualityParameter[]> {
+  const kept = async () => versionOf(await db.agreements.where('centreId').equals(lot.centreId).toArray(), lot);
+  const clause = await kept();
+  if (clause.length > 0) return clause;
+  try {
+    await refreshRoster(lot.centreId);
+  } catch {
+    return []; // the screen says the terms are missing
+  }
+  return kept();
 }
 
-function offline() {
+/** Producers' names: from the centre's roster on this device, else from the organisation's producer listing. */
+async function producerNames(centreId: string | null, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (centreId) {
+    for (const p of await db.producers.where('centreId').equals(centreId).toArray()) names.set(p.id, p.name);
+  }
+  const missing = [...new Set(ids)].filter((id) => id && !names.has(id));
+  if (missing.length > 0 && hasRole('buyer-admin')) {
+    for (const [id, p] of await producersById(missing)) names.set(id, p.name);
+  }
+  return names;
+}
+
+/** The organisation's collection centres by id, for a list that spans them; without them the rows just omit it. */
+async function centreNames(): Promise<Map<string, string>> {
+  try {
+    return new Map((await call<{ id: string; name: string }[]>(`${LOTS}/collection-centres`)).map((c) => [c.id, c.name]));
+  } catch {
+    return new Map();
+  }
+}
+
+function offline(home: string) {
   return html`<h1>Reclamos de productores</h1>
-    <p class="notice" role="status">Sin conexión: los reclamos se consultan y resuelven en línea.</p>${back()}`;
+    <p class="notice" role="status">Sin conexión: los reclamos se consultan y resuelven en línea.</p>
+    <a class="button" href=${home}>Volver</a>`;
 }
 
 function back() {

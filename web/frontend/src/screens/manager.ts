@@ -48,6 +48,7 @@ export async function managerScreen() {
       <a class="tile" href="#/organizacion"><strong>Organización</strong><span>Nombre, RUC y lugar</span></a>
       <a class="tile" href="#/comprador"><strong>Lo que debe el comprador</strong><span>Por quincena: entregado, adeudado, remitido y saldo</span></a>
       <a class="tile" href="#/certificaciones"><strong>Certificaciones</strong><span>Orgánico, Comercio Justo y otras: por vencer, vencidas y su registro</span></a>
+      <a class="tile" href="#/reclamos"><strong>Reclamos de productores</strong><span>Rechazos reclamados en los centros: plazos, contramuestra y resultado</span></a>
       <a class="tile" href="#/envios"><strong>Envíos</strong><span>Lotes despachados al comprador, su resultado y su trazabilidad</span></a>
       <a class="tile" href="#/registro-compras"><strong>Registro de compras</strong><span>Compras a pequeños productores (Ley 32434), CSV y Excel</span></a>
       <a class="tile" href="#/indicadores"><strong>Indicadores</strong><span>Litros, aceptación y sólidos en gráficos</span></a>
