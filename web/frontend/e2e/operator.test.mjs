@@ -71,6 +71,15 @@ async function serverSheet() {
   return { ...sheet, lots: sheet.lots.filter((l) => members.has(l.producerId)) };
 }
 
+/** The counter-sample's readings on a claim's screen (antibiotics negative), sent. */
+async function recordRetest(on, { by, solids, temperature }) {
+  if (by) await on.locator('#tested-by').fill(by);
+  await on.getByLabel('Sólidos totales (%)').fill(solids);
+  await on.getByLabel('Temperatura (°C)').fill(temperature);
+  await on.locator('[data-test="antibiotics"][data-result="false"]').click();
+  await on.getByRole('button', { name: 'Registrar el resultado' }).click();
+}
+
 async function pendingGone() {
   await eventually('every lot sent', async () => (await count('pending')) === 0, 60000);
 }
@@ -412,10 +421,7 @@ describe('the operator at the collection centre', () => {
     await page.getByLabel('¿Por qué no está de acuerdo el productor?').fill('No está de acuerdo con la temperatura');
     await page.getByRole('button', { name: 'Registrar reclamo', exact: true }).click();
     await page.getByRole('heading', { name: `Reclamo de ${late.producer.name}` }).waitFor();
-    await page.getByLabel('Sólidos totales (%)').fill('10.9');
-    await page.getByLabel('Temperatura (°C)').fill('4.0');
-    await page.locator('[data-test="antibiotics"][data-result="false"]').click();
-    await page.getByRole('button', { name: 'Registrar el resultado' }).click();
+    await recordRetest(page, { solids: '10.9', temperature: '4.0' });
     await page.getByText('Reclamo no fundado: el rechazo queda').waitFor();
     await page.locator('[data-retest="REJECTED"]').waitFor();
     const [upheld] = await claimsOf(late);
@@ -448,11 +454,7 @@ describe('the operator at the collection centre', () => {
     report.screens.reclamosGestion = await check(m, 'reclamos-gestion-escritorio');
     await pending.click();
     await m.getByRole('heading', { name: `Reclamo de ${thirdLot.producer.name}` }).waitFor();
-    await m.locator('#tested-by').fill('Laboratorio de la procesadora');
-    await m.getByLabel('Sólidos totales (%)').fill('12.6');
-    await m.getByLabel('Temperatura (°C)').fill('3.9');
-    await m.locator('[data-test="antibiotics"][data-result="false"]').click();
-    await m.getByRole('button', { name: 'Registrar el resultado' }).click();
+    await recordRetest(m, { by: 'Laboratorio de la procesadora', solids: '12.6', temperature: '3.9' });
     await m.getByText('Reclamo fundado: el lote quedó aceptado y se pagará').waitFor();
     await m.locator('[data-retest="ACCEPTED"]').waitFor();
     report.screens.reclamoEscritorio = await check(m, 'reclamo-escritorio');
