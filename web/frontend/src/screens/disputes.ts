@@ -65,8 +65,8 @@ export async function disputesScreen() {
       data-dispute=${d.status}>${staffText(d)}</span></a></li>`;
   return html`
     <h1>Reclamos de productores</h1>
-    <p class="small">${who.centreId ? `${app.centre?.name}: r` : 'Todos los centros de acopio: r'}echazos que un productor no
-      acepta. Analice la contramuestra y registre el resultado.</p>
+    <p class="small">${who.centreId ? app.centre?.name : 'Todos los centros de acopio'}: rechazos que un productor no acepta.
+      Analice la contramuestra y registre el resultado.</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     <h2>Por resolver (${open.length})</h2>
     <ul class="cards">${open.length === 0 ? html`<li class="empty">Ningún reclamo pendiente</li>` : open.map(row)}</ul>
