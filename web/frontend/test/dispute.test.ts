@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Dispute, disputeText, forTheCentre, latestByLot, staffText } from '../src/domain/dispute';
+import { type Dispute, deliveriesInView, disputeText, forTheCentre, latestByLot, staffText } from '../src/domain/dispute';
+import type { LotReceipt } from '../src/domain/types';
 
 const open: Dispute = {
   id: 'd1', lotId: 'l1', status: 'OPEN', decision: null,
@@ -58,5 +59,22 @@ describe('the centre reads the claims against its rejections', () => {
       decidedAt: '2026-11-30T10:00:00Z' };
     expect(forTheCentre([decidedLong, later, decidedLately, sooner]).map((d) => d.id))
       .toEqual(['soon', 'late', 'new', 'old']);
+  });
+});
+
+describe('a producer\'s deliveries in view', () => {
+  // Twelve days of one delivery each, newest last; the oldest two rejected, one of them voided since.
+  const lots = Array.from({ length: 12 }, (_, i) => ({
+    id: `l${i}`, deliveredAt: `2026-11-${String(10 + i).padStart(2, '0')}T11:00:00Z`,
+    verdict: i < 2 ? 'REJECTED' : 'ACCEPTED', status: i === 1 ? 'VOIDED' : 'RECORDED',
+  }) as LotReceipt);
+
+  it('the latest ten, newest first, and an older rejection that stands (it may be contested); not a voided one', () => {
+    const shown = deliveriesInView(lots, false).map((l) => l.id);
+    expect(shown).toEqual(['l11', 'l10', 'l9', 'l8', 'l7', 'l6', 'l5', 'l4', 'l3', 'l2', 'l0']);
+  });
+
+  it('every one when asked', () => {
+    expect(deliveriesInView(lots, true)).toHaveLength(12);
   });
 });

@@ -1,7 +1,7 @@
 // A producer's claim against a rejected lot, as lots-service answers it, and what it means in words: to the
 // producer who made it, and to the centre that must re-test the counter-sample before the deadline.
 import { dateTime, day, limaDate } from '../format';
-import type { Reading, RejectionReason, Verdict } from './types';
+import type { LotReceipt, Reading, RejectionReason, Verdict } from './types';
 
 export interface Dispute {
   id: string;
@@ -69,4 +69,17 @@ export function staffText(d: Dispute): string {
       : `Fundado: ${how} pasó; el lote quedó aceptado y se paga.`;
   }
   return d.decision === 'DEADLINE' ? `No fundado: ${how}; el rechazo quedó.` : `No fundado: ${how} confirmó el rechazo.`;
+}
+
+/** How many of a producer's latest deliveries show before "Ver las N entregas". */
+export const LATEST_DELIVERIES = 10;
+
+/**
+ * A producer's deliveries in view, newest first: the latest ten, and every older rejection that stands, since
+ * it may still be contested or have a claim to follow; all of them once asked.
+ */
+export function deliveriesInView(lots: LotReceipt[], all: boolean): LotReceipt[] {
+  const newest = [...lots].sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt));
+  return all ? newest
+    : newest.filter((l, i) => i < LATEST_DELIVERIES || (l.verdict === 'REJECTED' && l.status !== 'VOIDED'));
 }

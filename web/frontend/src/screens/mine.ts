@@ -8,7 +8,7 @@ import { type ClaimForm, newClaimForm, sendClaim } from '../claims';
 import type { Charge, LotReceipt } from '../domain/types';
 import { CHARGE_KINDS, addDays, readingText, SHIFT_NAMES, VERDICT_NAMES, day, limaDate, money, quantity } from '../format';
 import { csvButton } from '../downloads';
-import { type Dispute, disputeText, latestByLot } from '../domain/dispute';
+import { type Dispute, deliveriesInView, disputeText, latestByLot } from '../domain/dispute';
 import { signOut } from './login';
 
 interface StatementSummary {
@@ -66,7 +66,7 @@ export async function mineScreen() {
       <h2>Mis entregas (30 días)</h2>
       ${deliveries.status === 'fulfilled' ? html`<ul class="cards">
         ${deliveries.value.lots.length === 0 ? html`<li class="empty">Sin entregas en estos días</li>` : nothing}
-        ${newestFirst(deliveries.value.lots).slice(0, allDeliveries ? undefined : 10).map((l) => html`<li class="card delivery" data-lot=${l.id}>
+        ${deliveriesInView(deliveries.value.lots, allDeliveries).map((l) => html`<li class="card delivery" data-lot=${l.id}>
           <p><strong>${day(l.deliveryDate)}</strong> ${l.shift ? SHIFT_NAMES[l.shift] : ''} · <span class="qty">${quantity(l.quantity, l.unit)}</span></p>
           <p class="badge ${l.status === 'VOIDED' ? 'voided' : l.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${l.status === 'VOIDED' ? 'ANULADO' : VERDICT_NAMES[l.verdict]}</p>
           ${l.reasons.length ? html`<ul class="reasons">${l.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
@@ -77,7 +77,7 @@ export async function mineScreen() {
       </ul>
       ${csvButton(`/api/lots/v1/lots?producerId=${me.producerId}&from=${addDays(today, -30)}&to=${today}`, 'mis-entregas.csv',
         'Descargar mis entregas (CSV)')}
-      ${!allDeliveries && deliveries.value.lots.length > 10 ? html`<button class="button"
+      ${deliveriesInView(deliveries.value.lots, allDeliveries).length < deliveries.value.lots.length ? html`<button class="button"
         @click=${() => { allDeliveries = true; void refresh(); }}>Ver las ${deliveries.value.lots.length} entregas</button>` : nothing}` : nothing}
       <h2>Mis deudas</h2>
       ${charges.status === 'fulfilled' ? html`
@@ -130,9 +130,6 @@ async function contest(): Promise<void> {
   void refresh();
 }
 
-function newestFirst(lots: LotReceipt[]): LotReceipt[] {
-  return [...lots].sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt));
-}
 
 async function statementPdf(s: StatementSummary): Promise<void> {
   if (!await downloadPdf(`/api/payments/v1/settlements/${s.settlementId}/statements/${s.producerId}`,
