@@ -172,8 +172,10 @@ class ShipmentApiTest {
         assertTrue(shares.subtract(BigDecimal.valueOf(100)).abs().compareTo(new BigDecimal("0.05")) <= 0, shares
                 .toString());
 
-        given().queryParams("centreId", centre, "from", TODAY.toString(), "to", TODAY.toString()).get(SHIPMENTS)
-                .then().statusCode(200).body("shipmentId", contains(id.toString()));
+        // The day it left in Lima: an hour before a run just after midnight it left yesterday.
+        LocalDate dispatchedOn = LocalDate.ofInstant(dispatched, LIMA);
+        given().queryParams("centreId", centre, "from", dispatchedOn.toString(), "to", dispatchedOn.toString())
+                .get(SHIPMENTS).then().statusCode(200).body("shipmentId", contains(id.toString()));
         given().header(plant).get(SHIPMENTS).then().statusCode(200).body("shipmentId", contains(id.toString()));
         UUID stranger = UUID.randomUUID();
         for (String path : List.of("", "/trace", "/epcis")) {
