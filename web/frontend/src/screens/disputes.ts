@@ -173,10 +173,9 @@ async function sendRetest(dispute: Dispute, clause: QualityParameter[]): Promise
       method: 'POST', body: { testedBy, readings, testedAt },
     });
     draft = null;
-    shown = null; // read again: the claim is decided and its lot may have a new revision
     app.notice = decided.status === 'OVERTURNED' ? 'Reclamo fundado: el lote quedó aceptado y se pagará'
       : 'Reclamo no fundado: el rechazo queda';
-    await keepLotInStep(dispute.lotId);
+    await showDecided(decided);
   } catch (e) {
     d.sending = false;
     if (e instanceof ApiError && e.status === 409) { // decided meanwhile (another re-test, the deadline) or voided
@@ -190,14 +189,18 @@ async function sendRetest(dispute: Dispute, clause: QualityParameter[]): Promise
   void refresh();
 }
 
-/** A lot this phone recorded shows its new revision (an overturned rejection is accepted now). */
-async function keepLotInStep(lotId: string): Promise<void> {
-  const local = await db.lots.get(lotId);
-  if (!local) return;
+/**
+ * The decided claim with its lot read once: the screen shows it, and a lot this phone recorded takes its new
+ * revision (an overturned rejection is accepted now).
+ */
+async function showDecided(decided: Dispute): Promise<void> {
   try {
-    await db.lots.put({ ...local, receipt: await call<LotReceipt>(`${LOTS}/lots/${lotId}`) });
+    const lot = await call<LotReceipt>(`${LOTS}/lots/${decided.lotId}`);
+    shown = { at: Date.now(), dispute: decided, lot };
+    const local = await db.lots.get(lot.id);
+    if (local) await db.lots.put({ ...local, receipt: lot });
   } catch {
-    // the sheet's next refresh brings it
+    shown = null; // the screen reads both again; the sheet's next refresh brings the lot
   }
 }
 

@@ -44,6 +44,7 @@ export async function mineScreen() {
   ]);
   const failed = [statements, deliveries, charges, disputes].find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
   const disputeOf = latestByLot(disputes.status === 'fulfilled' ? disputes.value : []);
+  const inView = deliveries.status === 'fulfilled' ? deliveriesInView(deliveries.value.lots, allDeliveries) : [];
   const owed = charges.status === 'fulfilled' ? charges.value.reduce((sum, c) => sum + Number(c.remaining), 0) : 0;
   return html`
     <div class="mine">
@@ -66,7 +67,7 @@ export async function mineScreen() {
       <h2>Mis entregas (30 días)</h2>
       ${deliveries.status === 'fulfilled' ? html`<ul class="cards">
         ${deliveries.value.lots.length === 0 ? html`<li class="empty">Sin entregas en estos días</li>` : nothing}
-        ${deliveriesInView(deliveries.value.lots, allDeliveries).map((l) => html`<li class="card delivery" data-lot=${l.id}>
+        ${inView.map((l) => html`<li class="card delivery" data-lot=${l.id}>
           <p><strong>${day(l.deliveryDate)}</strong> ${l.shift ? SHIFT_NAMES[l.shift] : ''} · <span class="qty">${quantity(l.quantity, l.unit)}</span></p>
           <p class="badge ${l.status === 'VOIDED' ? 'voided' : l.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${l.status === 'VOIDED' ? 'ANULADO' : VERDICT_NAMES[l.verdict]}</p>
           ${l.reasons.length ? html`<ul class="reasons">${l.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
@@ -77,7 +78,7 @@ export async function mineScreen() {
       </ul>
       ${csvButton(`/api/lots/v1/lots?producerId=${me.producerId}&from=${addDays(today, -30)}&to=${today}`, 'mis-entregas.csv',
         'Descargar mis entregas (CSV)')}
-      ${deliveriesInView(deliveries.value.lots, allDeliveries).length < deliveries.value.lots.length ? html`<button class="button"
+      ${inView.length < deliveries.value.lots.length ? html`<button class="button"
         @click=${() => { allDeliveries = true; void refresh(); }}>Ver las ${deliveries.value.lots.length} entregas</button>` : nothing}` : nothing}
       <h2>Mis deudas</h2>
       ${charges.status === 'fulfilled' ? html`
