@@ -30,7 +30,7 @@ describe('the clause editor', () => {
 
   it('sends back what it does not show, so an amendment keeps incentive rules and the dispute window', () => {
     const stored = { ...milk, quality: { ...milk.quality, contestWindowHours: 72, untestedDisputeFavoursProducer: false },
-      incentives: { rules: [{ kind: 'ACCEPTANCE_BONUS', consecutiveFortnights: 2, minAcceptancePercent: 95, bonusPerUnit: 0.02 }] } };
+      incentives: { rules: [{ kind: 'ACCEPTANCE_BONUS' as const, consecutiveFortnights: 2, minAcceptancePercent: 95, bonusPerUnit: 0.02 }] } };
     const form = formOf(stored);
     form.basePrice = '1.06';
     const { clauses, problems } = clausesOf(form);

@@ -5,6 +5,15 @@ import { isDecimal, scaleOf } from './decimal';
 
 export type Decimal = number | string;
 
+/** ACCEPTANCE_BONUS pays bonusPerUnit after a streak of acceptance; UNDER_COMMITMENT gives notice of action. */
+export interface IncentiveRule {
+  kind: 'ACCEPTANCE_BONUS' | 'UNDER_COMMITMENT';
+  consecutiveFortnights: number;
+  minAcceptancePercent?: Decimal | null;
+  bonusPerUnit?: Decimal | null;
+  action?: 'WARNING' | 'SUSPENSION_PROPOSED' | null;
+}
+
 export interface ClauseParameter {
   code: string;
   name?: string | null;
@@ -29,7 +38,9 @@ export interface Clauses {
     chargedToProducer: boolean }[] | null; maxInstalments?: number | null } | null;
   /** The certificate a producer must hold on the delivery day; required null: none. */
   certification?: { required: string | null; schemeName?: string | null } | null;
-  /** Incentive and sanction rules: not edited here, kept as they are. */
+  /** Incentive and sanction rules, judged per fortnight by payments-service. */
+  incentives?: { rules?: IncentiveRule[] | null } | null;
+  /** Fields this editor does not show ride along untouched. */
   [kept: string]: unknown;
 }
 
@@ -44,6 +55,14 @@ export interface ParameterForm {
   required: boolean;
   /** A parameter added in this form: its code follows its name. A stored one keeps its code (readings use it). */
   auto?: boolean;
+}
+
+export interface RuleForm {
+  kind: 'ACCEPTANCE_BONUS' | 'UNDER_COMMITMENT';
+  consecutiveFortnights: string;
+  minAcceptancePercent: string;
+  bonusPerUnit: string;
+  action: 'WARNING' | 'SUSPENSION_PROPOSED';
 }
 
 export interface ClauseForm {
@@ -63,8 +82,9 @@ export interface ClauseForm {
   /** The scheme required (ORGANIC, FAIRTRADE, RAINFOREST_ALLIANCE, OTHER), or '' for none; an OTHER one by its name. */
   certificationRequired: string;
   certificationSchemeName: string;
+  rules: RuleForm[];
   /**
-   * The clauses the form was filled from. What the form does not show (incentive rules, a dispute's window,
+   * The clauses the form was filled from. What the form does not show (a dispute's window,
    * fields a newer service adds) is sent back as it was, so an amendment made here never drops it.
    */
   base?: Clauses;
@@ -92,6 +112,8 @@ export function formOf(c: Clauses): ClauseForm {
     maxInstalments: text(c.assistance?.maxInstalments ?? 2),
     certificationRequired: c.certification?.required ?? '',
     certificationSchemeName: c.certification?.schemeName ?? '',
+    rules: (c.incentives?.rules ?? []).map((r) => ({ kind: r.kind, consecutiveFortnights: text(r.consecutiveFortnights),
+      minAcceptancePercent: text(r.minAcceptancePercent), bonusPerUnit: text(r.bonusPerUnit), action: r.action ?? 'WARNING' })),
     base: c,
   };
 }
@@ -100,6 +122,13 @@ export function formOf(c: Clauses): ClauseForm {
 export function blankForm(): ClauseForm {
   return formOf({ quality: { parameters: [] }, price: { currency: 'PEN', basePrice: '', paymentTermDays: 7 } as Clauses['price'],
     quantity: null, assistance: { services: [], maxInstalments: 2 } });
+}
+
+/** A rule as the editor offers it: the bonus of the field studies' example (95 % two fortnights running, S/ 0.02). */
+export function newRule(kind: RuleForm['kind']): RuleForm {
+  return kind === 'ACCEPTANCE_BONUS'
+    ? { kind, consecutiveFortnights: '2', minAcceptancePercent: '95', bonusPerUnit: '0.02', action: 'WARNING' }
+    : { kind, consecutiveFortnights: '3', minAcceptancePercent: '', bonusPerUnit: '', action: 'WARNING' };
 }
 
 export function newParameter(kind: 'NUMERIC' | 'BOOLEAN'): ParameterForm {
@@ -197,10 +226,25 @@ export function clausesOf(f: ClauseForm, prefix = 'clauses.'): { clauses: Clause
   if (other && !f.certificationSchemeName.trim()) problems.set(at('certification.schemeName'), 'obligatorio: el nombre de la certificación');
   const certification: Clauses['certification'] = f.certificationRequired
     ? { required: f.certificationRequired, schemeName: other ? f.certificationSchemeName.trim() : null } : null;
+  // Each kind sends the fields it uses and no other (the service refuses the rest).
+  const rules = f.rules.map((r, i): IncentiveRule => {
+    const path = `incentives.rules[${i}].`;
+    const consecutiveFortnights = whole(r.consecutiveFortnights, `${path}consecutiveFortnights`, 1, 6, true) ?? 1;
+    if (r.kind === 'UNDER_COMMITMENT') {
+      if (!f.committed) problems.set(at(`${path}kind`), 'necesita un volumen comprometido (cláusula de volumen)');
+      return { kind: r.kind, consecutiveFortnights, action: r.action };
+    }
+    const minAcceptancePercent = decimal(r.minAcceptancePercent, `${path}minAcceptancePercent`, { required: true, positive: true, fraction: 2 });
+    if (minAcceptancePercent !== null && minAcceptancePercent > 100) problems.set(at(`${path}minAcceptancePercent`), 'como máximo 100');
+    return { kind: r.kind, consecutiveFortnights, minAcceptancePercent,
+      bonusPerUnit: decimal(r.bonusPerUnit, `${path}bonusPerUnit`, { required: true, positive: true }) };
+  });
   const base = f.base;
   return {
     clauses: { ...base, quality: { ...base?.quality, parameters }, quantity, price: { ...base?.price, ...price },
       assistance: { ...base?.assistance, ...assistance },
+      // No rules are left out unless the stored clauses had some (then an empty list removes them).
+      ...(rules.length > 0 || base?.incentives ? { incentives: { ...base?.incentives, rules } } : {}),
       // None required is left out unless the stored clauses required one (then null stops requiring it).
       ...(certification || base?.certification ? { certification } : {}) },
     problems,

@@ -1,11 +1,12 @@
 // The clause editor: a new agreement (a draft), a draft's changes, or an amendment of a signed one
 // from a date. Quality parameters, price adjustments, volume tiers, the committed volume with its
-// tolerance and penalty, payment terms and technical assistance; every problem shown on its field.
+// tolerance and penalty, payment terms, incentive and sanction rules and technical assistance; every problem
+// shown on its field.
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import { call, explain } from '../api';
 import { app, go, refresh } from '../app';
-import { type ClauseForm, blankForm, clausesOf, codeFor, formOf, newParameter } from '../domain/clauses';
+import { type ClauseForm, blankForm, clausesOf, codeFor, formOf, newParameter, newRule } from '../domain/clauses';
 import { SCHEME_NAMES } from '../domain/certification';
 import { day, limaDate, productName } from '../format';
 import { ASSISTANCE_KINDS, type Agreement, STATUS_NAMES, UNIT_NAMES, counterpartyNames, versionOn } from './agreements';
@@ -128,7 +129,7 @@ async function editorScreen() {
       ${field('endDate', problems, { label: 'Hasta (inclusive)', type: 'date', value: ed.endDate, required: true, onInput: (v) => { ed.endDate = v; } })}
     </fieldset>`;
   const unit = UNIT_NAMES[ed.unit || products.find((p) => p.code === ed.product)?.unit || 'L'] ?? ed.unit;
-  const clauses = html`${qualityForm(f)}${priceForm(f, unit)}${quantityForm(f, unit)}${assistanceForm(f)}${certificationForm(f)}`;
+  const clauses = html`${qualityForm(f)}${priceForm(f, unit)}${quantityForm(f, unit)}${incentivesForm(f, unit)}${assistanceForm(f)}${certificationForm(f)}`;
   return html`
     <h1>${title}</h1>
     ${errorLine(loadError)}
@@ -321,6 +322,33 @@ function quantityForm(f: ClauseForm, unit: string): TemplateResult {
       ${field(`${P}quantity.shortfallPenaltyPerUnit`, problems, { label: `Penalidad por ${unit} que falte`, value: f.shortfallPenaltyPerUnit,
         inputmode: 'decimal', hint: 'Vacío: sin penalidad', onInput: (v) => { f.shortfallPenaltyPerUnit = v; } })}
     </div>` : nothing}
+  </fieldset>`;
+}
+
+function incentivesForm(f: ClauseForm, unit: string): TemplateResult {
+  return html`<fieldset class="clause"><legend>Incentivos y sanciones</legend>
+    <p class="hint small">Se revisan al cierre de cada quincena. Un bono por aceptación se paga en la liquidación de la quincena
+      siguiente, en su propia línea; una entrega bajo el compromiso da aviso a ambas partes.</p>
+    ${f.rules.map((r, i) => {
+      const at = `${P}incentives.rules[${i}].`;
+      return html`<div class="item" data-item="rule">
+        ${choice(`${at}kind`, problems, `Regla ${i + 1}`, r.kind, [['ACCEPTANCE_BONUS', 'Bono por aceptación'],
+          ['UNDER_COMMITMENT', 'Entrega bajo el compromiso']], (v) => { Object.assign(r, newRule(v as typeof r.kind)); void refresh(); })}
+        <div class="grid3">
+          ${field(`${at}consecutiveFortnights`, problems, { label: 'Quincenas seguidas', value: r.consecutiveFortnights, inputmode: 'numeric',
+            required: true, hint: 'De 1 a 6', onInput: (v) => { r.consecutiveFortnights = v; } })}
+          ${r.kind === 'ACCEPTANCE_BONUS' ? html`
+            ${field(`${at}minAcceptancePercent`, problems, { label: 'Aceptación mínima (%)', value: r.minAcceptancePercent,
+              inputmode: 'decimal', required: true, onInput: (v) => { r.minAcceptancePercent = v; } })}
+            ${field(`${at}bonusPerUnit`, problems, { label: `Bono por ${unit}`, value: r.bonusPerUnit, inputmode: 'decimal',
+              required: true, onInput: (v) => { r.bonusPerUnit = v; } })}`
+            : choice(`${at}action`, problems, 'Consecuencia', r.action, [['WARNING', 'Advertencia'],
+              ['SUSPENSION_PROPOSED', 'Proponer la suspensión']], (v) => { r.action = v as typeof r.action; })}
+        </div>
+        ${removeButton(`la regla ${i + 1}`, () => f.rules.splice(i, 1))}
+      </div>`;
+    })}
+    <button class="button" type="button" @click=${() => { f.rules.push(newRule('ACCEPTANCE_BONUS')); void refresh(); }}>+ Regla</button>
   </fieldset>`;
 }
 
