@@ -40,6 +40,7 @@ route(/^\/reclamos\/([0-9a-f-]{36})$/, lazy(() => import('./screens/disputes').t
 route(/^\/envios(?:\?centro=([0-9a-f-]{36}))?$/, lazy(() => import('./screens/shipments').then((m) => m.shipmentsScreen)));
 route(/^\/envios\/nuevo(?:\?centro=([0-9a-f-]{36}))?$/, lazy(() => import('./screens/shipments').then((m) => m.newShipmentScreen)));
 route(/^\/envios\/([0-9a-f-]{36})$/, lazy(() => import('./screens/shipment').then((m) => m.shipmentScreen)));
+route(/^\/cumplimiento\/(acuerdo|socio|red|comprador)\/([0-9a-f-]{36})$/, lazy(() => import('./screens/monitor').then((m) => m.monitorScreen)));
 route(/^\/registro-compras$/, lazy(() => import('./screens/ledger').then((m) => m.ledgerScreen)));
 registerManagerRoutes();
 

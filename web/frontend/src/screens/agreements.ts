@@ -6,6 +6,8 @@ import { call, explain } from '../api';
 import { app, refresh } from '../app';
 import type { Clauses } from '../domain/clauses';
 import { type Scheme, schemeLabel } from '../domain/certification';
+import { ruleText } from '../domain/monitor';
+import { assistanceSection } from './assistance';
 import { dateTime, day, limaDate, productName, quantity } from '../format';
 import {
   CONTRACTS, FormProblems, PAGE_SIZE, type ProducerView, back, buyers, errorLine, field, flash, flashLine, focusFirstProblem,
@@ -167,6 +169,8 @@ export async function agreementScreen([id]: string[]) {
     ${errorLine(error)}
     ${flashLine()}
     ${mine ? actions(a) : html`<p class="hint">Solo la organización de los productores cambia este acuerdo.</p>`}
+    ${a.status !== 'DRAFT' ? html`<a class="button" href="#/cumplimiento/acuerdo/${a.id}">Cumplimiento: entregas, calidad,
+      pagos del comprador y asistencia</a>` : nothing}
     <section class="panel" aria-labelledby="asof-title">
       <h2 id="asof-title">El acuerdo a una fecha</h2>
       <label class="field" for="as-of">Fecha</label>
@@ -179,8 +183,20 @@ export async function agreementScreen([id]: string[]) {
           ? html`; ${tense.governs} la versión ${asOf.version.number} (del ${day(asOf.version.effectiveFrom)} al ${day(asOf.version.effectiveTo)})` : nothing}.</p>
       ${asOf?.version ? clausesView(asOf.version.clauses, a.unit) : nothing}
     </section>
+    ${a.status !== 'DRAFT' ? await assistanceSection(a, await membersOf(a)) : nothing}
     ${historyView(a)}
     ${back('#/acuerdos', 'Volver a los acuerdos')}`;
+}
+
+/** The producers an agreement covers, by id, where the caller's organisation registers them (else none). */
+async function membersOf(a: Agreement): Promise<Map<string, ProducerView>> {
+  if (a.counterparty.type === 'PRODUCER') {
+    const known = (await producersById([a.counterparty.id])).get(a.counterparty.id);
+    return new Map(known ? [[known.id, known]] : []);
+  }
+  const members = await call<ProducerView[]>(`${CONTRACTS}/organisations/${a.organisationId}/producers?groupId=${a.counterparty.id}&size=500`)
+    .catch(() => [] as ProducerView[]); // the buyer's manager does not list the association's members
+  return new Map(members.map((p) => [p.id, p]));
 }
 
 function actions(a: Agreement): TemplateResult {
@@ -314,6 +330,11 @@ export function clausesView(c: Clauses, unit: string): TemplateResult {
       <li>${ASSISTANCE_KINDS[s.kind] ?? s.kind}${s.description ? `: ${s.description}` : ''}${s.visitsPerMonth ? ` (${s.visitsPerMonth} al mes)` : ''}
         — ${s.chargedToProducer ? 'se cobra al productor' : 'sin costo'}</li>`)}</ul>`}
     <p>Los cargos se recuperan en hasta ${c.assistance?.maxInstalments ?? 2} armadas.</p>
+    <h3>Incentivos y sanciones</h3>
+    ${(c.incentives?.rules ?? []).length === 0 ? html`<p>Ninguno.</p>` : html`<ul>${(c.incentives?.rules ?? []).map((r) => html`
+      <li data-rule=${r.kind}>${ruleText({ kind: r.kind, consecutiveFortnights: r.consecutiveFortnights,
+        minAcceptancePercent: r.minAcceptancePercent === undefined || r.minAcceptancePercent === null ? null : Number(r.minAcceptancePercent),
+        bonusPerUnit: r.bonusPerUnit === undefined || r.bonusPerUnit === null ? null : Number(r.bonusPerUnit), action: r.action ?? null }, u)}</li>`)}</ul>`}
     <h3>Certificación exigida</h3>
     <p data-certification-required=${c.certification?.required ?? ''}>${c.certification?.required
       ? `Certificado ${schemeLabel({ scheme: c.certification.required as Scheme, schemeName: c.certification.schemeName ?? null })} vigente el día de cada entrega`

@@ -58,6 +58,7 @@ export async function buyerDuesScreen([buyerId]: string[]): Promise<TemplateResu
       ${dues.fortnights.length === 0 ? html`<p class="empty">Sin entregas en este periodo</p>` : nothing}
       ${dues.fortnights.map((f) => fortnight(f))}
       ${dues.fortnights.length ? csvButton(path, `deuda-comprador-${dues.from}-al-${dues.to}.csv`) : nothing}
+      <a class="button" href="#/cumplimiento/comprador/${dues.buyerId}">Puntualidad y asistencia técnica del comprador</a>
       <a class="button" href="#/">Volver</a>
     </div>`;
 }

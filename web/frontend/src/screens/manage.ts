@@ -29,6 +29,9 @@ export interface ProducerView {
   district: string;
   region: string | null;
   phone: string | null;
+  /** Whether the producer agreed to receive notices (verdicts, payments, claims) by SMS or WhatsApp. */
+  noticesOptIn?: boolean;
+  noticeChannel?: 'SMS' | 'WHATSAPP' | null;
   version: number;
 }
 

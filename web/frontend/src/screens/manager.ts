@@ -190,7 +190,8 @@ export async function networkScreen([id]: string[]) {
       ${networkProblems.summary()}
       <button class="button primary" type="submit">${id ? 'Guardar cambios' : 'Registrar la red'}</button>
     </form>
-    ${id ? html`<a class="button" href="#/socios?red=${id}">Ver los socios de la red</a>` : nothing}
+    ${id ? html`<a class="button" href="#/socios?red=${id}">Ver los socios de la red</a>
+      <a class="button" href="#/cumplimiento/red/${id}">Cumplimiento de los acuerdos de la red</a>` : nothing}
     ${back('#/redes', 'Volver a las redes')}`;
 }
 

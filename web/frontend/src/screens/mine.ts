@@ -90,6 +90,9 @@ export async function mineScreen() {
           <p>${money(c.amount)} · falta ${money(c.remaining)}</p>
         </li>`)}</ul>
         ${charges.value.length ? csvButton('/api/payments/v1/charges', 'mis-deudas.csv', 'Descargar mis deudas (CSV)') : nothing}` : nothing}
+      <h2>Mi acuerdo</h2>
+      <p class="small">Cuánto se aceptó de lo entregado, si el comprador paga a tiempo y la asistencia técnica que prometió.</p>
+      <a class="button" href="#/cumplimiento/socio/${me.producerId}">Ver el cumplimiento</a>
       <button class="button" @click=${signOut}>Salir</button>
     </div>`;
 }

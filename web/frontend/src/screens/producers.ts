@@ -9,6 +9,7 @@ import {
   flash, flashLine, focusFirstProblem, networksOf, pager, rememberProducers,
 } from './manage';
 import { csvLines, rowsRefused } from '../domain/csv';
+import { mobileForNotices } from '../domain/monitor';
 import { producerCompliance } from './parcels';
 
 let query = '';
@@ -65,7 +66,8 @@ export async function producersScreen([red]: string[]) {
       <tbody>${list.map((p) => html`<tr data-producer=${p.id}>
         <td><a href="#/socios/${p.id}">${p.name}</a></td><td data-label="DNI/RUC">${p.nationalId}</td>
         <td data-label="Red">${p.groupId ? networkName.get(p.groupId) ?? '—' : '—'}</td><td data-label="Distrito">${p.district}</td>
-        <td data-label="Celular">${p.phone ?? '—'}</td>
+        <td data-label="Celular">${p.phone ?? '—'}${p.noticesOptIn ? html`<br><small>avisos por ${p.noticeChannel === 'WHATSAPP'
+          ? 'WhatsApp' : 'SMS'}</small>` : nothing}</td>
       </tr>`)}</tbody>
     </table>`}
     ${pager('socios', page, list.length, (p) => { page = p; void refresh(); })}
@@ -78,7 +80,8 @@ const problems = new FormProblems();
 let formKey: string | null = null;
 let producer: ProducerView | null = null;
 let newId = crypto.randomUUID();
-let form = { nationalId: '', name: '', district: '', region: '', phone: '', groupId: '' };
+let form = { nationalId: '', name: '', district: '', region: '', phone: '', groupId: '', noticesOptIn: false,
+  noticeChannel: 'SMS' as 'SMS' | 'WHATSAPP' };
 
 /** #/socios/nuevo or #/socios/<id>. */
 export async function producerFormScreen([id]: string[]) {
@@ -92,11 +95,13 @@ export async function producerFormScreen([id]: string[]) {
       problems.clear();
       producer = null;
       newId = crypto.randomUUID();
-      form = { nationalId: '', name: '', district: '', region: '', phone: '', groupId: networkFilter };
+      form = { nationalId: '', name: '', district: '', region: '', phone: '', groupId: networkFilter, noticesOptIn: false,
+        noticeChannel: 'SMS' };
       if (id) {
         producer = await call<ProducerView>(`${producersPath()}/${id}`);
         form = { nationalId: producer.nationalId, name: producer.name, district: producer.district,
-          region: producer.region ?? '', phone: producer.phone ?? '', groupId: producer.groupId ?? '' };
+          region: producer.region ?? '', phone: producer.phone ?? '', groupId: producer.groupId ?? '',
+          noticesOptIn: producer.noticesOptIn ?? false, noticeChannel: producer.noticeChannel ?? 'SMS' };
       }
     }
   } catch (e) {
@@ -113,6 +118,7 @@ export async function producerFormScreen([id]: string[]) {
     ${field('region', problems, { label: 'Región', value: f.region, max: 100, onInput: (v) => { f.region = v; } })}
     ${field('phone', problems, { label: 'Celular', value: f.phone, inputmode: 'tel', autocomplete: 'tel', max: 16,
       onInput: (v) => { f.phone = v; } })}
+    ${noticesFields(f)}
     ${choice('groupId', problems, 'Red', f.groupId, [['', 'Ninguna'], ...networks.map((n): [string, string] => [n.id, n.name])],
       (v) => { f.groupId = v; })}`;
   return html`
@@ -123,14 +129,33 @@ export async function producerFormScreen([id]: string[]) {
       ${problems.summary()}
       <button class="button primary" type="submit">${id ? 'Guardar cambios' : 'Registrar socio'}</button>
     </form>
+    ${producer ? html`<a class="button" href="#/cumplimiento/socio/${producer.id}">Cumplimiento de sus acuerdos</a>` : nothing}
     ${producer ? await producerCompliance(producer.id) : nothing}
     ${back('#/socios', 'Volver a los socios')}`;
+}
+
+/** Notices by SMS or WhatsApp: only with the producer's consent, to a Peruvian mobile. */
+function noticesFields(f: typeof form) {
+  return html`<fieldset data-notices>
+    <legend>Avisos al celular</legend>
+    <label class="option"><input id="f-noticesOptIn" type="checkbox" .checked=${live(f.noticesOptIn)}
+      @change=${(e: Event) => { f.noticesOptIn = (e.target as HTMLInputElement).checked; void refresh(); }}>
+      <span>Recibe avisos <small>El socio aceptó que le escribamos: el resultado de cada entrega, su pago quincenal
+        y el de sus reclamos. Celular peruano de 9 dígitos.</small></span></label>
+    ${f.noticesOptIn ? html`<div class="radios" role="radiogroup" aria-label="Por dónde">
+      ${(['SMS', 'WHATSAPP'] as const).map((c) => html`<label class="option"><input type="radio" name="notice-channel"
+        value=${c} .checked=${live(f.noticeChannel === c)} @change=${() => { f.noticeChannel = c; }}>
+        ${c === 'SMS' ? 'Por SMS' : 'Por WhatsApp'}</label>`)}</div>` : nothing}
+  </fieldset>`;
 }
 
 async function save(): Promise<void> {
   const f = form;
   const body = { name: f.name.trim(), district: f.district.trim(), region: f.region.trim() || null,
-    phone: f.phone.replace(/[\s-]/g, '') || null, groupId: f.groupId || null };
+    // Kept as typed (spaces aside), as an import keeps it; notices need the +51 form the sender dials.
+    phone: (f.noticesOptIn ? mobileForNotices(f.phone) : f.phone.replace(/[\s-]/g, '')) || null, groupId: f.groupId || null,
+    noticesOptIn: f.noticesOptIn,
+    noticeChannel: f.noticesOptIn ? f.noticeChannel : null };
   try {
     const saved = producer
       ? await call<ProducerView>(`${producersPath()}/${producer.id}`, { method: 'PUT', body: { ...body, version: producer.version } })
