@@ -215,6 +215,10 @@ describe('compliance, assistance and notices', () => {
     const punctuality = figures.buyers.find((x) => x.buyerId === bme.organisationId).punctuality;
     assert.match(await b.locator(`[data-buyer="${bme.organisationId}"] [data-punctuality]`).textContent(),
       punctuality.due === 0 ? /Ninguna quincena vencida/ : new RegExp(`De ${punctuality.due} quincena`));
+    // The plant could not look the association's networks up in contracts-service: payments-service names them.
+    const named = figures.agreements.find((a) => a.counterpartyName);
+    assert.ok(named, 'the networks the plant buys from are named');
+    assert.match(await b.locator(`section[data-agreement="${named.agreementId}"] h2`).textContent(), new RegExp(named.counterpartyName));
     await check(b, 'cumplimiento-comprador-360');
     await buyer.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assistanceRequest, blankAssistance, chargedUnder } from '../src/domain/assistance';
 import { type Clauses, blankForm, clausesOf, formOf, newRule } from '../src/domain/clauses';
 import {
-  type AgreementCompliance, mobileForNotices, monthName, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls,
+  type AgreementCompliance, type Compliance, mobileForNotices, monthName, namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls,
   trendText,
 } from '../src/domain/monitor';
 
@@ -69,6 +69,18 @@ describe('the compliance monitor in words', () => {
       { month: '2026-10', kind: 'TRAINING', promised: 1, delivered: 1, shortfall: 0 },
       { month: '2026-11', kind: 'TECHNICAL_VISITS', promised: 4, delivered: 5, shortfall: 0 },
     ], { TECHNICAL_VISITS: 'Visitas técnicas' })).toEqual(['octubre 2026: Visitas técnicas, 2 de 4 prometidas']);
+  });
+});
+
+describe('the names a reading carries', () => {
+  it('name the counterparty, the association and the buyer; a name not yet announced is left out', () => {
+    const agreement = (counterpartyId: string, counterpartyName: string | null): AgreementCompliance => ({
+      agreementId: `a-${counterpartyId}`, organisationId: 'laredo', organisationName: 'Asociación de Laredo', buyerId: 'plant',
+      buyerName: 'Planta Lechera del Norte', counterpartyType: 'PRODUCER_GROUP', counterpartyId, counterpartyName, product: 'milk',
+      unit: 'L', fortnights: [], trend: null, punctuality: null, assistance: [] });
+    const names = namesIn({ scope: 'BUYER', id: 'plant', from: '2026-09-01', to: '2026-12-15', buyers: [], notices: [],
+      agreements: [agreement('n1', 'Red Santa Rosa'), agreement('n2', null)] } as Compliance);
+    expect(Object.fromEntries(names)).toEqual({ n1: 'Red Santa Rosa', laredo: 'Asociación de Laredo', plant: 'Planta Lechera del Norte' });
   });
 });
 

@@ -47,9 +47,13 @@ export interface TrendPoint { periodStart: string; committed: number | null; del
 export interface AgreementCompliance {
   agreementId: string;
   organisationId: string;
+  /** Names as contracts-service last announced them to payments-service; null until then. */
+  organisationName: string | null;
   buyerId: string;
+  buyerName: string | null;
   counterpartyType: 'PRODUCER' | 'PRODUCER_GROUP';
   counterpartyId: string;
+  counterpartyName: string | null;
   product: string;
   unit: string;
   fortnights: FortnightCompliance[];
@@ -165,6 +169,17 @@ export function mobileForNotices(typed: string): string {
   if (/^9\d{8}$/.test(plain)) return `+51${plain}`;
   if (/^519\d{8}$/.test(plain)) return `+${plain}`;
   return plain;
+}
+
+/** Who the ids of a reading stand for, from the names it carries: each party reads the others' names. */
+export function namesIn(c: Compliance): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const a of c.agreements) {
+    if (a.counterpartyName) names.set(a.counterpartyId, a.counterpartyName);
+    if (a.buyerName) names.set(a.buyerId, a.buyerName);
+    if (a.organisationName) names.set(a.organisationId, a.organisationName);
+  }
+  return names;
 }
 
 /** The web address of a reading of the monitor: its scope in Spanish, as the app names its screens. */

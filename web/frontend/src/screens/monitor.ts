@@ -7,11 +7,10 @@ import { ApiError, call, explain } from '../api';
 import { app, go, hasRole, refresh } from '../app';
 import {
   type AgreementCompliance, type Compliance, type FortnightCompliance, type Notice, SANCTION_NAMES, SCOPE_PATHS, monthName,
-  paymentText, percent, punctualityText, qualityText, ruleText, shortfalls, trendText,
+  namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls, trendText,
 } from '../domain/monitor';
 import { PARAMETERS, addDays, day, limaDate, productName, quantity } from '../format';
 import { ASSISTANCE_KINDS, UNIT_NAMES } from './agreements';
-import { CONTRACTS, type Organisation, networksOf, producersById } from './manage';
 
 let months = 3;
 
@@ -35,7 +34,7 @@ export async function monitorScreen([scope, id]: string[]): Promise<TemplateResu
     error = e instanceof ApiError && e.status === 404 ? 'No hay acuerdos que mostrar aquí (o no le corresponde verlos).'
       : explain(e);
   }
-  const names = compliance ? await namesOf(compliance) : new Map<string, string>();
+  const names = compliance ? namesIn(compliance) : new Map<string, string>();
   const own = app.me.producerId && scope === 'socio' && id === app.me.producerId;
   return html`
     <div class="wide monitor">
@@ -62,26 +61,6 @@ function backOf(scope: string, id: string): string {
   if (scope === 'socio' && app.me?.producerId === id) return '#/mio';
   if (scope === 'red') return `#/redes/${id}`;
   return '#/';
-}
-
-/** Who the ids stand for, as far as the caller's organisation knows them; the rest are shown by their id. */
-async function namesOf(c: Compliance): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const producerIds = c.agreements.filter((a) => a.counterpartyType === 'PRODUCER').map((a) => a.counterpartyId);
-  const staff = !hasRole('producer');
-  const [networks, buyers, producers] = await Promise.all([
-    staff ? networksOf().catch(() => [] as Organisation[]) : Promise.resolve([] as Organisation[]),
-    staff ? call<Organisation[]>(`${CONTRACTS}/organisations/buyers`).catch(() => [] as Organisation[]) : Promise.resolve([] as Organisation[]),
-    staff ? producersById(producerIds) : Promise.resolve(new Map()),
-  ]);
-  networks.forEach((n) => names.set(n.id, n.name));
-  buyers.forEach((b) => names.set(b.id, b.name));
-  for (const id of producerIds) {
-    const p = producers.get(id);
-    if (p) names.set(id, p.name);
-  }
-  if (app.me?.producerId) names.set(app.me.producerId, app.me.name);
-  return names;
 }
 
 function partyOf(a: AgreementCompliance, names: Map<string, string>): string {

@@ -121,8 +121,9 @@ public final class ComplianceMapper {
         Compliance.Trend trend = new Compliance.Trend(lastSix.stream().map(f -> new Compliance.TrendPoint(
                 f.fortnight().start(), f.committed(), f.delivered(), f.accepted(), f.acceptancePercent())).toList(),
                 ComplianceTrend.direction(lastSix.stream().map(ComplianceFigures::acceptancePercent).toList()));
-        return new Compliance.AgreementCompliance(a.id(), a.organisationId(), a.buyerId(), a.counterpartyType(),
-                a.counterpartyId(), a.product(), a.unit(), fortnights, trend,
+        return new Compliance.AgreementCompliance(a.id(), a.organisationId(), a.organisationName(), a.buyerId(),
+                a.buyerName(), a.counterpartyType(), a.counterpartyId(), a.counterpartyName(), a.product(), a.unit(),
+                fortnights, trend,
                 punctuality(Punctuality.of(shown, request.today())), assistance);
     }
 

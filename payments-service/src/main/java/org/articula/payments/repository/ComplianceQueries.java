@@ -132,8 +132,13 @@ public class ComplianceQueries {
     private static final String AGREEMENT_ROWS = """
             with ag as (%s)
             select a.id, a.organisation_id, a.buyer_id, a.counterparty_type, coalesce(a.producer_id, a.group_id),
-                   a.product, a.unit, a.status
-            from ag a order by a.start_date, a.id""";
+                   a.product, a.unit, a.status, coalesce(p.name, g.name), o.name, b.name
+            from ag a
+            left join producer_ref p on p.id = a.producer_id
+            left join organisation_ref g on g.id = a.group_id
+            left join organisation_ref o on o.id = a.organisation_id
+            left join organisation_ref b on b.id = a.buyer_id
+            order by a.start_date, a.id""";
 
     private static final String RULES = """
             with ag as (%s)
@@ -171,8 +176,10 @@ public class ComplianceQueries {
         }
     }
 
+    /** The names are as contracts-service last announced them; null until it has. */
     public record AgreementRow(UUID id, UUID organisationId, UUID buyerId, String counterpartyType,
-            UUID counterpartyId, String product, String unit, String status) {
+            UUID counterpartyId, String product, String unit, String status, String counterpartyName,
+            String organisationName, String buyerName) {
     }
 
     /** committed and threshold are null when the terms commit to no quantity. */
@@ -201,7 +208,8 @@ public class ComplianceQueries {
     public List<AgreementRow> agreements(Scope scope) {
         List<Object[]> rows = bound(AGREEMENT_ROWS.formatted(AGREEMENTS), scope).getResultList();
         return rows.stream().map(r -> new AgreementRow((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3],
-                (UUID) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
+                (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
+                (String) r[10])).toList();
     }
 
     /** Fortnights from {@code from} to {@code to} (their first days), each agreement's in force, oldest first. */

@@ -219,7 +219,13 @@ class ComplianceApiTest {
                 UpstreamEvents.agreement().id(groupAgreement).organisation(laredo).buyer(plant).group(network)
                         .product("milk", "L").from(Deliveries.START).to(Deliveries.END)
                         .terms(UpstreamEvents.terms().basePrice("1.00").committing("300", "FORTNIGHT", "10", null))
-                        .activated());
+                        .activated(),
+                UpstreamEvents.organisation().id(network).name("Red Santa Rosa").kind("PRODUCER_GROUP")
+                        .registered(),
+                UpstreamEvents.organisation().id(laredo).name("Asociación de Productores Lecheros de Laredo")
+                        .registered(),
+                UpstreamEvents.organisation().id(plant).name("Planta Lechera del Norte S.A.C.").kind("PROCESSOR")
+                        .registered());
         for (Object[] lot : new Object[][] { { julio, "150", "ACCEPTED" }, { ana, "100", "ACCEPTED" },
                 { ana, "20", "REJECTED" } }) {
             UpstreamEvents.publish(UpstreamEvents.lot().organisation(laredo).producer((UUID) lot[0])
@@ -228,12 +234,17 @@ class ComplianceApiTest {
                     .judged((String) lot[2], "total_solids bajo el mínimo 11.5").recorded());
         }
         org.articula.payments.support.Feed.awaitLots(em, laredo, 7);
+        org.articula.payments.support.Feed.awaitOrganisations(em, network, laredo, plant);
         Header anasToken = TestTokens.as(TestTokens.sign(Tokens.Claims.of("Ana Rojas", laredo, Roles.PRODUCER)
                 .withProducer(ana)));
         for (ValidatableResponse view : List.of(monitor(treasurer, "networks/" + network), monitor(anasToken,
                 "producers/" + ana))) {
             view.statusCode(200).body("agreements.agreementId", contains(groupAgreement.toString()))
                     .body("agreements[0].counterpartyType", is("PRODUCER_GROUP"))
+                    // Named for every party, the buyer included, though none of them could look the others up
+                    .body("agreements[0].counterpartyName", is("Red Santa Rosa"))
+                    .body("agreements[0].organisationName", is("Asociación de Productores Lecheros de Laredo"))
+                    .body("agreements[0].buyerName", is("Planta Lechera del Norte S.A.C."))
                     .body("agreements[0].fortnights[0].committed", is(300.0f))
                     .body("agreements[0].fortnights[0].threshold", is(270.0f))
                     .body("agreements[0].fortnights[0].delivered", is(270.0f))

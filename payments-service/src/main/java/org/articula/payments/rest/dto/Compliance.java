@@ -21,12 +21,16 @@ public record Compliance(String scope, UUID id, LocalDate from, LocalDate to, Li
 
     /**
      * @param counterpartyType PRODUCER or PRODUCER_GROUP; for a PRODUCER_GROUP the figures are the network's
+     * @param counterpartyName the producer's or the network's name, as contracts-service last announced it (null
+     *                         until then); organisationName and buyerName likewise, so each party reads names
+     *                         it could not look up itself
      * @param trend            the last six fortnights up to {@code to}
      * @param assistance       per calendar month touched by the range and kind of assistance the clause version
      *                         in force on the month's last day in force promises: the buyer's deliveries against it
      */
-    public record AgreementCompliance(UUID agreementId, UUID organisationId, UUID buyerId, String counterpartyType,
-            UUID counterpartyId, String product, String unit, List<FortnightCompliance> fortnights, Trend trend,
+    public record AgreementCompliance(UUID agreementId, UUID organisationId, String organisationName, UUID buyerId,
+            String buyerName, String counterpartyType, UUID counterpartyId, String counterpartyName, String product,
+            String unit, List<FortnightCompliance> fortnights, Trend trend,
             Punctuality punctuality, List<AssistanceFigure> assistance) {
     }
 
