@@ -12,12 +12,13 @@ export interface BuyerPayment {
   daysLate: number | null;
 }
 
+/** A rule as the monitor reports it met, or as an agreement's clauses state it (decimals as numbers or text). */
 export interface Rule {
   kind: 'ACCEPTANCE_BONUS' | 'UNDER_COMMITMENT' | string;
   consecutiveFortnights: number;
-  minAcceptancePercent: number | null;
-  bonusPerUnit: number | null;
-  action: 'WARNING' | 'SUSPENSION_PROPOSED' | null;
+  minAcceptancePercent?: number | string | null;
+  bonusPerUnit?: number | string | null;
+  action?: 'WARNING' | 'SUSPENSION_PROPOSED' | null;
 }
 
 export interface QualityFigure { parameter: string; readings: number; mean: number | null; worst: number | null }
@@ -121,7 +122,7 @@ export function paymentText(p: BuyerPayment | null): string {
 export function ruleText(r: Rule, unit: string): string {
   const times = `${r.consecutiveFortnights} ${r.consecutiveFortnights === 1 ? 'quincena' : 'quincenas seguidas'}`;
   if (r.kind === 'ACCEPTANCE_BONUS') {
-    return `Aceptación de ${percent(r.minAcceptancePercent)} o más ${times}: bono de S/ ${number(r.bonusPerUnit ?? 0, 4)}`
+    return `Aceptación de ${percent(r.minAcceptancePercent ?? null)} o más ${times}: bono de S/ ${number(r.bonusPerUnit ?? 0, 4)}`
       + ` por ${unit} aceptado en la quincena siguiente`;
   }
   if (r.kind === 'UNDER_COMMITMENT') {

@@ -332,9 +332,7 @@ export function clausesView(c: Clauses, unit: string): TemplateResult {
     <p>Los cargos se recuperan en hasta ${c.assistance?.maxInstalments ?? 2} armadas.</p>
     <h3>Incentivos y sanciones</h3>
     ${(c.incentives?.rules ?? []).length === 0 ? html`<p>Ninguno.</p>` : html`<ul>${(c.incentives?.rules ?? []).map((r) => html`
-      <li data-rule=${r.kind}>${ruleText({ kind: r.kind, consecutiveFortnights: r.consecutiveFortnights,
-        minAcceptancePercent: r.minAcceptancePercent === undefined || r.minAcceptancePercent === null ? null : Number(r.minAcceptancePercent),
-        bonusPerUnit: r.bonusPerUnit === undefined || r.bonusPerUnit === null ? null : Number(r.bonusPerUnit), action: r.action ?? null }, u)}</li>`)}</ul>`}
+      <li data-rule=${r.kind}>${ruleText(r, u)}</li>`)}</ul>`}
     <h3>Certificación exigida</h3>
     <p data-certification-required=${c.certification?.required ?? ''}>${c.certification?.required
       ? `Certificado ${schemeLabel({ scheme: c.certification.required as Scheme, schemeName: c.certification.schemeName ?? null })} vigente el día de cada entrega`

@@ -211,7 +211,8 @@ export async function importScreen() {
   return html`
     <h1>Importar socios</h1>
     <p class="hint">Un archivo CSV con una fila de títulos y un socio por fila. Columnas: <code>dni</code>, <code>nombre</code>,
-      <code>distrito</code> (obligatorias), <code>región</code>, <code>teléfono</code>. Se importan todas las filas o ninguna.</p>
+      <code>distrito</code> (obligatorias), <code>región</code>, <code>teléfono</code>, <code>avisos</code> (sí o no: el socio
+      aceptó recibirlos; celular +519xxxxxxxx) y <code>canal</code> (SMS o WHATSAPP). Se importan todas las filas o ninguna.</p>
     <p><a href=${templateHref()} download="socios.csv">Descargar un ejemplo</a></p>
     <form class="panel" @submit=${(e: Event) => { e.preventDefault(); void runImport(); }}>
       <label class="field" for="csv-file">Archivo</label>
