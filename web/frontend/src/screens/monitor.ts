@@ -58,7 +58,7 @@ export async function monitorScreen([scope, id]: string[]): Promise<TemplateResu
 function backOf(scope: string, id: string): string {
   if (scope === 'acuerdo') return `#/acuerdos/${id}`;
   if (scope === 'comprador') return `#/comprador/${id}`;
-  if (scope === 'socio' && app.me?.producerId === id) return '#/mio';
+  if (scope === 'socio') return app.me?.producerId === id ? '#/mio' : `#/socios/${id}`;
   if (scope === 'red') return `#/redes/${id}`;
   return '#/';
 }
