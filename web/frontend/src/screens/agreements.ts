@@ -183,7 +183,7 @@ export async function agreementScreen([id]: string[]) {
           ? html`; ${tense.governs} la versión ${asOf.version.number} (del ${day(asOf.version.effectiveFrom)} al ${day(asOf.version.effectiveTo)})` : nothing}.</p>
       ${asOf?.version ? clausesView(asOf.version.clauses, a.unit) : nothing}
     </section>
-    ${a.status !== 'DRAFT' ? await assistanceSection(a, await membersOf(a)) : nothing}
+    ${a.status !== 'DRAFT' ? await assistanceSection(a, membersOf(a)) : nothing}
     ${historyView(a)}
     ${back('#/acuerdos', 'Volver a los acuerdos')}`;
 }

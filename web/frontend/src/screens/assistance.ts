@@ -36,20 +36,19 @@ let sending = false;
 let recorded: string | null = null;
 
 /** The agreement's deliveries, newest first, and the form to record one (a manager, an active agreement). */
-export async function assistanceSection(a: Agreement, members: Map<string, ProducerView>): Promise<TemplateResult> {
+export async function assistanceSection(a: Agreement, membersOf: Promise<Map<string, ProducerView>>): Promise<TemplateResult> {
   if (formFor !== a.id) {
     formFor = a.id;
     form = blankAssistance(limaDate());
     problems.clear();
     recorded = null;
   }
-  let deliveries: Delivery[] = [];
   let error: string | null = null;
-  try {
-    deliveries = await call<Delivery[]>(`${CONTRACTS}/agreements/${a.id}/assistance`);
-  } catch (e) {
-    error = explain(e);
-  }
+  // The list and the members are read side by side; the members' call never fails (none when not readable).
+  const [deliveries, members] = await Promise.all([
+    call<Delivery[]>(`${CONTRACTS}/agreements/${a.id}/assistance`)
+      .catch((e: unknown): Delivery[] => { error = explain(e); return []; }),
+    membersOf]);
   const promised = (versionOn(a, limaDate())?.clauses.assistance?.services ?? []).length > 0;
   return html`<section class="panel" aria-labelledby="assistance-title" data-assistance-section>
     <h2 id="assistance-title">Asistencia técnica entregada</h2>

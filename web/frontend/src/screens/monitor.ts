@@ -121,6 +121,7 @@ function agreementView(a: AgreementCompliance, names: Map<string, string>, alone
 
 /** The figures of every fortnight and the assistance month by month: open for one agreement, folded among many. */
 function details(a: AgreementCompliance, unit: string, short: string[]): TemplateResult {
+  const today = limaDate();
   return html`
     ${a.fortnights.length === 0 ? html`<p class="empty">Sin quincenas en el periodo.</p>` : html`
     <div class="table-wrap" tabindex="0" role="region" aria-label="Quincenas">
@@ -129,7 +130,7 @@ function details(a: AgreementCompliance, unit: string, short: string[]): Templat
         <thead><tr><th scope="col">Quincena</th><th scope="col" class="num">Comprometido</th><th scope="col" class="num">Entregado</th>
           <th scope="col" class="num">Aceptado</th><th scope="col" class="num">Aceptación</th><th scope="col">Calidad</th>
           <th scope="col">Pago del comprador</th><th scope="col">Reglas cumplidas</th></tr></thead>
-        <tbody>${[...a.fortnights].reverse().map((f) => fortnightRow(f, unit, limaDate()))}</tbody>
+        <tbody>${[...a.fortnights].reverse().map((f) => fortnightRow(f, unit, today))}</tbody>
       </table></div>`}
     ${a.assistance.length === 0 ? nothing : html`
     <div class="table-wrap" tabindex="0" role="region" aria-label="Asistencia técnica">
