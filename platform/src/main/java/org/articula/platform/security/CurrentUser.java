@@ -21,6 +21,8 @@ public class CurrentUser {
     @Inject
     ClaimNames claims;
 
+    private UUID organisation;
+
     /** The token's name (upn, else preferred_username, else subject): what the audit trail and records show. */
     public String name() {
         String name = token.getName();
@@ -29,8 +31,11 @@ public class CurrentUser {
 
     /** The organisation the user acts for; a token without one is refused (403). */
     public UUID organisationId() {
-        return uuidClaim(claims.organisation).orElseThrow(() -> ProblemException.forbidden(
-                "El token no indica la organización (claim '" + claims.organisation + "')"));
+        if (organisation == null) { // read once per request: a custom claim is a slow lookup in smallrye-jwt
+            organisation = uuidClaim(claims.organisation).orElseThrow(() -> ProblemException.forbidden(
+                    "El token no indica la organización (claim '" + claims.organisation + "')"));
+        }
+        return organisation;
     }
 
     /** The producer a producer-role user is, if the token says so. */
