@@ -395,6 +395,10 @@ describe('the operator at the collection centre', () => {
       page.getByRole('button', { name: 'Registrar el resultado' }).click()]);
     await page.getByText('Reclamo fundado: el lote quedó aceptado y se pagará').waitFor();
     await page.locator('[data-retest="ACCEPTED"]').waitFor();
+    // The lot as it was contested stays on the claim, and what the claim made of it beside it.
+    await page.locator('[data-now="ACCEPTED"]', { hasText: 'Después del reclamo (revisión 2)' }).waitFor();
+    assert.equal(await page.locator('[data-judged]').getAttribute('data-judged'), 'REJECTED');
+    assert.match(await page.getByRole('region', { name: 'El lote reclamado' }).textContent(), /Como se juzgó:[\s\S]*RECHAZADO/);
     report.screens.reclamoFundado = await check(page, 'reclamo-fundado-360');
     const overturned = await api(context, 'GET', `/api/lots/v1/disputes/${opened.id}`);
     assert.deepEqual([overturned.status, overturned.decision, overturned.retest.testedBy], ['OVERTURNED', 'RETEST', 'Laboratorio de la planta']);
@@ -425,6 +429,8 @@ describe('the operator at the collection centre', () => {
     await recordRetest(page, { solids: '10.9', temperature: '4.0' });
     await page.getByText('Reclamo no fundado: el rechazo queda').waitFor();
     await page.locator('[data-retest="REJECTED"]').waitFor();
+    assert.equal(await page.locator('[data-judged]').getAttribute('data-judged'), 'REJECTED');
+    assert.equal(await page.locator('[data-now]').count(), 0, 'an upheld claim leaves the lot as it was');
     const [upheld] = await claimsOf(late);
     assert.deepEqual([upheld.status, upheld.decision], ['UPHELD', 'RETEST']);
     const still = await api(context, 'GET', `/api/lots/v1/lots/${late.id}`);
@@ -458,6 +464,8 @@ describe('the operator at the collection centre', () => {
     await recordRetest(m, { by: 'Laboratorio de la procesadora', solids: '12.6', temperature: '3.9' });
     await m.getByText('Reclamo fundado: el lote quedó aceptado y se pagará').waitFor();
     await m.locator('[data-retest="ACCEPTED"]').waitFor();
+    await m.locator('[data-now="ACCEPTED"]').waitFor();
+    assert.equal(await m.locator('[data-judged]').getAttribute('data-judged'), 'REJECTED');
     report.screens.reclamoEscritorio = await check(m, 'reclamo-escritorio');
     const decidedAtTheDesk = await api(context, 'GET', `/api/lots/v1/disputes/${third.id}`);
     assert.deepEqual([decidedAtTheDesk.status, decidedAtTheDesk.retest.testedBy], ['OVERTURNED', 'Laboratorio de la procesadora']);

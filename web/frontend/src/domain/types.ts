@@ -93,6 +93,18 @@ export interface LotReceipt {
   version: number;
 }
 
+/** One revision of a lot as its history lists it: as recorded, each correction or decided claim, the void. */
+export interface LotRevisionView extends Judgement {
+  revision: number;
+  kind: string;
+  quantity: number | string;
+  readings: Reading[];
+  status: 'RECORDED' | 'VOIDED';
+  reason: string | null;
+  changedBy: string;
+  changedAt: string;
+}
+
 export type Shift = 'MORNING' | 'AFTERNOON';
 
 export interface Problem {

@@ -9,7 +9,7 @@ import { app, go, hasRole, refresh } from '../app';
 import { db } from '../db';
 import { type Dispute, forTheCentre, staffText } from '../domain/dispute';
 import { cleanText } from '../domain/input';
-import type { LotReceipt, QualityParameter } from '../domain/types';
+import type { LotReceipt, LotRevisionView, QualityParameter } from '../domain/types';
 import { VERDICT_NAMES, dateTime, limaInstant, limaLocal, quantity, readingText } from '../format';
 import { refreshRoster } from '../sync';
 import { type ReadingFields, corrected, numberField, readingsOf, testField, versionOf } from './lotForm';
@@ -28,8 +28,14 @@ interface RetestDraft extends ReadingFields {
 
 let draft: RetestDraft | null = null;
 
-/** The claim and its lot as last read: a tap in the form redraws at once, without asking the server again. */
-let shown: { at: number; dispute: Dispute; lot: LotReceipt } | null = null;
+/** The lot as the claim contested it: the lot itself while the claim has not changed it, else that revision. */
+type Judged = Pick<LotReceipt, 'quantity' | 'readings' | 'verdict' | 'reasons'>;
+
+/**
+ * The claim, its lot now and as it was judged, as last read: a tap in the form redraws at once, without asking the
+ * server again. `judged` is null when the contested revision could not be read (the lot now is shown instead).
+ */
+let shown: { at: number; dispute: Dispute; lot: LotReceipt; judged: Judged | null } | null = null;
 
 /**
  * Who is looking: the operator at their centre (the day's centre chosen), or the buyer's manager over the whole
@@ -82,13 +88,16 @@ export async function disputeScreen([id]: string[]) {
   if (shown?.dispute.id !== id || Date.now() - shown.at > 10_000) {
     try {
       const found = await call<Dispute>(`${LOTS}/disputes/${id}`);
-      shown = { at: Date.now(), dispute: found, lot: await call<LotReceipt>(`${LOTS}/lots/${found.lotId}`) };
+      const lot = await call<LotReceipt>(`${LOTS}/lots/${found.lotId}`);
+      shown = { at: Date.now(), dispute: found, lot, judged: await judgedRevision(found, lot) };
     } catch (e) {
       shown = null;
       return html`<h1>Reclamo</h1><p class="error" role="alert">${explain(e)}</p>${back()}`;
     }
   }
-  const { dispute, lot } = shown;
+  const { dispute, lot, judged } = shown;
+  const claimed = judged ?? lot;
+  const changed = lot.revision !== dispute.lotRevision;
   const clause = await clauseOf(lot); // the version that judged the lot judges its re-test
   const names = new Map(clause.map((p) => [p.code, { name: p.name, unit: p.unit ?? '' }]));
   const producer = (await producerNames(lot.centreId, [lot.producerId])).get(lot.producerId) ?? 'Productor';
@@ -97,11 +106,13 @@ export async function disputeScreen([id]: string[]) {
     <p class="dispute ${dispute.status === 'OVERTURNED' ? 'ok-text' : dispute.status === 'UPHELD' ? 'warn-text' : ''}"
       data-dispute=${dispute.status} role="status">${staffText(dispute)}</p>
     <section class="card" aria-label="El lote reclamado">
-      <p class="card-title">Entrega del ${dateTime(lot.deliveredAt)} · <span class="qty">${quantity(lot.quantity, lot.unit)}</span></p>
-      <p class="small">${lot.revision === dispute.lotRevision ? 'Como se juzgó:' : 'Como quedó después del reclamo:'}</p>
-      <p class="badge ${lot.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${VERDICT_NAMES[lot.verdict]}</p>
-      ${lot.reasons.length ? html`<ul class="reasons">${lot.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
-      <p class="small">${lot.readings.map((r) => readingText(r, names.get(r.parameter))).join(' · ')}</p>
+      <p class="card-title">Entrega del ${dateTime(lot.deliveredAt)} · <span class="qty">${quantity(claimed.quantity, lot.unit)}</span></p>
+      <p class="small">${judged || !changed ? 'Como se juzgó:' : 'Como quedó después del reclamo:'}</p>
+      <p class="badge ${claimed.verdict === 'ACCEPTED' ? 'ok' : 'bad'}" data-judged=${claimed.verdict}>${VERDICT_NAMES[claimed.verdict]}</p>
+      ${claimed.reasons.length ? html`<ul class="reasons">${claimed.reasons.map((r) => html`<li>${r.message}</li>`)}</ul>` : nothing}
+      <p class="small">${claimed.readings.map((r) => readingText(r, names.get(r.parameter))).join(' · ')}</p>
+      ${judged && changed ? html`<p class="small" data-now=${lot.verdict}>Después del reclamo (revisión ${lot.revision}):
+        <span class="badge ${lot.verdict === 'ACCEPTED' ? 'ok' : 'bad'}">${VERDICT_NAMES[lot.verdict]}</span></p>` : nothing}
       <p><strong>Dice el productor:</strong> «${dispute.reason ?? ''}»</p>
     </section>
     ${dispute.retest ? retestPart(dispute, names) : nothing}
@@ -196,11 +207,22 @@ async function sendRetest(dispute: Dispute, clause: QualityParameter[]): Promise
 async function showDecided(decided: Dispute): Promise<void> {
   try {
     const lot = await call<LotReceipt>(`${LOTS}/lots/${decided.lotId}`);
-    shown = { at: Date.now(), dispute: decided, lot };
+    shown = { at: Date.now(), dispute: decided, lot, judged: await judgedRevision(decided, lot) };
     const local = await db.lots.get(lot.id);
     if (local) await db.lots.put({ ...local, receipt: lot });
   } catch {
     shown = null; // the screen reads both again; the sheet's next refresh brings the lot
+  }
+}
+
+/** The lot as the claim contested it: itself while unchanged, else that revision from its history. */
+async function judgedRevision(dispute: Dispute, lot: LotReceipt): Promise<Judged | null> {
+  if (lot.revision === dispute.lotRevision) return lot;
+  try {
+    const history = await call<LotRevisionView[]>(`${LOTS}/lots/${lot.id}/history`);
+    return history.find((r) => r.revision === dispute.lotRevision) ?? null;
+  } catch {
+    return null; // the lot as it now stands is shown, said so
   }
 }
 
