@@ -52,6 +52,7 @@ describe('compliance, assistance and notices', () => {
 
     await page.locator(at('deliveredBy')).fill('Ing. Rolando Cruz (Planta Lechera del Norte)');
     await page.locator(at('description')).fill('Manejo de pastos y ordeño higiénico');
+    await page.locator(at('cost')).fill('120'); // what the plant paid its engineer: its free assistance
     await page.locator('[data-charge-preview]', { hasText: 'Sin costo para los socios' }).waitFor();
     await page.getByRole('button', { name: 'Registrar la asistencia' }).click();
     await page.getByText(`Visitas técnicas del ${today.split('-').reverse().join('/')} registrada`).waitFor();
@@ -73,7 +74,7 @@ describe('compliance, assistance and notices', () => {
     const recorded = await api(context, 'GET', `/api/contracts/v1/agreements/${agreement.id}/assistance`);
     const visit = recorded.find((d) => d.kind === 'TECHNICAL_VISITS' && d.deliveredOn === today);
     const vet = recorded.find((d) => d.kind === 'VETERINARY_SERVICE' && d.deliveredOn === today);
-    assert.ok(visit.wholeNetwork && !visit.charged && visit.producers.length === members.length);
+    assert.ok(visit.wholeNetwork && !visit.charged && visit.producers.length === members.length && Number(visit.cost) === 120);
     assert.deepEqual(vet.producers.map((p) => [p.producerId, Number(p.charged)]).sort(),
       [[first.id, 50], [second.id, 50]].sort());
     assert.equal(vet.charged, true);
@@ -219,6 +220,15 @@ describe('compliance, assistance and notices', () => {
     const named = figures.agreements.find((a) => a.counterpartyName);
     assert.ok(named, 'the networks the plant buys from are named');
     assert.match(await b.locator(`section[data-agreement="${named.agreementId}"] h2`).textContent(), new RegExp(named.counterpartyName));
+    // What its free assistance cost over the same three months, as contracts-service sums it (the tax incentive):
+    // the free visit recorded above is among it.
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
+    const free = await api(buyer, 'GET', `/api/contracts/v1/assistance/free-cost?buyerId=${bme.organisationId}&from=${from}&to=${today}`);
+    assert.ok(free.deliveries >= 1 && Number(free.cost) >= 120, 'the free visit counts for the buyer');
+    const shown = b.locator(`[data-buyer="${bme.organisationId}"] [data-free-assistance]`);
+    assert.equal(Number(await shown.getAttribute('data-free-assistance')), Number(free.cost));
+    assert.match(await shown.textContent(), new RegExp(`${free.deliveries === 1 ? 'una entrega' : `${free.deliveries} entregas`}`
+      + ' de asistencia técnica sin costo'));
     await check(b, 'cumplimiento-comprador-360');
     await buyer.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assistanceRequest, blankAssistance, chargedUnder } from '../src/domain/assistance';
 import { type Clauses, blankForm, clausesOf, formOf, newRule } from '../src/domain/clauses';
 import {
-  type AgreementCompliance, type Compliance, mobileForNotices, monthName, namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls,
+  type AgreementCompliance, type Compliance, freeAssistanceText, mobileForNotices, monthName, namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls,
   trendText,
 } from '../src/domain/monitor';
 
@@ -69,6 +69,19 @@ describe('the compliance monitor in words', () => {
       { month: '2026-10', kind: 'TRAINING', promised: 1, delivered: 1, shortfall: 0 },
       { month: '2026-11', kind: 'TECHNICAL_VISITS', promised: 4, delivered: 5, shortfall: 0 },
     ], { TECHNICAL_VISITS: 'Visitas técnicas' })).toEqual(['octubre 2026: Visitas técnicas, 2 de 4 prometidas']);
+  });
+});
+
+describe("the buyer's free assistance (tax incentive)", () => {
+  const period = { buyerId: 'b', from: '2026-09-03', to: '2026-12-02' };
+  it('says the total in soles and how many deliveries make it, over the period shown', () => {
+    expect(freeAssistanceText({ ...period, cost: '1250.50', deliveries: 3 })).toBe('S/ 1,250.50 en 3 entregas de asistencia'
+      + ' técnica sin costo para los productores, del 03/09/2026 al 02/12/2026.');
+    expect(freeAssistanceText({ ...period, cost: 80, deliveries: 1 })).toMatch(/^S\/ 80\.00 en una entrega de /);
+  });
+  it('says plainly when there was none', () => {
+    expect(freeAssistanceText({ ...period, cost: '0.00', deliveries: 0 }))
+      .toBe('Ninguna asistencia técnica sin costo para los productores del 03/09/2026 al 02/12/2026.');
   });
 });
 

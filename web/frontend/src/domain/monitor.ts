@@ -1,7 +1,7 @@
 // The compliance monitor of agreements (payments-service, decision 0027) in the words both parties read:
 // each fortnight's commitment, deliveries and acceptance, the buyer's payment against its due date, the
 // incentive and sanction rules met, and the assistance the buyer promised against what it delivered.
-import { day } from '../format';
+import { day, money } from '../format';
 
 export type Scope = 'agreements' | 'producers' | 'networks' | 'buyers';
 
@@ -96,6 +96,16 @@ function number(value: number | string, decimals = 2): string {
 }
 
 /** "2026-10" → "octubre 2026". */
+/** What a buyer's free technical assistance cost over a period (contracts-service), for the tax incentive. */
+export interface FreeAssistanceCost { buyerId: string; from: string; to: string; cost: number | string; deliveries: number }
+
+/** The free assistance in words: the total and how many deliveries make it. */
+export function freeAssistanceText(f: FreeAssistanceCost): string {
+  if (f.deliveries === 0) return `Ninguna asistencia técnica sin costo para los productores del ${day(f.from)} al ${day(f.to)}.`;
+  return `${money(f.cost)} en ${f.deliveries === 1 ? 'una entrega' : `${f.deliveries} entregas`} de asistencia técnica sin costo`
+    + ` para los productores, del ${day(f.from)} al ${day(f.to)}.`;
+}
+
 export function monthName(month: string): string {
   const [y, m] = month.split('-');
   return `${MONTHS[Number(m) - 1]} ${y}`;

@@ -6,8 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { ApiError, call, explain } from '../api';
 import { app, go, hasRole, refresh } from '../app';
 import {
-  type AgreementCompliance, type Compliance, type FortnightCompliance, type Notice, SANCTION_NAMES, SCOPE_PATHS, monthName,
-  namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls, trendText,
+  type AgreementCompliance, type Compliance, type FortnightCompliance, type FreeAssistanceCost, type Notice, SANCTION_NAMES,
+  SCOPE_PATHS, freeAssistanceText, monthName, namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls, trendText,
 } from '../domain/monitor';
 import { PARAMETERS, addDays, day, limaDate, productName, quantity } from '../format';
 import { ASSISTANCE_KINDS, UNIT_NAMES } from './agreements';
@@ -26,9 +26,12 @@ export async function monitorScreen([scope, id]: string[]): Promise<TemplateResu
   const today = limaDate();
   const query = new URLSearchParams({ from: addDays(today, -30 * months), to: today });
   let compliance: Compliance | null = null;
+  let free: FreeAssistanceCost | null = null;
   let error: string | null = null;
   try {
-    compliance = await call<Compliance>(`/api/payments/v1/compliance/${SCOPE_PATHS[scope]}/${id}?${query}`);
+    [compliance, free] = await Promise.all([
+      call<Compliance>(`/api/payments/v1/compliance/${SCOPE_PATHS[scope]}/${id}?${query}`),
+      freeAssistance(scope, id, query)]);
   } catch (e) {
     // The service answers "not found" alike for what the caller may not see and for what has no agreements.
     error = e instanceof ApiError && e.status === 404 ? 'No hay acuerdos que mostrar aquí (o no le corresponde verlos).'
@@ -48,7 +51,7 @@ export async function monitorScreen([scope, id]: string[]): Promise<TemplateResu
       ${compliance ? html`
         <p class="hint">Quincenas del ${day(compliance.from)} al ${day(compliance.to)}. La aceptación es lo aceptado entre lo
           entregado; el pago del comprador vence al cierre de la quincena más el plazo del acuerdo.</p>
-        ${compliance.buyers.length > 0 && scope !== 'acuerdo' ? buyersView(compliance, names) : nothing}
+        ${compliance.buyers.length > 0 && scope !== 'acuerdo' ? buyersView(compliance, names, free) : nothing}
         ${noticesView(compliance.notices, compliance, names)}
         ${compliance.agreements.map((a) => agreementView(a, names, compliance?.agreements.length === 1))}` : nothing}
       <a class="button" href=${backOf(scope, id)}>Volver</a>
@@ -74,7 +77,21 @@ function buyerOf(id: string, names: Map<string, string>): string {
   return hasRole('producer') ? 'el comprador' : `el comprador ${id.slice(0, 8)}`;
 }
 
-function buyersView(c: Compliance, names: Map<string, string>): TemplateResult {
+/**
+ * On a buyer's page, for its staff and the associations' (not producers, whom the service does not answer): what its
+ * free assistance cost over the same period, the figure the tax incentive asks for. Not there is not an error.
+ */
+async function freeAssistance(scope: string, id: string, period: URLSearchParams): Promise<FreeAssistanceCost | null> {
+  if (scope !== 'comprador' || (hasRole('producer') && app.me?.roles.length === 1)) return null;
+  try {
+    return await call<FreeAssistanceCost>(`/api/contracts/v1/assistance/free-cost?${new URLSearchParams({
+      buyerId: id, from: period.get('from') ?? '', to: period.get('to') ?? '' })}`);
+  } catch {
+    return null;
+  }
+}
+
+function buyersView(c: Compliance, names: Map<string, string>, free: FreeAssistanceCost | null): TemplateResult {
   return html`${c.buyers.map((b) => {
     const short = shortfalls(b.assistance, ASSISTANCE_KINDS);
     return html`<section class="panel" data-buyer=${b.buyerId} aria-label=${`Comprador ${buyerOf(b.buyerId, names)}`}>
@@ -83,6 +100,8 @@ function buyersView(c: Compliance, names: Map<string, string>): TemplateResult {
       ${b.assistance.length === 0 ? html`<p>Sus acuerdos no prometen asistencia técnica.</p>`
         : short.length === 0 ? html`<p class="ok-text">Entregó toda la asistencia técnica prometida.</p>`
           : html`<p class="warn-text">Asistencia técnica pendiente:</p><ul data-shortfalls>${short.map((s) => html`<li>${s}</li>`)}</ul>`}
+      ${free?.buyerId === b.buyerId ? html`<p data-free-assistance=${String(free.cost)}><strong>Incentivo tributario:</strong>
+        ${freeAssistanceText(free)}</p>` : nothing}
     </section>`;
   })}`;
 }
