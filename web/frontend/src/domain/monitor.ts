@@ -95,7 +95,6 @@ function number(value: number | string, decimals = 2): string {
   return new Intl.NumberFormat('es-PE', { maximumFractionDigits: decimals }).format(Number(value));
 }
 
-/** "2026-10" → "octubre 2026". */
 /** What a buyer's free technical assistance cost over a period (contracts-service), for the tax incentive. */
 export interface FreeAssistanceCost { buyerId: string; from: string; to: string; cost: number | string; deliveries: number }
 
@@ -106,6 +105,7 @@ export function freeAssistanceText(f: FreeAssistanceCost): string {
     + ` para los productores, del ${day(f.from)} al ${day(f.to)}.`;
 }
 
+/** "2026-10" → "octubre 2026". */
 export function monthName(month: string): string {
   const [y, m] = month.split('-');
   return `${MONTHS[Number(m) - 1]} ${y}`;

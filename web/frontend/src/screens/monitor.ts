@@ -79,7 +79,7 @@ function buyerOf(id: string, names: Map<string, string>): string {
 
 /**
  * On a buyer's page, for its staff and the associations' (not producers, whom the service does not answer): what its
- * free assistance cost over the same period, the figure the tax incentive asks for. Not there is not an error.
+ * free assistance cost over the same period, the figure the tax incentive asks for. A refusal only leaves it out.
  */
 async function freeAssistance(scope: string, id: string, period: URLSearchParams): Promise<FreeAssistanceCost | null> {
   if (scope !== 'comprador' || (hasRole('producer') && app.me?.roles.length === 1)) return null;
