@@ -66,7 +66,8 @@ describe('compliance, assistance and notices', () => {
     await page.locator(`[data-producer="${first.id}"]`).check();
     await page.locator(`[data-producer="${second.id}"]`).check();
     // The sample clause charges veterinary service to the producers: split between the two.
-    await page.locator('[data-charge-preview]', { hasText: /la cobra a los socios: .* entre los 2 atendidos/ }).waitFor();
+    await page.locator('[data-charge-preview]', { hasText: /la cobra a los socios: .* entre los 2 atendidos: S\/ 50\.00 cada uno, como/ })
+      .waitFor();
     await check(page, 'asistencia-registro-escritorio');
     await page.getByRole('button', { name: 'Registrar la asistencia' }).click();
     await page.getByText(/Servicio veterinario del .* registrada/).waitFor();

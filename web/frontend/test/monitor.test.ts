@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assistanceRequest, blankAssistance, chargedUnder } from '../src/domain/assistance';
+import { assistanceRequest, blankAssistance, chargedUnder, shareRange } from '../src/domain/assistance';
 import { type Clauses, blankForm, clausesOf, formOf, newRule } from '../src/domain/clauses';
 import {
   type AgreementCompliance, type Compliance, freeAssistanceText, mobileForNotices, monthName, namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls,
@@ -138,6 +138,17 @@ describe('technical assistance delivered', () => {
   it('keeps its id, so sending it again after a lost answer records one delivery', () => {
     expect(assistanceRequest(filled, today).request.id).toBe(assistanceRequest(filled, today).request.id);
     expect(blankAssistance(today).id).not.toBe(blankAssistance(today).id);
+  });
+
+  it("previews each producer's share as contracts-service splits it: down to the céntimo, the rest one each", () => {
+    expect(shareRange('100', 2)).toEqual([50, 50]);
+    expect(shareRange('100', 3)).toEqual([33.33, 33.34]);
+    expect(shareRange('0,05', 3)).toEqual([0.01, 0.02]);
+    expect(shareRange('80.5', 1)).toEqual([80.5, 80.5]);
+    expect(shareRange('0', 4)).toEqual([0, 0]);
+    for (const [cost, served] of [['100', 0], ['', 2], ['abc', 2], ['-5', 2], ['10.005', 2]] as const) {
+      expect(shareRange(cost, served)).toBeNull();
+    }
   });
 
   it('is charged only when the clause lists the kind as charged to the producer', () => {

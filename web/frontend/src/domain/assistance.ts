@@ -62,3 +62,16 @@ export function assistanceRequest(f: AssistanceForm, today: string):
 export function chargedUnder(clauses: Clauses | undefined, kind: string): boolean {
   return (clauses?.assistance?.services ?? []).some((s) => s.kind === kind && s.chargedToProducer);
 }
+
+/**
+ * Each served producer's share of a charged cost, as contracts-service splits it: the cost divided by their number,
+ * rounded down to the céntimo, the céntimos left over one each to some of them. [lowest, highest] in soles, or null
+ * while the cost is not an amount in soles or nobody is served.
+ */
+export function shareRange(cost: string, served: number): [number, number] | null {
+  const typed = cost.trim().replace(',', '.');
+  if (served < 1 || !isDecimal(typed) || typed.startsWith('-') || scaleOf(typed) > 2) return null;
+  const centimos = Math.round(Number(typed) * 100);
+  const each = Math.floor(centimos / served);
+  return [each / 100, (centimos % served === 0 ? each : each + 1) / 100];
+}

@@ -6,7 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { call, explain } from '../api';
 import { hasRole, refresh } from '../app';
 import {
-  type AssistanceForm, DELIVERED_KINDS, assistanceRequest, blankAssistance, chargedUnder,
+  type AssistanceForm, DELIVERED_KINDS, assistanceRequest, blankAssistance, chargedUnder, shareRange,
 } from '../domain/assistance';
 import { day, limaDate, money } from '../format';
 import { ASSISTANCE_KINDS, type Agreement, versionOn } from './agreements';
@@ -76,6 +76,14 @@ export async function assistanceSection(a: Agreement, membersOf: Promise<Map<str
   </section>`;
 }
 
+/** ": S/ 50.00 cada uno" (or "S/ 33.33 a S/ 33.34"), once the cost typed is an amount and someone is served. */
+function shareText(cost: string, served: number): string {
+  const range = shareRange(cost, served);
+  if (!range) return '';
+  const [low, high] = range;
+  return served === 1 ? `: ${money(low)}` : `: ${low === high ? money(low) : `${money(low)} a ${money(high)}`} cada uno`;
+}
+
 function sharesText(d: Delivery): string {
   const amounts = d.producers.map((p) => Number(p.charged));
   const low = Math.min(...amounts);
@@ -100,14 +108,14 @@ function recordForm(a: Agreement, members: Map<string, ProducerView>): TemplateR
       ${field('deliveredBy', problems, { label: 'Quién la dio', value: f.deliveredBy, required: true, max: 200,
         hint: 'Técnico, veterinario o institución', onInput: (v) => { f.deliveredBy = v; } })}
       ${field('cost', problems, { label: 'Costo total (S/)', value: f.cost, inputmode: 'decimal', required: true,
-        onInput: (v) => { f.cost = v; } })}
+        onInput: (v) => { f.cost = v; }, onChange: () => { void refresh(); } })}
       ${field('description', problems, { label: 'Detalle', value: f.description, max: 500,
         hint: 'Por ejemplo: tema de la capacitación, animales atendidos', onInput: (v) => { f.description = v; } })}
       ${group ? whoForm(f, members) : nothing}
       <p class=${charged ? 'warn-text' : 'ok-text'} data-charge-preview=${String(charged)}>${charged
         ? `La cláusula vigente ese día la cobra a los socios: el costo se reparte al céntimo entre ${served > 1
-          ? `los ${served} atendidos` : served === 1 ? 'el atendido' : 'los atendidos'}, como cargo al crédito en hasta`
-          + ` ${clauses?.assistance?.maxInstalments ?? 2} armadas.`
+          ? `los ${served} atendidos` : served === 1 ? 'el atendido' : 'los atendidos'}${shareText(f.cost, served)}, como cargo`
+          + ` al crédito en hasta ${clauses?.assistance?.maxInstalments ?? 2} armadas.`
         : 'Sin costo para los socios: la cláusula vigente ese día no la cobra.'}</p>
       ${problems.summary()}
       <button class="button primary" type="submit" ?disabled=${sending}>Registrar la asistencia</button>

@@ -109,6 +109,8 @@ interface FieldOptions {
   label: string;
   value: string;
   onInput: (value: string) => void;
+  /** When the field is left changed: for what is too costly to redraw at each keystroke. */
+  onChange?: (value: string) => void;
   type?: string;
   inputmode?: string;
   hint?: string;
@@ -132,7 +134,8 @@ export function field(path: string, problems: FormProblems, o: FieldOptions): Te
       maxlength=${o.max ?? nothing} max=${o.maxDate ?? nothing} min=${o.minDate ?? nothing}
       autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required ?? false} placeholder=${o.placeholder ?? nothing}
       aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}
-      .value=${live(o.value)} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}>
+      .value=${live(o.value)} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      @change=${(e: Event) => o.onChange?.((e.target as HTMLInputElement).value)}>
     <p class="field-error" id="${id}-error">${error ?? ''}</p>
   </div>`;
 }
