@@ -80,14 +80,16 @@ export async function assistanceSection(a: Agreement, membersOf: Promise<Map<str
 function shareText(cost: string, served: number): string {
   const range = shareRange(cost, served);
   if (!range) return '';
-  const [low, high] = range;
-  return served === 1 ? `: ${money(low)}` : `: ${low === high ? money(low) : `${money(low)} a ${money(high)}`} cada uno`;
+  return served === 1 ? `: ${money(range[0])}` : `: ${rangeText(...range)} cada uno`;
 }
 
 function sharesText(d: Delivery): string {
   const amounts = d.producers.map((p) => Number(p.charged));
-  const low = Math.min(...amounts);
-  const high = Math.max(...amounts);
+  return rangeText(Math.min(...amounts), Math.max(...amounts));
+}
+
+/** "S/ 50.00", or "S/ 33.33 a S/ 33.34" when the shares differ by the céntimos left over. */
+function rangeText(low: number, high: number): string {
   return low === high ? money(low) : `${money(low)} a ${money(high)}`;
 }
 
