@@ -9,7 +9,8 @@ import { app, go, refresh } from '../app';
 import { type ClauseForm, blankForm, clausesOf, codeFor, formOf, newParameter, newRule } from '../domain/clauses';
 import { SCHEME_NAMES } from '../domain/certification';
 import { day, limaDate, productName } from '../format';
-import { ASSISTANCE_KINDS, type Agreement, STATUS_NAMES, UNIT_NAMES, counterpartyNames, versionOn } from './agreements';
+import { ASSISTANCE_KINDS, type Agreement, STATUS_NAMES, UNIT_NAMES, versionOn } from '../domain/agreement';
+import { counterpartyNames } from './agreements';
 import {
   CONTRACTS, FormProblems, type Organisation, type ProducerView, back, buyers, choice, errorLine, field,
   flash, focusFirstProblem, idOf, networksOf, rememberBuyer, rememberProducers,

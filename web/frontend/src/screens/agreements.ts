@@ -4,6 +4,9 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import { call, explain } from '../api';
 import { app, refresh } from '../app';
+import {
+  ASSISTANCE_KINDS, type Agreement, type ClauseVersion, STATUS_NAMES, TERMINATION_REASONS, UNIT_NAMES, versionOn,
+} from '../domain/agreement';
 import type { Clauses } from '../domain/clauses';
 import { type Scheme, schemeLabel } from '../domain/certification';
 import { ruleText } from '../domain/monitor';
@@ -13,44 +16,6 @@ import {
   CONTRACTS, FormProblems, PAGE_SIZE, type ProducerView, back, buyers, errorLine, field, flash, flashLine, focusFirstProblem,
   networksOf, pager, producersById,
 } from './manage';
-
-export interface ClauseVersion {
-  number: number;
-  effectiveFrom: string;
-  effectiveTo: string;
-  clauses: Clauses;
-  reason: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface Agreement {
-  id: string;
-  organisationId: string;
-  buyerId: string;
-  counterparty: { type: 'PRODUCER' | 'PRODUCER_GROUP'; id: string };
-  product: string;
-  unit: string;
-  startDate: string;
-  endDate: string;
-  status: 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'TERMINATED' | 'EXPIRED';
-  version: number;
-  periodsInForce: { from: string; to: string }[];
-  versions: ClauseVersion[];
-  transitions: { seq: number; from: string | null; to: string; effectiveOn: string; reasonCode: string | null;
-    reason: string | null; recordedBy: string; recordedAt: string }[];
-}
-
-export const STATUS_NAMES: Record<string, string> = { DRAFT: 'Borrador', ACTIVE: 'Vigente', SUSPENDED: 'Suspendido',
-  TERMINATED: 'Terminado', EXPIRED: 'Vencido' };
-
-export const TERMINATION_REASONS: Record<string, string> = { PRODUCER_LEFT: 'El productor o la red se retiró',
-  BUYER_STOPPED: 'El comprador dejó de comprar', BREACH: 'Incumplimiento de una cláusula', MUTUAL: 'Mutuo acuerdo' };
-
-export const ASSISTANCE_KINDS: Record<string, string> = { TECHNICAL_VISITS: 'Visitas técnicas', TRAINING: 'Capacitación',
-  VETERINARY_SERVICE: 'Servicio veterinario', INSEMINATION: 'Inseminación', FEED_SUPPLY: 'Alimento', OTHER: 'Otro' };
-
-export const UNIT_NAMES: Record<string, string> = { L: 'L', kg: 'kg', t: 't', unit: 'unidad' };
 
 /** A price per unit as written on a contract: S/ 1.03, up to 4 decimals when the clause has them. */
 export function price(value: number | string, currency = 'PEN'): string {
@@ -84,11 +49,6 @@ async function buyerNames(): Promise<Map<string, string>> {
   } catch {
     return new Map(); // a role that cannot list buyers reads the ids
   }
-}
-
-/** The clause version governing a day, if any (the last one whose span holds it). */
-export function versionOn(a: Agreement, date: string): ClauseVersion | undefined {
-  return a.versions.find((v) => v.effectiveFrom <= date && date <= v.effectiveTo);
 }
 
 let statusFilter = '';

@@ -9,7 +9,7 @@ import {
   type AssistanceForm, DELIVERED_KINDS, assistanceRequest, blankAssistance, chargedUnder, shareRange,
 } from '../domain/assistance';
 import { day, limaDate, money } from '../format';
-import { ASSISTANCE_KINDS, type Agreement, versionOn } from './agreements';
+import { ASSISTANCE_KINDS, type Agreement, versionOn } from '../domain/agreement';
 import {
   CONTRACTS, FormProblems, type ProducerView, choice, errorLine, field, focusFirstProblem, passesLocally,
 } from './manage';

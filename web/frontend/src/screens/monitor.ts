@@ -10,7 +10,7 @@ import {
   SCOPE_PATHS, freeAssistanceText, monthName, namesIn, paymentText, percent, punctualityText, qualityText, ruleText, shortfalls, trendText,
 } from '../domain/monitor';
 import { PARAMETERS, addDays, day, limaDate, productName, quantity } from '../format';
-import { ASSISTANCE_KINDS, UNIT_NAMES } from './agreements';
+import { ASSISTANCE_KINDS, UNIT_NAMES } from '../domain/agreement';
 
 let months = 3;
 
