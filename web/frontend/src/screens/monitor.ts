@@ -84,7 +84,7 @@ function buyerOf(id: string, names: Map<string, string>): string {
 async function freeAssistance(scope: string, id: string, period: URLSearchParams): Promise<FreeAssistanceCost | null> {
   if (scope !== 'comprador' || (hasRole('producer') && app.me?.roles.length === 1)) return null;
   try {
-    return await call<FreeAssistanceCost>(`/api/contracts/v1/assistance/free-cost?buyerId=${id}&${period}`);
+    return await call<FreeAssistanceCost>(`/api/contracts/v1/assistance/free-cost?${new URLSearchParams([['buyerId', id], ...period])}`);
   } catch {
     return null;
   }

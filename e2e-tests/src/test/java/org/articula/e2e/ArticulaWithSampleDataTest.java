@@ -110,7 +110,9 @@ class ArticulaWithSampleDataTest {
                 () -> producersInLots(stack.database("lots"), producer) > 0 ? Boolean.TRUE : null);
         String lotsBefore = queryOne(stack.database("lots"), "select count(*) from lot");
 
-        stack.close();
+        LocalStack first = stack;
+        stack = null; // closed here: the class's @AfterAll closes only what started after it
+        first.close();
         stack = LocalStack.start(root, home, env);
 
         contracts = stack.baseUrl("contracts-service");
