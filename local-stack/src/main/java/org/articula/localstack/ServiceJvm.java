@@ -26,13 +26,15 @@ public final class ServiceJvm {
      * cycle the heap keeps at most 30 % free ({@code MaxHeapFreeRatio}), and a service idle for 30 s runs
      * one concurrent cycle ({@code G1PeriodicGCInterval}), so memory taken by a burst of lots or a
      * settlement is returned instead of held until the next one; native memory freed by the JVM is handed
-     * back to the system every 5 s ({@code TrimNativeHeapInterval}). The container images repeat these
-     * (docker/Dockerfile, deploy/k8s).
+     * back to the system every 5 s ({@code TrimNativeHeapInterval}). Only the quick compiler, without
+     * profiling ({@code TieredStopAtLevel=1}, decision 0041): the optimising one spent a core for seconds at
+     * every start and its profiles and code held tens of MB, for a steady load a cooperative's server
+     * never sees. The container images repeat these (docker/Dockerfile, deploy/k8s).
      */
     public static final List<String> OPTIONS = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=30000", "-XX:TrimNativeHeapInterval=5000",
             "-Xms32m", "-Xmx256m", "-Xss512k",
-            "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m");
+            "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:TieredStopAtLevel=1");
 
     static final String AOT_CACHE = "app.aot";
     static final String APP_CDS = "app-cds.jsa";
