@@ -29,7 +29,7 @@ public final class ServiceJvm {
      * back to the system every 5 s ({@code TrimNativeHeapInterval}). Only the quick compiler, without
      * profiling ({@code TieredStopAtLevel=1}, decision 0041): the optimising one spent a core for seconds at
      * every start and its profiles and code held tens of MB, for a steady load a cooperative's server
-     * never sees. The image repeats these (docker/Dockerfile); the k8s ConfigMaps all but the compiler one.
+     * never sees. The image repeats these (docker/Dockerfile); the k8s ConfigMaps turn C2 back on.
      */
     public static final List<String> OPTIONS = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=30000", "-XX:TrimNativeHeapInterval=5000",
