@@ -166,7 +166,7 @@ export async function settlementScreen([id]: string[]) {
     ${closed && unpaid.length > 0 ? html`<form class="pay-all" @submit=${(e: Event) => {
       e.preventDefault();
       void act(`Registrando ${unpaid.length} pagos…`, async () => {
-        for (const p of unpaid) await pay(v.id, p.producerId);
+        await pay(v.id, unpaid.map((p) => p.producerId));
       });
     }}>
       <label class="field" for="paid-on">Fecha de pago</label>
@@ -190,7 +190,7 @@ export async function settlementScreen([id]: string[]) {
         <td data-label="Bruto" class="num">${money(p.gross)}</td><td data-label="Descuentos" class="num">${money(p.deductions)}</td>
         <td data-label="Neto" class="num"><strong>${money(p.net)}</strong></td>
         <td data-label="Pago" data-paid=${p.paidOn ?? ''}>${p.paidOn ? `pagado ${day(p.paidOn)}${p.daysLate > 0 ? ` (${p.daysLate} d tarde)` : ''}` : `vence ${day(p.dueDate)}`}
-          ${closed && !p.paidOn ? html`<button class="link" ?disabled=${busy !== null} @click=${() => act('Registrando el pago…', () => pay(v.id, p.producerId))}
+          ${closed && !p.paidOn ? html`<button class="link" ?disabled=${busy !== null} @click=${() => act('Registrando el pago…', () => pay(v.id, [p.producerId]))}
             >Pagar</button>` : nothing}</td>
         <td data-label="Liquidación"><button class="link" @click=${() => download(`/api/payments/v1/settlements/${v.id}/statements/${p.producerId}`,
           `liquidacion-${names.get(p.producerId)?.nationalId ?? p.producerId}-${v.periodStart}.pdf`)}>PDF</button></td>
@@ -258,8 +258,30 @@ function progress() {
   </div>`;
 }
 
-async function pay(settlementId: string, producerId: string): Promise<void> {
-  await call(`/api/payments/v1/settlements/${settlementId}/payouts`, { method: 'POST', body: { producerId, paidOn } });
+/** What payments-service answers for a batch of payouts: each RECORDED, UNCHANGED (paid before) or REFUSED. */
+interface PayoutBatchResult {
+  results: { producerId: string; outcome: 'RECORDED' | 'UNCHANGED' | 'REFUSED'; problem: { detail: string } | null }[];
+}
+
+const PAYOUTS_PER_REQUEST = 1000;
+
+/**
+ * Records the members' payouts on the date chosen, a thousand per request: the answer is a line per
+ * member, not the whole fortnight again. A refused payout does not stop the others; it is named after.
+ */
+async function pay(settlementId: string, producerIds: string[]): Promise<void> {
+  const refused: string[] = [];
+  for (let i = 0; i < producerIds.length; i += PAYOUTS_PER_REQUEST) {
+    const payouts = producerIds.slice(i, i + PAYOUTS_PER_REQUEST).map((producerId) => ({ producerId, paidOn }));
+    const answer = await call<PayoutBatchResult>(`/api/payments/v1/settlements/${settlementId}/payouts/batch`,
+      { method: 'POST', body: { payouts } });
+    for (const r of answer.results.filter((x) => x.outcome === 'REFUSED')) {
+      refused.push(`${names.get(r.producerId)?.name ?? r.producerId.slice(0, 8)}: ${r.problem?.detail ?? 'rechazado'}`);
+    }
+  }
+  if (refused.length > 0) {
+    throw new Error(`${refused.length === 1 ? 'un pago no se registró' : `${refused.length} pagos no se registraron`}. ${refused.join('; ')}`);
+  }
 }
 
 async function download(path: string, file: string): Promise<void> {

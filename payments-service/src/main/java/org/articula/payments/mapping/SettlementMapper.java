@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Settlement;
 import org.articula.payments.repository.SettlementRepository.DeductionRow;
@@ -14,11 +16,13 @@ import org.articula.payments.repository.SettlementRepository.ProducerRef;
 import org.articula.payments.repository.SettlementRepository.ProducerRow;
 import org.articula.payments.repository.SettlementRepository.ProducerStatementRow;
 import org.articula.payments.repository.SettlementRepository.SummaryRow;
+import org.articula.payments.rest.dto.PayoutBatchResult;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.SettlementSummary;
 import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.platform.events.EventJson;
+import org.articula.platform.problem.Problem;
 
 /** Settlements and statements, as stored and as read, to the API's views; the only place that knows both shapes. */
 public final class SettlementMapper {
@@ -47,6 +51,32 @@ public final class SettlementMapper {
                 sum(producers.stream().map(ProducerRow::gross).toList()),
                 sum(producers.stream().map(ProducerRow::deductions).toList()),
                 sum(producers.stream().map(ProducerRow::net).toList()), totals);
+    }
+
+    /** A payout of a batch that was recorded now, or had been already (the same payout again). */
+    public static PayoutBatchResult.PayoutResult payoutDone(int index, ProducerSettlement p, boolean recorded) {
+        return new PayoutBatchResult.PayoutResult(index, p.producerId, recorded
+                ? PayoutBatchResult.PayoutOutcome.RECORDED
+                : PayoutBatchResult.PayoutOutcome.UNCHANGED, producerTotals(p), null);
+    }
+
+    public static PayoutBatchResult.PayoutResult payoutRefused(int index, UUID producerId, Problem problem) {
+        return new PayoutBatchResult.PayoutResult(index, producerId, PayoutBatchResult.PayoutOutcome.REFUSED, null,
+                problem);
+    }
+
+    public static PayoutBatchResult payoutBatch(UUID settlementId, List<PayoutBatchResult.PayoutResult> results) {
+        Map<PayoutBatchResult.PayoutOutcome, Long> counts = results.stream()
+                .collect(Collectors.groupingBy(PayoutBatchResult.PayoutResult::outcome, Collectors.counting()));
+        return new PayoutBatchResult(settlementId, results.size(),
+                counts.getOrDefault(PayoutBatchResult.PayoutOutcome.RECORDED, 0L).intValue(),
+                counts.getOrDefault(PayoutBatchResult.PayoutOutcome.UNCHANGED, 0L).intValue(),
+                counts.getOrDefault(PayoutBatchResult.PayoutOutcome.REFUSED, 0L).intValue(), results);
+    }
+
+    private static SettlementView.ProducerTotals producerTotals(ProducerSettlement p) {
+        return new SettlementView.ProducerTotals(p.producerId, p.gross, p.deductions, p.net, p.dueDate, p.paidOn,
+                p.daysLate());
     }
 
     public static ProducerStatementSummary statementSummary(UUID producerId, ProducerStatementRow r) {

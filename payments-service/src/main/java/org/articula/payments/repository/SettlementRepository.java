@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,15 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
     public Optional<ProducerSettlement> producerForUpdate(UUID settlementId, UUID producerId) {
         return Optional.ofNullable(getEntityManager().find(ProducerSettlement.class, key(settlementId, producerId),
                 LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The producers of {@code producerIds} in the settlement, locked in key order (absent ones are left out). */
+    public Map<UUID, ProducerSettlement> producersForUpdate(UUID settlementId, Collection<UUID> producerIds) {
+        return getEntityManager().createQuery("""
+                from ProducerSettlement where settlementId = :s and producerId in :p order by producerId""",
+                ProducerSettlement.class).setParameter("s", settlementId).setParameter("p", producerIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .collect(Collectors.toMap(p -> p.producerId, p -> p));
     }
 
     public void createIfMissing(UUID id, UUID organisationId, LocalDate start, LocalDate end, java.time.Instant at) {

@@ -27,6 +27,8 @@ import org.articula.payments.mapping.PaymentsCsv;
 import org.articula.payments.mapping.StatementHtml;
 import org.articula.payments.mapping.StatementPdf;
 import org.articula.payments.rest.dto.Closing;
+import org.articula.payments.rest.dto.PayoutBatch;
+import org.articula.payments.rest.dto.PayoutBatchResult;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.RunRequest;
 import org.articula.payments.rest.dto.SettlementSummary;
@@ -256,5 +258,17 @@ public class SettlementResource {
     public SettlementView pay(@PathParam("id") UUID id, @Valid @NotNull PayoutRequest payout) {
         service.pay(id, payout);
         return service.view(service.get(id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.TREASURER)
+    @Path("/{id}/payouts/batch")
+    @Operation(summary = "Record up to 10,000 payouts of a closed settlement at once", description = """
+                    A fortnight's transfers in one request. Each payout on its own: a refused one (a future date, \
+                    a producer not in the settlement, one already paid on another day) does not block the others. \
+                    The answer lists, in request order, RECORDED or UNCHANGED (the same payout again) with the \
+                    producer's totals, or REFUSED with the problem. Sending the batch again changes nothing.""")
+    public PayoutBatchResult payAll(@PathParam("id") UUID id, @Valid @NotNull PayoutBatch batch) {
+        return service.payAll(id, batch.payouts());
     }
 }

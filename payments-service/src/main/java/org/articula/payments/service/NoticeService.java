@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Notice;
 import org.articula.payments.domain.NoticeRecipient;
@@ -82,23 +83,26 @@ public class NoticeService {
 
     /** The fortnight's net and pay date to each producer of a settlement just closed. */
     public void settlementClosed(Settlement settlement, List<ProducerSettlement> producers) {
+        toEach(producers, (p, to) -> Notice.settlementClosed(settlement.id, to, settlement.periodStart,
+                settlement.periodEnd, p.net, p.dueDate));
+    }
+
+    /** Payouts just recorded, each to its producer. */
+    public void payoutsRecorded(Settlement settlement, List<ProducerSettlement> producers) {
+        toEach(producers, (p, to) -> Notice.payoutRecorded(settlement.id, to, settlement.periodStart,
+                settlement.periodEnd, p.net, p.paidOn));
+    }
+
+    // One notice per producer who can be reached; the recipients are read in one query.
+    private void toEach(List<ProducerSettlement> producers,
+            BiFunction<ProducerSettlement, NoticeRecipient, Notice> notice) {
         Map<UUID, NoticeRecipient> recipients = notices.recipients(producers.stream().map(p -> p.producerId)
                 .collect(Collectors.toSet()));
         for (ProducerSettlement p : producers) {
             NoticeRecipient to = recipients.get(p.producerId);
             if (to != null) {
-                notices.save(Notice.settlementClosed(settlement.id, to, settlement.periodStart, settlement.periodEnd,
-                        p.net, p.dueDate), clock.instant());
+                notices.save(notice.apply(p, to), clock.instant());
             }
-        }
-    }
-
-    /** A payout just recorded, to its producer. */
-    public void payoutRecorded(Settlement settlement, ProducerSettlement producer) {
-        NoticeRecipient to = notices.recipients(Set.of(producer.producerId)).get(producer.producerId);
-        if (to != null) {
-            notices.save(Notice.payoutRecorded(settlement.id, to, settlement.periodStart, settlement.periodEnd,
-                    producer.net, producer.paidOn), clock.instant());
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.articula.payments.mapping.SettlementEvents;
 import org.articula.payments.mapping.SettlementMapper;
 import org.articula.payments.repository.RunLog;
 import org.articula.payments.repository.SettlementRepository;
+import org.articula.payments.rest.dto.PayoutBatchResult;
 import org.articula.payments.rest.dto.PayoutRequest;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.RunRequest;
@@ -206,26 +208,73 @@ public class SettlementService {
     /** Records that a producer was paid; the same payout again changes nothing. */
     @Transactional
     public ProducerSettlement pay(UUID id, PayoutRequest payout) {
-        if (payout.paidOn().isAfter(LocalDate.now(clock))) {
-            throw ProblemException.invalidField("paidOn", "no puede ser una fecha futura");
-        }
+        requireNotFuture(payout, "paidOn");
         Settlement settlement = get(id);
         settlement.requirePayable();
         // Locked: two payouts recorded at once must not both pass the "not paid yet" check.
         ProducerSettlement producer = settlements.producerForUpdate(id, payout.producerId())
                 .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación", payout.producerId()));
-        if (!producer.recordPayout(payout.paidOn(), payout.reference(), user.name())) {
-            return producer; // the same payout again
+        if (producer.recordPayout(payout.paidOn(), payout.reference(), user.name())) {
+            recorded(settlement, List.of(producer));
         }
-        outbox.publish(SettlementEvents.paid(settlement, producer, clock));
-        notices.payoutRecorded(settlement, producer);
-        Map<String, Object> detail = new HashMap<>(Map.of("producerId", producer.producerId,
-                "amount", producer.net, "paidOn", producer.paidOn));
-        if (producer.paymentReference != null) {
-            detail.put("reference", producer.paymentReference);
-        }
-        audit.record("PAID", settlement.organisationId, "Settlement", settlement.id, detail);
         return producer;
+    }
+
+    /**
+     * Records a batch of payouts of one closed settlement, each on its own: a refused one (a future date, a
+     * producer not in the settlement, one already paid on another day) is answered in its place and the others
+     * are recorded. The producers' rows are locked by one query in key order, so two batches that meet wait for
+     * each other instead of deadlocking; events, notices and audit entries are written once for the batch.
+     */
+    @Transactional
+    public PayoutBatchResult payAll(UUID id, List<PayoutRequest> payouts) {
+        Settlement settlement = get(id);
+        settlement.requirePayable();
+        Map<UUID, ProducerSettlement> producers = settlements.producersForUpdate(id,
+                payouts.stream().map(PayoutRequest::producerId).collect(Collectors.toSet()));
+        List<PayoutBatchResult.PayoutResult> results = new ArrayList<>(payouts.size());
+        List<ProducerSettlement> paid = new ArrayList<>();
+        for (int i = 0; i < payouts.size(); i++) {
+            PayoutRequest payout = payouts.get(i);
+            try {
+                requireNotFuture(payout, "payouts[" + i + "].paidOn");
+                ProducerSettlement producer = Optional.ofNullable(producers.get(payout.producerId()))
+                        .orElseThrow(() -> ProblemException.notFound("Productor en la liquidación",
+                                payout.producerId()));
+                boolean recorded = producer.recordPayout(payout.paidOn(), payout.reference(), user.name());
+                if (recorded) {
+                    paid.add(producer);
+                }
+                results.add(SettlementMapper.payoutDone(i, producer, recorded));
+            } catch (ProblemException e) {
+                results.add(SettlementMapper.payoutRefused(i, payout.producerId(), e.problem()));
+            }
+        }
+        recorded(settlement, paid);
+        return SettlementMapper.payoutBatch(settlement.id, results);
+    }
+
+    private void requireNotFuture(PayoutRequest payout, String field) {
+        if (payout.paidOn().isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalidField(field, "no puede ser una fecha futura");
+        }
+    }
+
+    // What follows a payout just recorded: its event, the producer's notice, the audit entry.
+    private void recorded(Settlement settlement, List<ProducerSettlement> paid) {
+        if (paid.isEmpty()) {
+            return;
+        }
+        outbox.publishAll(paid.stream().map(p -> SettlementEvents.paid(settlement, p, clock)).toList());
+        notices.payoutsRecorded(settlement, paid);
+        audit.recordAll("PAID", paid.stream().map(p -> {
+            Map<String, Object> detail = new HashMap<>(Map.of("producerId", p.producerId, "amount", p.net,
+                    "paidOn", p.paidOn));
+            if (p.paymentReference != null) {
+                detail.put("reference", p.paymentReference);
+            }
+            return new AuditTrail.Change(settlement.organisationId, "Settlement", settlement.id, detail);
+        }).toList());
     }
 
     public SettlementView view(Settlement s) {

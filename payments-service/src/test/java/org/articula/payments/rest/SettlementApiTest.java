@@ -523,6 +523,83 @@ class SettlementApiTest {
                 .body(containsString("pagado con 3 días de retraso"));
     }
 
+    // rule R8 (due date), a fortnight's transfers recorded at once
+    @Test
+    void aBatchOfPayoutsRecordsEachOnItsOwnAndTheSameBatchAgainChangesNothing() throws SQLException {
+        UUID ana = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID beto = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        UUID caro = producerWith(UpstreamEvents.terms().basePrice("1.00"));
+        for (UUID producer : List.of(ana, beto, caro)) {
+            lot(producer, agreementOf(producer), OCT_1.plusDays(1), "10", Map.of(), "ACCEPTED");
+        }
+        String id = run(OCT_1).getString("id");
+        // an open settlement pays nobody
+        payAll(id, payout(ana, "2026-10-20")).then().statusCode(422).contentType(PROBLEM);
+        close(id);
+        pay(id, caro, "2026-10-21").then().statusCode(200);
+        UUID stranger = UUID.randomUUID();
+        String tomorrow = LocalDate.now(java.time.ZoneId.of("America/Lima")).plusDays(1).toString();
+        List<Map<String, Object>> transfers = List.of(payout(ana, "2026-10-22"), payout(beto, "2026-10-25"),
+                payout(caro, "2026-10-23"), payout(stranger, "2026-10-22"), payout(ana, "2026-10-22"),
+                payout(beto, tomorrow));
+
+        payAll(id, transfers.toArray(Map[]::new)).then().statusCode(200)
+                .body("settlementId", is(id))
+                .body("total", is(6)).body("recorded", is(2)).body("unchanged", is(1)).body("refused", is(3))
+                .body("results.index", contains(0, 1, 2, 3, 4, 5))
+                .body("results.producerId", contains(ana.toString(), beto.toString(), caro.toString(),
+                        stranger.toString(), ana.toString(), beto.toString()))
+                .body("results.outcome", contains("RECORDED", "RECORDED", "REFUSED", "REFUSED", "UNCHANGED",
+                        "REFUSED"))
+                .body("results[0].producer.paidOn", is("2026-10-22"))
+                .body("results[0].producer.daysLate", is(0))
+                .body("results[1].producer.dueDate", is("2026-10-22"))
+                .body("results[1].producer.daysLate", is(3))
+                .body("results[1].producer.net", is(10.00f))
+                .body("results[2].problem.status", is(409))
+                .body("results[2].problem.detail", containsString("2026-10-21"))
+                .body("results[3].problem.status", is(404))
+                .body("results[5].problem.status", is(400))
+                .body("results[5].problem.violations[0].field", is("payouts[5].paidOn"))
+                .body("results[2].producer", nullValue());
+        // the same batch again: what was recorded stays, nothing is recorded twice
+        payAll(id, transfers.toArray(Map[]::new)).then().statusCode(200)
+                .body("recorded", is(0)).body("unchanged", is(3)).body("refused", is(3))
+                .body("results.outcome", contains("UNCHANGED", "UNCHANGED", "REFUSED", "REFUSED", "UNCHANGED",
+                        "REFUSED"));
+
+        JsonPath view = given().get("/api/v1/settlements/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("2026-10-22", view.getString("producers.find { it.producerId == '" + ana + "' }.paidOn"));
+        assertEquals("2026-10-25", view.getString("producers.find { it.producerId == '" + beto + "' }.paidOn"));
+        assertEquals("2026-10-21", view.getString("producers.find { it.producerId == '" + caro + "' }.paidOn"));
+        var events = PUBLISHED.await(id, 4).stream().map(r -> EventJson.read(r.value())).toList();
+        assertEquals(List.of("SettlementClosed", "PayoutPaid", "PayoutPaid", "PayoutPaid"),
+                events.stream().map(EventEnvelope::type).toList());
+        assertEquals(List.of(caro.toString(), ana.toString(), beto.toString()), events.subList(1, 4).stream()
+                .map(e -> e.payload().path("producerId").asText()).toList());
+        assertEquals("OP-2026-10-25", events.get(3).payload().path("reference").asText());
+        given().queryParams("resourceType", "Settlement", "resourceId", id).get("/api/v1/audit").then()
+                .statusCode(200).body("findAll { it.action == 'PAID' }.detail.producerId",
+                        containsInAnyOrder(caro.toString(), ana.toString(), beto.toString()));
+
+        // not a batch: refused whole, nothing read
+        for (Object body : List.of(Map.of(), Map.of("payouts", List.of()),
+                Map.of("payouts", List.of(Map.of("paidOn", "2026-10-22"))))) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/settlements/" + id + "/payouts/batch")
+                    .then().statusCode(400).contentType(PROBLEM);
+        }
+    }
+
+    private Map<String, Object> payout(UUID producer, String day) {
+        return Map.of("producerId", producer, "paidOn", day, "reference", "OP-" + day);
+    }
+
+    @SafeVarargs
+    private io.restassured.response.Response payAll(String id, Map<String, Object>... payouts) {
+        return given().contentType(ContentType.JSON).body(Map.of("payouts", List.of(payouts)))
+                .post("/api/v1/settlements/" + id + "/payouts/batch");
+    }
+
     // rule R12
     @Test
     void postgresqlRefusesAnyChangeToAClosedSettlementButRecordingEachPayoutOnce() throws SQLException {

@@ -107,6 +107,15 @@ class PaymentsRobustnessTest {
                             "reference", "OP-0001")).withPath("id", other.settlement())
                             .withHeader("Authorization", "Bearer " + token);
                 })
+                .seed("POST " + SETTLEMENTS + "/{id}/payouts/batch", () -> {
+                    Fortnight other = fortnight();
+                    String token = TestTokens.token(other.organisation(), Roles.TREASURER);
+                    given().header(TestTokens.as(token)).contentType(ContentType.JSON).body(Map.of())
+                            .post(SETTLEMENTS + "/" + other.settlement() + "/closing").then().statusCode(200);
+                    return ApiRequest.json(Map.of("payouts", List.of(Map.of("producerId", other.producer(),
+                            "paidOn", "2026-10-20", "reference", "OP-0001")))).withPath("id", other.settlement())
+                            .withHeader("Authorization", "Bearer " + token);
+                })
                 .seed("GET " + SETTLEMENTS + "/{id}/statements", () -> ApiRequest.empty()
                         .withPath("id", f.settlement()))
                 .seed("GET " + SETTLEMENTS + "/{id}/statements/{producerId}", () -> ApiRequest.empty()

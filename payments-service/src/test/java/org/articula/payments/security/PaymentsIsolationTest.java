@@ -141,6 +141,9 @@ class PaymentsIsolationTest {
         m.operation("POST /api/v1/settlements/{id}/closing", post(settlement + "/closing", "{}"));
         m.operation("POST /api/v1/settlements/{id}/payouts", post(settlement + "/payouts",
                 "{\"producerId\":\"{{producer}}\",\"paidOn\":\"2026-10-20\",\"reference\":\"OP-9\"}"));
+        m.operation("POST /api/v1/settlements/{id}/payouts/batch", post(settlement + "/payouts/batch",
+                "{\"payouts\":[{\"producerId\":\"{{producer}}\",\"paidOn\":\"2026-10-20\",\"reference\":\"OP-9\"}]}")
+                .batch("/recorded", "/unchanged"));
         m.operation("GET /api/v1/settlements/{id}/statements", get(settlement + "/statements").accepting(HTML),
                 get(settlement + "/statements").accepting(PDF));
         m.operation("GET /api/v1/settlements/{id}/statements/{producerId}",

@@ -106,6 +106,8 @@ class PaymentsSecurityTest {
             forbidden(given().header(as).contentType(ContentType.JSON).body(Map.of()).post(url + "/closing").then());
             forbidden(given().header(as).contentType(ContentType.JSON)
                     .body(Map.of("producerId", rosa, "paidOn", "2026-10-20")).post(url + "/payouts").then());
+            forbidden(given().header(as).contentType(ContentType.JSON).body(Map.of("payouts",
+                    List.of(Map.of("producerId", rosa, "paidOn", "2026-10-20")))).post(url + "/payouts/batch").then());
             forbidden(given().header(as).contentType(ContentType.JSON).body(chargeBody(UUID.randomUUID(), organisation))
                     .post("/api/v1/charges").then());
             forbidden(given().header(as).contentType(ContentType.JSON).body(Map.of("reason", "x"))
@@ -151,6 +153,8 @@ class PaymentsSecurityTest {
         notFound(given().header(other).contentType(ContentType.JSON).body(Map.of()).post(url + "/closing").then());
         notFound(given().header(other).contentType(ContentType.JSON)
                 .body(Map.of("producerId", rosa, "paidOn", "2026-10-20")).post(url + "/payouts").then());
+        notFound(given().header(other).contentType(ContentType.JSON).body(Map.of("payouts",
+                List.of(Map.of("producerId", rosa, "paidOn", "2026-10-20")))).post(url + "/payouts/batch").then());
         // charges
         notFound(given().header(other).get("/api/v1/charges/" + charge).then());
         notFound(given().header(other).queryParams("organisationId", organisation, "producerId", rosa)
