@@ -12,6 +12,7 @@ import org.articula.payments.domain.Settlement;
 import org.articula.payments.repository.SettlementRepository.DeductionRow;
 import org.articula.payments.repository.SettlementRepository.LineRow;
 import org.articula.payments.repository.SettlementRepository.OrganisationRef;
+import org.articula.payments.repository.SettlementRepository.ProducerCursor;
 import org.articula.payments.repository.SettlementRepository.ProducerRef;
 import org.articula.payments.repository.SettlementRepository.ProducerRow;
 import org.articula.payments.repository.SettlementRepository.ProducerStatementRow;
@@ -42,15 +43,28 @@ public final class SettlementMapper {
      * @param waitingLots lots of the fortnight whose agreement terms have not arrived yet
      */
     public static SettlementView view(Settlement s, List<ProducerRow> producers, int waitingLots, UUID lastRunId) {
-        List<SettlementView.ProducerTotals> totals = producers.stream()
-                .map(p -> new SettlementView.ProducerTotals(p.producerId(), p.gross(), p.deductions(), p.net(),
-                        p.dueDate(), p.paidOn(), ProducerSettlement.daysLate(p.dueDate(), p.paidOn())))
-                .toList();
         return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
                 s.closedAt, s.closedBy, s.version, waitingLots, lastRunId,
                 sum(producers.stream().map(ProducerRow::gross).toList()),
                 sum(producers.stream().map(ProducerRow::deductions).toList()),
-                sum(producers.stream().map(ProducerRow::net).toList()), totals);
+                sum(producers.stream().map(ProducerRow::net).toList()),
+                producers.stream().map(SettlementMapper::producerTotals).toList());
+    }
+
+    /**
+     * The same view with its producers still being read from {@code producers}: its list can be written once,
+     * in order, while the cursor is open (a settlement of any size is written without being held whole).
+     */
+    public static SettlementView view(Settlement s, ProducerCursor producers, int waitingLots, UUID lastRunId) {
+        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
+                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId, producers.gross(), producers.deductions(),
+                producers.net(), new OnePassList<>(producers.count(),
+                        producers.rows().map(SettlementMapper::producerTotals).iterator()));
+    }
+
+    private static SettlementView.ProducerTotals producerTotals(ProducerRow p) {
+        return new SettlementView.ProducerTotals(p.producerId(), p.gross(), p.deductions(), p.net(), p.dueDate(),
+                p.paidOn(), ProducerSettlement.daysLate(p.dueDate(), p.paidOn()));
     }
 
     /** A payout of a batch that was recorded now, or had been already (the same payout again). */

@@ -6,12 +6,17 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.articula.payments.domain.ProducerSettlement;
 import org.articula.payments.domain.Settlement;
 
@@ -114,8 +119,50 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 where settlement_id = :s order by producer_id""")
                 .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProducerSettlement.class)
                 .setParameter("s", settlementId).getResultList();
-        return rows.stream().map(r -> new ProducerRow((UUID) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
-                (BigDecimal) r[3], toDate(r[4]), toDate(r[5]))).toList();
+        return rows.stream().map(SettlementRepository::producerRow).toList();
+    }
+
+    private static ProducerRow producerRow(Object[] r) {
+        return new ProducerRow((UUID) r[0], (BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3], toDate(r[4]),
+                toDate(r[5]));
+    }
+
+    /**
+     * The settlement's count and totals (sums of the producers' rounded figures), and its producers' totals by
+     * producer id still to be read: fetched {@link #CURSOR_FETCH} at a time, so a settlement of any size is never
+     * in memory whole. One statement, so the totals and the rows are of the same moment. Close it.
+     */
+    public record ProducerCursor(int count, BigDecimal gross, BigDecimal deductions, BigDecimal net,
+            Stream<ProducerRow> rows) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+
+    static final int CURSOR_FETCH = 2_000;
+
+    /** See {@link ProducerCursor}; needs the transaction it is read in. */
+    @SuppressWarnings("unchecked")
+    public ProducerCursor producerCursor(UUID settlementId) {
+        Stream<Object[]> raw = getEntityManager().createNativeQuery("""
+                select producer_id, gross, deductions, net, due_date, paid_on,
+                       count(*) over (), sum(gross) over (), sum(deductions) over (), sum(net) over ()
+                from settlement_producer where settlement_id = :s order by producer_id""")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProducerSettlement.class)
+                .setParameter("s", settlementId).setFetchSize(CURSOR_FETCH).getResultStream();
+        Iterator<Object[]> read = raw.iterator();
+        if (!read.hasNext()) {
+            raw.close();
+            BigDecimal zero = BigDecimal.ZERO.setScale(2);
+            return new ProducerCursor(0, zero, zero, zero, Stream.empty());
+        }
+        Object[] first = read.next();
+        Stream<Object[]> all = Stream.concat(Stream.<Object[]>of(first),
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(read, Spliterator.ORDERED), false));
+        return new ProducerCursor(((Number) first[6]).intValue(), (BigDecimal) first[7], (BigDecimal) first[8],
+                (BigDecimal) first[9], all.map(SettlementRepository::producerRow).onClose(raw::close));
     }
 
     public List<ProducerSettlement> producers(UUID settlementId) {

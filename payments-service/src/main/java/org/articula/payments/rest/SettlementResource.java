@@ -1,5 +1,8 @@
 package org.articula.payments.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,7 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +68,14 @@ public class SettlementResource {
 
     @Inject
     SettlementService service;
+
+    private final ObjectWriter viewWriter;
+
+    @Inject
+    SettlementResource(ObjectMapper json) {
+        // The stream is Quarkus's to close; each producer's line is not flushed on its own.
+        viewWriter = json.writerFor(SettlementView.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     @POST
     @RolesAllowed(Roles.TREASURER)
@@ -154,8 +168,20 @@ public class SettlementResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A settlement with each producer's gross, deductions, net and payment")
-    public SettlementView get(@PathParam("id") UUID id) {
-        return service.view(service.get(id));
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettlementView.class)))
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // the answer is written in a transaction of its own
+    public StreamingOutput get(@PathParam("id") UUID id) {
+        // Checked now, while a 404 can still be answered as a problem.
+        QuarkusTransaction.requiringNew().run(() -> service.get(id));
+        // Written while the producers are read (decision 0042): whatever their number, the service holds a slice.
+        return output -> QuarkusTransaction.requiringNew().run(() -> service.readView(id, view -> {
+            try {
+                viewWriter.writeValue(output, view);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     @GET
@@ -165,7 +191,7 @@ public class SettlementResource {
                     As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and \
                     payout; saved as liquidacion-<first day of the fortnight>.csv.""")
     public CsvTable getCsv(@PathParam("id") UUID id) {
-        return PaymentsCsv.settlement(get(id), service.producerRefs(id, null));
+        return PaymentsCsv.settlement(service.view(service.get(id)), service.producerRefs(id, null));
     }
 
     @POST

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Fortnight;
 import org.articula.payments.domain.ProducerSettlement;
@@ -280,6 +281,21 @@ public class SettlementService {
     public SettlementView view(Settlement s) {
         return SettlementMapper.view(s, settlements.producerRows(s.id),
                 settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd), settlements.lastRun(s.id));
+    }
+
+    /**
+     * Hands {@code reader} the settlement's view with its producers read from the database as the reader goes
+     * through them (a settlement of 200,000 producers is never in memory whole); the list is good until
+     * {@code reader} returns. In the caller's transaction, which the reading needs; access is checked before.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void readView(UUID id, Consumer<SettlementView> reader) {
+        Settlement s = get(id);
+        int waiting = settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd);
+        UUID lastRun = settlements.lastRun(s.id);
+        try (SettlementRepository.ProducerCursor producers = settlements.producerCursor(s.id)) {
+            reader.accept(SettlementMapper.view(s, producers, waiting, lastRun));
+        }
     }
 
     /** A producer's statement; a producer reads only their own. */

@@ -590,6 +590,78 @@ class SettlementApiTest {
         }
     }
 
+    @Test
+    void aLargeSettlementIsWrittenWholeAndInOrderWhileItsProducersAreRead() throws SQLException {
+        // More producers than the service reads in one slice (2,000), stored as a run leaves them.
+        UUID settlement = UUID.randomUUID();
+        UUID empty = UUID.randomUUID();
+        java.util.Random random = new java.util.Random(42);
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal deductions = BigDecimal.ZERO;
+        int producers = 4_321;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into settlement (id, organisation_id, period_start, period_end, status, runs, computed_at)
+                    values (?, ?, ?, ?, 'OPEN', 1, now())""")) {
+                for (Object[] row : List.of(new Object[] { settlement, LocalDate.of(2026, 9, 1) },
+                        new Object[] { empty, LocalDate.of(2026, 9, 16) })) {
+                    s.setObject(1, row[0]);
+                    s.setObject(2, organisation);
+                    s.setObject(3, row[1]);
+                    s.setObject(4, ((LocalDate) row[1]).plusDays(14));
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into settlement_producer (settlement_id, producer_id, gross, deductions, net, due_date, paid_on)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < producers; i++) {
+                    BigDecimal g = BigDecimal.valueOf(random.nextInt(5_000_000), 2);
+                    BigDecimal d = BigDecimal.valueOf(random.nextInt(100_000), 2).min(g);
+                    gross = gross.add(g);
+                    deductions = deductions.add(d);
+                    s.setObject(1, settlement);
+                    s.setObject(2, UUID.randomUUID());
+                    s.setBigDecimal(3, g);
+                    s.setBigDecimal(4, d);
+                    s.setBigDecimal(5, g.subtract(d));
+                    s.setObject(6, LocalDate.of(2026, 9, 22));
+                    s.setObject(7, i % 7 == 0 ? LocalDate.of(2026, 9, 25) : null);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        List<String> stored = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "select producer_id from settlement_producer where settlement_id = ? order by producer_id")) {
+            q.setObject(1, settlement);
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        }
+
+        JsonPath view = given().get("/api/v1/settlements/" + settlement).then().statusCode(200)
+                .contentType(ContentType.JSON).body("id", is(settlement.toString())).body("status", is("OPEN"))
+                .extract().jsonPath().using(new io.restassured.path.json.config.JsonPathConfig(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(stored, view.getList("producers.producerId"), "every producer once, by producer id");
+        assertEquals(gross, view.<BigDecimal>get("gross"));
+        assertEquals(deductions, view.<BigDecimal>get("deductions"));
+        assertEquals(gross.subtract(deductions), view.<BigDecimal>get("net"));
+        List<Map<String, Object>> rows = view.getList("producers");
+        assertEquals((producers + 6) / 7, rows.stream().filter(r -> "2026-09-25".equals(r.get("paidOn"))).count());
+        assertEquals(List.of(3), rows.stream().filter(r -> r.get("paidOn") != null).map(r -> r.get("daysLate"))
+                .distinct().toList());
+
+        given().get("/api/v1/settlements/" + empty).then().statusCode(200).body("producers", hasSize(0))
+                .body("gross", is(0.0f)).body("net", is(0.0f));
+        given().get("/api/v1/settlements/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
     private Map<String, Object> payout(UUID producer, String day) {
         return Map.of("producerId", producer, "paidOn", day, "reference", "OP-" + day);
     }
