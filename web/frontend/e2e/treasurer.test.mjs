@@ -90,15 +90,28 @@ describe('the treasurer', () => {
     await page.locator('[data-status="CLOSED"]').waitFor({ timeout: 120000 });
     assert.ok(dialogs.some((m) => /definitivo/.test(m)), 'closing asked for a confirmation that says it is final');
     await showAll(page);
-    const unpaid = await page.locator('td[data-paid=""]').count();
-    if (unpaid > 0) {
-      await page.getByRole('button', { name: /Pagar a todos/ }).click();
-      await page.locator('td[data-paid=""]').first().waitFor({ state: 'detached', timeout: 60000 });
-    }
     const id = new URL(page.url()).hash.split('/')[2];
+    // Another treasurer pays one member, on another day, while this screen still shows them unpaid: that
+    // payout is refused and named, every other one is recorded.
+    const first = page.locator('tr[data-producer]:has(td[data-paid=""])').first();
+    const paidElsewhere = await first.getAttribute('data-producer');
+    const paidElsewhereName = (await first.locator('a').textContent()).trim();
+    const yesterday = new Date(Date.now() - 86400000).toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
+    await api(context, 'POST', `/api/payments/v1/settlements/${id}/payouts/batch`,
+      { payouts: [{ producerId: paidElsewhere, paidOn: yesterday }] });
+    await page.getByRole('button', { name: /Pagar a todos/ }).click();
+    const refusal = page.locator('p.error[role="alert"]');
+    await refusal.waitFor({ timeout: 60000 });
+    assert.match(await refusal.textContent(), new RegExp(`un pago no se registró\\. ${paidElsewhereName}: Ya se registró el pago del ${yesterday.split('-').reverse().join('/')}`));
+    await check(page, 'liquidacion-pago-rechazado-escritorio');
+    await page.reload();
+    await page.locator('[data-status="CLOSED"]').waitFor();
+    await showAll(page);
+    assert.equal(await page.locator('td[data-paid=""]').count(), 0, 'nobody left unpaid');
     const closed = await api(context, 'GET', `/api/payments/v1/settlements/${id}`);
     assert.equal(closed.status, 'CLOSED');
-    assert.ok(closed.producers.every((p) => p.paidOn === limaToday()), 'every member paid today');
+    assert.deepEqual(closed.producers.filter((p) => p.paidOn !== limaToday()).map((p) => [p.producerId, p.paidOn]),
+      [[paidElsewhere, yesterday]], 'every member paid today but the one paid elsewhere the day before');
     const after = await api(context, 'GET', `/api/payments/v1/charges?organisationId=${me.organisationId}&producerId=${member.id}`);
     const feed = after.find((c) => c.description === 'Concentrado, 2 sacos');
     const cents = (x) => Math.round(Number(x) * 100);

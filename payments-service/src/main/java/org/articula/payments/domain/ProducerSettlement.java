@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +18,9 @@ import org.articula.platform.problem.ProblemException;
 @Table(name = "settlement_producer")
 @IdClass(ProducerSettlement.Key.class)
 public class ProducerSettlement {
+
+    /** How a treasurer reads a date (es-PE). */
+    private static final DateTimeFormatter PAID_ON = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Id
     public UUID settlementId;
@@ -51,7 +55,7 @@ public class ProducerSettlement {
         if (isPaid()) {
             if (!paidOn.equals(on)) {
                 throw new ProblemException(PaymentsProblem.PAYOUT_ALREADY_RECORDED, "Ya se registró el pago del "
-                        + paidOn);
+                        + PAID_ON.format(paidOn));
             }
             return false;
         }

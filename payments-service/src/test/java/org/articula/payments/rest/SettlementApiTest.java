@@ -557,7 +557,7 @@ class SettlementApiTest {
                 .body("results[1].producer.daysLate", is(3))
                 .body("results[1].producer.net", is(10.00f))
                 .body("results[2].problem.status", is(409))
-                .body("results[2].problem.detail", containsString("2026-10-21"))
+                .body("results[2].problem.detail", is("Ya se registró el pago del 21/10/2026"))
                 .body("results[3].problem.status", is(404))
                 .body("results[5].problem.status", is(400))
                 .body("results[5].problem.violations[0].field", is("payouts[5].paidOn"))
