@@ -44,7 +44,7 @@ export async function buyerDuesScreen([buyerId]: string[]): Promise<TemplateResu
   return html`
     <div class="wide">
       <h1>Lo que debe ${dues.buyerName ?? 'el comprador'}</h1>
-      <dl class="counters">
+      <dl class="counters money">
         <div><dt>Saldo por cobrar</dt><dd data-total="balance">${money(open.reduce((s, l) => s + Number(l.balance), 0))}</dd></div>
         <div class=${overdue.length ? 'warn' : ''}><dt>Vencido</dt>
           <dd data-total="overdue">${money(overdue.reduce((s, l) => s + Number(l.balance), 0))}</dd></div>

@@ -45,7 +45,7 @@ export async function statementScreen([settlementId, producerId]: string[]) {
     <p>DNI ${s.producerNationalId ?? names.get(producerId)?.nationalId ?? '—'} · quincena ${day(s.periodStart)} al ${day(s.periodEnd)}
       ${s.organisationName ? html`<br>${s.organisationName}` : nothing}
       ${s.buyerNames?.length ? html`<br>Comprador: ${s.buyerNames.join(', ')}` : nothing}</p>
-    <dl class="counters">
+    <dl class="counters money">
       <div><dt>Bruto</dt><dd>${money(s.gross)}</dd></div>
       <div><dt>Descuentos</dt><dd>${money(s.totalDeductions)}</dd></div>
       <div><dt>Neto</dt><dd data-total="net">${money(s.net)}</dd></div>

@@ -150,7 +150,7 @@ export async function settlementScreen([id]: string[]) {
       ${v.waitingLots > 0 ? html` · <span class="warn-text">${v.waitingLots} lotes aún no llegan a pagos</span>` : nothing}</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     ${progress()}
-    <dl class="counters">
+    <dl class="counters money">
       <div><dt>Bruto</dt><dd data-total="gross">${money(v.gross)}</dd></div>
       <div><dt>Descuentos</dt><dd>${money(v.deductions)}</dd></div>
       <div><dt>Neto</dt><dd data-total="net">${money(v.net)}</dd></div>
