@@ -43,9 +43,7 @@ public final class SettlementMapper {
      * @param waitingLots lots of the fortnight whose agreement terms have not arrived yet
      */
     public static SettlementView view(Settlement s, List<ProducerRow> producers, int waitingLots, UUID lastRunId) {
-        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
-                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId,
-                sum(producers.stream().map(ProducerRow::gross).toList()),
+        return view(s, waitingLots, lastRunId, sum(producers.stream().map(ProducerRow::gross).toList()),
                 sum(producers.stream().map(ProducerRow::deductions).toList()),
                 sum(producers.stream().map(ProducerRow::net).toList()),
                 producers.stream().map(SettlementMapper::producerTotals).toList());
@@ -56,10 +54,15 @@ public final class SettlementMapper {
      * in order, while the cursor is open (a settlement of any size is written without being held whole).
      */
     public static SettlementView view(Settlement s, ProducerCursor producers, int waitingLots, UUID lastRunId) {
-        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
-                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId, producers.gross(), producers.deductions(),
-                producers.net(), new OnePassList<>(producers.count(),
+        return view(s, waitingLots, lastRunId, producers.gross(), producers.deductions(), producers.net(),
+                new OnePassList<>(producers.count(),
                         producers.rows().map(SettlementMapper::producerTotals).iterator()));
+    }
+
+    private static SettlementView view(Settlement s, int waitingLots, UUID lastRunId, BigDecimal gross,
+            BigDecimal deductions, BigDecimal net, List<SettlementView.ProducerTotals> producers) {
+        return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
+                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId, gross, deductions, net, producers);
     }
 
     private static SettlementView.ProducerTotals producerTotals(ProducerRow p) {

@@ -173,9 +173,9 @@ public class SettlementResource {
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the answer is written in a transaction of its own
     public StreamingOutput get(@PathParam("id") UUID id) {
         // Checked now, while a 404 can still be answered as a problem.
-        QuarkusTransaction.requiringNew().run(() -> service.get(id));
+        Settlement settlement = QuarkusTransaction.requiringNew().call(() -> service.get(id));
         // Written while the producers are read (decision 0042): whatever their number, the service holds a slice.
-        return output -> QuarkusTransaction.requiringNew().run(() -> service.readView(id, view -> {
+        return output -> QuarkusTransaction.requiringNew().run(() -> service.readView(settlement, view -> {
             try {
                 viewWriter.writeValue(output, view);
             } catch (IOException e) {

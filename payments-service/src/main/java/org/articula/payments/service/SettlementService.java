@@ -286,11 +286,11 @@ public class SettlementService {
     /**
      * Hands {@code reader} the settlement's view with its producers read from the database as the reader goes
      * through them (a settlement of 200,000 producers is never in memory whole); the list is good until
-     * {@code reader} returns. In the caller's transaction, which the reading needs; access is checked before.
+     * {@code reader} returns. In the caller's transaction, which the reading needs; {@code s} comes from
+     * {@link #get}, which checked access.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void readView(UUID id, Consumer<SettlementView> reader) {
-        Settlement s = get(id);
+    public void readView(Settlement s, Consumer<SettlementView> reader) {
         int waiting = settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd);
         UUID lastRun = settlements.lastRun(s.id);
         try (SettlementRepository.ProducerCursor producers = settlements.producerCursor(s.id)) {
