@@ -61,7 +61,7 @@ class ProducerSettlementTest {
 
         assertEquals(PaymentsProblem.PAYOUT_ALREADY_RECORDED, refused.type());
         assertEquals(409, refused.problem().status());
-        assertTrue(refused.getMessage().contains("2026-10-25"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("25/10/2026"), refused.getMessage());
         assertEquals(LocalDate.of(2026, 10, 25), rosa.paidOn);
     }
 
