@@ -12,19 +12,23 @@ import static org.articula.platform.csv.Cell.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.articula.payments.domain.Charge;
+import org.articula.payments.domain.ProducerSettlement;
+import org.articula.payments.repository.SettlementRepository.NamedProducerRow;
 import org.articula.payments.repository.SettlementRepository.ProducerRef;
+import org.articula.payments.repository.SettlementRepository.ProducerRow;
 import org.articula.payments.rest.dto.BuyerDues;
 import org.articula.payments.rest.dto.ChargeView;
 import org.articula.payments.rest.dto.ProducerStatementSummary;
 import org.articula.payments.rest.dto.Reconciliation;
 import org.articula.payments.rest.dto.SettlementSummary;
-import org.articula.payments.rest.dto.SettlementView;
 import org.articula.payments.rest.dto.Statement;
 import org.articula.platform.csv.CsvTable;
 
@@ -69,18 +73,19 @@ public final class PaymentsCsv {
         return table;
     }
 
-    /** One settlement: a row per producer with gross, deductions, net, due date and payout. */
-    public static CsvTable settlement(SettlementView view, Map<UUID, ProducerRef> producers) {
-        CsvTable table = CsvTable.named("liquidacion-" + view.periodStart(), "Socio", "DNI", "Bruto (S/)",
-                "Descuentos (S/)", "Neto (S/)", "Vence", "Pagado el", "Días de retraso", "Id del socio");
-        for (SettlementView.ProducerTotals p : view.producers()) {
-            ProducerRef producer = producers.get(p.producerId());
-            table.row(text(producer == null ? null : producer.name()),
-                    text(producer == null ? null : producer.nationalId()),
-                    money(p.gross()), money(p.deductions()), money(p.net()), date(p.dueDate()), date(p.paidOn()),
-                    integer(p.daysLate()), id(p.producerId()));
-        }
-        return table;
+    /**
+     * One settlement: a row per producer with gross, deductions, net, due date and payout, written while
+     * {@code producers} hands them over (a settlement of 200,000 producers is never held whole).
+     */
+    public static CsvTable settlement(LocalDate periodStart, Consumer<Consumer<NamedProducerRow>> producers) {
+        return CsvTable.streamed("liquidacion-" + periodStart, List.of("Socio", "DNI", "Bruto (S/)",
+                "Descuentos (S/)", "Neto (S/)", "Vence", "Pagado el", "Días de retraso", "Id del socio"),
+                rows -> producers.accept(named -> {
+                    ProducerRow p = named.totals();
+                    rows.row(text(named.name()), text(named.nationalId()), money(p.gross()), money(p.deductions()),
+                            money(p.net()), date(p.dueDate()), date(p.paidOn()),
+                            integer(ProducerSettlement.daysLate(p.dueDate(), p.paidOn())), id(p.producerId()));
+                }));
     }
 
     /**

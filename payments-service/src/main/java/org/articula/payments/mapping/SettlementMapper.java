@@ -2,7 +2,6 @@ package org.articula.payments.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,31 +37,17 @@ public final class SettlementMapper {
     }
 
     /**
-     * The settlement with each producer's totals; the organisation's are sums of the producers' rounded ones.
+     * The settlement with each producer's totals, still being read from {@code producers}: its list can be
+     * written once, in order, while the cursor is open (a settlement of any size is written without being held
+     * whole). The organisation's totals are sums of the producers' rounded ones, from the same statement.
      *
      * @param waitingLots lots of the fortnight whose agreement terms have not arrived yet
      */
-    public static SettlementView view(Settlement s, List<ProducerRow> producers, int waitingLots, UUID lastRunId) {
-        return view(s, waitingLots, lastRunId, sum(producers.stream().map(ProducerRow::gross).toList()),
-                sum(producers.stream().map(ProducerRow::deductions).toList()),
-                sum(producers.stream().map(ProducerRow::net).toList()),
-                producers.stream().map(SettlementMapper::producerTotals).toList());
-    }
-
-    /**
-     * The same view with its producers still being read from {@code producers}: its list can be written once,
-     * in order, while the cursor is open (a settlement of any size is written without being held whole).
-     */
     public static SettlementView view(Settlement s, ProducerCursor producers, int waitingLots, UUID lastRunId) {
-        return view(s, waitingLots, lastRunId, producers.gross(), producers.deductions(), producers.net(),
-                new OnePassList<>(producers.count(),
-                        producers.rows().map(SettlementMapper::producerTotals).iterator()));
-    }
-
-    private static SettlementView view(Settlement s, int waitingLots, UUID lastRunId, BigDecimal gross,
-            BigDecimal deductions, BigDecimal net, List<SettlementView.ProducerTotals> producers) {
         return new SettlementView(s.id, s.organisationId, s.periodStart, s.periodEnd, s.status, s.runs, s.computedAt,
-                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId, gross, deductions, net, producers);
+                s.closedAt, s.closedBy, s.version, waitingLots, lastRunId, producers.gross(), producers.deductions(),
+                producers.net(), new OnePassList<>(producers.count(),
+                        producers.rows().map(SettlementMapper::producerTotals).iterator()));
     }
 
     private static SettlementView.ProducerTotals producerTotals(ProducerRow p) {
@@ -124,10 +109,6 @@ public final class SettlementMapper {
                 s.organisationId, organisationName, buyers.stream().map(OrganisationRef::id).toList(),
                 buyers.stream().map(OrganisationRef::name).toList(), s.periodStart, s.periodEnd, s.status.name(),
                 lines, deductions, p.gross, p.deductions, p.net, p.dueDate, p.paidOn, p.daysLate());
-    }
-
-    private static BigDecimal sum(List<BigDecimal> values) {
-        return values.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static JsonNode json(String text) {

@@ -111,17 +111,6 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
             LocalDate dueDate, LocalDate paidOn) {
     }
 
-    /** Each producer's totals, by producer id (a payout recorded in this transaction included). */
-    @SuppressWarnings("unchecked")
-    public List<ProducerRow> producerRows(UUID settlementId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select producer_id, gross, deductions, net, due_date, paid_on from settlement_producer
-                where settlement_id = :s order by producer_id""")
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProducerSettlement.class)
-                .setParameter("s", settlementId).getResultList();
-        return rows.stream().map(SettlementRepository::producerRow).toList();
-    }
-
     private static ProducerRow producerRow(Object[] r) {
         return new ProducerRow((UUID) r[0], (BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3], toDate(r[4]),
                 toDate(r[5]));
@@ -163,6 +152,24 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(read, Spliterator.ORDERED), false));
         return new ProducerCursor(((Number) first[6]).intValue(), (BigDecimal) first[7], (BigDecimal) first[8],
                 (BigDecimal) first[9], all.map(SettlementRepository::producerRow).onClose(raw::close));
+    }
+
+    /** A producer's totals with the name and DNI payments knows (null until contracts-service announced them). */
+    public record NamedProducerRow(ProducerRow totals, String name, String nationalId) {
+    }
+
+    /**
+     * The settlement's producers with their names, by producer id, fetched {@link #CURSOR_FETCH} at a time like
+     * {@link #producerCursor}. Close the stream.
+     */
+    public Stream<NamedProducerRow> namedProducers(UUID settlementId) {
+        Stream<Object[]> raw = getEntityManager().createNativeQuery("""
+                select p.producer_id, p.gross, p.deductions, p.net, p.due_date, p.paid_on, r.name, r.national_id
+                from settlement_producer p left join producer_ref r on r.id = p.producer_id
+                where p.settlement_id = :s order by p.producer_id""")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProducerSettlement.class)
+                .setParameter("s", settlementId).setFetchSize(CURSOR_FETCH).getResultStream();
+        return raw.map(r -> new NamedProducerRow(producerRow(r), (String) r[6], (String) r[7]));
     }
 
     public List<ProducerSettlement> producers(UUID settlementId) {

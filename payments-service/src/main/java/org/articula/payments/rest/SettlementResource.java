@@ -109,7 +109,7 @@ public class SettlementResource {
         SettlementService.Requested requested = service.request(request);
         Run existing = requested.existing();
         if (existing != null && !async && "DONE".equals(existing.status())) {
-            return Response.ok(view(existing.settlementId())).build();
+            return Response.ok(streamed(existing.settlementId())).build();
         }
         if (existing != null) { // 202 while it computes, 200 once it has finished
             return runAnswer(existing, "RUNNING".equals(existing.status())
@@ -121,7 +121,7 @@ public class SettlementResource {
             return runAnswer(service.findRun(requested.ticket().runId()).orElseThrow(), Response.Status.ACCEPTED, uri,
                     true);
         }
-        return Response.ok(view(service.compute(requested.ticket()).id)).build();
+        return Response.ok(streamed(service.compute(requested.ticket()).id)).build();
     }
 
     // The run and where to follow it.
@@ -131,8 +131,23 @@ public class SettlementResource {
         return async ? answer.header(RespondAsync.APPLIED, RespondAsync.TOKEN).build() : answer.build();
     }
 
-    private SettlementView view(UUID settlementId) {
-        return QuarkusTransaction.requiringNew().call(() -> service.view(service.get(settlementId)));
+    private StreamingOutput streamed(UUID settlementId) {
+        return streamed(QuarkusTransaction.requiringNew().call(() -> service.get(settlementId)));
+    }
+
+    /**
+     * The settlement as JSON, written while its producers are read (decision 0042): whatever their number, the
+     * service holds a slice. Read in a transaction of its own, after the caller's has committed; {@code settlement}
+     * comes from {@link SettlementService#get}, which checked access.
+     */
+    private StreamingOutput streamed(Settlement settlement) {
+        return output -> QuarkusTransaction.requiringNew().run(() -> service.readView(settlement, view -> {
+            try {
+                viewWriter.writeValue(output, view);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     @GET
@@ -172,16 +187,7 @@ public class SettlementResource {
             schema = @Schema(implementation = SettlementView.class)))
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the answer is written in a transaction of its own
     public StreamingOutput get(@PathParam("id") UUID id) {
-        // Checked now, while a 404 can still be answered as a problem.
-        Settlement settlement = QuarkusTransaction.requiringNew().call(() -> service.get(id));
-        // Written while the producers are read (decision 0042): whatever their number, the service holds a slice.
-        return output -> QuarkusTransaction.requiringNew().run(() -> service.readView(settlement, view -> {
-            try {
-                viewWriter.writeValue(output, view);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
+        return streamed(id); // checked now, while a 404 can still be answered as a problem
     }
 
     @GET
@@ -190,8 +196,12 @@ public class SettlementResource {
     @Operation(summary = "The same settlement as a table for a spreadsheet", description = """
                     As text/csv: a row per producer with name, DNI, gross, deductions, net, due date and \
                     payout; saved as liquidacion-<first day of the fortnight>.csv.""")
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // the rows are written in a transaction of their own
     public CsvTable getCsv(@PathParam("id") UUID id) {
-        return PaymentsCsv.settlement(service.view(service.get(id)), service.producerRefs(id, null));
+        // Checked now, while a 404 can still be answered as a problem; the rows are read as the file is written.
+        Settlement settlement = QuarkusTransaction.requiringNew().call(() -> service.get(id));
+        return PaymentsCsv.settlement(settlement.periodStart,
+                each -> QuarkusTransaction.requiringNew().run(() -> service.eachProducer(settlement, each)));
     }
 
     @POST
@@ -200,8 +210,10 @@ public class SettlementResource {
     @Operation(summary = "Close a settlement for good", description = """
                     Computes it a last time and freezes it; closing again changes nothing. Earlier fortnights \
                     close first.""")
-    public SettlementView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
-        return service.view(service.close(id));
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettlementView.class)))
+    public StreamingOutput close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
+        return streamed(service.close(id));
     }
 
     @GET
@@ -281,9 +293,11 @@ public class SettlementResource {
     @Operation(summary = "Record that a producer was paid", description = """
             On a closed settlement; lateness is \
             measured against the due date. The same payout again changes nothing.""")
-    public SettlementView pay(@PathParam("id") UUID id, @Valid @NotNull PayoutRequest payout) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettlementView.class)))
+    public StreamingOutput pay(@PathParam("id") UUID id, @Valid @NotNull PayoutRequest payout) {
         service.pay(id, payout);
-        return service.view(service.get(id));
+        return streamed(service.get(id));
     }
 
     @POST

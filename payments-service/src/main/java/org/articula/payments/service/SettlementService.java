@@ -278,11 +278,6 @@ public class SettlementService {
         }).toList());
     }
 
-    public SettlementView view(Settlement s) {
-        return SettlementMapper.view(s, settlements.producerRows(s.id),
-                settlements.waitingLots(s.organisationId, s.periodStart, s.periodEnd), settlements.lastRun(s.id));
-    }
-
     /**
      * Hands {@code reader} the settlement's view with its producers read from the database as the reader goes
      * through them (a settlement of 200,000 producers is never in memory whole); the list is good until
@@ -369,8 +364,15 @@ public class SettlementService {
         return settlements.producerRef(producerId);
     }
 
-    /** The settlement's producers as payments knows them, or only {@code producerId}'s when given. */
-    public Map<UUID, SettlementRepository.ProducerRef> producerRefs(UUID settlementId, UUID producerId) {
-        return settlements.producerRefs(settlementId, producerId);
+    /**
+     * Hands each of the settlement's producers, with the name and DNI payments knows, to {@code each} in producer
+     * id order while they are read (never all in memory). In the caller's transaction; {@code s} comes from
+     * {@link #get}, which checked access.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eachProducer(Settlement s, Consumer<SettlementRepository.NamedProducerRow> each) {
+        try (var producers = settlements.namedProducers(s.id)) {
+            producers.forEach(each);
+        }
     }
 }

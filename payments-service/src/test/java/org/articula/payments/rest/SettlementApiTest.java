@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.articula.localstack.testing.CsvDownloads;
 import org.articula.localstack.testing.EventSchemas;
 import org.articula.localstack.testing.IdenticalRequests;
 import org.articula.localstack.testing.PublishedEvents;
@@ -656,6 +657,34 @@ class SettlementApiTest {
         assertEquals((producers + 6) / 7, rows.stream().filter(r -> "2026-09-25".equals(r.get("paidOn"))).count());
         assertEquals(List.of(3), rows.stream().filter(r -> r.get("paidOn") != null).map(r -> r.get("daysLate"))
                 .distinct().toList());
+
+        // the same settlement for a spreadsheet, also written while read: a row per producer, names where known
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        """
+                insert into producer_ref (id, organisation_id, national_id, name, revision) values (?, ?, ?, ?, 1)""")) {
+            for (int i = 0; i < stored.size(); i += 1_000) {
+                s.setObject(1, UUID.fromString(stored.get(i)));
+                s.setObject(2, organisation);
+                s.setString(3, String.format("%08d", i));
+                s.setString(4, "Socio " + i);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        CsvDownloads.Table csv = CsvDownloads.get(given(), "/api/v1/settlements/" + settlement,
+                "liquidacion-2026-09-01.csv");
+        assertEquals(stored, csv.column("Id del socio"), "every producer once, by producer id");
+        assertEquals(gross.subtract(deductions), csv.rows().stream()
+                .map(r -> new BigDecimal(r.get("Neto (S/)"))).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertEquals(List.of("Socio 0", "00000000", "Socio 4000", "00004000"),
+                List.of(csv.rows().get(0).get("Socio"), csv.rows().get(0).get("DNI"),
+                        csv.rows().get(4_000).get("Socio"), csv.rows().get(4_000).get("DNI")));
+        assertEquals(List.of("", ""), List.of(csv.rows().get(1).get("Socio"), csv.rows().get(1).get("DNI")));
+        assertEquals(rows.stream().map(r -> String.valueOf(r.get("daysLate"))).toList(),
+                csv.column("Días de retraso"));
+        assertEquals(List.of(), CsvDownloads.get(given(), "/api/v1/settlements/" + empty,
+                "liquidacion-2026-09-16.csv").rows(), "the header alone");
 
         given().get("/api/v1/settlements/" + empty).then().statusCode(200).body("producers", hasSize(0))
                 .body("gross", is(0.0f)).body("net", is(0.0f));

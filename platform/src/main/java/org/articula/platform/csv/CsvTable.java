@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,10 +44,19 @@ public final class CsvTable {
     private final String fileName;
     private final List<String> header;
     private final List<String[]> rows = new ArrayList<>();
+    // Rows handed over while the file is written, for tables too large to hold (null: the rows above).
+    private final Consumer<Rows> source;
 
-    private CsvTable(String fileName, List<String> header) {
+    private CsvTable(String fileName, List<String> header, Consumer<Rows> source) {
         this.fileName = fileName;
         this.header = header;
+        this.source = source;
+    }
+
+    /** Where a streamed table's rows go as they are read: each call writes one row, cells in the header's order. */
+    @FunctionalInterface
+    public interface Rows {
+        void row(Cell... cells);
     }
 
     /**
@@ -53,16 +64,32 @@ public final class CsvTable {
      * digits, '.', '-' and '_' dropped or replaced, so every browser and file system keeps it as it is.
      */
     public static CsvTable named(String name, String... header) {
-        return new CsvTable(safeFileName(name) + ".csv", List.of(header));
+        return new CsvTable(safeFileName(name) + ".csv", List.of(header), null);
+    }
+
+    /**
+     * A table whose rows are not held: {@code source} is called once, while the file is written, and writes each
+     * row to the {@link Rows} it is given (from a database cursor, say), so a table of any length costs the
+     * memory of one row. It runs on the thread writing the answer, outside the resource method's transaction.
+     */
+    public static CsvTable streamed(String name, List<String> header, Consumer<Rows> source) {
+        return new CsvTable(safeFileName(name) + ".csv", List.copyOf(header), source);
     }
 
     /** A row, its cells in the order of the header. */
     public CsvTable row(Cell... cells) {
+        if (source != null) {
+            throw new IllegalStateException("a streamed table takes its rows from its source");
+        }
+        rows.add(values(cells));
+        return this;
+    }
+
+    private String[] values(Cell... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + header.size() + " columns " + header);
         }
-        rows.add(Arrays.stream(cells).map(Cell::value).toArray(String[]::new));
-        return this;
+        return Arrays.stream(cells).map(Cell::value).toArray(String[]::new);
     }
 
     /**
@@ -90,6 +117,7 @@ public final class CsvTable {
         return header;
     }
 
+    /** The rows held (none for a streamed table, whose rows are only written). */
     public int size() {
         return rows.size();
     }
@@ -102,6 +130,19 @@ public final class CsvTable {
             csv.write(header.toArray(String[]::new));
             for (String[] row : rows) {
                 csv.write(row);
+            }
+            if (source != null) {
+                try {
+                    source.accept(cells -> {
+                        try {
+                            csv.write(values(cells));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
             }
         }
         writer.flush();

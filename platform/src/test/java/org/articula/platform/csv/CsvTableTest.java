@@ -73,6 +73,26 @@ class CsvTableTest {
     }
 
     @Test
+    void aStreamedTableIsWrittenAsItsSourceHandsOverEachRowAndHoldsNone() throws IOException {
+        List<Integer> asked = new java.util.ArrayList<>();
+        CsvTable streamed = CsvTable.streamed("liquidación", List.of("Socio", "Neto (S/)"), rows -> {
+            asked.add(asked.size());
+            rows.row(text("Rosa Ñahui, \"la de arriba\""), money(new BigDecimal("1234.5")));
+            rows.row(text("=1+1"), money(null));
+        });
+        assertEquals(List.of(), asked, "nothing is read before the file is written");
+
+        assertEquals("\uFEFFSocio,Neto (S/)\r\n\"Rosa Ñahui, \"\"la de arriba\"\"\",1234.50\r\n'=1+1,\r\n",
+                new String(bytes(streamed), StandardCharsets.UTF_8));
+        assertEquals(List.of(0), asked);
+        assertEquals(0, streamed.size());
+        assertEquals("liquidacion.csv", streamed.fileName());
+        assertThrows(IllegalStateException.class, () -> streamed.row(text("x"), text("y")));
+        assertThrows(IllegalArgumentException.class,
+                () -> bytes(CsvTable.streamed("x", List.of("A", "B"), rows -> rows.row(text("solo uno")))));
+    }
+
+    @Test
     void aFileNameKeepsOnlyWhatEveryFileSystemKeeps() {
         assertEquals("planilla-de-acopio-2026-10-02", CsvTable.safeFileName("planilla-de-acopio-2026-10-02"));
         assertEquals("cargos-Nunez_.._etc_passwd", CsvTable.safeFileName("cargos-Núñez/../etc/passwd"));
