@@ -56,30 +56,32 @@ export async function statementScreen([settlementId, producerId]: string[]) {
         >Liquidación (PDF)</button>
       ${csvButton(path, `liquidacion-${s.producerNationalId ?? producerId}-${s.periodStart}.csv`)}
     </div>
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Entregas"><table>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Entregas"><table class="stack">
       <caption>Entregas (${lots.length})</caption>
       <thead><tr><th scope="col">Día</th><th scope="col">Cantidad</th><th scope="col">Precio o motivo</th>
         <th scope="col" class="num">Importe</th></tr></thead>
       <tbody>${page(key, lots).map((l) => html`<tr data-line=${l.kind}>
         <td>${l.deliveryDate ? day(l.deliveryDate) : ''} ${l.shift ? SHIFT_NAMES[l.shift] : ''}</td>
-        <td class="num">${l.quantity === null ? '' : quantity(l.quantity, l.unit ?? '')}</td>
+        <td class="num" data-label="Cantidad">${l.quantity === null ? '' : quantity(l.quantity, l.unit ?? '')}</td>
         <td>${l.kind === 'REJECTED' ? html`<strong class="bad-text">Rechazado</strong>
             ${(l.detail?.reasons ?? []).map((r) => html`<br><small>${r.message ?? ''}</small>`)}`
           : html`${money(l.unitPrice ?? 0)} por ${l.unit ?? 'unidad'}`}
           ${readings(l) ? html`<br><small>${readings(l)}</small>` : nothing}</td>
-        <td class="num">${money(l.amount)}</td></tr>`)}</tbody>
+        <td class="num" data-label="Importe">${money(l.amount)}</td></tr>`)}</tbody>
     </table></div>
     ${more(key, lots.length)}
     ${others.length ? html`<h2>Bonos, penalidades y ajustes</h2><ul>${others.map((l) => html`<li data-line=${l.kind}>
       ${LINE_NAMES[l.kind] ?? l.kind}: ${money(l.amount)}</li>`)}</ul>` : nothing}
     <h2>Descuentos</h2>
     ${s.deductions.length === 0 ? html`<p class="empty">Sin descuentos esta quincena</p>` : html`
-      <div class="table-wrap" tabindex="0" role="region" aria-label="Descuentos"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Descuentos"><table class="stack">
         <thead><tr><th scope="col">Cargo</th><th scope="col" class="num">Armada</th><th scope="col" class="num">Descontado</th>
           <th scope="col" class="num">Falta</th></tr></thead>
         <tbody>${s.deductions.map((d) => html`<tr data-deduction=${d.chargeId}>
-          <td>${CHARGE_KINDS[d.chargeKind] ?? d.chargeKind}: ${d.description}</td><td class="num">${d.instalment}</td>
-          <td class="num">${money(d.applied)}</td><td class="num">${money(d.remaining)}</td></tr>`)}</tbody>
+          <td>${CHARGE_KINDS[d.chargeKind] ?? d.chargeKind}: ${d.description}</td>
+          <td class="num" data-label="Armada">${d.instalment}</td>
+          <td class="num" data-label="Descontado">${money(d.applied)}</td>
+          <td class="num" data-label="Falta">${money(d.remaining)}</td></tr>`)}</tbody>
       </table></div>`}
     <a class="button" href="#/liquidacion/${settlementId}" @click=${(e: Event) => { e.preventDefault(); go(`#/liquidacion/${settlementId}`); }}
       >Volver a la quincena</a>`;
