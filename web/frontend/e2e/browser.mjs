@@ -92,6 +92,13 @@ export async function check(page, name) {
   if ((page.viewportSize()?.width ?? 1000) <= 400 && width > page.viewportSize().width) {
     throw new Error(`"${name}" is ${width} px wide on a ${page.viewportSize().width} px phone (layout ${viewport} px)`);
   }
+  // A table that turns into cards on a phone must fit it: nothing of a card behind the region's sideways scroll.
+  const hidden = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+    .filter((e) => e.querySelector('table.stack') && e.scrollWidth - e.clientWidth > 1)
+    .map((e) => `${e.getAttribute('aria-label')} (${e.scrollWidth - e.clientWidth} px)`));
+  if ((page.viewportSize()?.width ?? 1000) <= 400 && hidden.length > 0) {
+    throw new Error(`"${name}" hides part of its cards past the phone's edge: ${hidden.join(', ')}`);
+  }
   if (serious.length > 0) {
     const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     throw new Error(`axe-core on "${name}":\n${lines.join('\n')}`);

@@ -87,13 +87,13 @@ function dailyChart(rows: DailyTotal[]): TemplateResult {
           kind: 'line', axis: 'right' },
       ],
       left: unit, right: '% aceptado',
-    }, html`<div class="table-wrap" tabindex="0" role="region" aria-label="Cifras por día"><table>
+    }, html`<div class="table-wrap" tabindex="0" role="region" aria-label="Cifras por día"><table class="stack">
       <thead><tr><th scope="col">Día</th><th scope="col" class="num">Lotes</th><th scope="col" class="num">Rechazados</th>
         <th scope="col" class="num">Recibido</th><th scope="col" class="num">Aceptado</th><th scope="col" class="num">%</th></tr></thead>
-      <tbody>${same.map((r) => html`<tr data-day=${r.date}><td>${day(r.date)}</td><td class="num">${r.lots}</td>
-        <td class="num">${r.rejected}</td><td class="num">${quantity(r.quantity, unit)}</td>
-        <td class="num">${quantity(r.acceptedQuantity, unit)}</td>
-        <td class="num">${percent(Number(r.acceptedQuantity), Number(r.quantity)) ?? '—'}</td></tr>`)}</tbody>
+      <tbody>${same.map((r) => html`<tr data-day=${r.date}><td>${day(r.date)}</td><td class="num" data-label="Lotes">${r.lots}</td>
+        <td class="num" data-label="Rechazados">${r.rejected}</td><td class="num" data-label="Recibido">${quantity(r.quantity, unit)}</td>
+        <td class="num" data-label="Aceptado">${quantity(r.acceptedQuantity, unit)}</td>
+        <td class="num" data-label="%">${percent(Number(r.acceptedQuantity), Number(r.quantity)) ?? '—'}</td></tr>`)}</tbody>
     </table></div>`);
 }
 
@@ -123,11 +123,12 @@ function moneyChart(settlements: SettlementSummary[]): TemplateResult {
       { label: 'Neto (S/)', data: settlements.map((s) => Number(s.net)) },
     ],
     left: 'S/',
-  }, html`<div class="table-wrap" tabindex="0" role="region" aria-label="Dinero por quincena"><table>
+  }, html`<div class="table-wrap" tabindex="0" role="region" aria-label="Dinero por quincena"><table class="stack">
     <thead><tr><th scope="col">Quincena</th><th scope="col" class="num">Bruto</th><th scope="col" class="num">Descuentos</th>
       <th scope="col" class="num">Neto</th></tr></thead>
     <tbody>${settlements.map((s) => html`<tr data-fortnight=${s.periodStart}><td>${day(s.periodStart)}</td>
-      <td class="num">${money(s.gross)}</td><td class="num">${money(s.deductions)}</td><td class="num">${money(s.net)}</td></tr>`)}</tbody>
+      <td class="num" data-label="Bruto">${money(s.gross)}</td><td class="num" data-label="Descuentos">${money(s.deductions)}</td>
+      <td class="num" data-label="Neto">${money(s.net)}</td></tr>`)}</tbody>
   </table></div>`);
 }
 
@@ -146,11 +147,12 @@ function shrinkageChart(settlements: SettlementSummary[], reconciliations: (Reco
         { label: 'Merma (%)', data: rows.map((r) => percent(r.shrinkage, r.collected)), kind: 'line', axis: 'right' },
       ],
       left: rows[0]?.unit ?? 'L', right: '%',
-    }, html`<div class="table-wrap" tabindex="0" role="region" aria-label="Merma por quincena"><table>
+    }, html`<div class="table-wrap" tabindex="0" role="region" aria-label="Merma por quincena"><table class="stack">
       <thead><tr><th scope="col">Quincena</th><th scope="col" class="num">Acopiado</th><th scope="col" class="num">Merma</th>
         <th scope="col" class="num">%</th></tr></thead>
-      <tbody>${rows.map((r) => html`<tr><td>${day(r.start)}</td><td class="num">${quantity(r.collected, r.unit)}</td>
-        <td class="num">${quantity(r.shrinkage, r.unit)}</td><td class="num">${percent(r.shrinkage, r.collected) ?? '—'}</td></tr>`)}</tbody>
+      <tbody>${rows.map((r) => html`<tr><td>${day(r.start)}</td><td class="num" data-label="Acopiado">${quantity(r.collected, r.unit)}</td>
+        <td class="num" data-label="Merma">${quantity(r.shrinkage, r.unit)}</td>
+        <td class="num" data-label="%">${percent(r.shrinkage, r.collected) ?? '—'}</td></tr>`)}</tbody>
     </table></div>`);
 }
 

@@ -111,14 +111,15 @@ export async function treasuryScreen() {
       class="button primary" ?disabled=${busy !== null} @click=${() => act('Calculando la quincena…', () => settle(current))}
       >Liquidar la quincena del ${day(current)}</button>`}
     ${progress()}
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Quincenas"><table>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Quincenas"><table class="stack">
       <caption>Quincenas</caption>
       <thead><tr><th scope="col">Quincena</th><th scope="col">Estado</th><th scope="col">Socios</th>
         <th scope="col" class="num">Bruto</th><th scope="col" class="num">Descuentos</th><th scope="col" class="num">Neto</th></tr></thead>
       <tbody>${settlements.map((s) => html`<tr data-settlement=${s.id}>
         <td><a href="#/liquidacion/${s.id}">${day(s.periodStart)} al ${day(s.periodEnd)}</a></td>
-        <td>${s.status === 'CLOSED' ? 'Cerrada' : 'Abierta'}</td><td>${s.producers}</td>
-        <td class="num">${money(s.gross)}</td><td class="num">${money(s.deductions)}</td><td class="num">${money(s.net)}</td>
+        <td data-label="Estado">${s.status === 'CLOSED' ? 'Cerrada' : 'Abierta'}</td><td data-label="Socios">${s.producers}</td>
+        <td class="num" data-label="Bruto">${money(s.gross)}</td><td class="num" data-label="Descuentos">${money(s.deductions)}</td>
+        <td class="num" data-label="Neto">${money(s.net)}</td>
       </tr>`)}</tbody>
     </table></div>
     ${settlements.length ? csvButton(`/api/payments/v1/settlements?organisationId=${app.me.organisationId}`, 'quincenas.csv') : nothing}
