@@ -133,14 +133,11 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
     static final int CURSOR_FETCH = 2_000;
 
     /** See {@link ProducerCursor}; needs the transaction it is read in. */
-    @SuppressWarnings("unchecked")
     public ProducerCursor producerCursor(UUID settlementId) {
-        Stream<Object[]> raw = getEntityManager().createNativeQuery("""
+        Stream<Object[]> raw = cursor("""
                 select producer_id, gross, deductions, net, due_date, paid_on,
                        count(*) over (), sum(gross) over (), sum(deductions) over (), sum(net) over ()
-                from settlement_producer where settlement_id = :s order by producer_id""")
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProducerSettlement.class)
-                .setParameter("s", settlementId).setFetchSize(CURSOR_FETCH).getResultStream();
+                from settlement_producer where settlement_id = :s order by producer_id""", settlementId);
         Iterator<Object[]> read = raw.iterator();
         if (!read.hasNext()) {
             raw.close();
@@ -163,13 +160,19 @@ public class SettlementRepository implements PanacheRepositoryBase<Settlement, U
      * {@link #producerCursor}. Close the stream.
      */
     public Stream<NamedProducerRow> namedProducers(UUID settlementId) {
-        Stream<Object[]> raw = getEntityManager().createNativeQuery("""
+        return cursor("""
                 select p.producer_id, p.gross, p.deductions, p.net, p.due_date, p.paid_on, r.name, r.national_id
                 from settlement_producer p left join producer_ref r on r.id = p.producer_id
-                where p.settlement_id = :s order by p.producer_id""")
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProducerSettlement.class)
-                .setParameter("s", settlementId).setFetchSize(CURSOR_FETCH).getResultStream();
-        return raw.map(r -> new NamedProducerRow(producerRow(r), (String) r[6], (String) r[7]));
+                where p.settlement_id = :s order by p.producer_id""", settlementId)
+                .map(r -> new NamedProducerRow(producerRow(r), (String) r[6], (String) r[7]));
+    }
+
+    // Rows of a settlement's producers, CURSOR_FETCH at a time; a payout flushed in this transaction included.
+    @SuppressWarnings("unchecked")
+    private Stream<Object[]> cursor(String sql, UUID settlementId) {
+        return getEntityManager().createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(ProducerSettlement.class).setParameter("s", settlementId)
+                .setFetchSize(CURSOR_FETCH).getResultStream();
     }
 
     public List<ProducerSettlement> producers(UUID settlementId) {

@@ -132,7 +132,12 @@ public class SettlementResource {
     }
 
     private StreamingOutput streamed(UUID settlementId) {
-        return streamed(QuarkusTransaction.requiringNew().call(() -> service.get(settlementId)));
+        return streamed(found(settlementId));
+    }
+
+    // Read and access-checked in a transaction of its own, while a 404 or 403 can still be answered as a problem.
+    private Settlement found(UUID settlementId) {
+        return QuarkusTransaction.requiringNew().call(() -> service.get(settlementId));
     }
 
     /**
@@ -198,8 +203,7 @@ public class SettlementResource {
                     payout; saved as liquidacion-<first day of the fortnight>.csv.""")
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the rows are written in a transaction of their own
     public CsvTable getCsv(@PathParam("id") UUID id) {
-        // Checked now, while a 404 can still be answered as a problem; the rows are read as the file is written.
-        Settlement settlement = QuarkusTransaction.requiringNew().call(() -> service.get(id));
+        Settlement settlement = found(id); // the rows are read as the file is written
         return PaymentsCsv.settlement(settlement.periodStart,
                 each -> QuarkusTransaction.requiringNew().run(() -> service.eachProducer(settlement, each)));
     }
