@@ -45,6 +45,7 @@ public final class Benchmark {
     static final double TARGET_SETTLEMENT_200K_S = 60;
     static final double TARGET_SETTLEMENT_RATIO = 2;
     static final double TARGET_RSS_MB = 250;
+    private static final int IDLE_SECONDS = 40;
     static final double TARGET_START_S = 3;
     static final double TARGET_RESTART_S = 20;
 
@@ -438,7 +439,8 @@ public final class Benchmark {
         return run;
     }
 
-    private void measureMemory(LocalStack stack, Map<Long, String> rssAtStart, Progress progress) {
+    private void measureMemory(LocalStack stack, Map<Long, String> rssAtStart, Progress progress)
+            throws InterruptedException {
         progress.phase("memory and start-up of each service", 1);
         for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
             figures.add(new Figure("start-up", p.name(), p.startUp().toMillis() / 1000.0, "s", Better.LOWER, null,
@@ -451,6 +453,24 @@ public final class Benchmark {
                     null, TARGET_RSS_MB, "peak " + Machine.peakMb(now) + " MB"
                             + (p.name().equals("payments-service") ? " since the last settlement began" : "")
                             + "; " + StartUp.jvmOptions(p.pid())));
+        }
+        if (!options.quick()) {
+            memoryWhenIdle(stack, progress);
+        }
+    }
+
+    /**
+     * What each service holds once idle: read again after a G1 periodic cycle's interval (30 s, ServiceJvm) and
+     * then some, as a cooperative's server sits between a collection day's bursts. The reading right after
+     * the run stays the target's; this one says what of it a quiet service hands back.
+     */
+    private void memoryWhenIdle(LocalStack stack, Progress progress) throws InterruptedException {
+        progress.phase("memory of each service after " + IDLE_SECONDS + " s idle", 1);
+        Thread.sleep(IDLE_SECONDS * 1000L);
+        for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
+            String now = Machine.memory(p.pid());
+            figures.add(new Figure("memory (RSS) after the run and " + IDLE_SECONDS + " s idle", p.name(),
+                    Machine.rssMb(now), "MB", Better.LOWER, null, null, null, null));
         }
     }
 
