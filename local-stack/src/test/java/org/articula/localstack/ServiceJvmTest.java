@@ -74,7 +74,7 @@ class ServiceJvmTest {
         assertTrue(flags.matches("(?s).*\\bUseG1GC\\s+= true\\b.*"), "G1 in use on " + runtime);
         assertTrue(flags.matches("(?s).*\\bMaxHeapFreeRatio\\s+= 30\\b.*"), "at most 30 % of the heap kept free");
         assertTrue(flags.matches("(?s).*\\bG1UseAdaptiveIHOP\\s+= false\\b.*"), "marking starts at a fixed occupancy");
-        assertTrue(flags.matches("(?s).*\\bInitiatingHeapOccupancyPercent\\s+= 80\\b.*"), "... of 80 %");
+        assertTrue(flags.matches("(?s).*\\bInitiatingHeapOccupancyPercent\\s+= 80\\b.*"), "marking at 80 % occupancy");
         assertTrue(flags.matches("(?s).*\\bG1PeriodicGCInterval\\s+= 30000\\b.*"), "a cycle after 30 s idle");
         assertTrue(flags.matches("(?s).*\\bTrimNativeHeapInterval\\s+= 5000\\b.*"), "freed native memory handed back");
         assertTrue(flags.matches("(?s).*\\bTieredStopAtLevel\\s+= 1\\b.*"), "the quick compiler only");
