@@ -89,14 +89,15 @@ export async function check(page, name) {
   for (const c of calls.filter((x) => x.ms > 1000)) console.log(`DOWNLOAD ${c.ms} ms ${c.type} ${c.url}`);
   // A phone screen that is wider than the phone is zoomed out by the browser: everything shrinks.
   const [width, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  if ((page.viewportSize()?.width ?? 1000) <= 400 && width > page.viewportSize().width) {
+  const phone = (page.viewportSize()?.width ?? 1000) <= 400;
+  if (phone && width > page.viewportSize().width) {
     throw new Error(`"${name}" is ${width} px wide on a ${page.viewportSize().width} px phone (layout ${viewport} px)`);
   }
   // A table that turns into cards on a phone must fit it: nothing of a card behind the region's sideways scroll.
-  const hidden = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+  const hidden = !phone ? [] : await page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
     .filter((e) => e.querySelector('table.stack') && e.scrollWidth - e.clientWidth > 1)
     .map((e) => `${e.getAttribute('aria-label')} (${e.scrollWidth - e.clientWidth} px)`));
-  if ((page.viewportSize()?.width ?? 1000) <= 400 && hidden.length > 0) {
+  if (hidden.length > 0) {
     throw new Error(`"${name}" hides part of its cards past the phone's edge: ${hidden.join(', ')}`);
   }
   if (serious.length > 0) {

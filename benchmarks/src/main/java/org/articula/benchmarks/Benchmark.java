@@ -45,9 +45,9 @@ public final class Benchmark {
     static final double TARGET_SETTLEMENT_200K_S = 60;
     static final double TARGET_SETTLEMENT_RATIO = 2;
     static final double TARGET_RSS_MB = 250;
-    private static final int IDLE_SECONDS = 40;
     static final double TARGET_START_S = 3;
     static final double TARGET_RESTART_S = 20;
+    private static final int IDLE_SECONDS = 40; // memory read again once a G1 periodic cycle (30 s) could run
 
     private final Options options;
     private final Path root;
