@@ -1,12 +1,17 @@
 package org.articula.localstack;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +49,10 @@ public final class ServiceJvm {
     static final String APP_CDS = "app-cds.jsa";
     private static final String STAMP = ".runtime";
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(3);
+    /** What a training start is asked, to load what first answers need: health, API document, metrics, a 401. */
+    private static final List<String> TRAINING_REQUESTS = List.of("/q/health/live", "/q/openapi", "/q/metrics",
+            "/api/v1/");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private ServiceJvm() {
     }
@@ -81,11 +90,14 @@ public final class ServiceJvm {
      * Makes the start-up cache of the service in {@code quarkusApp} for {@code runtime}. {@code builder} is
      * the JVM running Maven, for which Quarkus has already written an AppCDS archive
      * ({@code quarkus.package.jar.appcds.enabled}): that one is only stamped. Any other runtime is trained
-     * here the same way: one start in Quarkus's archive-generation mode ({@code -Dquarkus.appcds.generate=true}:
-     * static initialisation only, then exit; no database or broker), recorded into the cache. Returns the
-     * cache, or null when training failed.
+     * here. An AOT cache, given {@code database} (the service's datasource settings as environment variables),
+     * is recorded on a real start (docs/decisions/0044): the service starts, migrates its database, answers a
+     * few requests and is stopped, so the cache holds what a start loads; there is no broker, so its clients
+     * only log that they cannot connect. Without a database, or when that start fails, the training is one
+     * start in Quarkus's archive-generation mode ({@code -Dquarkus.appcds.generate=true}: static
+     * initialisation only, then exit). Returns the cache, or null when training failed.
      */
-    static Path prepare(JavaRuntime runtime, JavaRuntime builder, Path quarkusApp)
+    static Path prepare(JavaRuntime runtime, JavaRuntime builder, Path quarkusApp, Map<String, String> database)
             throws IOException, InterruptedException {
         Path cache = quarkusApp.resolve(cacheFile(runtime));
         // Whatever an earlier build left is for its jars: only what this build makes gets a stamp.
@@ -97,22 +109,85 @@ public final class ServiceJvm {
         if (runtime.equals(builder) && Files.isRegularFile(cache)) {
             return cache;
         }
-        Files.deleteIfExists(cache);
-        List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
-        command.addAll(OPTIONS);
-        command.add((runtime.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
-        command.addAll(List.of("-Dquarkus.appcds.generate=true", "-jar", "quarkus-run.jar"));
-        Process training = new ProcessBuilder(command).directory(quarkusApp.toFile()).redirectErrorStream(true)
-                .redirectOutput(quarkusApp.resolveSibling("startup-cache.log").toFile()).start();
-        if (!training.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            training.destroyForcibly().waitFor();
+        Files.deleteIfExists(quarkusApp.resolveSibling("startup-cache.log")); // the training runs append to it
+        boolean trained = runtime.hasAotCache() && database != null && train(runtime, quarkusApp, database);
+        if (!trained && runtime.hasAotCache() && database != null) {
+            System.out.println("Start-up cache: the training start failed (see "
+                    + quarkusApp.resolveSibling("startup-cache.log") + "); static initialisation only");
         }
-        if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
-            Files.deleteIfExists(cache);
+        if (!trained && !train(runtime, quarkusApp, null)) {
             return null;
         }
         Files.writeString(quarkusApp.resolve(cacheFile(runtime) + STAMP), runtime + "\n");
         return cache;
+    }
+
+    /** One training run: a real start when {@code database} is given, else static initialisation only. */
+    private static boolean train(JavaRuntime runtime, Path quarkusApp, Map<String, String> database)
+            throws IOException, InterruptedException {
+        Path cache = quarkusApp.resolve(cacheFile(runtime));
+        Files.deleteIfExists(cache);
+        List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
+        command.addAll(OPTIONS);
+        command.add((runtime.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
+        if (database == null) {
+            command.add("-Dquarkus.appcds.generate=true");
+        }
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(quarkusApp.toFile()).redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(quarkusApp.resolveSibling("startup-cache.log").toFile()));
+        int port = 0;
+        if (database != null) {
+            port = FreePorts.run(2);
+            builder.environment().putAll(database);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // A port nobody listens on: the service's Kafka clients start and retry, as they would without a broker.
+            builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + (port + 1));
+            builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        }
+        Instant deadline = Instant.now().plus(TRAINING_LIMIT);
+        Process training = builder.start();
+        boolean stopped = false;
+        if (database != null && live(training, port, deadline)) {
+            for (String path : TRAINING_REQUESTS) {
+                get(port, path);
+            }
+            training.destroy(); // SIGTERM: the JVM writes the cache as it exits
+            stopped = true;
+        }
+        if (!training.waitFor(Duration.between(Instant.now(), deadline).toMillis() + 1, TimeUnit.MILLISECONDS)) {
+            training.destroyForcibly().waitFor();
+            Files.deleteIfExists(cache);
+            return false;
+        }
+        // 143 is the JVM's answer to the SIGTERM that ended the run, cache written.
+        boolean ended = training.exitValue() == 0 || (stopped && training.exitValue() == 143);
+        if (!ended || !Files.isRegularFile(cache)) {
+            Files.deleteIfExists(cache);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the service answered on {@code port} before the deadline (false when it exited first). */
+    private static boolean live(Process training, int port, Instant deadline) throws InterruptedException {
+        while (training.isAlive() && Instant.now().isBefore(deadline)) {
+            if (get(port, "/q/health/live") == 200) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static int get(int port, String path) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notYet) {
+            return -1;
+        }
     }
 
     /**
@@ -124,7 +199,29 @@ public final class ServiceJvm {
         Path quarkusApp = Path.of(args[0]).toAbsolutePath();
         JavaRuntime runtime = JavaRuntime.choose(System.getenv());
         Instant began = Instant.now();
-        Path cache = prepare(runtime, JavaRuntime.current(), quarkusApp);
+        PostgresServer postgres = null;
+        Map<String, String> database = null;
+        if (runtime.hasAotCache()) {
+            try {
+                postgres = PostgresServer.start(null, 0);
+                PostgresServer.createDatabases(postgres.jdbcUrl("postgres"), PostgresServer.USER,
+                        PostgresServer.PASSWORD, "training");
+                database = Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("training"),
+                        "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
+                        "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+            } catch (Exception e) {
+                System.out.println("Start-up cache: no PostgreSQL for a training start (" + e
+                        + "); static initialisation only");
+            }
+        }
+        Path cache;
+        try {
+            cache = prepare(runtime, JavaRuntime.current(), quarkusApp, database);
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
         long seconds = Duration.between(began, Instant.now()).toSeconds();
         System.out.println(cache == null
                 ? "Start-up cache: training on " + runtime + " failed after " + seconds + " s; the service starts "

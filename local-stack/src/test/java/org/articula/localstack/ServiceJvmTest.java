@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +90,7 @@ class ServiceJvmTest {
         JavaRuntime builder = runtime("java-17", "17.0.15", "exit 0");
         Files.writeString(app.resolve("app-cds.jsa"), "written by Quarkus on the builder");
 
-        Path cache = ServiceJvm.prepare(jdk25, builder, app);
+        Path cache = ServiceJvm.prepare(jdk25, builder, app, null);
 
         assertEquals(app.resolve("app.aot"), cache);
         assertEquals(jdk25 + "\n", Files.readString(app.resolve("app.aot.runtime")));
@@ -104,7 +105,7 @@ class ServiceJvmTest {
         JavaRuntime jdk25 = runtime("temurin-25", "25.0.3", "echo half > app.aot; exit 1");
         Files.writeString(app.resolve("app.aot.runtime"), jdk25 + "\n"); // from an earlier, good build
 
-        assertNull(ServiceJvm.prepare(jdk25, runtime("java-17", "17.0.15", "exit 0"), app));
+        assertNull(ServiceJvm.prepare(jdk25, runtime("java-17", "17.0.15", "exit 0"), app, null));
 
         assertFalse(Files.exists(app.resolve("app.aot")));
         assertFalse(Files.exists(app.resolve("app.aot.runtime")));
@@ -119,12 +120,55 @@ class ServiceJvmTest {
         Files.writeString(app.resolve("app-cds.jsa"), "written by Quarkus");
         stamped(app, "app.aot", jdk25); // left by an earlier build, for its jars
 
-        assertEquals(app.resolve("app-cds.jsa"), ServiceJvm.prepare(jdk17, jdk17, app));
+        assertEquals(app.resolve("app-cds.jsa"),
+                ServiceJvm.prepare(jdk17, jdk17, app, Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:x")));
 
         assertEquals(List.of(), ServiceJvm.cacheOptions(jdk25, app));
 
         assertEquals("written by Quarkus", Files.readString(app.resolve("app-cds.jsa")));
         assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceJvm.cacheOptions(jdk17, app));
+    }
+
+    @Test
+    void givenADatabaseAnAotCacheIsTrainedOnARealStartOfTheService() throws Exception {
+        // The stand-in notes how it was started, then writes the cache as -XX:AOTCacheOutput does at exit.
+        List<String> starts = trainWithDatabase("echo \"$QUARKUS_DATASOURCE_JDBC_URL $KAFKA_BOOTSTRAP_SERVERS"
+                + " port=$QUARKUS_HTTP_PORT $*\" >> started.txt\n");
+
+        assertEquals(1, starts.size(), "one start, the real one: " + starts);
+        assertTrue(starts.get(0).startsWith("jdbc:postgresql://localhost:5/training 127.0.0.1:"), starts.get(0));
+        assertTrue(starts.get(0).matches(".* port=[0-9]+ .*-XX:AOTCacheOutput=.*app\\.aot -jar quarkus-run\\.jar"),
+                starts.get(0));
+        assertFalse(starts.get(0).contains("quarkus.appcds.generate"), starts.get(0));
+    }
+
+    @Test
+    void whenTheRealStartFailsTheCacheIsTrainedOnStaticInitialisation() throws Exception {
+        // Fails whenever it is given a database, as a service does when PostgreSQL refuses it.
+        List<String> starts = trainWithDatabase(
+                "echo \"$*\" >> started.txt\n[ -n \"$QUARKUS_DATASOURCE_JDBC_URL\" ] && exit 1\n");
+
+        assertEquals(2, starts.size(), starts.toString());
+        assertFalse(starts.get(0).contains("quarkus.appcds.generate"), starts.get(0));
+        assertTrue(starts.get(1).contains("-Dquarkus.appcds.generate=true"), starts.get(1));
+    }
+
+    /**
+     * Trains with a database on a stand-in Java 25 that runs {@code script} and then writes the cache as
+     * {@code -XX:AOTCacheOutput} does at exit; checks the cache was made and stamped and returns the lines
+     * the script wrote to started.txt.
+     */
+    private List<String> trainWithDatabase(String script) throws Exception {
+        Path app = quarkusApp();
+        JavaRuntime jdk25 = runtime("temurin-25", "25.0.3",
+                script + "for a; do case $a in -XX:AOTCacheOutput=*) echo cache > \"${a#*=}\";; esac; done");
+
+        Path cache = ServiceJvm.prepare(jdk25, runtime("java-17", "17.0.15", "exit 0"), app,
+                Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5/training"));
+
+        assertEquals(app.resolve("app.aot"), cache);
+        assertEquals(jdk25 + "\n", Files.readString(app.resolve("app.aot.runtime")));
+        return Files.readAllLines(app.resolve("started.txt"));
     }
 
     /** A cache file as the build leaves it: the file and its stamp naming {@code runtime}. */
