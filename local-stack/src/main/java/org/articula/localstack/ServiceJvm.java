@@ -49,9 +49,11 @@ public final class ServiceJvm {
     static final String APP_CDS = "app-cds.jsa";
     private static final String STAMP = ".runtime";
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(3);
-    /** What a training start is asked, to load what first answers need: health, API document, metrics, a 401. */
-    private static final List<String> TRAINING_REQUESTS = List.of("/q/health/live", "/q/openapi", "/q/metrics",
-            "/api/v1/");
+    /**
+     * What a training start is asked once it is live, to load what first answers need: API document, metrics,
+     * a 401.
+     */
+    private static final List<String> TRAINING_REQUESTS = List.of("/q/openapi", "/q/metrics", "/api/v1/");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private ServiceJvm() {
@@ -90,8 +92,8 @@ public final class ServiceJvm {
      * Makes the start-up cache of the service in {@code quarkusApp} for {@code runtime}. {@code builder} is
      * the JVM running Maven, for which Quarkus has already written an AppCDS archive
      * ({@code quarkus.package.jar.appcds.enabled}): that one is only stamped. Any other runtime is trained
-     * here. An AOT cache, given {@code database} (the service's datasource settings as environment variables),
-     * is recorded on a real start (docs/decisions/0044): the service starts, migrates its database, answers a
+     * here. An AOT cache, given {@code database} (the service's datasource settings as environment variables;
+     * empty for one without a database), is recorded on a real start (docs/decisions/0044): the service starts, migrates its database, answers a
      * few requests and is stopped, so the cache holds what a start loads; there is no broker, so its clients
      * only log that they cannot connect. Without a database, or when that start fails, the training is one
      * start in Quarkus's archive-generation mode ({@code -Dquarkus.appcds.generate=true}: static
@@ -109,11 +111,12 @@ public final class ServiceJvm {
         if (runtime.equals(builder) && Files.isRegularFile(cache)) {
             return cache;
         }
-        Files.deleteIfExists(quarkusApp.resolveSibling("startup-cache.log")); // the training runs append to it
-        boolean trained = runtime.hasAotCache() && database != null && train(runtime, quarkusApp, database);
-        if (!trained && runtime.hasAotCache() && database != null) {
-            System.out.println("Start-up cache: the training start failed (see "
-                    + quarkusApp.resolveSibling("startup-cache.log") + "); static initialisation only");
+        Files.deleteIfExists(trainingLog(quarkusApp)); // the training runs append to it
+        boolean realStart = runtime.hasAotCache() && database != null;
+        boolean trained = realStart && train(runtime, quarkusApp, database);
+        if (realStart && !trained) {
+            System.out.println("Start-up cache: the training start failed (see " + trainingLog(quarkusApp)
+                    + "); static initialisation only");
         }
         if (!trained && !train(runtime, quarkusApp, null)) {
             return null;
@@ -135,8 +138,7 @@ public final class ServiceJvm {
         }
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(quarkusApp.toFile()).redirectErrorStream(true)
-                .redirectOutput(
-                        ProcessBuilder.Redirect.appendTo(quarkusApp.resolveSibling("startup-cache.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(trainingLog(quarkusApp).toFile()));
         int port = 0;
         if (database != null) {
             port = FreePorts.run(2);
@@ -156,18 +158,23 @@ public final class ServiceJvm {
             training.destroy(); // SIGTERM: the JVM writes the cache as it exits
             stopped = true;
         }
-        if (!training.waitFor(Duration.between(Instant.now(), deadline).toMillis() + 1, TimeUnit.MILLISECONDS)) {
+        boolean exited = training.waitFor(Duration.between(Instant.now(), deadline).toMillis() + 1,
+                TimeUnit.MILLISECONDS);
+        if (!exited) {
             training.destroyForcibly().waitFor();
-            Files.deleteIfExists(cache);
-            return false;
         }
         // 143 is the JVM's answer to the SIGTERM that ended the run, cache written.
-        boolean ended = training.exitValue() == 0 || (stopped && training.exitValue() == 143);
-        if (!ended || !Files.isRegularFile(cache)) {
+        boolean made = exited && (training.exitValue() == 0 || (stopped && training.exitValue() == 143))
+                && Files.isRegularFile(cache);
+        if (!made) {
             Files.deleteIfExists(cache);
-            return false;
         }
-        return true;
+        return made;
+    }
+
+    /** Each training start's output, next to {@code quarkus-app}. */
+    private static Path trainingLog(Path quarkusApp) {
+        return quarkusApp.resolveSibling("startup-cache.log");
     }
 
     /** Whether the service answered on {@code port} before the deadline (false when it exited first). */
@@ -190,6 +197,13 @@ public final class ServiceJvm {
         }
     }
 
+    /** Whether the packaged application talks to PostgreSQL (its driver is among its libraries). */
+    private static boolean hasDatabase(Path quarkusApp) throws IOException {
+        try (var libraries = Files.list(quarkusApp.resolve("lib/main"))) {
+            return libraries.anyMatch(jar -> jar.getFileName().toString().startsWith("org.postgresql.postgresql-"));
+        }
+    }
+
     /**
      * Makes the start-up cache for one service's {@code target/quarkus-app}, run by the Maven build in its own
      * JVM (exec:java) right after Quarkus packaged the service. Never fails the build: without a cache the
@@ -201,7 +215,9 @@ public final class ServiceJvm {
         Instant began = Instant.now();
         PostgresServer postgres = null;
         Map<String, String> database = null;
-        if (runtime.hasAotCache()) {
+        if (runtime.hasAotCache() && !hasDatabase(quarkusApp)) {
+            database = Map.of(); // the web app: its real start has no database to connect to
+        } else if (runtime.hasAotCache()) {
             try {
                 postgres = PostgresServer.start(null, 0);
                 PostgresServer.createDatabases(postgres.jdbcUrl("postgres"), PostgresServer.USER,
@@ -225,7 +241,7 @@ public final class ServiceJvm {
         long seconds = Duration.between(began, Instant.now()).toSeconds();
         System.out.println(cache == null
                 ? "Start-up cache: training on " + runtime + " failed after " + seconds + " s; the service starts "
-                        + "without one (see " + quarkusApp.resolveSibling("startup-cache.log") + ")"
+                        + "without one (see " + trainingLog(quarkusApp) + ")"
                 : "Start-up cache: " + cache + " trained on " + runtime + " in " + seconds + " s");
     }
 }
