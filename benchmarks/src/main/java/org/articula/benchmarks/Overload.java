@@ -25,11 +25,15 @@ final class Overload {
 
     /**
      * What the phase saw: accepted answers' latencies, every answer's wait, refusals (and those that
-     * were not a 503 problem+json with Retry-After), lots stored once after the retries.
+     * were not a 503 problem+json with Retry-After), lots stored once after the retries, and lots-service's own
+     * timer before and after the sending (the retries not included).
      */
     record Result(int sent, double offeredRate, Percentiles accepted, Percentiles everyAnswer, int refused,
-            int badRefusals, int connectionFailures, int retryRounds, long stored, long inPayments) {
+            int badRefusals, int connectionFailures, int retryRounds, long stored, long inPayments,
+            ServerTimer serverBefore, ServerTimer serverAfter) {
     }
+
+    static final String LOTS_PATH = "/api/v1/lots";
 
     private Overload() {
     }
@@ -39,8 +43,9 @@ final class Overload {
         int n = lots.size();
         List<HttpRequest> requests = new ArrayList<>(n);
         for (Map<String, Object> lot : lots) {
-            requests.add(api.postJson(lotsService + "/api/v1/lots", Api.write(lot)));
+            requests.add(api.postJson(lotsService + LOTS_PATH, Api.write(lot)));
         }
+        ServerTimer serverBefore = ServerTimer.read(api, lotsService, LOTS_PATH);
         long[] wait = new long[n];
         int[] status = new int[n];
         boolean[] goodRefusal = new boolean[n];
@@ -63,12 +68,14 @@ final class Overload {
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return summarise(api, stack, requests, lots, rate, wait, status, goodRefusal, progress);
+        ServerTimer serverAfter = ServerTimer.read(api, lotsService, LOTS_PATH);
+        return summarise(api, stack, requests, lots, rate, wait, status, goodRefusal, progress, serverBefore,
+                serverAfter);
     }
 
     private static Result summarise(Api api, LocalStack stack, List<HttpRequest> requests,
             List<Map<String, Object>> lots, int rate, long[] wait, int[] status, boolean[] goodRefusal,
-            Progress progress) throws Exception {
+            Progress progress, ServerTimer serverBefore, ServerTimer serverAfter) throws Exception {
         List<Long> accepted = new ArrayList<>();
         List<Integer> toRetry = new ArrayList<>();
         int refused = 0;
@@ -94,7 +101,8 @@ final class Overload {
         long inPayments = count(stack.database("payments"), "select count(*) from lot_ref where id = any(?)", ids,
                 ids.length);
         return new Result(status.length, rate, new Percentiles(accepted.stream().mapToLong(Long::longValue).toArray()),
-                new Percentiles(wait), refused, bad, connectionFailures, rounds, stored, inPayments);
+                new Percentiles(wait), refused, bad, connectionFailures, rounds, stored, inPayments, serverBefore,
+                serverAfter);
     }
 
     /** A refusal as the issue asks for it: 503, problem+json, with Retry-After. */
