@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A service's own timer of one POST path, by status, from its Prometheus metrics: how long it took from
  * reading a request's head to its answer's end. Next to the client's latencies it tells the service's share
- * of a wait from the load generator's and the network's (the time a request spends in a socket before the
- * service reads it is in neither).
+ * of a wait from the load generator's and the network's; the time a request waits in a socket before the
+ * service reads it counts for the client only.
  */
 record ServerTimer(Map<String, Reading> byStatus) {
 
