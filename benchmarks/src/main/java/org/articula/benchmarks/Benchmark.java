@@ -358,14 +358,15 @@ public final class Benchmark {
                         accepted / (double) options.overloadSeconds(), r.refused())));
         ServerTimer before = r.serverBefore();
         ServerTimer after = r.serverAfter();
-        figures.add(new Figure("overload: lots-service's own time per accepted lot, mean", scale,
-                after.meanMillisSince(before, "201"), "ms", Better.LOWER, null, null, null, String.format(
+        double acceptedMs = after.meanMillisSince(before, "201");
+        figures.add(new Figure("overload: lots-service's own time per accepted lot, mean", scale, acceptedMs, "ms",
+                Better.LOWER, null, null, null, String.format(
                         "its http_server_requests timer, from reading a request's head to the answer's end, over the"
                                 + " sending: %,d answered 201 in %.1f ms on average and %,d answered 503 in %.1f ms;"
                                 + " its recent maximum (Micrometer's, about the last 2 minutes) %.0f ms for a 201 and"
                                 + " %.0f ms for a 503. The rest of a client's wait is the load generator's, the"
                                 + " network's and the socket's (docs/benchmarks/2026-12-03-idle-memory.md)",
-                        after.countSince(before, "201"), after.meanMillisSince(before, "201"),
+                        after.countSince(before, "201"), acceptedMs,
                         after.countSince(before, "503"), after.meanMillisSince(before, "503"),
                         after.recentMaxMillis("201"), after.recentMaxMillis("503"))));
         figures.add(new Figure("overload: refusals that were not a 503 problem+json with Retry-After", scale,

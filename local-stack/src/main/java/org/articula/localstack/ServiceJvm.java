@@ -93,11 +93,12 @@ public final class ServiceJvm {
      * the JVM running Maven, for which Quarkus has already written an AppCDS archive
      * ({@code quarkus.package.jar.appcds.enabled}): that one is only stamped. Any other runtime is trained
      * here. An AOT cache, given {@code database} (the service's datasource settings as environment variables;
-     * empty for one without a database), is recorded on a real start (docs/decisions/0044): the service starts, migrates its database, answers a
-     * few requests and is stopped, so the cache holds what a start loads; there is no broker, so its clients
-     * only log that they cannot connect. Without a database, or when that start fails, the training is one
-     * start in Quarkus's archive-generation mode ({@code -Dquarkus.appcds.generate=true}: static
-     * initialisation only, then exit). Returns the cache, or null when training failed.
+     * empty for one without a database), is recorded on a real start (docs/decisions/0044): the service starts,
+     * migrates its database, answers a few requests and is stopped, so the cache holds what a start loads; there
+     * is no broker, so its clients only log that they cannot connect. Without a database, or when that start
+     * fails, the training is one start in Quarkus's archive-generation mode
+     * ({@code -Dquarkus.appcds.generate=true}: static initialisation only, then exit). Returns the cache, or null
+     * when training failed.
      */
     static Path prepare(JavaRuntime runtime, JavaRuntime builder, Path quarkusApp, Map<String, String> database)
             throws IOException, InterruptedException {
@@ -108,7 +109,7 @@ public final class ServiceJvm {
         if (Files.isRegularFile(quarkusApp.resolve(APP_CDS))) {
             Files.writeString(quarkusApp.resolve(APP_CDS + STAMP), builder + "\n");
         }
-        if (runtime.equals(builder) && Files.isRegularFile(cache)) {
+        if (madeByQuarkus(runtime, builder, quarkusApp)) {
             return cache;
         }
         Files.deleteIfExists(trainingLog(quarkusApp)); // the training runs append to it
@@ -123,6 +124,11 @@ public final class ServiceJvm {
         }
         Files.writeString(quarkusApp.resolve(cacheFile(runtime) + STAMP), runtime + "\n");
         return cache;
+    }
+
+    /** Whether Quarkus already wrote the cache for {@code runtime}, because it is the JVM running Maven. */
+    private static boolean madeByQuarkus(JavaRuntime runtime, JavaRuntime builder, Path quarkusApp) {
+        return runtime.equals(builder) && Files.isRegularFile(quarkusApp.resolve(cacheFile(runtime)));
     }
 
     /** One training run: a real start when {@code database} is given, else static initialisation only. */
@@ -213,11 +219,14 @@ public final class ServiceJvm {
         Path quarkusApp = Path.of(args[0]).toAbsolutePath();
         JavaRuntime runtime = JavaRuntime.choose(System.getenv());
         Instant began = Instant.now();
+        JavaRuntime builder = JavaRuntime.current();
         PostgresServer postgres = null;
         Map<String, String> database = null;
-        if (runtime.hasAotCache() && !hasDatabase(quarkusApp)) {
+        // No PostgreSQL when there is no real start to train: a Java 17 archive, or a cache Quarkus already wrote.
+        boolean realStart = runtime.hasAotCache() && !madeByQuarkus(runtime, builder, quarkusApp);
+        if (realStart && !hasDatabase(quarkusApp)) {
             database = Map.of(); // the web app: its real start has no database to connect to
-        } else if (runtime.hasAotCache()) {
+        } else if (realStart) {
             try {
                 postgres = PostgresServer.start(null, 0);
                 PostgresServer.createDatabases(postgres.jdbcUrl("postgres"), PostgresServer.USER,
@@ -232,7 +241,7 @@ public final class ServiceJvm {
         }
         Path cache;
         try {
-            cache = prepare(runtime, JavaRuntime.current(), quarkusApp, database);
+            cache = prepare(runtime, builder, quarkusApp, database);
         } finally {
             if (postgres != null) {
                 postgres.close();
