@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Every HTTP call of the benchmark goes through here, so that what every request needs (the bearer
@@ -38,6 +37,14 @@ final class Api {
         this.token = token;
     }
 
+    /**
+     * A client for many single lots at once, on at most {@code connections} kept-alive connections, carrying the
+     * token set now.
+     */
+    KeptAliveClient keptAlive(int connections) {
+        return new KeptAliveClient(connections, token);
+    }
+
     /** A request to {@code url} with the headers every call carries. */
     HttpRequest.Builder request(String url) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
@@ -54,15 +61,6 @@ final class Api {
     Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), response.body());
-    }
-
-    CompletableFuture<HttpResponse<Void>> sendAsync(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-    }
-
-    /** Sends without waiting, keeping the answer's headers and body (a refusal is read, not only counted). */
-    CompletableFuture<HttpResponse<String>> sendAsyncReading(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** POSTs {@code body} as JSON and returns the answer, failing unless its status is one of {@code expected}. */

@@ -1,6 +1,6 @@
 package org.articula.benchmarks;
 
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +28,11 @@ final class Latency {
     }
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * Connections (and sending threads): at 200 lots/s and a few milliseconds each, a handful are busy at once;
+     * the rest are there for a stall, during which requests keep going out on time until all are taken.
+     */
+    static final int CONNECTIONS = 32;
 
     private Latency() {
     }
@@ -40,12 +44,13 @@ final class Latency {
     static Result measure(Api api, String lotsService, LocalStack.Database payments, List<Map<String, Object>> lots,
             int rate, int warmUp, Progress progress) throws Exception {
         int n = lots.size();
-        List<HttpRequest> requests = new ArrayList<>(n);
+        List<byte[]> bodies = new ArrayList<>(n);
         Map<UUID, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            requests.add(api.postJson(lotsService + "/api/v1/lots", Api.write(lots.get(i))));
+            bodies.add(Api.write(lots.get(i)).getBytes(StandardCharsets.UTF_8));
             index.put((UUID) lots.get(i).get("id"), i);
         }
+        String url = lotsService + "/api/v1/lots";
         long[] latency = new long[n];
         long[] acked = new long[n];
         long[] seen = new long[n];
@@ -53,15 +58,18 @@ final class Latency {
         ConcurrentLinkedQueue<Integer> toWatch = new ConcurrentLinkedQueue<>();
         AtomicInteger completed = new AtomicInteger();
 
-        openLoop(api, requests, 0, warmUp, rate, latency, acked, failed, null, completed, progress, n);
-        Thread.sleep(1_000); // what the warm-up left in flight (relay, consumer) settles
-
+        double sendingSeconds;
         Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n),
                 "propagation-poller");
-        poller.setDaemon(true);
-        poller.start();
-        double sendingSeconds = openLoop(api, requests, warmUp, n, rate, latency, acked, failed, toWatch, completed,
-                progress, n);
+        try (KeptAliveClient client = api.keptAlive(CONNECTIONS)) {
+            openLoop(client, url, bodies, 0, warmUp, rate, latency, acked, failed, null, completed, progress, n);
+            Thread.sleep(1_000); // what the warm-up left in flight (relay, consumer) settles
+
+            poller.setDaemon(true);
+            poller.start();
+            sendingSeconds = openLoop(client, url, bodies, warmUp, n, rate, latency, acked, failed, toWatch,
+                    completed, progress, n);
+        }
         progress.update(0.9, "waiting for the last lots to reach payments-service");
         poller.join(TimeUnit.SECONDS.toMillis(60));
         poller.interrupt();
@@ -91,41 +99,24 @@ final class Latency {
                 (n - warmUp) / sendingSeconds);
     }
 
-    /**
-     * Sends requests [from, to) open loop: request i is due at start + (i - from) / rate whatever happened to
-     * the earlier ones. Returns once all are answered, with the seconds the sending took.
-     */
-    private static double openLoop(Api api, List<HttpRequest> requests, int from, int to, int rate, long[] latency,
-            long[] acked, boolean[] failed, ConcurrentLinkedQueue<Integer> toWatch, AtomicInteger completed,
-            Progress progress, int n) {
-        List<CompletableFuture<?>> inFlight = new ArrayList<>(to - from);
-        long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        for (int i = from; i < to; i++) {
-            long due = start + (i - from) * period;
-            for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
-                LockSupport.parkNanos(due - now);
+    /** Sends bodies [from, to) open loop; returns the seconds the sending took. */
+    private static double openLoop(KeptAliveClient client, String url, List<byte[]> bodies, int from, int to,
+            int rate, long[] latency, long[] acked, boolean[] failed, ConcurrentLinkedQueue<Integer> toWatch,
+            AtomicInteger completed, Progress progress, int n) throws InterruptedException {
+        return OpenLoop.send(client, url, bodies, from, to, rate, CONNECTIONS, (k, due, done, answer) -> {
+            latency[k] = done - due;
+            acked[k] = done;
+            if (answer == null || answer.status() != 201) {
+                failed[k] = true;
+            } else if (toWatch != null) {
+                toWatch.add(k);
             }
-            int k = i;
-            inFlight.add(api.sendAsync(requests.get(i)).whenComplete((response, error) -> {
-                long done = System.nanoTime();
-                latency[k] = done - due;
-                acked[k] = done;
-                if (error != null || response.statusCode() != 201) {
-                    failed[k] = true;
-                } else if (toWatch != null) {
-                    toWatch.add(k);
-                }
-                int c = completed.incrementAndGet();
-                if (c % rate == 0) {
-                    progress.update(0.9 * c / n, c + "/" + n + " lots at " + rate + "/s"
-                            + (toWatch == null ? " (warm-up)" : ""));
-                }
-            }));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return seconds;
+            int c = completed.incrementAndGet();
+            if (c % rate == 0) {
+                progress.update(0.9 * c / n, c + "/" + n + " lots at " + rate + "/s"
+                        + (toWatch == null ? " (warm-up)" : ""));
+            }
+        });
     }
 
     // Every 10 ms: which of the acknowledged lots payments-service now has.
