@@ -5,9 +5,12 @@ import java.util.Deque;
 
 /**
  * The permits of a service's API: at most {@code maxConcurrent} requests in service at once and at most
- * {@code maxWaiting} waiting for one, in order of arrival. A permit freed while someone waits passes straight to
- * the longest waiting, so the count in service never dips and nobody overtakes. Knows nothing of HTTP or time:
- * {@link AdmissionControl} gives up on a waiter when its wait is over, and releases each permit once.
+ * {@code maxWaiting} waiting for one. A permit freed while someone waits passes straight to the one that arrived
+ * last, so the count in service never dips. Newest first (docs/decisions/0045-newest-waiting-first.md): when the
+ * service falls behind, the one just arrived is served after a wait of one permit, and those behind it run out
+ * their wait and are refused, instead of every admitted request waiting as long as the whole queue. Knows nothing
+ * of HTTP or time: {@link AdmissionControl} gives up on a waiter when its wait is over, and releases each permit
+ * once.
  */
 public final class AdmissionLimiter {
 
@@ -58,14 +61,14 @@ public final class AdmissionLimiter {
         return waiting.remove(waiter);
     }
 
-    /** Frees a permit held by an admitted request, or passes it to the longest waiting. */
+    /** Frees a permit held by an admitted request, or passes it to the last to arrive of those waiting. */
     public void release() {
         Waiter next;
         synchronized (this) {
             if (inService == 0) {
                 throw new IllegalStateException("a permit was released that nobody held");
             }
-            next = waiting.pollFirst();
+            next = waiting.pollLast();
             if (next == null) {
                 inService--;
                 return;

@@ -39,19 +39,22 @@ class AdmissionLimiterTest {
     }
 
     @Test
-    void aFreedPermitPassesToTheLongestWaitingWithoutTheCountDipping() {
+    void aFreedPermitPassesToTheNewestWaitingWithoutTheCountDipping() {
         AdmissionLimiter limiter = new AdmissionLimiter(1, 3);
         Recorder r = new Recorder();
         limiter.enter(r.waiter("first"));
         limiter.enter(r.waiter("second"));
         limiter.enter(r.waiter("third"));
         limiter.release();
-        assertEquals(List.of("second"), r.admitted);
+        assertEquals(List.of("third"), r.admitted);
         assertEquals(1, limiter.inService());
         assertEquals(1, limiter.waiting());
+        limiter.enter(r.waiter("fourth"));
+        limiter.release();
+        assertEquals(List.of("third", "fourth"), r.admitted, "one arriving later still goes first");
         limiter.release();
         limiter.release();
-        assertEquals(List.of("second", "third"), r.admitted);
+        assertEquals(List.of("third", "fourth", "second"), r.admitted);
         assertEquals(0, limiter.inService());
         assertEquals(Outcome.ADMITTED, limiter.enter(r.waiter("later")));
     }
@@ -61,10 +64,10 @@ class AdmissionLimiterTest {
         AdmissionLimiter limiter = new AdmissionLimiter(1, 2);
         Recorder r = new Recorder();
         limiter.enter(r.waiter("held"));
-        AdmissionLimiter.Waiter late = r.waiter("late");
         AdmissionLimiter.Waiter patient = r.waiter("patient");
-        limiter.enter(late);
+        AdmissionLimiter.Waiter late = r.waiter("late");
         limiter.enter(patient);
+        limiter.enter(late);
         assertTrue(limiter.giveUp(late));
         assertFalse(limiter.giveUp(late), "giving up twice gives nothing back");
         limiter.release();
