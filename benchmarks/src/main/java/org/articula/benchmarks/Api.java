@@ -94,6 +94,15 @@ final class Api {
         }
     }
 
+    /** The UTF-8 bytes of {@code body} as JSON (serialised before any clock starts). */
+    static byte[] writeBytes(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     static Response expect(Response response, String call, int... expected) throws IOException {
         for (int status : expected) {
             if (response.status() == status) {

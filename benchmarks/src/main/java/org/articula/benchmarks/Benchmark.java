@@ -365,7 +365,7 @@ public final class Benchmark {
                                 + " sending: %,d answered 201 in %.1f ms on average and %,d answered 503 in %.1f ms;"
                                 + " its recent maximum (Micrometer's, about the last 2 minutes) %.0f ms for a 201 and"
                                 + " %.0f ms for a 503. The rest of a client's wait is the load generator's, the"
-                                + " network's and the socket's (docs/benchmarks/2026-12-03-idle-memory.md)",
+                                + " network's and the socket's (docs/benchmarks/2026-12-03-load-generator.md)",
                         after.countSince(before, "201"), acceptedMs,
                         after.countSince(before, "503"), after.meanMillisSince(before, "503"),
                         after.recentMaxMillis("201"), after.recentMaxMillis("503"))));

@@ -1,6 +1,5 @@
 package org.articula.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +46,7 @@ final class Latency {
         List<byte[]> bodies = new ArrayList<>(n);
         Map<UUID, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            bodies.add(Api.write(lots.get(i)).getBytes(StandardCharsets.UTF_8));
+            bodies.add(Api.writeBytes(lots.get(i)));
             index.put((UUID) lots.get(i).get("id"), i);
         }
         String url = lotsService + "/api/v1/lots";

@@ -47,7 +47,7 @@ final class Overload {
         String url = lotsService + LOTS_PATH;
         List<byte[]> bodies = new ArrayList<>(n);
         for (Map<String, Object> lot : lots) {
-            bodies.add(Api.write(lot).getBytes(StandardCharsets.UTF_8));
+            bodies.add(Api.writeBytes(lot));
         }
         ServerTimer serverBefore = ServerTimer.read(api, lotsService, LOTS_PATH);
         long[] wait = new long[n];
@@ -59,8 +59,9 @@ final class Overload {
                 wait[k] = done - due;
                 status[k] = answer == null ? -1 : answer.status();
                 goodRefusal[k] = answer != null && isProblem503(answer);
-                if (answered.incrementAndGet() % rate == 0) {
-                    progress.update(0.7 * answered.get() / n, answered.get() + "/" + n + " lots at " + rate + "/s");
+                int c = answered.incrementAndGet();
+                if (c % rate == 0) {
+                    progress.update(0.7 * c / n, c + "/" + n + " lots at " + rate + "/s");
                 }
             });
         }
