@@ -16,9 +16,13 @@ import java.util.function.Supplier;
 
 /**
  * The same request sent by several clients at the same moment, as a phone retrying after a timeout
- * does: every one waits at a gate, then all go at once.
+ * does: every one waits at a gate, then all go at once. A client refused with 503 {@code overloaded} sends
+ * the same request again after its Retry-After, as every client must (docs/decisions/0034-load-shedding.md):
+ * a service may take fewer requests at once than a test sends, and nothing of a refused one was done.
  */
 public final class IdenticalRequests {
+
+    private static final int MOST_ATTEMPTS = 10;
 
     /** What one of them was answered. */
     public record Answer(int status, String body) {
@@ -52,6 +56,10 @@ public final class IdenticalRequests {
                     ready.countDown();
                     go.await();
                     Response response = request.get();
+                    for (int attempt = 1; overloaded(response) && attempt < MOST_ATTEMPTS; attempt++) {
+                        Thread.sleep(1_000L * Integer.parseInt(response.header("Retry-After").strip()));
+                        response = request.get();
+                    }
                     response.asString();
                     return response;
                 }));
@@ -66,6 +74,11 @@ public final class IdenticalRequests {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    private static boolean overloaded(Response response) {
+        return response.statusCode() == 503 && response.header("Retry-After") != null
+                && response.asString().contains("urn:articula:problem:overloaded");
     }
 
     /**
