@@ -16,9 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * The same request sent by several clients at the same moment, as a phone retrying after a timeout
- * does: every one waits at a gate, then all go at once. A client refused with 503 {@code overloaded} sends
- * the same request again after its Retry-After, as every client must (docs/decisions/0034-load-shedding.md):
- * a service may take fewer requests at once than a test sends, and nothing of a refused one was done.
+ * does: every one waits at a gate, then all go at once. In {@link #sendAtOnce} a client refused with 503
+ * {@code overloaded} sends the same request again after its Retry-After, as every client must
+ * (docs/decisions/0034-load-shedding.md): a service may take fewer requests at once than a test sends, and
+ * nothing of a refused one was done.
  */
 public final class IdenticalRequests {
 
@@ -34,7 +35,8 @@ public final class IdenticalRequests {
     /** Sends {@code request} {@code n} times at once and returns the answers, in no particular order. */
     public static List<Answer> sendAtOnce(int n, Supplier<Response> request) throws Exception {
         List<Answer> answers = new ArrayList<>();
-        for (Response response : sendTogether(Collections.nCopies(n, request))) {
+        Supplier<Response> client = () -> repeatWhileOverloaded(request);
+        for (Response response : sendTogether(Collections.nCopies(n, client))) {
             answers.add(new Answer(response.statusCode(), response.asString()));
         }
         return answers;
@@ -42,7 +44,7 @@ public final class IdenticalRequests {
 
     /**
      * Sends every request at the same moment, each from a client of its own, and returns the answers in the order
-     * of the requests (bodies already read).
+     * of the requests (bodies already read). A refusal is returned as it came: a test of load shedding wants it.
      */
     public static List<Response> sendTogether(List<Supplier<Response>> requests) throws Exception {
         int n = requests.size();
@@ -56,10 +58,6 @@ public final class IdenticalRequests {
                     ready.countDown();
                     go.await();
                     Response response = request.get();
-                    for (int attempt = 1; overloaded(response) && attempt < MOST_ATTEMPTS; attempt++) {
-                        Thread.sleep(1_000L * Integer.parseInt(response.header("Retry-After").strip()));
-                        response = request.get();
-                    }
                     response.asString();
                     return response;
                 }));
@@ -74,6 +72,20 @@ public final class IdenticalRequests {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    private static Response repeatWhileOverloaded(Supplier<Response> request) {
+        Response response = request.get();
+        for (int attempt = 1; overloaded(response) && attempt < MOST_ATTEMPTS; attempt++) {
+            try {
+                Thread.sleep(1_000L * Integer.parseInt(response.header("Retry-After").strip()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = request.get();
+        }
+        return response;
     }
 
     private static boolean overloaded(Response response) {
