@@ -18,6 +18,9 @@ import java.time.Duration;
  */
 final class Api {
 
+    /** Where single lots are sent (POST). */
+    static final String LOTS_PATH = "/api/v1/lots";
+
     static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     record Response(int status, String body) {

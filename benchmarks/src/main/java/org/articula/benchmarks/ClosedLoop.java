@@ -51,7 +51,7 @@ final class ClosedLoop {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        String url = lotsService + "/api/v1/lots";
+        String url = lotsService + Api.LOTS_PATH;
         try (KeptAliveClient client = api.keptAlive(clients)) {
             List<Future<Void>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {

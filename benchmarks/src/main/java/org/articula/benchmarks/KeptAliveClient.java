@@ -32,10 +32,12 @@ final class KeptAliveClient implements AutoCloseable {
 
     private final CloseableHttpClient http;
     private final String token;
+    private final int connections;
 
     /** {@code token}: the bearer token every request carries, or null for none. */
     KeptAliveClient(int connections, String token) {
         this.token = token;
+        this.connections = connections;
         ConnectionConfig connection = ConnectionConfig.custom().setConnectTimeout(5, TimeUnit.SECONDS)
                 .setSocketTimeout(60, TimeUnit.SECONDS).build();
         this.http = HttpClients.custom()
@@ -46,6 +48,11 @@ final class KeptAliveClient implements AutoCloseable {
                 // A refused or failed request is the benchmark's to count and to send again, not the client's.
                 .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
                 .disableContentCompression().disableAuthCaching().build();
+    }
+
+    /** The most connections it opens: one sending thread each keeps them all busy. */
+    int connections() {
+        return connections;
     }
 
     /** POSTs an already serialised JSON body and reads the whole answer. */

@@ -49,7 +49,7 @@ final class Latency {
             bodies.add(Api.writeBytes(lots.get(i)));
             index.put((UUID) lots.get(i).get("id"), i);
         }
-        String url = lotsService + "/api/v1/lots";
+        String url = lotsService + Api.LOTS_PATH;
         long[] latency = new long[n];
         long[] acked = new long[n];
         long[] seen = new long[n];
@@ -102,7 +102,7 @@ final class Latency {
     private static double openLoop(KeptAliveClient client, String url, List<byte[]> bodies, int from, int to,
             int rate, long[] latency, long[] acked, boolean[] failed, ConcurrentLinkedQueue<Integer> toWatch,
             AtomicInteger completed, Progress progress, int n) throws InterruptedException {
-        return OpenLoop.send(client, url, bodies, from, to, rate, CONNECTIONS, (k, due, done, answer) -> {
+        return OpenLoop.send(client, url, bodies, from, to, rate, (k, due, done, answer) -> {
             latency[k] = done - due;
             acked[k] = done;
             if (answer == null || answer.status() != 201) {

@@ -30,11 +30,12 @@ final class OpenLoop {
     }
 
     /**
-     * Sends {@code bodies[from, to)} to {@code url} at {@code rate} per second over {@code senders} threads and
-     * returns once every one is answered, with the seconds from the first due time to the last sending.
+     * Sends {@code bodies[from, to)} to {@code url} at {@code rate} per second, one thread per connection of
+     * {@code client}, and returns once every one is answered, with the seconds from the first due time to the last
+     * sending.
      */
     static double send(KeptAliveClient client, String url, List<byte[]> bodies, int from, int to, int rate,
-            int senders, Answered answered) throws InterruptedException {
+            Answered answered) throws InterruptedException {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + START_DELAY;
         AtomicInteger next = new AtomicInteger(from);
@@ -60,8 +61,8 @@ final class OpenLoop {
                 }
             }
         };
-        Thread[] threads = new Thread[senders];
-        for (int t = 0; t < senders; t++) {
+        Thread[] threads = new Thread[client.connections()];
+        for (int t = 0; t < threads.length; t++) {
             threads[t] = new Thread(sender, "open-loop-" + t);
             threads[t].start();
         }

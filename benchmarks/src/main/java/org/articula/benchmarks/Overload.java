@@ -1,6 +1,5 @@
 package org.articula.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +29,9 @@ final class Overload {
             ServerTimer serverBefore, ServerTimer serverAfter) {
     }
 
-    static final String LOTS_PATH = "/api/v1/lots";
     /**
-     * Connections (and sending threads). lots-service holds at most 16 requests at once (8 in service, 8 waiting;
-     * decision 0034) and answers the rest at once, so 64 keep requests going out on time through anything short
+     * Connections (and sending threads). lots-service holds at most 20 requests at once (4 in service, 16 waiting;
+     * decision 0045) and answers the rest at once, so 64 keep requests going out on time through anything short
      * of a stall of the whole service.
      */
     static final int CONNECTIONS = 64;
@@ -44,18 +42,18 @@ final class Overload {
     static Result measure(Api api, String lotsService, LocalStack stack, List<Map<String, Object>> lots, int rate,
             Progress progress) throws Exception {
         int n = lots.size();
-        String url = lotsService + LOTS_PATH;
+        String url = lotsService + Api.LOTS_PATH;
         List<byte[]> bodies = new ArrayList<>(n);
         for (Map<String, Object> lot : lots) {
             bodies.add(Api.writeBytes(lot));
         }
-        ServerTimer serverBefore = ServerTimer.read(api, lotsService, LOTS_PATH);
+        ServerTimer serverBefore = ServerTimer.read(api, lotsService, Api.LOTS_PATH);
         long[] wait = new long[n];
         int[] status = new int[n];
         boolean[] goodRefusal = new boolean[n];
         AtomicInteger answered = new AtomicInteger();
         try (KeptAliveClient client = api.keptAlive(CONNECTIONS)) {
-            OpenLoop.send(client, url, bodies, 0, n, rate, CONNECTIONS, (k, due, done, answer) -> {
+            OpenLoop.send(client, url, bodies, 0, n, rate, (k, due, done, answer) -> {
                 wait[k] = done - due;
                 status[k] = answer == null ? -1 : answer.status();
                 goodRefusal[k] = answer != null && isProblem503(answer);
@@ -65,7 +63,7 @@ final class Overload {
                 }
             });
         }
-        ServerTimer serverAfter = ServerTimer.read(api, lotsService, LOTS_PATH);
+        ServerTimer serverAfter = ServerTimer.read(api, lotsService, Api.LOTS_PATH);
         return summarise(api, stack, url, bodies, lots, rate, wait, status, goodRefusal, progress, serverBefore,
                 serverAfter);
     }
@@ -116,19 +114,21 @@ final class Overload {
     private static int retry(Api api, String url, List<byte[]> bodies, List<Integer> pending) throws Exception {
         int rounds = 0;
         List<Integer> left = new ArrayList<>(pending);
-        while (!left.isEmpty()) {
-            if (++rounds > 20) {
-                throw new IllegalStateException(left.size() + " lots still refused after 20 rounds of retries");
-            }
-            Thread.sleep(1_000);
-            List<Integer> next = new ArrayList<>();
-            for (int i : left) {
-                int s = api.send(api.postJson(url, new String(bodies.get(i), StandardCharsets.UTF_8))).status();
-                if (s != 201 && s != 200) {
-                    next.add(i);
+        try (KeptAliveClient device = api.keptAlive(1)) {
+            while (!left.isEmpty()) {
+                if (++rounds > 20) {
+                    throw new IllegalStateException(left.size() + " lots still refused after 20 rounds of retries");
                 }
+                Thread.sleep(1_000);
+                List<Integer> next = new ArrayList<>();
+                for (int i : left) {
+                    int s = device.postJson(url, bodies.get(i)).status();
+                    if (s != 201 && s != 200) {
+                        next.add(i);
+                    }
+                }
+                left = next;
             }
-            left = next;
         }
         return rounds;
     }

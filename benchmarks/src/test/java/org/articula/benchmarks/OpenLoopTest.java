@@ -81,7 +81,7 @@ class OpenLoopTest {
         int[] status = new int[n];
         double seconds;
         try (KeptAliveClient client = new KeptAliveClient(4, null)) {
-            seconds = OpenLoop.send(client, url, bodies(n), 0, n, 500, 4, (i, d, t, answer) -> {
+            seconds = OpenLoop.send(client, url, bodies(n), 0, n, 500, (i, d, t, answer) -> {
                 due[i] = d;
                 done[i] = t;
                 status[i] = answer.status();
@@ -105,7 +105,7 @@ class OpenLoopTest {
         int n = 20;
         long[] waitMillis = new long[n];
         try (KeptAliveClient client = new KeptAliveClient(2, null)) {
-            OpenLoop.send(client, url, bodies(n), 0, n, 100, 2,
+            OpenLoop.send(client, url, bodies(n), 0, n, 100,
                     (i, due, done, answer) -> waitMillis[i] = TimeUnit.NANOSECONDS.toMillis(done - due));
         }
         for (int i = 0; i < n; i++) {
@@ -120,7 +120,7 @@ class OpenLoopTest {
         String url = serve(0, 503);
         List<KeptAliveClient.Answer> answers = new ArrayList<>();
         try (KeptAliveClient client = new KeptAliveClient(1, "token-1")) {
-            OpenLoop.send(client, url, bodies(1), 0, 1, 10, 1, (i, due, done, answer) -> answers.add(answer));
+            OpenLoop.send(client, url, bodies(1), 0, 1, 10, (i, due, done, answer) -> answers.add(answer));
         }
         KeptAliveClient.Answer refusal = answers.get(0);
         assertEquals(503, refusal.status());
@@ -138,7 +138,7 @@ class OpenLoopTest {
         List<Integer> indexes = new ArrayList<>();
         List<KeptAliveClient.Answer> answers = new ArrayList<>();
         try (KeptAliveClient client = new KeptAliveClient(1, null)) {
-            OpenLoop.send(client, "http://127.0.0.1:" + port + "/lots", bodies(3), 0, 3, 100, 1,
+            OpenLoop.send(client, "http://127.0.0.1:" + port + "/lots", bodies(3), 0, 3, 100,
                     (i, due, done, answer) -> {
                         indexes.add(i);
                         answers.add(answer);
