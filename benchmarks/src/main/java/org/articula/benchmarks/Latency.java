@@ -1,11 +1,16 @@
 package org.articula.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,6 +56,7 @@ final class Latency {
         }
         String url = lotsService + Api.LOTS_PATH;
         long[] latency = new long[n];
+        long[] due = new long[n];
         long[] acked = new long[n];
         long[] seen = new long[n];
         boolean[] failed = new boolean[n];
@@ -61,17 +67,21 @@ final class Latency {
         Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n),
                 "propagation-poller");
         try (KeptAliveClient client = api.keptAlive(CONNECTIONS)) {
-            openLoop(client, url, bodies, 0, warmUp, rate, latency, acked, failed, null, completed, progress, n);
+            openLoop(client, url, bodies, 0, warmUp, rate, latency, due, acked, failed, null, completed, progress, n);
             Thread.sleep(1_000); // what the warm-up left in flight (relay, consumer) settles
 
             poller.setDaemon(true);
             poller.start();
-            sendingSeconds = openLoop(client, url, bodies, warmUp, n, rate, latency, acked, failed, toWatch,
+            sendingSeconds = openLoop(client, url, bodies, warmUp, n, rate, latency, due, acked, failed, toWatch,
                     completed, progress, n);
         }
         progress.update(0.9, "waiting for the last lots to reach payments-service");
         poller.join(TimeUnit.SECONDS.toMillis(60));
         poller.interrupt();
+        String traceFile = System.getenv("ARTICULA_BENCH_LATENCY_TRACE");
+        if (traceFile != null && !traceFile.isBlank()) {
+            trace(Path.of(traceFile), due, latency, failed, warmUp);
+        }
         return result(latency, acked, seen, failed, warmUp, sendingSeconds);
     }
 
@@ -100,10 +110,12 @@ final class Latency {
 
     /** Sends bodies [from, to) open loop; returns the seconds the sending took. */
     private static double openLoop(KeptAliveClient client, String url, List<byte[]> bodies, int from, int to,
-            int rate, long[] latency, long[] acked, boolean[] failed, ConcurrentLinkedQueue<Integer> toWatch,
+            int rate, long[] latency, long[] dueAt, long[] acked, boolean[] failed,
+            ConcurrentLinkedQueue<Integer> toWatch,
             AtomicInteger completed, Progress progress, int n) throws InterruptedException {
         return OpenLoop.send(client, url, bodies, from, to, rate, (k, due, done, answer) -> {
             latency[k] = done - due;
+            dueAt[k] = due;
             acked[k] = done;
             if (answer == null || answer.status() != 201) {
                 failed[k] = true;
@@ -116,6 +128,22 @@ final class Latency {
                         + (toWatch == null ? " (warm-up)" : ""));
             }
         });
+    }
+
+    /**
+     * Lots {@code [from, n)} as CSV (when each was due, as wall-clock time; its wait in ms; whether it failed), to
+     * line slow lots up with GC and perf records: ARTICULA_BENCH_LATENCY_TRACE=file, a measuring aid, off by default.
+     * {@code due} holds {@link System#nanoTime()} values.
+     */
+    static void trace(Path file, long[] due, long[] latency, boolean[] failed, int from) throws IOException {
+        long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        StringBuilder csv = new StringBuilder("due,wait_ms,failed\n");
+        for (int i = from; i < due.length; i++) {
+            csv.append(Instant.ofEpochSecond(0, due[i] + epochOffsetNanos)).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", latency[i] / 1e6)).append(',').append(failed[i])
+                    .append('\n');
+        }
+        Files.writeString(file, csv);
     }
 
     // Every 10 ms: which of the acknowledged lots payments-service now has.

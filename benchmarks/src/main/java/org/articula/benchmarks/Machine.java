@@ -25,7 +25,42 @@ final class Machine {
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         long memoryMb = field(proc("/proc/meminfo"), "MemTotal") / 1024;
         return new Report.Machine(Runtime.getRuntime().availableProcessors(), memoryMb, cpu,
-                System.getProperty("java.version"), loadBefore, loadAfter, commit(root));
+                System.getProperty("java.version"), loadBefore, loadAfter, commit(root),
+                memoryMonitor(Path.of("/sys/kernel/mm/damon/admin/kdamonds")));
+    }
+
+    /**
+     * Whether the kernel's DAMON runs a monitor, and how: on the 2-core machines we measure on, its kdamond
+     * thread takes 20-50 ms of CPU every sampling interval, and the single lots answered meanwhile wait
+     * (docs/benchmarks/2026-12-03-latency-tail.md). Reported, never changed: it is the host's memory policy.
+     */
+    static String memoryMonitor(Path kdamonds) {
+        List<Path> each = new ArrayList<>();
+        try (DirectoryStream<Path> listed = Files.newDirectoryStream(kdamonds, "[0-9]*")) {
+            listed.forEach(each::add);
+        } catch (IOException e) {
+            return "none"; // no DAMON in this kernel, or not ours to read
+        }
+        List<String> running = new ArrayList<>();
+        for (Path kdamond : each.stream().sorted().toList()) {
+            if (!"on".equals(proc(kdamond.resolve("state").toString()).strip())) {
+                continue;
+            }
+            Path context = kdamond.resolve("contexts/0");
+            List<String> how = new ArrayList<>();
+            how.add(proc(context.resolve("operations").toString()).strip());
+            how.add(proc(context.resolve("schemes/0/action").toString()).strip());
+            String sampleUs = proc(context.resolve("monitoring_attrs/intervals/sample_us").toString()).strip();
+            if (sampleUs.matches("\\d+")) {
+                how.add("sampling every " + Long.parseLong(sampleUs) / 1000 + " ms");
+            }
+            how.removeIf(String::isEmpty);
+            running.add("kdamond " + kdamond.getFileName() + " on" + (how.isEmpty()
+                    ? ""
+                    : " (" + String.join(", ", how)
+                            + ")"));
+        }
+        return running.isEmpty() ? "none" : String.join(", ", running);
     }
 
     /** "0.52 0.80 1.10": the 1, 5 and 15 minute load averages. */

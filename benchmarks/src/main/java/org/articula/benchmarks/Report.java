@@ -41,8 +41,9 @@ final class Report {
     }
 
     /** The machine and moment a run was measured on. */
+    /** @param memoryMonitor the kernel's memory monitor (DAMON) if one runs, else "none" */
     record Machine(int cores, long memoryMb, String cpu, String java, String loadBefore, String loadAfter,
-            String commit) {
+            String commit, String memoryMonitor) {
     }
 
     private final String mode;
@@ -96,7 +97,8 @@ final class Report {
                 .append(" MB memory, ").append(machine.cpu()).append("; Java ").append(machine.java())
                 .append("; commit ").append(machine.commit()).append(".  \n");
         md.append("Load average (1, 5, 15 min) before: ").append(machine.loadBefore()).append("; after: ")
-                .append(machine.loadAfter()).append(".\n\n");
+                .append(machine.loadAfter()).append(".  \n");
+        md.append("Kernel memory monitor (DAMON): ").append(machine.memoryMonitor()).append(".\n\n");
         md.append("| measure | scale | value | baseline | ratio | target | met |\n");
         md.append("|---|---|---:|---:|---:|---:|:---:|\n");
         for (Figure f : figures) {
