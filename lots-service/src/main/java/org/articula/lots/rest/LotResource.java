@@ -70,7 +70,7 @@ public class LotResource {
                     that is not a parcel of the producer and product known to lots-service: 400 naming parcelId.""")
     @APIResponse(responseCode = "201", description = "Recorded and judged: the receipt", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotReceipt.class)))
-    public Response record(@Valid @NotNull LotRequest request, @Context UriInfo uri) {
+    public Response record(@NotNull LotRequest request, @Context UriInfo uri) { // the service checks its fields
         BatchResult.Item item = service.record(List.of(request)).results().get(0);
         return switch (item.outcome()) {
             // A UUID needs no encoding: the path builder's was a few percent of a single lot's CPU.

@@ -3,7 +3,6 @@ package org.articula.lots.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
@@ -337,12 +336,7 @@ public class LotService {
         if (request == null) {
             throw ProblemException.invalidField("lot", "no puede ser null");
         }
-        List<Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<LotRequest> v : validator.validate(request)) {
-            violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        violations.sort((a, b) -> a.field().compareTo(b.field()));
-        refuseIfAny(violations);
+        refuseIfAny(Violation.sorted(validator.validate(request)));
     }
 
     private static List<Violation> parcelRefusals(Parcel parcel, UUID parcelId, UUID producerId, String product) {

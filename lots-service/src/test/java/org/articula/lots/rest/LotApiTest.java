@@ -471,6 +471,24 @@ class LotApiTest {
     }
 
     @Test
+    void aLotWithManyFaultsIsRefusedAloneExactlyAsInABatch() {
+        Map<String, Object> faulty = with("quantity", 0);
+        faulty.put("unit", "galones");
+        faulty.put("product", " ");
+        List<Map<String, String>> alone = given().contentType(ContentType.JSON).body(faulty).post(LOTS)
+                .then().statusCode(400).contentType(PROBLEM).body("type", is("urn:articula:problem:validation"))
+                .extract().jsonPath().getList("violations");
+        List<Map<String, String>> inBatch = given().contentType(ContentType.JSON)
+                .body(Map.of("lots", List.of(faulty))).post(LOTS + "/batch")
+                .then().statusCode(200).body("results[0].outcome", is("REFUSED"))
+                .extract().jsonPath().getList("results[0].problem.violations");
+        assertEquals(inBatch, alone);
+        List<String> fields = alone.stream().map(v -> v.get("field")).toList();
+        assertEquals(List.of("product", "quantity", "unit"), fields);
+        given().get(LOTS + "/" + faulty.get("id")).then().statusCode(404);
+    }
+
+    @Test
     void malformedInputOfEveryFieldIsAProblemAndStoresNothing() {
         Map<String, Object> cases = new java.util.LinkedHashMap<>();
         cases.put("id", without("id"));

@@ -10,14 +10,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -50,10 +46,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
-                .toList();
+        List<Problem.Violation> violations = Problem.Violation.sorted(e.getConstraintViolations());
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .collect(Collectors.joining("; "));
         return Problem.of(ProblemType.VALIDATION, detail).withViolations(violations).withInstance(uri.getPath())
@@ -191,34 +184,6 @@ public class ProblemMappers {
         return Problem.of(ProblemType.CONCURRENT_MODIFICATION,
                 "Otra solicitud registró lo mismo al mismo tiempo; repita la solicitud.")
                 .withInstance(uri.getPath()).toResponse();
-    }
-
-    // "create.request.readings[0].value" -> "readings[0].value": the method and the body parameter are
-    // not part of what the client sent; a path or query parameter is named by itself.
-    static String fieldOf(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = new java.util.ArrayList<>();
-        violation.getPropertyPath().forEach(nodes::add);
-        StringBuilder field = new StringBuilder();
-        for (int i = 0; i < nodes.size(); i++) {
-            Path.Node node = nodes.get(i);
-            boolean last = i == nodes.size() - 1;
-            if (node.getKind() == ElementKind.PARAMETER && last) {
-                field.append(node.getName());
-            }
-            // An element of a list or map: its position belongs to the enclosing property.
-            if (node.isInIterable() && field.length() > 0) {
-                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
-                field.append('[').append(position == null ? "" : position).append(']');
-            }
-            if (node.getKind() != ElementKind.PROPERTY || node.getName() == null) {
-                continue;
-            }
-            if (field.length() > 0) {
-                field.append('.');
-            }
-            field.append(node.getName());
-        }
-        return field.length() == 0 ? "request" : field.toString();
     }
 
     static String jsonPath(List<JsonMappingException.Reference> path) {
