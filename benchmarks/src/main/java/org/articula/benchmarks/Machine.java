@@ -55,10 +55,8 @@ final class Machine {
                 how.add("sampling every " + Long.parseLong(sampleUs) / 1000 + " ms");
             }
             how.removeIf(String::isEmpty);
-            running.add("kdamond " + kdamond.getFileName() + " on" + (how.isEmpty()
-                    ? ""
-                    : " (" + String.join(", ", how)
-                            + ")"));
+            String details = how.isEmpty() ? "" : " (" + String.join(", ", how) + ")";
+            running.add("kdamond " + kdamond.getFileName() + " on" + details);
         }
         return running.isEmpty() ? "none" : String.join(", ", running);
     }

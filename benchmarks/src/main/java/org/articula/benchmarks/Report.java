@@ -40,8 +40,11 @@ final class Report {
         }
     }
 
-    /** The machine and moment a run was measured on. */
-    /** @param memoryMonitor the kernel's memory monitor (DAMON) if one runs, else "none" */
+    /**
+     * The machine and moment a run was measured on.
+     *
+     * @param memoryMonitor the kernel's memory monitor (DAMON) if one runs, else "none"
+     */
     record Machine(int cores, long memoryMb, String cpu, String java, String loadBefore, String loadAfter,
             String commit, String memoryMonitor) {
     }
