@@ -56,7 +56,6 @@ final class Latency {
         }
         String url = lotsService + Api.LOTS_PATH;
         long[] latency = new long[n];
-        long[] due = new long[n];
         long[] acked = new long[n];
         long[] seen = new long[n];
         boolean[] failed = new boolean[n];
@@ -67,12 +66,12 @@ final class Latency {
         Thread poller = new Thread(() -> poll(payments, lots, index, toWatch, seen, completed, n),
                 "propagation-poller");
         try (KeptAliveClient client = api.keptAlive(CONNECTIONS)) {
-            openLoop(client, url, bodies, 0, warmUp, rate, latency, due, acked, failed, null, completed, progress, n);
+            openLoop(client, url, bodies, 0, warmUp, rate, latency, acked, failed, null, completed, progress, n);
             Thread.sleep(1_000); // what the warm-up left in flight (relay, consumer) settles
 
             poller.setDaemon(true);
             poller.start();
-            sendingSeconds = openLoop(client, url, bodies, warmUp, n, rate, latency, due, acked, failed, toWatch,
+            sendingSeconds = openLoop(client, url, bodies, warmUp, n, rate, latency, acked, failed, toWatch,
                     completed, progress, n);
         }
         progress.update(0.9, "waiting for the last lots to reach payments-service");
@@ -80,7 +79,7 @@ final class Latency {
         poller.interrupt();
         String traceFile = System.getenv("ARTICULA_BENCH_LATENCY_TRACE");
         if (traceFile != null && !traceFile.isBlank()) {
-            trace(Path.of(traceFile), due, latency, failed, warmUp);
+            trace(Path.of(traceFile), acked, latency, failed, warmUp);
         }
         return result(latency, acked, seen, failed, warmUp, sendingSeconds);
     }
@@ -110,12 +109,10 @@ final class Latency {
 
     /** Sends bodies [from, to) open loop; returns the seconds the sending took. */
     private static double openLoop(KeptAliveClient client, String url, List<byte[]> bodies, int from, int to,
-            int rate, long[] latency, long[] dueAt, long[] acked, boolean[] failed,
-            ConcurrentLinkedQueue<Integer> toWatch,
+            int rate, long[] latency, long[] acked, boolean[] failed, ConcurrentLinkedQueue<Integer> toWatch,
             AtomicInteger completed, Progress progress, int n) throws InterruptedException {
         return OpenLoop.send(client, url, bodies, from, to, rate, (k, due, done, answer) -> {
             latency[k] = done - due;
-            dueAt[k] = due;
             acked[k] = done;
             if (answer == null || answer.status() != 201) {
                 failed[k] = true;
@@ -133,13 +130,13 @@ final class Latency {
     /**
      * Lots {@code [from, n)} as CSV (when each was due, as wall-clock time; its wait in ms; whether it failed), to
      * line slow lots up with GC and perf records: ARTICULA_BENCH_LATENCY_TRACE=file, a measuring aid, off by default.
-     * {@code due} holds {@link System#nanoTime()} values.
+     * {@code answered} holds {@link System#nanoTime()} values; a lot was due its wait before it was answered.
      */
-    static void trace(Path file, long[] due, long[] latency, boolean[] failed, int from) throws IOException {
+    static void trace(Path file, long[] answered, long[] latency, boolean[] failed, int from) throws IOException {
         long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
         StringBuilder csv = new StringBuilder("due,wait_ms,failed\n");
-        for (int i = from; i < due.length; i++) {
-            csv.append(Instant.ofEpochSecond(0, due[i] + epochOffsetNanos)).append(',')
+        for (int i = from; i < answered.length; i++) {
+            csv.append(Instant.ofEpochSecond(0, answered[i] - latency[i] + epochOffsetNanos)).append(',')
                     .append(String.format(Locale.ROOT, "%.2f", latency[i] / 1e6)).append(',').append(failed[i])
                     .append('\n');
         }

@@ -23,8 +23,12 @@ class LatencyTraceTest {
         boolean[] failed = { false, false, false, true };
         Path file = dir.resolve("latency.csv");
         Instant before = Instant.now();
+        long[] answered = new long[due.length];
+        for (int i = 0; i < due.length; i++) {
+            answered[i] = due[i] + latency[i];
+        }
 
-        Latency.trace(file, due, latency, failed, 1);
+        Latency.trace(file, answered, latency, failed, 1);
 
         List<String> lines = Files.readAllLines(file);
         assertEquals(List.of("due", "wait_ms", "failed"), List.of(lines.get(0).split(",")));
