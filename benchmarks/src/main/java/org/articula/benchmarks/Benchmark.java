@@ -465,7 +465,7 @@ public final class Benchmark {
             figures.add(new Figure("memory (RSS) after the run", p.name(), Machine.rssMb(now), "MB", Better.LOWER, null,
                     null, TARGET_RSS_MB, "peak " + Machine.peakMb(now) + " MB"
                             + (p.name().equals("payments-service") ? " since the last settlement began" : "")
-                            + "; " + StartUp.jvmOptions(p.pid())));
+                            + "; " + Machine.heapAndFiles(p.pid(), now) + "; " + StartUp.jvmOptions(p.pid())));
         }
         if (!options.quick()) {
             memoryWhenIdle(stack, progress);
@@ -483,7 +483,7 @@ public final class Benchmark {
         for (LocalStack.ServiceProcess p : stack.serviceProcesses()) {
             String now = Machine.memory(p.pid());
             figures.add(new Figure("memory (RSS) after the run and " + IDLE_SECONDS + " s idle", p.name(),
-                    Machine.rssMb(now), "MB", Better.LOWER, null, null, null, null));
+                    Machine.rssMb(now), "MB", Better.LOWER, null, null, null, Machine.heapAndFiles(p.pid(), now)));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the run is measured on: cores, memory, load, and each service process's resident memory. */
 final class Machine {
@@ -136,6 +138,57 @@ final class Machine {
 
     static long peakMb(String status) {
         return field(status, "VmHWM") / 1024;
+    }
+
+    /**
+     * Where a JVM's resident memory is: its heap (committed and used, from {@code jcmd GC.heap_info}, which
+     * does not collect) and the file-backed part of its RSS, e.g. "heap 88 MB committed, 61 MB used; 46 MB
+     * file-backed". What is neither is the JVM's own: class metadata and the mapped AOT cache, compiled code,
+     * GC structures, threads (docs/benchmarks/2026-12-03-service-memory.md). Empty when jcmd cannot say.
+     */
+    static String heapAndFiles(long pid, String status) {
+        String files = String.format("%.0f MB file-backed", field(status, "RssFile") / 1024.0);
+        Path jcmd = javaOf(pid).resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return files;
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return files;
+            }
+            String heap = heap(out);
+            return heap.isEmpty() ? files : heap + "; " + files;
+        } catch (IOException e) {
+            return files;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return files;
+        }
+    }
+
+    /** "heap 166 MB committed, 87 MB used" from GC.heap_info's first heap line; empty without one. */
+    static String heap(String heapInfo) {
+        Matcher m = HEAP.matcher(heapInfo);
+        return m.find()
+                ? String.format("heap %.0f MB committed, %.0f MB used", Long.parseLong(m.group(1)) / 1024.0,
+                        Long.parseLong(m.group(2)) / 1024.0)
+                : "";
+    }
+
+    // Java 21 and later say "total reserved R, committed C, used U"; 17 says "total C, used U".
+    private static final Pattern HEAP = Pattern.compile("(?:committed|total) (\\d+)K, used (\\d+)K");
+
+    private static Path javaOf(long pid) {
+        try {
+            return Path.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.ISO_8859_1)
+                    .split("\0")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Path.of("java");
+        }
     }
 
     /** Starts the process's peak RSS (VmHWM) again from its current RSS, so a phase's own peak can be read. */
