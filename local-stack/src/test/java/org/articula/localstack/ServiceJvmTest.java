@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,17 @@ class ServiceJvmTest {
         assertTrue(flags.matches("(?s).*\\bG1PeriodicGCInterval\\s+= 30000\\b.*"), "a cycle after 30 s idle");
         assertTrue(flags.matches("(?s).*\\bTrimNativeHeapInterval\\s+= 5000\\b.*"), "freed native memory handed back");
         assertTrue(flags.matches("(?s).*\\bTieredStopAtLevel\\s+= 1\\b.*"), "the quick compiler only");
+    }
+
+    @Test
+    void theImageRunsTheServicesWithTheSameOptions() throws IOException {
+        String dockerfile = Files.readString(Path.of("..", "docker", "Dockerfile"));
+        Matcher image = Pattern.compile("ENV SERVICE_JVM_OPTS=\"([^\"]*)\"")
+                .matcher(dockerfile);
+
+        // The image repeats the options (it has no Java to ask); a change made on one side only fails here.
+        assertTrue(image.find(), "docker/Dockerfile sets SERVICE_JVM_OPTS");
+        assertEquals(String.join(" ", ServiceJvm.OPTIONS), image.group(1));
     }
 
     @Test
