@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 /** What the run is measured on: cores, memory, load, and each service process's resident memory. */
 final class Machine {
 
+    // Java 25 says "total reserved R, committed C, used U"; 17 says "total C, used U".
+    private static final Pattern HEAP = Pattern.compile("(?:committed|total) (\\d+)K, used (\\d+)K");
+
     private Machine() {
     }
 
@@ -144,29 +147,37 @@ final class Machine {
      * Where a JVM's resident memory is: its heap (committed and used, from {@code jcmd GC.heap_info}, which
      * does not collect) and the file-backed part of its RSS, e.g. "heap 88 MB committed, 61 MB used; 46 MB
      * file-backed". What is neither is the JVM's own: class metadata and the mapped AOT cache, compiled code,
-     * GC structures, threads (docs/benchmarks/2026-12-03-service-memory.md). Empty when jcmd cannot say.
+     * GC structures, threads (docs/benchmarks/2026-12-03-service-memory.md). Only the file-backed part when
+     * jcmd cannot say within 20 s.
      */
     static String heapAndFiles(long pid, String status) {
         String files = String.format("%.0f MB file-backed", field(status, "RssFile") / 1024.0);
-        Path jcmd = javaOf(pid).resolveSibling("jcmd");
+        List<String> command = commandLine(pid);
+        Path jcmd = Path.of(command.isEmpty() ? "java" : command.get(0)).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return files;
         }
+        Path out = null;
         try {
+            out = Files.createTempFile("heap-info", ".txt");
+            // Written to a file, not a pipe, so that a JVM which never answers cannot hold the run up.
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return files;
             }
-            String heap = heap(out);
+            String heap = heap(Files.readString(out));
             return heap.isEmpty() ? files : heap + "; " + files;
         } catch (IOException e) {
             return files;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return files;
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
         }
     }
 
@@ -179,15 +190,13 @@ final class Machine {
                 : "";
     }
 
-    // Java 21 and later say "total reserved R, committed C, used U"; 17 says "total C, used U".
-    private static final Pattern HEAP = Pattern.compile("(?:committed|total) (\\d+)K, used (\\d+)K");
-
-    private static Path javaOf(long pid) {
+    /** The process's command line, program first; empty when it is gone. */
+    static List<String> commandLine(long pid) {
         try {
-            return Path.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.ISO_8859_1)
-                    .split("\0")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Path.of("java");
+            String line = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.ISO_8859_1);
+            return line.isEmpty() ? List.of() : List.of(line.split("\0"));
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

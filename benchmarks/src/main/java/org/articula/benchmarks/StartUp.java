@@ -1,10 +1,6 @@
 package org.articula.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.articula.benchmarks.Report.Better;
 import org.articula.benchmarks.Report.Figure;
@@ -40,16 +36,12 @@ final class StartUp {
 
     /** The JVM options a process was started with (what comes before -jar), for the report. */
     static String jvmOptions(long pid) {
-        try {
-            String[] args = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.ISO_8859_1)
-                    .split("\0");
-            List<String> all = Arrays.asList(args);
-            int jar = all.indexOf("-jar");
-            String java = args[0];
-            String options = String.join(" ", all.subList(1, jar < 0 ? all.size() : jar));
-            return java + (options.isEmpty() ? "" : " " + options);
-        } catch (Exception e) {
+        List<String> all = Machine.commandLine(pid);
+        if (all.isEmpty()) {
             return "unknown";
         }
+        int jar = all.indexOf("-jar");
+        String options = String.join(" ", all.subList(1, jar < 0 ? all.size() : jar));
+        return all.get(0) + (options.isEmpty() ? "" : " " + options);
     }
 }

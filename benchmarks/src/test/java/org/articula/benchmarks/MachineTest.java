@@ -1,11 +1,13 @@
 package org.articula.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,18 @@ class MachineTest {
 
         // jcmd next to the java running this test answers for it, as for a service.
         assertTrue(split.matches("heap \\d+ MB committed, \\d+ MB used; \\d+ MB file-backed"), split);
+    }
+
+    @Test
+    void aProcesssCommandLineGivesItsJavaAndTheOptionsBeforeTheJar() {
+        long self = ProcessHandle.current().pid();
+        String java = ProcessHandle.current().info().command().orElseThrow();
+
+        assertEquals(java, Machine.commandLine(self).get(0));
+        assertTrue(StartUp.jvmOptions(self).startsWith(java), StartUp.jvmOptions(self));
+        assertFalse(StartUp.jvmOptions(self).contains(" -jar "), StartUp.jvmOptions(self));
+        assertEquals(List.of(), Machine.commandLine(Long.MAX_VALUE), "a process that is gone");
+        assertEquals("unknown", StartUp.jvmOptions(Long.MAX_VALUE));
     }
 
     @Test
