@@ -36,7 +36,7 @@ final class Machine {
 
     /**
      * Whether the kernel's DAMON runs a monitor, and how: on the 2-core machines we measure on, its kdamond
-     * thread takes 20-50 ms of CPU every sampling interval, and the single lots answered meanwhile wait
+     * thread takes a core for 8-30 ms about every 0.55 s, and the single lots answered meanwhile wait
      * (docs/benchmarks/2026-12-03-latency-tail.md). Reported, never changed: it is the host's memory policy.
      */
     static String memoryMonitor(Path kdamonds) {
@@ -153,8 +153,8 @@ final class Machine {
     static String heapAndFiles(long pid, String status) {
         String files = String.format("%.0f MB file-backed", field(status, "RssFile") / 1024.0);
         List<String> command = commandLine(pid);
-        Path jcmd = Path.of(command.isEmpty() ? "java" : command.get(0)).resolveSibling("jcmd");
-        if (!Files.isExecutable(jcmd)) {
+        Path jcmd = command.isEmpty() ? null : Path.of(command.get(0)).resolveSibling("jcmd");
+        if (jcmd == null || !Files.isExecutable(jcmd)) {
             return files;
         }
         Path out = null;

@@ -86,8 +86,7 @@ class ServiceJvmTest {
     @Test
     void theImageRunsTheServicesWithTheSameOptions() throws IOException {
         String dockerfile = Files.readString(Path.of("..", "docker", "Dockerfile"));
-        Matcher image = Pattern.compile("ENV SERVICE_JVM_OPTS=\"([^\"]*)\"")
-                .matcher(dockerfile);
+        Matcher image = Pattern.compile("ENV SERVICE_JVM_OPTS=\"([^\"]*)\"").matcher(dockerfile);
 
         // The image repeats the options (it has no Java to ask); a change made on one side only fails here.
         assertTrue(image.find(), "docker/Dockerfile sets SERVICE_JVM_OPTS");
